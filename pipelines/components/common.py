@@ -1,0 +1,256 @@
+"""Helpers shared by every component: errors, progress lines, CSV and JSON I/O, the
+feature schema and the model directory layout.
+
+Conventions every component follows:
+
+* progress goes to stdout, one line per step, prefixed with the component name;
+* a problem the user can fix raises ``ComponentError``; ``run`` prints it as ONE line on
+  stderr (``<component>: error: <message>``) and exits with status 1;
+* an unexpected exception is reported the same way (set ``MLOPS_DEBUG=1`` to also get the
+  traceback);
+* usage errors (unknown or missing flags) are one line too, with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+import traceback
+from typing import Any, Callable, Iterable, NoReturn, Sequence
+
+import pandas as pd
+
+# Cells that mean "no value" (compared after stripping whitespace, case-insensitively).
+# Blank and whitespace-only cells are the important ones (TotalCharges in the telco data);
+# the rest are the spellings pandas itself treats as missing.
+MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "<na>", "#n/a"})
+
+NUMERIC = "numeric"
+CATEGORICAL = "categorical"
+
+MODEL_FILE = "model.joblib"
+METADATA_FILE = "metadata.json"
+
+_component_name = "component"
+_started = time.monotonic()
+
+
+class ComponentError(Exception):
+    """A problem the user can fix (bad input, bad argument). Reported as one line."""
+
+
+def one_line(text: str) -> str:
+    """Collapses whitespace so a message never spans several lines."""
+    return " ".join(str(text).split())
+
+
+def log(message: str) -> None:
+    """Prints a one-line progress message to stdout."""
+    print(f"[{_component_name}] {one_line(message)}", flush=True)
+
+
+def fail(message: str, status: int = 1) -> NoReturn:
+    """Prints a one-line error to stderr and exits."""
+    sys.stdout.flush()
+    print(f"{_component_name}: error: {one_line(message)}", file=sys.stderr, flush=True)
+    sys.exit(status)
+
+
+def elapsed() -> str:
+    return f"{time.monotonic() - _started:.1f}s"
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with one-line usage errors (exit status 2, like argparse)."""
+
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+        fail(f"{message} (run with --help for usage)", status=2)
+
+
+def run(name: str, main: Callable[[Sequence[str] | None], None], argv: Sequence[str] | None = None) -> None:
+    """Runs a component's main function with the shared error handling."""
+    global _component_name, _started
+    _component_name = name
+    _started = time.monotonic()
+    try:
+        main(argv)
+    except ComponentError as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        raise
+    except SystemExit:
+        raise
+    except Exception as error:  # noqa: BLE001 - report anything else as one line too
+        if os.environ.get("MLOPS_DEBUG"):
+            traceback.print_exc()
+        fail(f"unexpected {type(error).__name__}: {error}")
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 1, got {value}")
+    return value
+
+
+def integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+
+
+def fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number strictly between 0 and 1, got {value}")
+    return value
+
+
+# --------------------------------------------------------------------------- files
+
+
+def ensure_parent_dir(path: str) -> None:
+    """KFP output paths are files whose parent directory may not exist yet."""
+    parent = os.path.dirname(os.path.abspath(path))
+    os.makedirs(parent, exist_ok=True)
+
+
+def require_file(path: str, what: str) -> None:
+    if not os.path.exists(path):
+        raise ComponentError(f"{what} not found: {path}")
+    if os.path.isdir(path):
+        raise ComponentError(f"{what} must be a file but {path} is a directory")
+
+
+def read_csv(path: str, what: str = "dataset", **kwargs: Any) -> pd.DataFrame:
+    """Reads a CSV file, turning every parse problem into a one-line ComponentError."""
+    require_file(path, what)
+    try:
+        return pd.read_csv(path, **kwargs)
+    except pd.errors.EmptyDataError:
+        raise ComponentError(f"{what} {path} is empty") from None
+    except pd.errors.ParserError as error:
+        raise ComponentError(f"{what} {path} does not parse as CSV: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ComponentError(f"{what} {path} is not UTF-8 text: {error}") from None
+
+
+def read_json(path: str, what: str) -> Any:
+    require_file(path, what)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except json.JSONDecodeError as error:
+        raise ComponentError(f"{what} {path} is not valid JSON: {error}") from None
+
+
+def jsonable(value: Any) -> Any:
+    """Converts numpy scalars/arrays and non-finite floats into plain JSON values."""
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item) for item in value]
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):  # numpy
+        return jsonable(value.tolist())
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def write_json(path: str, payload: Any) -> None:
+    ensure_parent_dir(path)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(jsonable(payload), handle, indent=2, allow_nan=False)
+        handle.write("\n")
+
+
+def write_text(path: str, text: str) -> None:
+    """Writes an output parameter the way KFP reads it back: the bare value, no newline."""
+    ensure_parent_dir(path)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def is_missing(values: pd.Series) -> pd.Series:
+    """True where a text cell is blank, whitespace or a missing-value token."""
+    return values.isna() | values.astype(str).str.strip().str.lower().isin(MISSING_TOKENS)
+
+
+def kind_of_dtype(dtype: Any) -> str:
+    """How a column of a training frame is treated: numbers are numeric, the rest categorical."""
+    if pd.api.types.is_bool_dtype(dtype):
+        return CATEGORICAL
+    return NUMERIC if pd.api.types.is_numeric_dtype(dtype) else CATEGORICAL
+
+
+def read_features(path: str, kinds: dict[str, str] | None, what: str = "dataset") -> pd.DataFrame:
+    """Reads a preprocessed CSV with the column kinds recorded by preprocess.
+
+    Categorical columns are read as text (so "True"/"1" stay categories), numeric columns
+    as float64; only blank cells are missing (preprocess already wrote missing values as
+    blanks). Without ``kinds`` the pandas-inferred dtypes decide the kinds.
+    """
+    if not kinds:
+        frame = read_csv(path, what)
+        return apply_kinds(frame, {str(name): kind_of_dtype(frame[name].dtype) for name in frame.columns})
+    text_columns = {name: str for name, kind in kinds.items() if kind == CATEGORICAL}
+    frame = read_csv(path, what, dtype=text_columns, keep_default_na=False, na_values=[""])
+    return apply_kinds(frame, kinds)
+
+
+def apply_kinds(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+    """Casts the columns named in ``kinds``: numeric -> float64, categorical -> text."""
+    frame = frame.copy()
+    for name, kind in kinds.items():
+        if name not in frame.columns:
+            continue
+        if kind == NUMERIC:
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
+        else:
+            column = frame[name]
+            frame[name] = column.where(column.isna(), column.astype(str)).astype(object)
+    return frame
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [name for name in columns if name not in frame.columns]
+    if missing:
+        raise ComponentError(
+            f"{what} lacks column(s) {', '.join(map(repr, missing))}; it has {', '.join(map(repr, frame.columns))}"
+        )
+
+
+# --------------------------------------------------------------------------- models
+
+
+def load_model_dir(path: str, what: str) -> tuple[Any, dict[str, Any]]:
+    """Loads ``model.joblib`` and ``metadata.json`` from a model directory written by train."""
+    import joblib
+
+    if not os.path.isdir(path):
+        raise ComponentError(f"{what} must be a model directory (with {MODEL_FILE} and {METADATA_FILE}): {path}")
+    model_file = os.path.join(path, MODEL_FILE)
+    require_file(model_file, f"{what} file")
+    metadata = read_json(os.path.join(path, METADATA_FILE), f"{what} metadata")
+    try:
+        model = joblib.load(model_file)
+    except Exception as error:  # noqa: BLE001 - unpickling can fail in many ways
+        raise ComponentError(f"could not load {model_file}: {type(error).__name__}: {error}") from None
+    return model, metadata

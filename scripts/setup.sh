@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian/Ubuntu machine: Python with scikit-learn
+# and pandas (from the distribution, since PyPI may be unreachable), Docker and busybox for the
+# docker-executor tests, and the npm modules (which bring Node 24).
+# Usage: bash scripts/setup.sh [--with-docker]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_docker=false
+[[ "${1:-}" == "--with-docker" ]] && want_docker=true
+
+packages=()
+/usr/bin/python3 -c 'import sklearn, pandas, joblib' 2>/dev/null || packages+=(python3-sklearn python3-pandas python3-joblib)
+if $want_docker; then
+  command -v dockerd >/dev/null || packages+=(docker.io)
+  [[ -x /bin/busybox ]] || packages+=(busybox-static)
+fi
+if ((${#packages[@]} > 0)); then
+  if command -v apt-get >/dev/null; then
+    sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    echo "setup: installing ${packages[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  else
+    echo "setup: please install ${packages[*]} (no apt-get here)" >&2
+    exit 1
+  fi
+fi
+
+if [[ ! -x node_modules/.bin/node || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "setup: installing npm modules"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,25 @@
+import * as core from '@actions/core';
+import type { TaskEvent } from '../adapters/local-runner/local-runner.js';
+import { formatTable, formatTaskEvent, PLAIN_COLORS } from '../adapters/ui/format.js';
+import type { Ui } from '../commands/command.js';
+
+/** Renders commands in the workflow log (groups, one line per task) and the job summary (tables). */
+export function createActionUi(): Ui {
+  return {
+    colors: PLAIN_COLORS,
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+    debug: (message) => core.debug(message),
+    group: (title, work) => core.group(title, work),
+    task: (event: TaskEvent) => {
+      const line = formatTaskEvent(event, PLAIN_COLORS);
+      if (event.state === 'FAILED') core.error(line, { title: `Task ${event.path} failed` });
+      else core.info(line);
+    },
+    taskOutput: (task, line) => core.info(`[${task}] ${line}`),
+    table(title, header, rows) {
+      core.info(`\n${title}\n${formatTable(header, rows)}`);
+      core.summary.addHeading(title, 3).addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => [...row])]);
+    },
+  };
+}

@@ -1,0 +1,598 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UserError } from '../../core/errors.js';
+import { applyExpressionSelector, evaluateTriggerCondition } from '../../core/ir/cel.js';
+import { coerceParameter, type ParameterValue } from '../../core/ir/parameters.js';
+import { resolveCommandLine, substitutePlaceholders, type PlaceholderContext, type RuntimeArtifact } from '../../core/ir/placeholders.js';
+import type { ComponentSpec, ParameterType, PipelineContainerSpec, PipelineSpec, PipelineTaskSpec } from '../../core/ir/schema.js';
+import { collectMetrics, RUN_RECORD_VERSION, type RunRecord, type TaskFailure, type TaskRecord, type TaskState } from '../../core/run-record.js';
+import type { ContainerExecutor } from './executors.js';
+import { artifactFingerprint, cacheKey, TaskCache } from './task-cache.js';
+
+export interface TaskEvent {
+  readonly path: string;
+  readonly state: TaskState;
+  readonly cached: boolean;
+  readonly attempt: number;
+  readonly durationMs?: number;
+  readonly failure?: TaskFailure;
+  /** Why the task did not run (condition false, upstream failed). */
+  readonly reason?: string;
+}
+
+export interface RunObserver {
+  onTaskEvent?(event: TaskEvent): void;
+  onTaskOutput?(taskPath: string, line: string): void;
+}
+
+export interface LocalRunOptions {
+  /** Where run folders and the cache live (absolute). */
+  readonly pipelineRoot: string;
+  /** Working directory of subprocess tasks: the pipeline file's folder. */
+  readonly workdir: string;
+  readonly executor: ContainerExecutor;
+  /** Most container tasks running at once. */
+  readonly parallelism: number;
+  readonly useCache: boolean;
+  readonly observer?: RunObserver;
+  readonly signal?: AbortSignal;
+  /** Scales retry back-off (tests use 0); 1 honours the spec. */
+  readonly backoffScale?: number;
+  readonly now?: () => Date;
+}
+
+interface Scope {
+  readonly path: string;
+  readonly dir: string;
+  readonly parameters: Readonly<Record<string, ParameterValue | undefined>>;
+  readonly artifacts: Readonly<Record<string, readonly RuntimeArtifact[]>>;
+}
+
+interface Outcome {
+  readonly state: TaskState;
+  readonly parameters: Record<string, ParameterValue>;
+  readonly artifacts: Record<string, RuntimeArtifact[]>;
+  readonly error?: string;
+}
+
+const EMPTY_OUTCOME = { parameters: {}, artifacts: {} } as const;
+
+/** A counting semaphore for the parallelism bound. */
+class Slots {
+  #free: number;
+  readonly #waiting: Array<() => void> = [];
+  constructor(count: number) {
+    this.#free = Math.max(1, count);
+  }
+  async use<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#free > 0) this.#free--;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#free++;
+    }
+  }
+}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+function parseDuration(text: string | undefined): number {
+  const seconds = Number(/^(\d+(?:\.\d+)?)s$/.exec(text ?? '')?.[1] ?? 0);
+  return seconds * 1000;
+}
+
+/** Reads a parameter output file the way the KFP launcher does. */
+function parseOutputText(text: string, type: ParameterType, name: string): ParameterValue {
+  if (type === 'STRING') return text;
+  const trimmed = text.trim();
+  if (type === 'BOOLEAN' && /^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === 'true';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch {
+    throw new Error(`output parameter "${name}" is not valid ${type}: ${JSON.stringify(trimmed.slice(0, 80))}`);
+  }
+  const coerced = coerceParameter(parsed, type);
+  if (!coerced.ok) throw new Error(`output parameter "${name}" is not valid ${type}: ${JSON.stringify(trimmed.slice(0, 80))}`);
+  return coerced.value;
+}
+
+/**
+ * Runs a pipeline spec on this machine the way Vertex would: tasks start as soon as their
+ * upstream tasks finish (bounded by `parallelism`), sub-DAGs, CEL conditions, ParallelFor,
+ * exit handlers and retries follow the spec, outputs are laid out like kfp.local and every
+ * task's state, timing and outputs go into a run record.
+ */
+export async function runPipelineLocally(
+  spec: PipelineSpec,
+  parameters: Record<string, ParameterValue>,
+  options: LocalRunOptions,
+): Promise<RunRecord> {
+  const runner = new LocalRun(spec, options);
+  return runner.run(parameters);
+}
+
+class LocalRun {
+  readonly #spec: PipelineSpec;
+  readonly #options: LocalRunOptions;
+  readonly #slots: Slots;
+  readonly #cache: TaskCache;
+  readonly #tasks: Record<string, TaskRecord> = {};
+  readonly #now: () => Date;
+  #runId = '';
+  #runDir = '';
+
+  constructor(spec: PipelineSpec, options: LocalRunOptions) {
+    this.#spec = spec;
+    this.#options = options;
+    this.#slots = new Slots(options.parallelism);
+    this.#cache = new TaskCache(path.join(options.pipelineRoot, '.cache'));
+    this.#now = options.now ?? ((): Date => new Date());
+  }
+
+  async run(parameters: Record<string, ParameterValue>): Promise<RunRecord> {
+    const started = this.#now();
+    const base = `${this.#spec.pipelineInfo.name}-${timestamp(started)}`;
+    this.#runId = base;
+    for (let suffix = 2; await stat(path.join(this.#options.pipelineRoot, this.#runId)).catch(() => undefined); suffix++) {
+      this.#runId = `${base}-${suffix}`;
+    }
+    this.#runDir = path.join(this.#options.pipelineRoot, this.#runId);
+    await mkdir(this.#runDir, { recursive: true });
+
+    const record: RunRecord = {
+      recordVersion: RUN_RECORD_VERSION,
+      backend: 'local',
+      runId: this.#runId,
+      pipelineName: this.#spec.pipelineInfo.name,
+      pipelineRoot: this.#options.pipelineRoot,
+      parameters,
+      state: 'SUCCEEDED',
+      startTime: started.toISOString(),
+      location: this.#runDir,
+      tasks: this.#tasks,
+      outputs: {},
+      metrics: {},
+    };
+    const root = { path: '', dir: this.#runDir, parameters, artifacts: {} };
+    const outcome = await this.#runDag(this.#spec.root, root);
+    const ended = this.#now();
+    record.state = this.#options.signal?.aborted ? 'CANCELLED' : outcome.state === 'FAILED' ? 'FAILED' : 'SUCCEEDED';
+    record.endTime = ended.toISOString();
+    record.durationMs = ended.getTime() - started.getTime();
+    record.outputs = outcome.parameters;
+    record.metrics = collectMetrics(this.#tasks);
+    await writeFile(path.join(this.#runDir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
+    return record;
+  }
+
+  #emit(task: TaskRecord, extra: { reason?: string } = {}): void {
+    this.#options.observer?.onTaskEvent?.({
+      path: task.path,
+      state: task.state,
+      cached: task.cached,
+      attempt: task.attempts,
+      ...(task.durationMs !== undefined ? { durationMs: task.durationMs } : {}),
+      ...(task.failure ? { failure: task.failure } : {}),
+      ...extra,
+    });
+  }
+
+  #component(name: string): ComponentSpec {
+    const component = this.#spec.components?.[name];
+    if (!component) throw new UserError(`The spec has no component "${name}"`);
+    return component;
+  }
+
+  /** Runs every task of a DAG as soon as its upstream tasks are done; returns the DAG's outputs. */
+  async #runDag(component: ComponentSpec, scope: Scope): Promise<Outcome> {
+    const tasks = component.dag?.tasks ?? {};
+    const outcomes = new Map<string, Promise<Outcome>>();
+    const upstream = (task: PipelineTaskSpec): string[] => {
+      const names = new Set(task.dependentTasks ?? []);
+      for (const input of Object.values(task.inputs?.parameters ?? {})) {
+        if (input.taskOutputParameter?.producerTask) names.add(input.taskOutputParameter.producerTask);
+        if (input.taskFinalStatus?.producerTask) names.add(input.taskFinalStatus.producerTask);
+      }
+      for (const input of Object.values(task.inputs?.artifacts ?? {})) {
+        if (input.taskOutputArtifact?.producerTask) names.add(input.taskOutputArtifact.producerTask);
+      }
+      return [...names];
+    };
+    assertAcyclic(tasks, upstream);
+    const outcomeOf = (name: string): Promise<Outcome> => {
+      let promise = outcomes.get(name);
+      if (!promise) {
+        const task = tasks[name];
+        if (!task) throw new UserError(`Task "${name}" is referenced but not defined in ${scope.path || 'the root DAG'}`);
+        promise = this.#startTask(name, task, scope, upstream(task), outcomeOf);
+        outcomes.set(name, promise);
+      }
+      return promise;
+    };
+    const results = await Promise.all(Object.keys(tasks).map(async (name) => [name, await outcomeOf(name)] as const));
+    const byName = new Map(results);
+    const failed = results.some(([, outcome]) => outcome.state === 'FAILED');
+
+    const parameters: Record<string, ParameterValue> = {};
+    const artifacts: Record<string, RuntimeArtifact[]> = {};
+    for (const [key, source] of Object.entries(component.dag?.outputs?.parameters ?? {})) {
+      const selectors = source.valueFromParameter ? [source.valueFromParameter] : (source.valueFromOneof?.parameterSelectors ?? []);
+      for (const selector of selectors) {
+        const value = byName.get(selector.producerSubtask ?? '')?.parameters[selector.outputParameterKey ?? ''];
+        if (value !== undefined) {
+          parameters[key] = value;
+          break;
+        }
+      }
+    }
+    for (const [key, source] of Object.entries(component.dag?.outputs?.artifacts ?? {})) {
+      for (const selector of source.artifactSelectors ?? []) {
+        const list = byName.get(selector.producerSubtask ?? '')?.artifacts[selector.outputArtifactKey ?? ''];
+        if (list && list.length > 0) {
+          artifacts[key] = list;
+          break;
+        }
+      }
+    }
+    return { state: failed ? 'FAILED' : 'SUCCEEDED', parameters, artifacts };
+  }
+
+  async #startTask(
+    name: string,
+    task: PipelineTaskSpec,
+    scope: Scope,
+    dependencies: readonly string[],
+    outcomeOf: (name: string) => Promise<Outcome>,
+  ): Promise<Outcome> {
+    const taskPath = scope.path ? `${scope.path}/${name}` : name;
+    const record: TaskRecord = { path: taskPath, name: task.taskInfo?.name ?? name, state: 'PENDING', cached: false, attempts: 0, parameters: {}, artifacts: {} };
+    this.#tasks[taskPath] = record;
+    const upstream = await Promise.all(dependencies.map(async (dependency) => [dependency, await outcomeOf(dependency)] as const));
+
+    const runsRegardless = task.triggerPolicy?.strategy === 'ALL_UPSTREAM_TASKS_COMPLETED';
+    const blocking = upstream.find(([, outcome]) => outcome.state !== 'SUCCEEDED');
+    if (blocking && !runsRegardless) {
+      const [blocker, outcome] = blocking;
+      record.state = outcome.state === 'SKIPPED' ? 'SKIPPED' : 'NOT_TRIGGERED';
+      this.#emit(record, { reason: outcome.state === 'SKIPPED' ? `${blocker} was skipped` : `${blocker} did not succeed` });
+      return { state: record.state, ...EMPTY_OUTCOME };
+    }
+    if (this.#options.signal?.aborted) {
+      record.state = 'CANCELLED';
+      this.#emit(record);
+      return { state: 'CANCELLED', ...EMPTY_OUTCOME };
+    }
+
+    const started = Date.now();
+    try {
+      const component = this.#component(task.componentRef.name);
+      const inputs = await this.#resolveInputs(task, component, scope, outcomeOf, taskPath);
+      const condition = task.triggerPolicy?.condition;
+      if (condition && !evaluateTriggerCondition(condition, inputs.parameters as Record<string, ParameterValue>)) {
+        record.state = 'SKIPPED';
+        this.#emit(record, { reason: `condition is false: ${condition}` });
+        return { state: 'SKIPPED', ...EMPTY_OUTCOME };
+      }
+      const dir = path.join(scope.dir, name);
+      let outcome: Outcome;
+      if (component.dag) {
+        record.state = 'RUNNING';
+        record.startTime = new Date().toISOString();
+        this.#emit(record);
+        outcome = task.parameterIterator
+          ? await this.#runLoop(task, component, { ...inputs, path: taskPath, dir })
+          : await this.#runDag(component, { ...inputs, path: taskPath, dir });
+      } else {
+        outcome = await this.#runExecutor(record, task, component, { ...inputs, path: taskPath, dir });
+      }
+      record.state = outcome.state;
+      record.parameters = outcome.parameters;
+      record.artifacts = Object.fromEntries(Object.entries(outcome.artifacts).map(([key, list]) => [key, list.map(toArtifactRecord)]));
+      if (outcome.error && !record.failure) record.failure = { message: outcome.error };
+      return outcome;
+    } catch (error) {
+      record.state = 'FAILED';
+      record.failure ??= { message: error instanceof UserError ? error.describe() : (error as Error).message };
+      return { state: 'FAILED', ...EMPTY_OUTCOME, error: record.failure.message };
+    } finally {
+      if (record.state !== 'SKIPPED' && record.state !== 'NOT_TRIGGERED') {
+        record.endTime = new Date().toISOString();
+        record.durationMs = Date.now() - started;
+        if (record.startTime === undefined) record.startTime = new Date(started).toISOString();
+        this.#emit(record);
+      }
+    }
+  }
+
+  async #resolveInputs(
+    task: PipelineTaskSpec,
+    component: ComponentSpec,
+    scope: Scope,
+    outcomeOf: (name: string) => Promise<Outcome>,
+    taskPath: string,
+  ): Promise<Pick<Scope, 'parameters' | 'artifacts'>> {
+    const parameters: Record<string, ParameterValue | undefined> = {};
+    const artifacts: Record<string, RuntimeArtifact[]> = {};
+    const templated: string[] = [];
+    for (const [key, source] of Object.entries(task.inputs?.parameters ?? {})) {
+      let value: ParameterValue | undefined;
+      if (source.componentInputParameter !== undefined) value = scope.parameters[source.componentInputParameter];
+      else if (source.taskOutputParameter) {
+        const producer = await outcomeOf(source.taskOutputParameter.producerTask ?? '');
+        value = producer.parameters[source.taskOutputParameter.outputParameterKey ?? ''];
+      } else if (source.runtimeValue) {
+        value = source.runtimeValue.constant as ParameterValue;
+        if (typeof value === 'string' && value.includes('{{$.inputs.parameters')) templated.push(key);
+      } else if (source.taskFinalStatus) {
+        const producerName = source.taskFinalStatus.producerTask ?? '';
+        const producer = await outcomeOf(producerName);
+        value = {
+          state: producer.state === 'SUCCEEDED' ? 'SUCCEEDED' : producer.state === 'CANCELLED' ? 'CANCELLED' : 'FAILED',
+          error: producer.error ? { code: 2, message: producer.error } : {},
+          pipelineJobResourceName: this.#runId,
+          pipelineTaskName: producerName,
+        };
+      }
+      if (value !== undefined && source.parameterExpressionSelector) value = applyExpressionSelector(source.parameterExpressionSelector, value);
+      parameters[key] = value;
+    }
+    // SDK f-strings: constants that embed other inputs of the same task.
+    const context = { parameters, inputArtifacts: {}, outputArtifacts: {}, outputParameterFiles: {}, executorOutputFile: '', runtime: {} };
+    for (const key of templated) parameters[key] = substitutePlaceholders(String(parameters[key]), context, () => '{}');
+    for (const [key, definition] of Object.entries(component.inputDefinitions?.parameters ?? {})) {
+      if (parameters[key] === undefined && definition.defaultValue !== undefined) parameters[key] = definition.defaultValue as ParameterValue;
+      if (parameters[key] === undefined && !definition.isOptional) {
+        throw new UserError(`Task ${taskPath}: input parameter "${key}" has no value`);
+      }
+    }
+    for (const [key, source] of Object.entries(task.inputs?.artifacts ?? {})) {
+      if (source.taskOutputArtifact) {
+        const producer = await outcomeOf(source.taskOutputArtifact.producerTask ?? '');
+        artifacts[key] = producer.artifacts[source.taskOutputArtifact.outputArtifactKey ?? ''] ?? [];
+      } else if (source.componentInputArtifact !== undefined) {
+        artifacts[key] = [...(scope.artifacts[source.componentInputArtifact] ?? [])];
+      }
+    }
+    for (const [key, definition] of Object.entries(component.inputDefinitions?.artifacts ?? {})) {
+      if ((artifacts[key]?.length ?? 0) === 0 && !definition.isOptional) {
+        throw new UserError(`Task ${taskPath}: input artifact "${key}" was not produced`);
+      }
+    }
+    return { parameters, artifacts };
+  }
+
+  /** ParallelFor: the loop's sub-DAG once per item, at most parallelismLimit at a time. */
+  async #runLoop(task: PipelineTaskSpec, component: ComponentSpec, scope: Scope): Promise<Outcome> {
+    const iterator = task.parameterIterator;
+    let items: unknown = undefined;
+    if (iterator?.items?.raw !== undefined) items = JSON.parse(iterator.items.raw);
+    else if (iterator?.items?.inputParameter !== undefined) items = scope.parameters[iterator.items.inputParameter];
+    if (typeof items === 'string') items = JSON.parse(items);
+    if (!Array.isArray(items)) throw new UserError(`Task ${scope.path}: loop items are not a list`);
+    const limit = task.iteratorPolicy?.parallelismLimit ?? 0;
+    const slots = new Slots(limit > 0 ? limit : items.length);
+    const itemInput = iterator?.itemInput ?? '';
+    const results = await Promise.all(
+      (items as ParameterValue[]).map((item, index) =>
+        slots.use(() =>
+          this.#runDag(component, {
+            path: `${scope.path}/${index}`,
+            dir: path.join(scope.dir, String(index)),
+            parameters: { ...scope.parameters, [itemInput]: item },
+            artifacts: scope.artifacts,
+          }),
+        ),
+      ),
+    );
+    const parameters: Record<string, ParameterValue> = {};
+    const artifacts: Record<string, RuntimeArtifact[]> = {};
+    for (const key of Object.keys(component.dag?.outputs?.parameters ?? {})) {
+      parameters[key] = results.map((result) => result.parameters[key] ?? null);
+    }
+    for (const key of Object.keys(component.dag?.outputs?.artifacts ?? {})) {
+      artifacts[key] = results.flatMap((result) => result.artifacts[key] ?? []);
+    }
+    return { state: results.some((result) => result.state === 'FAILED') ? 'FAILED' : 'SUCCEEDED', parameters, artifacts };
+  }
+
+  async #runExecutor(record: TaskRecord, task: PipelineTaskSpec, component: ComponentSpec, scope: Scope): Promise<Outcome> {
+    const label = component.executorLabel ?? '';
+    const executor = (this.#spec.deploymentSpec as { executors?: Record<string, { container?: PipelineContainerSpec; importer?: Record<string, unknown> }> }).executors?.[label];
+    if (!executor) throw new UserError(`No executor "${label}" in deploymentSpec`);
+    await mkdir(scope.dir, { recursive: true });
+    if (executor.importer) return this.#runImporter(record, component, executor.importer, scope);
+    if (!executor.container) throw new UserError(`Executor "${label}" is not a container or importer; it cannot run locally`);
+    return this.#runContainer(record, task, component, executor.container, scope);
+  }
+
+  #runImporter(record: TaskRecord, component: ComponentSpec, importer: Record<string, unknown>, scope: Scope): Outcome {
+    const uriSource = importer.artifactUri as { constant?: unknown; runtimeParameter?: string } | undefined;
+    const uri = uriSource?.runtimeParameter !== undefined ? scope.parameters[uriSource.runtimeParameter] : uriSource?.constant;
+    if (typeof uri !== 'string') throw new UserError(`Task ${record.path}: the importer has no artifact URI`);
+    const [outputKey = 'artifact', output] = Object.entries(component.outputDefinitions?.artifacts ?? {})[0] ?? [];
+    const context = { parameters: scope.parameters, inputArtifacts: {}, outputArtifacts: {}, outputParameterFiles: {}, executorOutputFile: '', runtime: {} };
+    const metadata = JSON.parse(substitutePlaceholders(JSON.stringify(importer.metadata ?? {}), context, () => '{}')) as Record<string, unknown>;
+    record.state = 'RUNNING';
+    record.attempts = 1;
+    const artifact: RuntimeArtifact = { name: outputKey, uri, path: uri, schemaTitle: output?.artifactType.schemaTitle ?? 'system.Artifact', metadata };
+    return { state: 'SUCCEEDED', parameters: {}, artifacts: { [outputKey]: [artifact] } };
+  }
+
+  async #runContainer(record: TaskRecord, task: PipelineTaskSpec, component: ComponentSpec, container: PipelineContainerSpec, scope: Scope): Promise<Outcome> {
+    const outputArtifacts: Record<string, RuntimeArtifact> = {};
+    for (const [key, definition] of Object.entries(component.outputDefinitions?.artifacts ?? {})) {
+      const uri = path.join(scope.dir, key);
+      outputArtifacts[key] = { name: key, uri, path: uri, schemaTitle: definition.artifactType.schemaTitle ?? 'system.Artifact', metadata: {} };
+    }
+    const outputParameterFiles: Record<string, string> = {};
+    for (const key of Object.keys(component.outputDefinitions?.parameters ?? {})) outputParameterFiles[key] = path.join(scope.dir, key);
+    const executorOutputFile = path.join(scope.dir, 'executor_output.json');
+    const context: PlaceholderContext = {
+      parameters: scope.parameters,
+      inputArtifacts: scope.artifacts,
+      outputArtifacts,
+      outputParameterFiles,
+      executorOutputFile,
+      runtime: {
+        pipeline_job_name: this.#runId,
+        pipeline_job_resource_name: this.#runId,
+        pipeline_job_uuid: randomUUID(),
+        pipeline_task_name: record.name,
+        pipeline_task_uuid: randomUUID(),
+        pipeline_root: this.#options.pipelineRoot,
+        pipeline_job_create_time_utc: new Date().toISOString(),
+        pipeline_job_schedule_time_utc: new Date().toISOString(),
+      },
+    };
+    const command = resolveCommandLine(container.command ?? [], context);
+    const argv = [...command, ...resolveCommandLine(container.args ?? [], context)];
+    const artifactPaths = Object.fromEntries(Object.entries(outputArtifacts).map(([key, artifact]) => [key, artifact.path]));
+
+    const caching = this.#options.useCache && task.cachingOptions?.enableCache === true;
+    const key = caching
+      ? cacheKey({
+          container: { image: container.image, command: container.command, args: container.args, env: container.env },
+          inputs: component.inputDefinitions,
+          outputs: component.outputDefinitions,
+          parameters: scope.parameters,
+          artifacts: await Promise.all(
+            Object.entries(scope.artifacts).map(async ([name, list]) => [name, await Promise.all(list.map(async (a) => [a.schemaTitle, a.metadata, await artifactFingerprint(a.uri)]))]),
+          ),
+        })
+      : undefined;
+
+    return this.#slots.use(async () => {
+      record.state = 'RUNNING';
+      record.startTime = new Date().toISOString();
+      if (key) {
+        const cached = await this.#cache.restore(key, artifactPaths);
+        if (cached) {
+          record.cached = true;
+          const artifacts = Object.fromEntries(
+            Object.entries(outputArtifacts).map(([name, artifact]) => [name, [{ ...artifact, metadata: cached.artifacts[name]?.metadata ?? {} }]]),
+          );
+          return { state: 'SUCCEEDED', parameters: cached.parameters, artifacts };
+        }
+      }
+      const retry = task.retryPolicy;
+      const maxAttempts = 1 + (retry?.maxRetryCount ?? 0);
+      let lastFailure: TaskFailure | undefined;
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        record.attempts = attempt;
+        if (attempt > 1) {
+          const backoff = Math.min(
+            parseDuration(retry?.backoffDuration) * (retry?.backoffFactor ?? 2) ** (attempt - 2),
+            parseDuration(retry?.backoffMaxDuration ?? '3600s'),
+          );
+          await sleep(backoff * (this.#options.backoffScale ?? 1));
+          await Promise.all([executorOutputFile, ...Object.values(outputParameterFiles)].map((file) => rm(file, { force: true })));
+        }
+        this.#emit(record);
+        const logFile = path.join(scope.dir, attempt === 1 ? 'task.log' : `task.attempt-${attempt}.log`);
+        const env = Object.fromEntries((container.env ?? []).map((entry) => [entry.name ?? '', entry.value ?? '']));
+        const result = await this.#options.executor.run({
+          taskPath: record.path,
+          image: container.image ?? '',
+          argv,
+          commandLength: command.length,
+          env,
+          resources: container.resources,
+          workdir: this.#options.workdir,
+          mounts: [this.#options.pipelineRoot, this.#options.workdir],
+          logFile,
+          ...(this.#options.observer?.onTaskOutput ? { onOutput: (line: string) => this.#options.observer?.onTaskOutput?.(record.path, line) } : {}),
+          ...(this.#options.signal ? { signal: this.#options.signal } : {}),
+        });
+        if (result.exitCode === 0) {
+          try {
+            const outputs = await collectOutputs(component, outputArtifacts, outputParameterFiles, executorOutputFile);
+            if (key) {
+              await this.#cache.store(
+                key,
+                { parameters: outputs.parameters, artifacts: Object.fromEntries(Object.entries(outputs.artifacts).map(([name, [a]]) => [name, { metadata: a?.metadata ?? {} }])) },
+                artifactPaths,
+              );
+            }
+            return { state: 'SUCCEEDED', ...outputs };
+          } catch (error) {
+            lastFailure = { message: (error as Error).message, exitCode: 0, commandLine: result.commandLine, logTail: result.logTail, logFile };
+          }
+        } else {
+          lastFailure = { message: `exited with code ${result.exitCode}`, exitCode: result.exitCode, commandLine: result.commandLine, logTail: result.logTail, logFile };
+        }
+        if (this.#options.signal?.aborted) break;
+      }
+      record.failure = lastFailure;
+      return { state: 'FAILED', ...EMPTY_OUTCOME, ...(lastFailure ? { error: lastFailure.message } : {}) };
+    });
+  }
+}
+
+function toArtifactRecord(artifact: RuntimeArtifact): TaskRecord['artifacts'][string][number] {
+  return { name: artifact.name, uri: artifact.uri, schemaTitle: artifact.schemaTitle, metadata: artifact.metadata };
+}
+
+function assertAcyclic(tasks: Record<string, PipelineTaskSpec>, upstream: (task: PipelineTaskSpec) => string[]): void {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, trail: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') throw new UserError(`Tasks depend on each other in a cycle: ${[...trail.slice(trail.indexOf(name)), name].join(' -> ')}`);
+    state.set(name, 'visiting');
+    const task = tasks[name];
+    for (const next of task ? upstream(task) : []) visit(next, [...trail, name]);
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(tasks)) visit(name, []);
+}
+
+interface ExecutorOutputFile {
+  parameterValues?: Record<string, unknown>;
+  artifacts?: Record<string, { artifacts?: Array<{ uri?: string; metadata?: Record<string, unknown> }> }>;
+}
+
+/** Output parameters from executor_output.json (which wins) or their files; artifact metadata from executor_output.json. */
+async function collectOutputs(
+  component: ComponentSpec,
+  outputArtifacts: Record<string, RuntimeArtifact>,
+  outputParameterFiles: Record<string, string>,
+  executorOutputFile: string,
+): Promise<Pick<Outcome, 'parameters' | 'artifacts'>> {
+  const text = await readFile(executorOutputFile, 'utf8').catch(() => undefined);
+  let executorOutput: ExecutorOutputFile = {};
+  if (text !== undefined && text.trim() !== '') {
+    try {
+      executorOutput = JSON.parse(text) as ExecutorOutputFile;
+    } catch {
+      throw new Error(`executor_output.json is not valid JSON (${executorOutputFile})`);
+    }
+  }
+  const parameters: Record<string, ParameterValue> = {};
+  for (const [key, definition] of Object.entries(component.outputDefinitions?.parameters ?? {})) {
+    const type = definition.parameterType as ParameterType;
+    const fromExecutor = executorOutput.parameterValues?.[key];
+    if (fromExecutor !== undefined) {
+      const coerced = coerceParameter(fromExecutor, type);
+      if (!coerced.ok) throw new Error(`executor_output.json gives output parameter "${key}" a value that is not ${type}`);
+      parameters[key] = coerced.value;
+      continue;
+    }
+    const file = outputParameterFiles[key] ?? '';
+    const content = await readFile(file, 'utf8').catch(() => undefined);
+    if (content === undefined) throw new Error(`the task did not write output parameter "${key}" (expected ${file} or executor_output.json)`);
+    parameters[key] = parseOutputText(content, type, key);
+  }
+  const artifacts: Record<string, RuntimeArtifact[]> = {};
+  for (const [key, artifact] of Object.entries(outputArtifacts)) {
+    const reported = executorOutput.artifacts?.[key]?.artifacts?.[0];
+    artifacts[key] = [{ ...artifact, metadata: { ...artifact.metadata, ...(reported?.metadata ?? {}) } }];
+  }
+  return { parameters, artifacts };
+}

@@ -1,0 +1,34 @@
+import { styleText } from 'node:util';
+import type { TaskEvent } from '../adapters/local-runner/local-runner.js';
+import { formatTable, formatTaskEvent } from '../adapters/ui/format.js';
+import type { Colors, Ui } from '../commands/command.js';
+
+/** Terminal rendering: colour when stderr is a TTY (and NO_COLOR is unset), progress on stderr. */
+export function createCliUi(options: { debug: boolean; stream?: NodeJS.WriteStream } = { debug: false }): Ui {
+  const stream = options.stream ?? process.stderr;
+  const paint =
+    (format: Parameters<typeof styleText>[0]) =>
+    (text: string): string =>
+      styleText(format, text, { stream });
+  const colors: Colors = { ok: paint('green'), fail: paint('red'), warn: paint('yellow'), dim: paint('dim'), bold: paint('bold') };
+  const write = (text: string): void => {
+    stream.write(`${text}\n`);
+  };
+  return {
+    colors,
+    info: write,
+    warning: (message) => write(`${colors.warn('warning:')} ${message}`),
+    debug: (message) => {
+      if (options.debug) write(colors.dim(message));
+    },
+    async group(title, work) {
+      write(colors.bold(`== ${title}`));
+      return work();
+    },
+    task: (event: TaskEvent) => write(formatTaskEvent(event, colors)),
+    taskOutput: (task, line) => write(`${colors.dim(`[${task}]`)} ${line}`),
+    table(title, header, rows) {
+      write(`\n${colors.bold(title)}\n${formatTable(header, rows)}\n`);
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { Command as Program, CommanderError, Option } from 'commander';
+import { errorMessage, UserError } from '../core/errors.js';
+import type { Command, InputDefinition, RawInputs } from '../commands/command.js';
+import { COMMANDS } from '../commands/registry.js';
+import { createCliUi } from './cli-ui.js';
+
+/** commander keys: `pipeline-root` → `pipelineRoot`; `--no-cache` is stored as `cache: false`. */
+function optionKey(name: string): string {
+  const base = name.startsWith('no-') ? name.slice(3) : name;
+  return base.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function rawInputs(definitions: readonly InputDefinition[], positional: Record<string, string>, options: Record<string, unknown>): RawInputs {
+  const definition = (name: string): InputDefinition | undefined => definitions.find((input) => input.name === name);
+  return {
+    string: (name) => {
+      if (name in positional) return positional[name];
+      const value = options[optionKey(name)];
+      return typeof value === 'string' ? value : undefined;
+    },
+    list: (name) => {
+      const value = options[optionKey(name)];
+      return Array.isArray(value) ? (value as string[]) : [];
+    },
+    boolean: (name) => {
+      const value = options[optionKey(name)];
+      if (typeof value !== 'boolean') return undefined;
+      return definition(name)?.name.startsWith('no-') ? !value : value;
+    },
+  };
+}
+
+function describe(input: InputDefinition): string {
+  const choices = input.choices ? ` (${input.choices.join(' | ')})` : '';
+  const fallback = input.default !== undefined && input.kind !== 'boolean' ? ` [default: ${input.default}]` : '';
+  return `${input.description}${choices}${fallback}`;
+}
+
+function addCommand(program: Program, command: Command<unknown>, run: (command: Command<unknown>, raw: RawInputs) => Promise<void>): void {
+  const sub = program.command(command.name).description(command.summary).showHelpAfterError();
+  for (const input of command.inputs.filter((i) => i.positional)) {
+    sub.argument(input.required ? `<${input.name}>` : `[${input.name}]`, describe(input));
+  }
+  for (const input of command.inputs.filter((i) => !i.positional)) {
+    const value = input.valueName ?? input.name.toUpperCase().replaceAll('-', '_');
+    if (input.kind === 'boolean') sub.addOption(new Option(`--${input.name}`, describe(input)));
+    else if (input.kind === 'list') {
+      sub.addOption(new Option(`--${input.name} <${value}>`, `${describe(input)} (repeatable)`).argParser((item: string, previous: string[] = []) => [...previous, item]));
+    } else sub.addOption(new Option(`--${input.name} <${value}>`, describe(input)));
+  }
+  if (command.name === 'run') sub.addOption(new Option('--local', 'Run on this machine (same as --target local).'));
+  sub.action(async (...args: unknown[]) => {
+    const positionalNames = command.inputs.filter((i) => i.positional).map((i) => i.name);
+    const positional: Record<string, string> = {};
+    positionalNames.forEach((name, index) => {
+      if (typeof args[index] === 'string') positional[name] = args[index];
+    });
+    const options = sub.opts<Record<string, unknown>>();
+    if (options.local === true) {
+      if (typeof options.target === 'string' && options.target !== 'local') throw new UserError('--local conflicts with --target', { fix: 'Give one of them.' });
+      options.target = 'local';
+    }
+    await run(command, rawInputs(command.inputs, positional, options));
+  });
+}
+
+/** Runs the CLI and resolves to the process exit code: 0 ok, 1 failure, 2 user error. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const ui = createCliUi({ debug: process.env.MLOPS_DEBUG === '1' });
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let exitCode = 0;
+  const program = new Program('mlops')
+    .description('Compile, validate and run Kubeflow (KFP v2) pipelines locally, on the way to Vertex AI.')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .showHelpAfterError();
+  for (const command of COMMANDS) {
+    addCommand(program, command, async (selected, raw) => {
+      const context = { ui, cwd: process.cwd(), env: process.env, signal: controller.signal };
+      const inputs = selected.parseInputs(raw, context);
+      const result = await selected.run(inputs, context);
+      for (const [name, value] of Object.entries(result.outputs)) ui.debug(`output ${name}=${value}`);
+      if (result.failure) {
+        ui.info(ui.colors.fail(`error: ${result.failure}`));
+        exitCode = 1;
+      }
+    });
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const prefix = ui.colors.fail('error:');
+    process.stderr.write(`${prefix} ${errorMessage(error)}\n`);
+    return error instanceof UserError ? 2 : 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  return exitCode;
+}

@@ -1,0 +1,141 @@
+import { UserError } from '../errors.js';
+import type { ParameterType, PipelineSpec } from './schema.js';
+
+export type ParameterValue = string | number | boolean | null | ParameterValue[] | { [key: string]: ParameterValue };
+
+/**
+ * Checks run parameters against root.inputDefinitions before anything runs: unknown names,
+ * wrong types and missing required values are all reported together. Values given as text
+ * (CLI `--param a=1`, action inputs) are parsed by the declared type; defaults fill the rest.
+ */
+export function resolveRunParameters(
+  spec: PipelineSpec,
+  given: Readonly<Record<string, unknown>>,
+  source: string,
+): Record<string, ParameterValue> {
+  const definitions = spec.root.inputDefinitions?.parameters ?? {};
+  const problems: string[] = [];
+  const resolved: Record<string, ParameterValue> = {};
+  const known = Object.keys(definitions);
+
+  for (const [name, value] of Object.entries(given)) {
+    const definition = definitions[name];
+    if (!definition) {
+      const hint = nearest(name, known);
+      problems.push(`"${name}" is not a parameter of this pipeline${hint ? ` (did you mean "${hint}"?)` : ''}; parameters: ${known.join(', ') || 'none'}`);
+      continue;
+    }
+    const type = definition.parameterType as ParameterType;
+    const parsed = coerceParameter(value, type);
+    if (parsed.ok) resolved[name] = parsed.value;
+    else problems.push(`"${name}" must be ${describeType(type)}, got ${JSON.stringify(value)}`);
+  }
+  for (const [name, definition] of Object.entries(definitions)) {
+    if (name in resolved || name in given) continue;
+    if (definition.defaultValue !== undefined) resolved[name] = definition.defaultValue as ParameterValue;
+    else if (!definition.isOptional) problems.push(`"${name}" is required (${describeType(definition.parameterType as ParameterType)}) and has no default`);
+  }
+  if (problems.length > 0) {
+    throw new UserError(`Invalid parameters for ${source}`, {
+      details: problems,
+      fix: 'Pass parameters as NAME=VALUE with the declared names and types.',
+    });
+  }
+  return resolved;
+}
+
+function describeType(type: ParameterType): string {
+  switch (type) {
+    case 'NUMBER_INTEGER':
+      return 'an integer';
+    case 'NUMBER_DOUBLE':
+      return 'a number';
+    case 'BOOLEAN':
+      return 'true or false';
+    case 'LIST':
+      return 'a JSON list';
+    case 'STRUCT':
+      return 'a JSON object';
+    default:
+      return 'a string';
+  }
+}
+
+type Coerced = { ok: true; value: ParameterValue } | { ok: false };
+
+/** Accepts typed values as they are and text as the CLI and action inputs give it. */
+export function coerceParameter(value: unknown, type: ParameterType): Coerced {
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  switch (type) {
+    case 'STRING':
+      return typeof value === 'string' ? { ok: true, value } : { ok: false };
+    case 'NUMBER_INTEGER': {
+      const number = text !== undefined && text !== '' ? Number(text) : value;
+      return typeof number === 'number' && Number.isSafeInteger(number) ? { ok: true, value: number } : { ok: false };
+    }
+    case 'NUMBER_DOUBLE': {
+      const number = text !== undefined && text !== '' ? Number(text) : value;
+      return typeof number === 'number' && Number.isFinite(number) ? { ok: true, value: number } : { ok: false };
+    }
+    case 'BOOLEAN':
+      if (typeof value === 'boolean') return { ok: true, value };
+      return text !== undefined && /^(true|false)$/i.test(text) ? { ok: true, value: text.toLowerCase() === 'true' } : { ok: false };
+    case 'LIST':
+    case 'STRUCT': {
+      let parsed: unknown = value;
+      if (text !== undefined) {
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          return { ok: false };
+        }
+      }
+      const isList = Array.isArray(parsed);
+      const isStruct = typeof parsed === 'object' && parsed !== null && !isList;
+      return (type === 'LIST' ? isList : isStruct) ? { ok: true, value: parsed as ParameterValue } : { ok: false };
+    }
+    default:
+      return typeof value === 'string' ? { ok: true, value } : { ok: false };
+  }
+}
+
+/** Parses `NAME=VALUE` pairs (the CLI's repeated --param and the action's multi-line input). */
+export function parseParameterAssignments(lines: readonly string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const equals = trimmed.indexOf('=');
+    if (equals <= 0) throw new UserError(`"${trimmed}" is not NAME=VALUE`, { fix: 'Write each parameter as NAME=VALUE, e.g. --param test_size=0.25.' });
+    const name = trimmed.slice(0, equals).trim();
+    if (name in result) throw new UserError(`Parameter "${name}" is given twice`, { fix: 'Give each parameter once.' });
+    result[name] = trimmed.slice(equals + 1);
+  }
+  return result;
+}
+
+/** Closest known name within edit distance 2, for "did you mean" hints. */
+export function nearest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,818 @@
+/**
+ * Reads and validates a compiled KFP v2 pipeline spec ("IR"): YAML/JSON syntax, the strict
+ * proto schema (./schema.ts), then what the schema cannot express: references between
+ * components, executors, tasks and inputs, container placeholders, and dependency cycles.
+ * Every fault is collected and reported in one UserError, each detail prefixed by its path.
+ *
+ * Pure: works on text and values only (no fs, no process).
+ */
+import { parseAllDocuments } from 'yaml';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { PipelineSpec, PlatformSpec } from './schema.js';
+
+/** The first YAML document (the spec) and the optional second one (`platforms:`). */
+export interface PipelineDocuments {
+  readonly spec: PipelineSpec;
+  readonly platformSpec: PlatformSpec | undefined;
+}
+
+const FIX_SPEC =
+  'Correct the fields listed above, or recompile the pipeline with the KFP SDK (kfp.compiler.Compiler().compile) rather than editing the YAML by hand.';
+const FIX_YAML = 'Fix the YAML syntax at the reported line, or recompile the pipeline with the KFP SDK.';
+
+/** The SDK adds task inputs with this prefix (e.g. for conditions); they need no declaration. */
+const PIPELINE_CHANNEL_PREFIX = 'pipelinechannel--';
+
+/** Parses YAML or JSON text holding a compiled pipeline and validates it; returns the spec document. */
+export function parsePipelineSpecText(text: string, source: string): PipelineSpec {
+  return parsePipelineDocuments(text, source).spec;
+}
+
+/** Like parsePipelineSpecText, but also returns the validated `platforms:` document when present. */
+export function parsePipelineDocuments(text: string, source: string): PipelineDocuments {
+  const [first, ...extras] = readYamlDocuments(text, source);
+  if (first === undefined || first === null) {
+    throw new UserError(`${source} is empty: expected a compiled KFP pipeline spec (YAML or JSON)`, {
+      fix: 'Compile the pipeline with the KFP SDK and point at the generated file.',
+    });
+  }
+  if (!isRecord(first)) {
+    throw new UserError(`${source} is not a KFP pipeline spec: the document is ${kindOf(first)}, not a mapping`, {
+      fix: 'Point at the YAML file the KFP compiler wrote (it starts with pipelineInfo, components, deploymentSpec, root...).',
+    });
+  }
+
+  const checked = checkPipelineSpec(first);
+  const problems = [...checked.problems];
+  let platformSpec: PlatformSpec | undefined;
+  extras.forEach((extra, index) => {
+    const label = `[document ${index + 2}]`;
+    // A trailing `---` yields an empty document, which carries no meaning.
+    if (extra === null || extra === undefined) return;
+    if (!isRecord(extra)) {
+      problems.push(`${label}: expected a mapping (the platform document, "platforms: ..."), found ${kindOf(extra)}`);
+      return;
+    }
+    const platform = checkPlatformSpec(extra, first, label);
+    problems.push(...platform.problems);
+    platformSpec ??= platform.spec;
+  });
+
+  if (problems.length > 0 || checked.spec === undefined) throw invalidSpecError(source, problems);
+  return { spec: checked.spec, platformSpec };
+}
+
+/** Validates an already-parsed spec document (e.g. JSON.parse output); throws one UserError listing every fault. */
+export function validatePipelineSpec(doc: unknown, source: string): PipelineSpec {
+  const checked = checkPipelineSpec(doc);
+  if (checked.spec === undefined) throw invalidSpecError(source, checked.problems);
+  return checked.spec;
+}
+
+function invalidSpecError(source: string, problems: readonly string[]): UserError {
+  const details = [...new Set(problems)];
+  const count = `${details.length} problem${details.length === 1 ? '' : 's'}`;
+  return new UserError(`${source} is not a valid KFP pipeline spec (${count})`, { fix: FIX_SPEC, details });
+}
+
+// =============================================================================================
+// YAML
+
+interface YamlFault {
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}
+
+function readYamlDocuments(text: string, source: string): unknown[] {
+  const strict = parseYaml(text);
+  if (strict.faults.length === 0) return strict.values;
+  // Only when the text is not valid YAML 1.2, and only if the adjusted text then parses cleanly.
+  const relaxed = indentQuotedContinuations(text);
+  if (relaxed !== undefined) {
+    const retry = parseYaml(relaxed);
+    if (retry.faults.length === 0) return retry.values;
+  }
+  const [first] = strict.faults;
+  const where = first ? `line ${first.line}, column ${first.col}: ${first.message}` : 'unreadable';
+  throw new UserError(`${source} is not valid YAML (${where})`, {
+    fix: FIX_YAML,
+    details: strict.faults.map((fault) => `line ${fault.line}, column ${fault.col}: ${fault.message}`),
+  });
+}
+
+function parseYaml(text: string): { values: unknown[]; faults: YamlFault[] } {
+  const documents = parseAllDocuments(text);
+  const faults = documents.flatMap((document) =>
+    document.errors.map((error) => ({
+      line: error.linePos?.[0].line ?? 0,
+      col: error.linePos?.[0].col ?? 0,
+      // The message repeats the position and an excerpt after its first line; keep the reason.
+      message: (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, ''),
+    })),
+  );
+  if (faults.length > 0) return { values: [], faults };
+  return { values: documents.map((document) => document.toJS({ maxAliasCount: 100 }) as unknown), faults };
+}
+
+/**
+ * PyYAML, which the KFP SDK writes specs with, puts the continuation lines of a multi-line
+ * quoted scalar in a block sequence at the dash's column. YAML 1.2 requires them to be
+ * indented further (yaml-test-suite QB6E), so `yaml` rejects such files although PyYAML and
+ * go-yaml read them. Indenting those lines changes no value: a quoted scalar's continuation
+ * lines lose their leading white space when folded. Returns undefined when nothing changed.
+ */
+function indentQuotedContinuations(text: string): string | undefined {
+  const lines = text.split('\n');
+  let changed = false;
+  let blockScalarOwner = -1;
+  for (let row = 0; row < lines.length; row++) {
+    const line = lines[row] ?? '';
+    const indent = leadingSpaces(line);
+    // Lines of a literal/folded block scalar keep their indentation: never touch them.
+    if (blockScalarOwner >= 0) {
+      if (line.trim() === '' || indent > blockScalarOwner) continue;
+      blockScalarOwner = -1;
+    }
+    const node = /^( *)((?:- +)*)([^\s#'"{}[\],][^#]*?:[ \t]+)?(.*)$/.exec(line);
+    if (!node) continue;
+    const dashes = node[2] ?? '';
+    const key = node[3];
+    const value = node[4] ?? '';
+    const ownerColumn = key !== undefined ? indent + dashes.length : dashes ? indent + dashes.trimEnd().lastIndexOf('-') : -1;
+    if (ownerColumn < 0) continue;
+    if (/^[|>][-+0-9]*[ \t]*(#.*)?$/.test(value)) {
+      blockScalarOwner = ownerColumn;
+      continue;
+    }
+    const quote = value[0];
+    if (quote !== "'" && quote !== '"') continue;
+    const end = closingQuoteRow(lines, row, line.length - value.length + 1, quote);
+    if (end === undefined) return changed ? lines.join('\n') : undefined;
+    const required = ownerColumn + 1;
+    for (let next = row + 1; next <= end; next++) {
+      const continuation = lines[next] ?? '';
+      const missing = required - leadingSpaces(continuation);
+      if (continuation.trim() !== '' && missing > 0) {
+        lines[next] = ' '.repeat(missing) + continuation;
+        changed = true;
+      }
+    }
+    row = end;
+  }
+  return changed ? lines.join('\n') : undefined;
+}
+
+/** Row of the quote closing a scalar opened just before (row, col), or undefined if it never closes. */
+function closingQuoteRow(lines: readonly string[], row: number, col: number, quote: "'" | '"'): number | undefined {
+  for (let r = row, c = col; r < lines.length; r++, c = 0) {
+    const line = lines[r] ?? '';
+    while (c < line.length) {
+      const char = line[c];
+      if (quote === '"' && char === '\\') c += 2;
+      else if (char === quote && quote === "'" && line[c + 1] === "'") c += 2;
+      else if (char === quote) return r;
+      else c += 1;
+    }
+  }
+  return undefined;
+}
+
+function leadingSpaces(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+// =============================================================================================
+// Schema problems
+
+type Path = readonly (string | number)[];
+
+const SIMPLE_KEY = /^[A-Za-z0-9_][\w-]*$/;
+
+/** `root.dag.tasks.train.componentRef.name`, `args[2]`, `["odd.key"]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else {
+      const key = String(segment);
+      text += SIMPLE_KEY.test(key) ? (text ? `.${key}` : key) : `[${JSON.stringify(key)}]`;
+    }
+  }
+  return text || '(top level)';
+}
+
+function schemaProblems(schema: z.ZodType, doc: unknown, label = ''): { data: unknown; problems: string[] } {
+  const result = schema.safeParse(doc, { reportInput: true });
+  if (result.success) return { data: result.data, problems: [] };
+  const prefix = label ? `${label} ` : '';
+  return { data: undefined, problems: result.error.issues.flatMap((issue) => describeIssue(issue, schema).map((text) => prefix + text)) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType): string[] {
+  const at = formatPath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = objectKeysAt(root, issue.path);
+      return issue.keys.map((key) => {
+        const suggestion = closest(key, known);
+        return `${formatPath([...issue.path, key])}: unknown key${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+      });
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return [`${at}: is required`];
+      return [`${at}: expected ${describeExpected(issue.expected)}, found ${kindOf(issue.input)}`];
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      const suggestion = typeof issue.input === 'string' ? closest(issue.input, values) : undefined;
+      return [`${at}: ${show(issue.input)} is not one of ${values.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`];
+    }
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return [`${at}: must not be empty`];
+      return [`${at}: ${issue.message}`];
+    default:
+      return [`${at}: ${issue.message}`];
+  }
+}
+
+function describeExpected(expected: string): string {
+  const names: Record<string, string> = {
+    object: 'a mapping',
+    record: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    boolean: 'true or false',
+    number: 'a number',
+  };
+  return names[expected] ?? expected;
+}
+
+/** Keys a strict object at `path` allows, found by walking the schema (zod's issue does not carry them). */
+function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  for (const segment of [...path, undefined]) {
+    for (;;) {
+      if (current instanceof z.ZodOptional) current = current.unwrap();
+      else if (current instanceof z.ZodPipe) current = current.in;
+      else break;
+    }
+    if (segment === undefined) break;
+    if (current instanceof z.ZodObject) current = (current.shape as Record<PropertyKey, unknown>)[segment];
+    else if (current instanceof z.ZodRecord) current = current.valueType;
+    else if (current instanceof z.ZodArray) current = current.element;
+    else return [];
+  }
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+// =============================================================================================
+// Reference checks. They read the raw document defensively (accessors below) so they can run
+// even when the schema check failed, and report each fault once: a value the schema already
+// rejects (wrong type) is skipped here.
+
+interface Problems {
+  add(path: Path, message: string): void;
+}
+
+interface ComponentInterface {
+  /** "root" or the key in `components`. */
+  readonly name: string;
+  readonly path: Path;
+  readonly inputParameters: ReadonlyMap<string, Record<string, unknown>>;
+  readonly inputArtifacts: ReadonlyMap<string, Record<string, unknown>>;
+  readonly outputParameters: readonly string[];
+  readonly outputArtifacts: readonly string[];
+  readonly executorLabel: string | undefined;
+  readonly dag: Record<string, unknown> | undefined;
+}
+
+interface SpecIndex {
+  readonly components: ReadonlyMap<string, ComponentInterface>;
+  readonly root: ComponentInterface;
+  readonly executors: Record<string, unknown>;
+  readonly problems: Problems;
+}
+
+function checkPipelineSpec(doc: unknown): { spec: PipelineSpec | undefined; problems: string[] } {
+  const schema = schemaProblems(PipelineSpec, doc);
+  const problems = [...schema.problems, ...referenceProblems(doc)];
+  return { spec: problems.length === 0 ? (schema.data as PipelineSpec) : undefined, problems };
+}
+
+function checkPlatformSpec(doc: Record<string, unknown>, specDoc: unknown, label: string) {
+  const schema = schemaProblems(PlatformSpec, doc, label);
+  const problems = [...schema.problems];
+  const executors = record(record(record(specDoc)['deploymentSpec'])['executors']);
+  for (const [platform, config] of entries(doc['platforms'])) {
+    for (const executorLabel of keys(record(record(config)['deploymentSpec'])['executors'])) {
+      if (!(executorLabel in executors)) {
+        const path = formatPath(['platforms', platform, 'deploymentSpec', 'executors', executorLabel]);
+        problems.push(`${label} ${path}: "${executorLabel}" is not an executor in deploymentSpec.executors ${known(keys(executors))}`);
+      }
+    }
+  }
+  return { spec: problems.length === 0 ? (schema.data as PlatformSpec) : undefined, problems };
+}
+
+function referenceProblems(doc: unknown): string[] {
+  const found: string[] = [];
+  const problems: Problems = { add: (path, message) => found.push(`${formatPath(path)}: ${message}`) };
+  const spec = record(doc);
+  const components = new Map(entries(spec['components']).map(([name, component]) => [name, describeComponent(name, ['components', name], component)]));
+  const index: SpecIndex = {
+    components,
+    root: describeComponent('root', ['root'], spec['root']),
+    executors: record(record(spec['deploymentSpec'])['executors']),
+    problems,
+  };
+
+  if (isRecord(spec['root']) && index.root.dag === undefined && index.root.executorLabel !== undefined) {
+    problems.add(['root'], 'the pipeline root must be a dag, not an executorLabel');
+  }
+  for (const component of [index.root, ...components.values()]) {
+    checkParameterDefaults(component, problems);
+    if (component.dag) checkDag(index, component, component.dag);
+    if (component.executorLabel !== undefined && !(component.executorLabel in index.executors)) {
+      problems.add(
+        [...component.path, 'executorLabel'],
+        `"${component.executorLabel}" is not an executor in deploymentSpec.executors ${known(keys(index.executors))}${didYouMean(component.executorLabel, keys(index.executors))}`,
+      );
+    }
+  }
+  checkExecutors(index);
+  checkComponentCycles(index);
+  return found;
+}
+
+function describeComponent(name: string, path: Path, value: unknown): ComponentInterface {
+  const component = record(value);
+  const inputs = record(component['inputDefinitions']);
+  const outputs = record(component['outputDefinitions']);
+  return {
+    name,
+    path,
+    inputParameters: new Map(entries(inputs['parameters']).map(([key, spec]) => [key, record(spec)])),
+    inputArtifacts: new Map(entries(inputs['artifacts']).map(([key, spec]) => [key, record(spec)])),
+    outputParameters: keys(outputs['parameters']),
+    outputArtifacts: keys(outputs['artifacts']),
+    executorLabel: text(component['executorLabel']),
+    dag: isRecord(component['dag']) ? component['dag'] : undefined,
+  };
+}
+
+function describeOwner(component: ComponentInterface): string {
+  return component.name === 'root' ? 'the pipeline root' : `component ${component.name}`;
+}
+
+const DEFAULT_VALUE_TYPES: Partial<Record<string, { test: (value: unknown) => boolean; expected: string }>> = {
+  STRING: { test: (value) => typeof value === 'string', expected: 'a string' },
+  NUMBER_INTEGER: { test: (value) => Number.isInteger(value), expected: 'an integer' },
+  NUMBER_DOUBLE: { test: (value) => typeof value === 'number', expected: 'a number' },
+  BOOLEAN: { test: (value) => typeof value === 'boolean', expected: 'true or false' },
+  LIST: { test: (value) => Array.isArray(value), expected: 'a list' },
+  STRUCT: { test: isRecord, expected: 'a mapping' },
+};
+
+function checkParameterDefaults(component: ComponentInterface, problems: Problems): void {
+  for (const [name, parameter] of component.inputParameters) {
+    const type = DEFAULT_VALUE_TYPES[text(parameter['parameterType']) ?? ''];
+    const value = parameter['defaultValue'];
+    // null is google.protobuf.NullValue, which the SDK writes for a `None` default.
+    if (type && value !== undefined && value !== null && !type.test(value)) {
+      problems.add(
+        [...component.path, 'inputDefinitions', 'parameters', name, 'defaultValue'],
+        `${show(value)} does not match parameterType ${String(parameter['parameterType'])} (expected ${type.expected})`,
+      );
+    }
+  }
+}
+
+function checkDag(index: SpecIndex, owner: ComponentInterface, dag: Record<string, unknown>): void {
+  const { problems } = index;
+  const dagPath = [...owner.path, 'dag'];
+  const tasks = record(dag['tasks']);
+  const taskNames = Object.keys(tasks);
+  const componentOf = (taskName: string) => index.components.get(text(record(record(tasks[taskName])['componentRef'])['name']) ?? '');
+  const upstream = new Map<string, Set<string>>();
+
+  /** Checks that `name` is a task of this DAG; returns it when it is. */
+  const taskRef = (path: Path, name: unknown): string | undefined => {
+    const taskName = text(name);
+    if (taskName === undefined) return undefined;
+    if (taskName in tasks) return taskName;
+    problems.add(path, `"${taskName}" is not a task of this DAG ${known(taskNames)}${didYouMean(taskName, taskNames)}`);
+    return undefined;
+  };
+  /** Checks a producer reference and returns the producer's component when it resolves. */
+  const producer = (path: Path, name: unknown): ComponentInterface | undefined => {
+    const taskName = taskRef(path, name);
+    return taskName === undefined ? undefined : componentOf(taskName);
+  };
+  const outputKey = (path: Path, key: unknown, taskName: unknown, component: ComponentInterface | undefined, kind: 'parameter' | 'artifact') => {
+    const name = text(key);
+    if (component === undefined || name === undefined) return;
+    const declared = kind === 'parameter' ? component.outputParameters : component.outputArtifacts;
+    if (!declared.includes(name)) {
+      problems.add(
+        path,
+        `"${name}" is not an output ${kind} of ${component.name} (the component of task "${String(taskName)}") ${known(declared)}${didYouMean(name, declared)}`,
+      );
+    }
+  };
+
+  for (const [taskName, taskValue] of Object.entries(tasks)) {
+    const task = record(taskValue);
+    const taskPath = [...dagPath, 'tasks', taskName];
+    const dependsOn = new Set<string>();
+    upstream.set(taskName, dependsOn);
+
+    const refName = text(record(task['componentRef'])['name']);
+    const component = refName === undefined ? undefined : index.components.get(refName);
+    if (refName !== undefined && component === undefined) {
+      const names = [...index.components.keys()];
+      problems.add([...taskPath, 'componentRef', 'name'], `"${refName}" is not a component ${known(names)}${didYouMean(refName, names)}`);
+    }
+
+    list(task['dependentTasks']).forEach((dependency, position) => {
+      const upstreamTask = taskRef([...taskPath, 'dependentTasks', position], dependency);
+      if (upstreamTask !== undefined) dependsOn.add(upstreamTask);
+    });
+
+    const inputs = record(task['inputs']);
+    const parameterInputs = record(inputs['parameters']);
+    const artifactInputs = record(inputs['artifacts']);
+    for (const [inputName, inputValue] of Object.entries(parameterInputs)) {
+      const input = record(inputValue);
+      const inputPath = [...taskPath, 'inputs', 'parameters', inputName];
+      if (component && !component.inputParameters.has(inputName) && !inputName.startsWith(PIPELINE_CHANNEL_PREFIX)) {
+        const declared = [...component.inputParameters.keys()];
+        problems.add(inputPath, `${component.name} has no input parameter "${inputName}" ${known(declared)}${didYouMean(inputName, declared)}`);
+      }
+      checkOwnerInput(problems, owner, [...inputPath, 'componentInputParameter'], input['componentInputParameter'], 'parameter');
+      checkOwnerInput(problems, owner, [...inputPath, 'runtimeValue', 'runtimeParameter'], record(input['runtimeValue'])['runtimeParameter'], 'parameter');
+      const fromTask = record(input['taskOutputParameter']);
+      const produced = producer([...inputPath, 'taskOutputParameter', 'producerTask'], fromTask['producerTask']);
+      outputKey([...inputPath, 'taskOutputParameter', 'outputParameterKey'], fromTask['outputParameterKey'], fromTask['producerTask'], produced, 'parameter');
+      const finalStatus = taskRef([...inputPath, 'taskFinalStatus', 'producerTask'], record(input['taskFinalStatus'])['producerTask']);
+      for (const name of [text(fromTask['producerTask']), finalStatus]) if (name !== undefined && name in tasks) dependsOn.add(name);
+    }
+    for (const [inputName, inputValue] of Object.entries(artifactInputs)) {
+      const input = record(inputValue);
+      const inputPath = [...taskPath, 'inputs', 'artifacts', inputName];
+      if (component && !component.inputArtifacts.has(inputName) && !inputName.startsWith(PIPELINE_CHANNEL_PREFIX)) {
+        const declared = [...component.inputArtifacts.keys()];
+        problems.add(inputPath, `${component.name} has no input artifact "${inputName}" ${known(declared)}${didYouMean(inputName, declared)}`);
+      }
+      checkOwnerInput(problems, owner, [...inputPath, 'componentInputArtifact'], input['componentInputArtifact'], 'artifact');
+      const fromTask = record(input['taskOutputArtifact']);
+      const produced = producer([...inputPath, 'taskOutputArtifact', 'producerTask'], fromTask['producerTask']);
+      outputKey([...inputPath, 'taskOutputArtifact', 'outputArtifactKey'], fromTask['outputArtifactKey'], fromTask['producerTask'], produced, 'artifact');
+      const artifactProducer = text(fromTask['producerTask']);
+      if (artifactProducer !== undefined && artifactProducer in tasks) dependsOn.add(artifactProducer);
+    }
+
+    if (component) checkRequiredInputs(problems, taskPath, component, parameterInputs, artifactInputs, task);
+    checkIterators(problems, taskPath, task, component, parameterInputs, artifactInputs);
+    checkCondition(problems, taskPath, record(task['triggerPolicy'])['condition'], parameterInputs, artifactInputs);
+  }
+
+  checkDagOutputs(problems, owner, dagPath, dag, producer, outputKey);
+  for (const cycle of findCycles(upstream)) {
+    problems.add([...dagPath, 'tasks'], `dependency cycle ${cycle.join(' -> ')} (via dependentTasks or task outputs)`);
+  }
+}
+
+function checkOwnerInput(problems: Problems, owner: ComponentInterface, path: Path, value: unknown, kind: 'parameter' | 'artifact'): void {
+  const name = text(value);
+  if (name === undefined) return;
+  const declared = [...(kind === 'parameter' ? owner.inputParameters : owner.inputArtifacts).keys()];
+  if (!declared.includes(name)) {
+    problems.add(path, `"${name}" is not an input ${kind} of ${describeOwner(owner)} ${known(declared)}${didYouMean(name, declared)}`);
+  }
+}
+
+/** Inputs the component needs and the task does not pass (TASK_CONFIG is injected by the backend). */
+function checkRequiredInputs(
+  problems: Problems,
+  taskPath: Path,
+  component: ComponentInterface,
+  parameterInputs: Record<string, unknown>,
+  artifactInputs: Record<string, unknown>,
+  task: Record<string, unknown>,
+): void {
+  const iterated = text(record(task['parameterIterator'])['itemInput']) ?? text(record(task['artifactIterator'])['itemInput']);
+  for (const [name, parameter] of component.inputParameters) {
+    const optional = parameter['isOptional'] === true || parameter['defaultValue'] !== undefined || parameter['parameterType'] === 'TASK_CONFIG';
+    if (!optional && !(name in parameterInputs) && name !== iterated) {
+      problems.add([...taskPath, 'inputs', 'parameters'], `required input parameter "${name}" of ${component.name} is not set`);
+    }
+  }
+  for (const [name, artifact] of component.inputArtifacts) {
+    if (artifact['isOptional'] !== true && !(name in artifactInputs) && name !== iterated) {
+      problems.add([...taskPath, 'inputs', 'artifacts'], `required input artifact "${name}" of ${component.name} is not set`);
+    }
+  }
+}
+
+function checkIterators(
+  problems: Problems,
+  taskPath: Path,
+  task: Record<string, unknown>,
+  component: ComponentInterface | undefined,
+  parameterInputs: Record<string, unknown>,
+  artifactInputs: Record<string, unknown>,
+): void {
+  const iterators = [
+    { field: 'parameterIterator', itemsKey: 'inputParameter', taskInputs: parameterInputs, kind: 'parameter' },
+    { field: 'artifactIterator', itemsKey: 'inputArtifact', taskInputs: artifactInputs, kind: 'artifact' },
+  ] as const;
+  for (const { field, itemsKey, taskInputs, kind } of iterators) {
+    const iterator = record(task[field]);
+    const items = text(record(iterator['items'])[itemsKey]);
+    if (items !== undefined && !(items in taskInputs)) {
+      problems.add([...taskPath, field, 'items', itemsKey], `"${items}" is not an input ${kind} of this task ${known(Object.keys(taskInputs))}`);
+    }
+    const itemInput = text(iterator['itemInput']);
+    if (itemInput === undefined || component === undefined) continue;
+    const declared = [...(kind === 'parameter' ? component.inputParameters : component.inputArtifacts).keys()];
+    if (!declared.includes(itemInput)) {
+      problems.add([...taskPath, field, 'itemInput'], `"${itemInput}" is not an input ${kind} of ${component.name} ${known(declared)}`);
+    }
+  }
+}
+
+/** A trigger condition can only read the task's own inputs. */
+function checkCondition(
+  problems: Problems,
+  taskPath: Path,
+  condition: unknown,
+  parameterInputs: Record<string, unknown>,
+  artifactInputs: Record<string, unknown>,
+): void {
+  const expression = text(condition);
+  if (expression === undefined) return;
+  for (const match of expression.matchAll(/inputs\.(parameter_values|artifacts)\[\s*(['"])(.*?)\2\s*\]/g)) {
+    const [, collection, , name = ''] = match;
+    const taskInputs = collection === 'artifacts' ? artifactInputs : parameterInputs;
+    if (!(name in taskInputs)) {
+      const kind = collection === 'artifacts' ? 'artifact' : 'parameter';
+      problems.add([...taskPath, 'triggerPolicy', 'condition'], `refers to input ${kind} "${name}", which this task does not have ${known(Object.keys(taskInputs))}`);
+    }
+  }
+}
+
+function checkDagOutputs(
+  problems: Problems,
+  owner: ComponentInterface,
+  dagPath: Path,
+  dag: Record<string, unknown>,
+  producer: (path: Path, name: unknown) => ComponentInterface | undefined,
+  outputKey: (path: Path, key: unknown, taskName: unknown, component: ComponentInterface | undefined, kind: 'parameter' | 'artifact') => void,
+): void {
+  const outputs = record(dag['outputs']);
+  for (const [name, value] of entries(outputs['parameters'])) {
+    const path = [...dagPath, 'outputs', 'parameters', name];
+    if (!owner.outputParameters.includes(name)) {
+      problems.add(path, `${describeOwner(owner)} declares no output parameter "${name}" in outputDefinitions ${known(owner.outputParameters)}`);
+    }
+    const output = record(value);
+    const selectors: [Path, unknown][] = [];
+    if (isRecord(output['valueFromParameter'])) selectors.push([[...path, 'valueFromParameter'], output['valueFromParameter']]);
+    list(record(output['valueFromOneof'])['parameterSelectors']).forEach((selector, position) => {
+      selectors.push([[...path, 'valueFromOneof', 'parameterSelectors', position], selector]);
+    });
+    for (const [selectorPath, selectorValue] of selectors) {
+      const selector = record(selectorValue);
+      const produced = producer([...selectorPath, 'producerSubtask'], selector['producerSubtask']);
+      outputKey([...selectorPath, 'outputParameterKey'], selector['outputParameterKey'], selector['producerSubtask'], produced, 'parameter');
+    }
+  }
+  for (const [name, value] of entries(outputs['artifacts'])) {
+    const path = [...dagPath, 'outputs', 'artifacts', name];
+    if (!owner.outputArtifacts.includes(name)) {
+      problems.add(path, `${describeOwner(owner)} declares no output artifact "${name}" in outputDefinitions ${known(owner.outputArtifacts)}`);
+    }
+    list(record(value)['artifactSelectors']).forEach((selectorValue, position) => {
+      const selector = record(selectorValue);
+      const selectorPath = [...path, 'artifactSelectors', position];
+      const produced = producer([...selectorPath, 'producerSubtask'], selector['producerSubtask']);
+      outputKey([...selectorPath, 'outputArtifactKey'], selector['outputArtifactKey'], selector['producerSubtask'], produced, 'artifact');
+    });
+  }
+}
+
+/** Each elementary cycle reachable by DFS, as `a -> b -> a`, reported once per set of tasks. */
+function findCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const seen = new Set<string>();
+  const visit = (node: string): void => {
+    state.set(node, 'active');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'active') {
+        const cycle = [...stack.slice(stack.indexOf(next)), next];
+        const identity = [...new Set(cycle)].sort().join('\u0000');
+        if (!seen.has(identity)) {
+          seen.add(identity);
+          cycles.push(cycle);
+        }
+      } else if (!state.has(next) && edges.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of edges.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}
+
+/** A DAG component that (indirectly) contains itself would expand forever. */
+function checkComponentCycles(index: SpecIndex): void {
+  const edges = new Map<string, Set<string>>();
+  for (const component of index.components.values()) {
+    const refs = new Set<string>();
+    for (const task of Object.values(record(component.dag?.['tasks']))) {
+      const name = text(record(record(task)['componentRef'])['name']);
+      if (name !== undefined && index.components.has(name)) refs.add(name);
+    }
+    edges.set(component.name, refs);
+  }
+  for (const cycle of findCycles(edges)) {
+    const [first = ''] = cycle;
+    index.problems.add(['components', first, 'dag'], `component cycle ${cycle.join(' -> ')}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Executors and placeholders
+
+/** `{{$.inputs.parameters['x']}}`, `{{$.outputs.artifacts['m'].path}}`, ... (the accessor tail is kept for messages). */
+const PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\[\s*(['"])(.*?)\3\s*\][^}]*\}\}/g;
+const STRUCTURED_PLACEHOLDER = /^\s*\{\s*"(Concat|IfPresent|IsPresent)"/;
+
+/** Placeholders in an executor resolve against the interface of every component using it. */
+function checkExecutors(index: SpecIndex): void {
+  const users = new Map<string, ComponentInterface[]>();
+  for (const component of index.components.values()) {
+    if (component.executorLabel !== undefined) users.set(component.executorLabel, [...(users.get(component.executorLabel) ?? []), component]);
+  }
+  for (const [label, executor] of Object.entries(index.executors)) {
+    const components = users.get(label) ?? [];
+    const executorPath = ['deploymentSpec', 'executors', label];
+    walkStrings(executor, executorPath, (value, path) => {
+      for (const match of value.matchAll(PLACEHOLDER)) {
+        const [placeholder, direction = '', collection = '', , name = ''] = match;
+        const kind = collection === 'parameters' ? 'parameter' : 'artifact';
+        for (const component of components) {
+          const declared =
+            direction === 'inputs'
+              ? [...(kind === 'parameter' ? component.inputParameters : component.inputArtifacts).keys()]
+              : kind === 'parameter'
+                ? component.outputParameters
+                : component.outputArtifacts;
+          if (!declared.includes(name)) {
+            const what = `${direction === 'inputs' ? 'input' : 'output'} ${kind}`;
+            index.problems.add(path, `${placeholder} refers to ${what} "${name}", which ${component.name} does not declare ${known(declared)}${didYouMean(name, declared)}`);
+          }
+        }
+      }
+      if (STRUCTURED_PLACEHOLDER.test(value)) checkStructuredPlaceholder(index.problems, value, path, components);
+    });
+    const importer = record(record(executor)['importer']);
+    const runtimeParameter = text(record(importer['artifactUri'])['runtimeParameter']);
+    for (const component of components) {
+      if (runtimeParameter !== undefined && !component.inputParameters.has(runtimeParameter)) {
+        index.problems.add(
+          [...executorPath, 'importer', 'artifactUri', 'runtimeParameter'],
+          `"${runtimeParameter}" is not an input parameter of ${component.name} ${known([...component.inputParameters.keys()])}`,
+        );
+      }
+    }
+  }
+}
+
+/** `{"IfPresent": {"InputName": "x", "Then": [...], "Else": [...]}}` and `{"Concat": [...]}`, serialized into one argument. */
+function checkStructuredPlaceholder(problems: Problems, value: string, path: Path, components: readonly ComponentInterface[]): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    problems.add(path, `malformed structured placeholder (not valid JSON): ${truncate(value)}`);
+    return;
+  }
+  const inputNames: string[] = [];
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(collect);
+    else if (isRecord(node)) {
+      for (const [key, child] of Object.entries(node)) {
+        if ((key === 'InputName' || key === 'IsPresent') && typeof child === 'string') inputNames.push(child);
+        else collect(child);
+      }
+    }
+  };
+  collect(parsed);
+  for (const name of inputNames) {
+    for (const component of components) {
+      if (!component.inputParameters.has(name) && !component.inputArtifacts.has(name)) {
+        const declared = [...component.inputParameters.keys(), ...component.inputArtifacts.keys()];
+        problems.add(path, `placeholder input "${name}" is not an input of ${component.name} ${known(declared)}${didYouMean(name, declared)}`);
+      }
+    }
+  }
+}
+
+function walkStrings(value: unknown, path: Path, visit: (value: string, path: Path) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, position) => walkStrings(item, [...path, position], visit));
+  else if (isRecord(value)) for (const [key, child] of Object.entries(value)) walkStrings(child, [...path, key], visit);
+}
+
+// =============================================================================================
+// Small helpers
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value as a mapping, or an empty one: lets the reference checks read malformed documents. */
+function record(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+function entries(value: unknown): [string, unknown][] {
+  return Object.entries(record(value));
+}
+
+function keys(value: unknown): string[] {
+  return Object.keys(record(value));
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A non-empty string, else undefined (the schema reports other values). */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function show(value: unknown): string {
+  return value === undefined ? 'undefined' : truncate(JSON.stringify(value));
+}
+
+function truncate(value: string, max = 80): string {
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return 'a mapping';
+  return `${typeof value === 'string' ? 'a string' : typeof value === 'boolean' ? 'a boolean' : `a ${typeof value}`} (${show(value)})`;
+}
+
+const MAX_KNOWN = 12;
+
+/** "(known: a, b)" so the reader sees what would have been valid. */
+function known(names: readonly string[]): string {
+  if (names.length === 0) return '(none declared)';
+  const shown = names.slice(0, MAX_KNOWN).join(', ');
+  return `(known: ${shown}${names.length > MAX_KNOWN ? `, … ${names.length - MAX_KNOWN} more` : ''})`;
+}
+
+function didYouMean(name: string, candidates: readonly string[]): string {
+  const suggestion = closest(name, candidates);
+  return suggestion ? `; did you mean "${suggestion}"?` : '';
+}
+
+/** The candidate a typo most likely meant: same letters ignoring case and separators, else a small edit distance. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const normalize = (value: string) => value.toLowerCase().replace(/[-_]/g, '');
+  const exact = candidates.find((candidate) => normalize(candidate) === normalize(word));
+  if (exact !== undefined) return exact;
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

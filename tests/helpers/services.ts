@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * Tests that need a real service (Docker, Python with scikit-learn) skip locally with a
+ * visible reason when it is absent, and fail in CI, where .ci/run must provide it.
+ */
+export function serviceAvailable(name: string, probe: () => boolean): boolean {
+  let available = false;
+  try {
+    available = probe();
+  } catch {
+    available = false;
+  }
+  if (!available) {
+    if (process.env.CI === 'true') throw new Error(`${name} is required in CI but is not available: .ci/run must install and start it`);
+    console.warn(`SKIPPED: ${name} is not available on this machine (run bash scripts/setup.sh --with-docker)`);
+  }
+  return available;
+}
+
+export const PYTHON = process.env.MLOPS_PYTHON ?? '/usr/bin/python3';
+
+export function pythonWithSklearn(): boolean {
+  return serviceAvailable(`Python with scikit-learn (${PYTHON})`, () => {
+    execFileSync(PYTHON, ['-c', 'import sklearn, pandas, joblib'], { stdio: 'ignore' });
+    return true;
+  });
+}
+
+export function dockerEngine(): boolean {
+  return serviceAvailable('Docker engine', () => {
+    execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], { stdio: 'ignore', timeout: 15_000 });
+    return true;
+  });
+}
