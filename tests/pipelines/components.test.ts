@@ -702,11 +702,6 @@ describe.skipIf(problem !== undefined)('pipeline components run by hand', () => 
       expect(result.predictions).toHaveLength(5);
     });
 
-    it('runs the whole pipeline in well under a minute', () => {
-      // Budget: ~30 s on 2 cores; the assertion leaves room for a loaded CI machine.
-      expect(run.seconds.total).toBeLessThan(90);
-    });
-
     describeCommonOutputs(getRun);
   });
 

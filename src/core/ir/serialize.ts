@@ -13,12 +13,16 @@ export function serializePipelineSpec(spec: PipelineSpec, format: 'yaml' | 'json
 function header(spec: PipelineSpec): string {
   const lines = ['# PIPELINE DEFINITION', `# Name: ${spec.pipelineInfo.name}`];
   if (spec.pipelineInfo.description) lines.push(`# Description: ${spec.pipelineInfo.description.split('\n')[0] ?? ''}`);
+  const pythonType: Record<string, string> = { STRING: 'str', NUMBER_INTEGER: 'int', NUMBER_DOUBLE: 'float', BOOLEAN: 'bool', LIST: 'list', STRUCT: 'dict' };
+  const pythonLiteral = (value: unknown): string =>
+    typeof value === 'string' ? `'${value}'` : typeof value === 'boolean' ? (value ? 'True' : 'False') : JSON.stringify(value);
   const describe = (section: 'inputDefinitions' | 'outputDefinitions'): string[] => {
     const definitions = spec.root[section];
     const entries: string[] = [];
     for (const [name, parameter] of Object.entries(definitions?.parameters ?? {})) {
-      const fallback = 'defaultValue' in parameter && parameter.defaultValue !== undefined ? ` [Default: ${JSON.stringify(parameter.defaultValue)}]` : '';
-      entries.push(`#    ${name}: ${String(parameter.parameterType)}${fallback}`);
+      const fallback = 'defaultValue' in parameter && parameter.defaultValue !== undefined ? ` [Default: ${pythonLiteral(parameter.defaultValue)}]` : '';
+      const type = String(parameter.parameterType);
+      entries.push(`#    ${name}: ${pythonType[type] ?? type}${fallback}`);
     }
     for (const [name, artifact] of Object.entries(definitions?.artifacts ?? {})) {
       entries.push(`#    ${name}: ${artifact.artifactType.schemaTitle ?? 'artifact'}`);

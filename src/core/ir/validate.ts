@@ -21,8 +21,18 @@ const FIX_SPEC =
   'Correct the fields listed above, or recompile the pipeline with the KFP SDK (kfp.compiler.Compiler().compile) rather than editing the YAML by hand.';
 const FIX_YAML = 'Fix the YAML syntax at the reported line, or recompile the pipeline with the KFP SDK.';
 
-/** The SDK adds task inputs with this prefix (e.g. for conditions); they need no declaration. */
+/**
+ * The SDK adds task inputs with this prefix (for conditions, and for task settings taken from
+ * another task's output) without declaring them on the component; executor placeholders may
+ * then name them, and resolve against the task's inputs.
+ */
 const PIPELINE_CHANNEL_PREFIX = 'pipelinechannel--';
+
+/**
+ * Undeclared task inputs the SDK writes when a resource is set from a pipeline channel, e.g.
+ * `task.set_cpu_limit(other.output)` (see valid/pipeline_with_string_machine_fields_task_output.yaml).
+ */
+const SDK_RESOURCE_INPUTS = new Set(['cpu_request', 'cpu_limit', 'memory_request', 'memory_limit', 'accelerator_type', 'accelerator_count']);
 
 /** Parses YAML or JSON text holding a compiled pipeline and validates it; returns the spec document. */
 export function parsePipelineSpecText(text: string, source: string): PipelineSpec {
@@ -291,6 +301,8 @@ interface SpecIndex {
   readonly components: ReadonlyMap<string, ComponentInterface>;
   readonly root: ComponentInterface;
   readonly executors: Record<string, unknown>;
+  /** Input names each task passes, by the component it runs: executor placeholders may name them. */
+  readonly taskInputs: Map<string, ReadonlySet<string>[]>;
   readonly problems: Problems;
 }
 
@@ -324,6 +336,7 @@ function referenceProblems(doc: unknown): string[] {
     components,
     root: describeComponent('root', ['root'], spec['root']),
     executors: record(record(spec['deploymentSpec'])['executors']),
+    taskInputs: new Map(),
     problems,
   };
 
@@ -442,10 +455,16 @@ function checkDag(index: SpecIndex, owner: ComponentInterface, dag: Record<strin
     const inputs = record(task['inputs']);
     const parameterInputs = record(inputs['parameters']);
     const artifactInputs = record(inputs['artifacts']);
+    if (component) {
+      const passed = new Set([...Object.keys(parameterInputs), ...Object.keys(artifactInputs)]);
+      index.taskInputs.set(component.name, [...(index.taskInputs.get(component.name) ?? []), passed]);
+    }
+    const resourceInputsAllowed = component !== undefined && hasContainerResources(index, component);
     for (const [inputName, inputValue] of Object.entries(parameterInputs)) {
       const input = record(inputValue);
       const inputPath = [...taskPath, 'inputs', 'parameters', inputName];
-      if (component && !component.inputParameters.has(inputName) && !inputName.startsWith(PIPELINE_CHANNEL_PREFIX)) {
+      const sdkInjected = inputName.startsWith(PIPELINE_CHANNEL_PREFIX) || (resourceInputsAllowed && SDK_RESOURCE_INPUTS.has(inputName));
+      if (component && !component.inputParameters.has(inputName) && !sdkInjected) {
         const declared = [...component.inputParameters.keys()];
         problems.add(inputPath, `${component.name} has no input parameter "${inputName}" ${known(declared)}${didYouMean(inputName, declared)}`);
       }
@@ -481,6 +500,11 @@ function checkDag(index: SpecIndex, owner: ComponentInterface, dag: Record<strin
   for (const cycle of findCycles(upstream)) {
     problems.add([...dagPath, 'tasks'], `dependency cycle ${cycle.join(' -> ')} (via dependentTasks or task outputs)`);
   }
+}
+
+function hasContainerResources(index: SpecIndex, component: ComponentInterface): boolean {
+  const executor = component.executorLabel === undefined ? undefined : index.executors[component.executorLabel];
+  return isRecord(record(record(executor)['container'])['resources']);
 }
 
 function checkOwnerInput(problems: Problems, owner: ComponentInterface, path: Path, value: unknown, kind: 'parameter' | 'artifact'): void {
@@ -672,7 +696,7 @@ function checkExecutors(index: SpecIndex): void {
               : kind === 'parameter'
                 ? component.outputParameters
                 : component.outputArtifacts;
-          if (!declared.includes(name)) {
+          if (!declared.includes(name) && !passedByEveryTask(index, component, direction, name)) {
             const what = `${direction === 'inputs' ? 'input' : 'output'} ${kind}`;
             index.problems.add(path, `${placeholder} refers to ${what} "${name}", which ${component.name} does not declare ${known(declared)}${didYouMean(name, declared)}`);
           }
@@ -691,6 +715,12 @@ function checkExecutors(index: SpecIndex): void {
       }
     }
   }
+}
+
+/** An SDK-injected `pipelinechannel--` input is resolvable when every task running the component passes it. */
+function passedByEveryTask(index: SpecIndex, component: ComponentInterface, direction: string, name: string): boolean {
+  const tasks = index.taskInputs.get(component.name) ?? [];
+  return direction === 'inputs' && name.startsWith(PIPELINE_CHANNEL_PREFIX) && tasks.length > 0 && tasks.every((passed) => passed.has(name));
 }
 
 /** `{"IfPresent": {"InputName": "x", "Then": [...], "Else": [...]}}` and `{"Concat": [...]}`, serialized into one argument. */

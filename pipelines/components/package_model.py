@@ -1,0 +1,81 @@
+"""package_model: lay out the chosen model the way Vertex AI serving expects it (a folder with
+model.joblib at its root, plus metadata.json) and write a model card. The pipeline runs it only
+when the model met the quality bar, so its output is the "deployable" model.
+
+    python3 -m components.package_model --model out/best_model --metrics out/metrics \
+        --model-name random_forest --deployable-model out/deployable --model-card out/card.md
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from typing import Any, Sequence
+
+from .common import (
+    METADATA_FILE,
+    MODEL_FILE,
+    ArgumentParser,
+    ComponentError,
+    elapsed,
+    ensure_parent_dir,
+    load_model_dir,
+    log,
+    read_json,
+    run,
+    write_json,
+    write_text,
+)
+
+
+def model_card(name: str, metadata: dict[str, Any], metrics: dict[str, Any]) -> str:
+    features = metadata.get("feature_schema") or metadata.get("features") or []
+    lines = [
+        f"# Model card: {name}",
+        "",
+        f"- Framework: {metadata.get('framework', 'unknown')} {metadata.get('framework_version', '')}".rstrip(),
+        f"- Python: {metadata.get('python_version', 'unknown')}",
+        f"- Target: {metadata.get('target', 'unknown')}",
+        "",
+        "## Test metrics",
+        "",
+        "| Metric | Value |",
+        "| --- | --- |",
+    ]
+    for key, value in sorted(metrics.items()):
+        if isinstance(value, (int, float)) and not key.startswith(("random_forest_", "decision_tree_")):
+            lines.append(f"| {key} | {value:.4f} |")
+    lines += ["", f"## Features ({len(features)})", ""]
+    for feature in features:
+        if isinstance(feature, dict):
+            lines.append(f"- {feature.get('name')} ({feature.get('kind', '?')})")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = ArgumentParser(prog="package_model", description=__doc__)
+    parser.add_argument("--model", required=True, help="model directory from evaluate (best_model)")
+    parser.add_argument("--metrics", required=True, help="metrics JSON from evaluate")
+    parser.add_argument("--model-name", required=True)
+    parser.add_argument("--deployable-model", required=True, help="output: folder for serving")
+    parser.add_argument("--model-card", required=True, help="output: Markdown model card")
+    args = parser.parse_args(argv)
+
+    _, metadata = load_model_dir(args.model, "model")
+    metrics = read_json(args.metrics, "metrics")
+    if not isinstance(metrics, dict):
+        raise ComponentError(f"metrics file {args.metrics} does not hold a JSON object")
+
+    ensure_parent_dir(args.deployable_model)
+    if os.path.exists(args.deployable_model):
+        shutil.rmtree(args.deployable_model)
+    os.makedirs(args.deployable_model)
+    shutil.copy2(os.path.join(args.model, MODEL_FILE), os.path.join(args.deployable_model, MODEL_FILE))
+    write_json(os.path.join(args.deployable_model, METADATA_FILE), {**metadata, "packaged_from": args.model_name})
+    write_text(args.model_card, model_card(args.model_name, metadata, metrics))
+    log(f"packaged {args.model_name} for serving in {elapsed()}: {json.dumps({k: metrics.get(k) for k in ('accuracy', 'roc_auc')})}")
+
+
+if __name__ == "__main__":
+    run("package_model", main)
