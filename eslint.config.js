@@ -9,7 +9,9 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -24,13 +26,37 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@actions/*', '@google-cloud/*', 'libsodium*', 'node:child_process'], message: 'src/core is pure: use an adapter.' },
-            { group: ['../adapters/*', '../../adapters/*', '../commands/*', '../../commands/*'], message: 'src/core must not depend on outer rings.' },
+            {
+              group: ['@actions/*', '@google-cloud/*', 'libsodium*', 'node:child_process'],
+              message: 'src/core is pure: use an adapter.',
+            },
+            {
+              group: ['../adapters/*', '../../adapters/*', '../commands/*', '../../commands/*'],
+              message: 'src/core must not depend on outer rings.',
+            },
           ],
         },
       ],
     },
   },
-  { files: ['tests/**/*.ts'], ...vitest.configs.recommended },
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', process: 'readonly' },
+    },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    ...vitest.configs.recommended,
+    rules: {
+      ...vitest.configs.recommended.rules,
+      // Table tests pass their assertion as data (`expect: (record) => ...`).
+      'vitest/no-standalone-expect': 'off',
+      'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'check'] }],
+      'vitest/valid-expect': ['error', { maxArgs: 2 }],
+    },
+  },
   prettier,
 );

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fresh = await mkdtemp(path.join(tmpdir(), 'mlops-dist-'));
 try {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--outdir', fresh], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--outdir', fresh], {
+    stdio: 'inherit',
+  });
   try {
     execFileSync('diff', ['-r', '-q', path.join(root, 'dist'), fresh], { stdio: 'inherit' });
   } catch {

@@ -19,7 +19,9 @@ export function createActionUi(): Ui {
     taskOutput: (task, line) => core.info(`[${task}] ${line}`),
     table(title, header, rows) {
       core.info(`\n${title}\n${formatTable(header, rows)}`);
-      core.summary.addHeading(title, 3).addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => [...row])]);
+      core.summary
+        .addHeading(title, 3)
+        .addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => [...row])]);
     },
   };
 }

@@ -25,7 +25,11 @@ export async function run(): Promise<void> {
   try {
     const command = findCommand(commandName);
     actionState.setCommand(command.name);
-    const context = { ui: createActionUi(), cwd: process.env.GITHUB_WORKSPACE || process.cwd(), env: process.env };
+    const context = {
+      ui: createActionUi(),
+      cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+      env: process.env,
+    };
     const inputs = command.parseInputs(actionInputs, context);
     const result = await command.run(inputs, context);
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
@@ -34,6 +38,7 @@ export async function run(): Promise<void> {
   } catch (error) {
     const kind = error instanceof UserError ? 'configuration error' : 'failed';
     core.setFailed(`${ACTION_NAME} ${commandName} ${kind}: ${errorMessage(error)}`);
-    if (error instanceof Error && !(error instanceof UserError) && error.stack) core.debug(error.stack);
+    if (error instanceof Error && !(error instanceof UserError) && error.stack)
+      core.debug(error.stack);
   }
 }

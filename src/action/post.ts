@@ -9,7 +9,9 @@ import { actionState } from './state.js';
 export async function post(): Promise<void> {
   try {
     const command = actionState.command();
-    core.debug(command ? `post: ${command} left nothing to clean up` : 'post: main did not start a command');
+    core.debug(
+      command ? `post: ${command} left nothing to clean up` : 'post: main did not start a command',
+    );
     await Promise.resolve();
   } catch (error) {
     core.warning(`mlops-platform post step: ${errorMessage(error)}`);

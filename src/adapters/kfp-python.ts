@@ -42,7 +42,10 @@ export interface PythonCompileOptions {
 }
 
 /** Compiles a KFP Python pipeline file by running the user's Python with kfp; returns the IR text. */
-export async function compileKfpPython(file: string, options: PythonCompileOptions): Promise<string> {
+export async function compileKfpPython(
+  file: string,
+  options: PythonCompileOptions,
+): Promise<string> {
   const workspace = await mkdtemp(path.join(tmpdir(), 'mlops-kfp-'));
   try {
     const script = path.join(workspace, 'compile.py');
@@ -50,27 +53,47 @@ export async function compileKfpPython(file: string, options: PythonCompileOptio
     await writeFile(script, COMPILE_SCRIPT);
     let result;
     try {
-      result = await getExecOutput(options.python, [script, file, output, options.functionName ?? ''], {
-        silent: true,
-        ignoreReturnCode: true,
-        cwd: path.dirname(file),
-        env: { ...process.env, PYTHONPATH: [path.dirname(file), process.env.PYTHONPATH].filter(Boolean).join(path.delimiter) } as Record<string, string>,
-      });
+      result = await getExecOutput(
+        options.python,
+        [script, file, output, options.functionName ?? ''],
+        {
+          silent: true,
+          ignoreReturnCode: true,
+          cwd: path.dirname(file),
+          env: {
+            ...process.env,
+            PYTHONPATH: [path.dirname(file), process.env.PYTHONPATH]
+              .filter(Boolean)
+              .join(path.delimiter),
+          },
+        },
+      );
     } catch (error) {
-      throw new UserError(`Cannot run ${options.python} to compile ${file}: ${(error as Error).message}`, {
-        fix: 'Install Python 3 with kfp (pip install kfp), or pass --python with the interpreter to use.',
-      });
+      throw new UserError(
+        `Cannot run ${options.python} to compile ${file}: ${(error as Error).message}`,
+        {
+          fix: 'Install Python 3 with kfp (pip install kfp), or pass --python with the interpreter to use.',
+        },
+      );
     }
     const lastLine = result.stderr.trim().split('\n').at(-1) ?? '';
     if (result.exitCode === KFP_MISSING) {
-      throw new UserError(`Cannot compile ${file}: ${lastLine}`, { fix: `Install the KFP SDK for that interpreter (${options.python} -m pip install kfp), or pass --python.` });
-    }
-    if (result.exitCode === NO_PIPELINE) throw new UserError(`Cannot compile ${file}: ${lastLine}`, { fix: 'Name the function with --function.' });
-    if (result.exitCode !== 0) {
-      throw new UserError(`Compiling ${file} with kfp failed (exit code ${result.exitCode}): ${lastLine}`, {
-        details: result.stderr.trim().split('\n').slice(-15),
-        fix: 'Fix the error in the pipeline code; the Python traceback is above.',
+      throw new UserError(`Cannot compile ${file}: ${lastLine}`, {
+        fix: `Install the KFP SDK for that interpreter (${options.python} -m pip install kfp), or pass --python.`,
       });
+    }
+    if (result.exitCode === NO_PIPELINE)
+      throw new UserError(`Cannot compile ${file}: ${lastLine}`, {
+        fix: 'Name the function with --function.',
+      });
+    if (result.exitCode !== 0) {
+      throw new UserError(
+        `Compiling ${file} with kfp failed (exit code ${result.exitCode}): ${lastLine}`,
+        {
+          details: result.stderr.trim().split('\n').slice(-15),
+          fix: 'Fix the error in the pipeline code; the Python traceback is above.',
+        },
+      );
     }
     return await readFile(output, 'utf8');
   } finally {

@@ -27,22 +27,37 @@ async function readSource(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`${file} does not exist`, { fix: 'Check the pipeline path (it is relative to the working directory).' });
-    if (code === 'EISDIR') throw new UserError(`${file} is a folder`, { fix: 'Point at the pipeline file inside it.' });
+    if (code === 'ENOENT')
+      throw new UserError(`${file} does not exist`, {
+        fix: 'Check the pipeline path (it is relative to the working directory).',
+      });
+    if (code === 'EISDIR')
+      throw new UserError(`${file} is a folder`, { fix: 'Point at the pipeline file inside it.' });
     throw new UserError(`Cannot read ${file}: ${(error as Error).message}`);
   }
 }
 
 /** Reads any of the three pipeline sources and returns validated IR. */
-export async function loadPipeline(file: string, options: LoadPipelineOptions = {}): Promise<LoadedPipeline> {
+export async function loadPipeline(
+  file: string,
+  options: LoadPipelineOptions = {},
+): Promise<LoadedPipeline> {
   const absolute = path.resolve(file);
   const text = await readSource(absolute);
   const detected = detectPipelineSource(text, file);
   if (detected.kind === 'kfp-python') {
-    const compiled = await compileKfpPython(absolute, { python: options.python ?? 'python3', ...(options.functionName ? { functionName: options.functionName } : {}) });
-    return { spec: parsePipelineSpecText(compiled, `${file} (compiled by kfp)`), kind: 'kfp-python', file: absolute };
+    const compiled = await compileKfpPython(absolute, {
+      python: options.python ?? 'python3',
+      ...(options.functionName ? { functionName: options.functionName } : {}),
+    });
+    return {
+      spec: parsePipelineSpecText(compiled, `${file} (compiled by kfp)`),
+      kind: 'kfp-python',
+      file: absolute,
+    };
   }
-  if (detected.kind === 'ir') return { spec: validatePipelineSpec(detected.doc, file), kind: 'ir', file: absolute };
+  if (detected.kind === 'ir')
+    return { spec: validatePipelineSpec(detected.doc, file), kind: 'ir', file: absolute };
 
   const folder = path.dirname(absolute);
   const loadComponent = async (ref: string): Promise<LoadedComponent> => {
@@ -52,11 +67,17 @@ export async function loadPipeline(file: string, options: LoadPipelineOptions = 
     try {
       doc = parse(componentText);
     } catch (error) {
-      throw new UserError(`${ref} is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+      throw new UserError(
+        `${ref} is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`,
+      );
     }
     return loadV1Component(doc, ref);
   };
   const spec = await compileDeclarativePipeline(detected.doc, file, loadComponent);
   // The compiler's output goes through the same strict validator as any other IR.
-  return { spec: validatePipelineSpec(spec, `${file} (compiled)`), kind: 'declarative', file: absolute };
+  return {
+    spec: validatePipelineSpec(spec, `${file} (compiled)`),
+    kind: 'declarative',
+    file: absolute,
+  };
 }

@@ -4,13 +4,21 @@ import { formatTable, formatTaskEvent } from '../adapters/ui/format.js';
 import type { Colors, Ui } from '../commands/command.js';
 
 /** Terminal rendering: colour when stderr is a TTY (and NO_COLOR is unset), progress on stderr. */
-export function createCliUi(options: { debug: boolean; stream?: NodeJS.WriteStream } = { debug: false }): Ui {
+export function createCliUi(
+  options: { debug: boolean; stream?: NodeJS.WriteStream } = { debug: false },
+): Ui {
   const stream = options.stream ?? process.stderr;
   const paint =
     (format: Parameters<typeof styleText>[0]) =>
     (text: string): string =>
       styleText(format, text, { stream });
-  const colors: Colors = { ok: paint('green'), fail: paint('red'), warn: paint('yellow'), dim: paint('dim'), bold: paint('bold') };
+  const colors: Colors = {
+    ok: paint('green'),
+    fail: paint('red'),
+    warn: paint('yellow'),
+    dim: paint('dim'),
+    bold: paint('bold'),
+  };
   const write = (text: string): void => {
     stream.write(`${text}\n`);
   };

@@ -10,8 +10,13 @@ function optionKey(name: string): string {
   return base.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-function rawInputs(definitions: readonly InputDefinition[], positional: Record<string, string>, options: Record<string, unknown>): RawInputs {
-  const definition = (name: string): InputDefinition | undefined => definitions.find((input) => input.name === name);
+function rawInputs(
+  definitions: readonly InputDefinition[],
+  positional: Record<string, string>,
+  options: Record<string, unknown>,
+): RawInputs {
+  const definition = (name: string): InputDefinition | undefined =>
+    definitions.find((input) => input.name === name);
   return {
     string: (name) => {
       if (name in positional) return positional[name];
@@ -32,11 +37,16 @@ function rawInputs(definitions: readonly InputDefinition[], positional: Record<s
 
 function describe(input: InputDefinition): string {
   const choices = input.choices ? ` (${input.choices.join(' | ')})` : '';
-  const fallback = input.default !== undefined && input.kind !== 'boolean' ? ` [default: ${input.default}]` : '';
+  const fallback =
+    input.default !== undefined && input.kind !== 'boolean' ? ` [default: ${input.default}]` : '';
   return `${input.description}${choices}${fallback}`;
 }
 
-function addCommand(program: Program, command: Command<unknown>, run: (command: Command<unknown>, raw: RawInputs) => Promise<void>): void {
+function addCommand(
+  program: Program,
+  command: Command<unknown>,
+  run: (command: Command<unknown>, raw: RawInputs) => Promise<void>,
+): void {
   const sub = program.command(command.name).description(command.summary).showHelpAfterError();
   for (const input of command.inputs.filter((i) => i.positional)) {
     sub.argument(input.required ? `<${input.name}>` : `[${input.name}]`, describe(input));
@@ -45,10 +55,15 @@ function addCommand(program: Program, command: Command<unknown>, run: (command: 
     const value = input.valueName ?? input.name.toUpperCase().replaceAll('-', '_');
     if (input.kind === 'boolean') sub.addOption(new Option(`--${input.name}`, describe(input)));
     else if (input.kind === 'list') {
-      sub.addOption(new Option(`--${input.name} <${value}>`, `${describe(input)} (repeatable)`).argParser((item: string, previous: string[] = []) => [...previous, item]));
+      sub.addOption(
+        new Option(`--${input.name} <${value}>`, `${describe(input)} (repeatable)`).argParser(
+          (item: string, previous: string[] = []) => [...previous, item],
+        ),
+      );
     } else sub.addOption(new Option(`--${input.name} <${value}>`, describe(input)));
   }
-  if (command.name === 'run') sub.addOption(new Option('--local', 'Run on this machine (same as --target local).'));
+  if (command.name === 'run')
+    sub.addOption(new Option('--local', 'Run on this machine (same as --target local).'));
   sub.action(async (...args: unknown[]) => {
     const positionalNames = command.inputs.filter((i) => i.positional).map((i) => i.name);
     const positional: Record<string, string> = {};
@@ -57,7 +72,8 @@ function addCommand(program: Program, command: Command<unknown>, run: (command: 
     });
     const options = sub.opts<Record<string, unknown>>();
     if (options.local === true) {
-      if (typeof options.target === 'string' && options.target !== 'local') throw new UserError('--local conflicts with --target', { fix: 'Give one of them.' });
+      if (typeof options.target === 'string' && options.target !== 'local')
+        throw new UserError('--local conflicts with --target', { fix: 'Give one of them.' });
       options.target = 'local';
     }
     await run(command, rawInputs(command.inputs, positional, options));
@@ -73,7 +89,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
   let exitCode = 0;
   const program = new Program('mlops')
-    .description('Compile, validate and run Kubeflow (KFP v2) pipelines locally, on the way to Vertex AI.')
+    .description(
+      'Compile, validate and run Kubeflow (KFP v2) pipelines locally, on the way to Vertex AI.',
+    )
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError();
@@ -82,7 +100,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       const context = { ui, cwd: process.cwd(), env: process.env, signal: controller.signal };
       const inputs = selected.parseInputs(raw, context);
       const result = await selected.run(inputs, context);
-      for (const [name, value] of Object.entries(result.outputs)) ui.debug(`output ${name}=${value}`);
+      for (const [name, value] of Object.entries(result.outputs))
+        ui.debug(`output ${name}=${value}`);
       if (result.failure) {
         ui.info(ui.colors.fail(`error: ${result.failure}`));
         exitCode = 1;

@@ -24,7 +24,12 @@ export function renderActionManifest(commands: ReadonlyArray<Command<unknown>> =
   }
   for (const [name, { definition, commands: names }] of usedBy) {
     const choices = definition.choices ? ` One of: ${definition.choices.join(', ')}.` : '';
-    const format = definition.kind === 'list' ? ' One per line.' : definition.kind === 'boolean' ? ' true or false.' : '';
+    const format =
+      definition.kind === 'list'
+        ? ' One per line.'
+        : definition.kind === 'boolean'
+          ? ' true or false.'
+          : '';
     inputs[name] = {
       description: `[${names.join(', ')}] ${definition.description}${choices}${format}`,
       required: false,
@@ -42,7 +47,8 @@ export function renderActionManifest(commands: ReadonlyArray<Command<unknown>> =
   }
   const manifest = {
     name: 'mlops-platform',
-    description: 'Compile, validate and run Kubeflow (KFP v2) pipelines locally or on Vertex AI, from GitHub Actions.',
+    description:
+      'Compile, validate and run Kubeflow (KFP v2) pipelines locally or on Vertex AI, from GitHub Actions.',
     author: 'mlops-platform',
     branding: { icon: 'git-branch', color: 'blue' },
     inputs,

@@ -88,15 +88,23 @@ export function defineCommand<Inputs>(command: Command<Inputs>): Command<Inputs>
 
 export function requireInput(raw: RawInputs, name: string, hint: string): string {
   const value = raw.string(name);
-  if (value === undefined || value.trim() === '') throw new UserError(`Missing required input "${name}"`, { fix: hint });
+  if (value === undefined || value.trim() === '')
+    throw new UserError(`Missing required input "${name}"`, { fix: hint });
   return value.trim();
 }
 
-export function choiceInput<T extends string>(raw: RawInputs, name: string, choices: readonly T[], fallback: T): T {
+export function choiceInput<T extends string>(
+  raw: RawInputs,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   const value = raw.string(name)?.trim();
   if (value === undefined || value === '') return fallback;
   if (!(choices as readonly string[]).includes(value)) {
-    throw new UserError(`Input "${name}" is "${value}"`, { fix: `Use one of: ${choices.join(', ')}.` });
+    throw new UserError(`Input "${name}" is "${value}"`, {
+      fix: `Use one of: ${choices.join(', ')}.`,
+    });
   }
   return value as T;
 }
@@ -105,6 +113,9 @@ export function integerInput(raw: RawInputs, name: string, fallback: number, min
   const value = raw.string(name)?.trim();
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < min) throw new UserError(`Input "${name}" is "${value}"`, { fix: `Give a whole number of at least ${min}.` });
+  if (!Number.isSafeInteger(number) || number < min)
+    throw new UserError(`Input "${name}" is "${value}"`, {
+      fix: `Give a whole number of at least ${min}.`,
+    });
   return number;
 }

@@ -2,7 +2,13 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serializePipelineSpec } from '../core/ir/serialize.js';
 import { choiceInput, defineCommand } from './command.js';
-import { countTasks, loadPipelineFrom, parsePipelineSourceInputs, PIPELINE_INPUTS, type PipelineSourceInputs } from './pipeline-inputs.js';
+import {
+  countTasks,
+  loadPipelineFrom,
+  parsePipelineSourceInputs,
+  PIPELINE_INPUTS,
+  type PipelineSourceInputs,
+} from './pipeline-inputs.js';
 
 interface CompileInputs extends PipelineSourceInputs {
   readonly output: string | undefined;
@@ -16,7 +22,8 @@ export const compileCommand = defineCommand<CompileInputs>({
     ...PIPELINE_INPUTS,
     {
       name: 'output',
-      description: 'Where to write the compiled IR. Defaults to <pipeline-name>.yaml in the working directory.',
+      description:
+        'Where to write the compiled IR. Defaults to <pipeline-name>.yaml in the working directory.',
       kind: 'string',
       valueName: 'FILE',
     },
@@ -36,7 +43,9 @@ export const compileCommand = defineCommand<CompileInputs>({
   parseInputs(raw, context) {
     const source = parsePipelineSourceInputs(raw, context);
     const output = raw.string('output')?.trim();
-    const format = raw.string('format') ? choiceInput(raw, 'format', ['yaml', 'json'] as const, 'yaml') : undefined;
+    const format = raw.string('format')
+      ? choiceInput(raw, 'format', ['yaml', 'json'] as const, 'yaml')
+      : undefined;
     return { ...source, output: output ? path.resolve(context.cwd, output) : undefined, format };
   },
   async run(inputs, { ui, cwd }) {
@@ -49,7 +58,9 @@ export const compileCommand = defineCommand<CompileInputs>({
     await writeFile(temporary, serializePipelineSpec(loaded.spec, format));
     await rename(temporary, output);
     const tasks = countTasks(loaded.spec);
-    ui.info(`${ui.colors.ok('✓')} Compiled ${path.relative(cwd, inputs.pipeline) || inputs.pipeline} (${loaded.kind}, ${tasks} tasks) → ${path.relative(cwd, output) || output}`);
+    ui.info(
+      `${ui.colors.ok('✓')} Compiled ${path.relative(cwd, inputs.pipeline) || inputs.pipeline} (${loaded.kind}, ${tasks} tasks) → ${path.relative(cwd, output) || output}`,
+    );
     return {
       outputs: {
         'spec-path': output,

@@ -7,7 +7,8 @@ import { requireInput } from './command.js';
 export const PIPELINE_INPUTS: readonly InputDefinition[] = [
   {
     name: 'pipeline',
-    description: 'Pipeline file: compiled KFP IR (YAML/JSON), a pipeline YAML (apiVersion: mlops/v1), or a KFP Python file with @dsl.pipeline. Recognised by content.',
+    description:
+      'Pipeline file: compiled KFP IR (YAML/JSON), a pipeline YAML (apiVersion: mlops/v1), or a KFP Python file with @dsl.pipeline. Recognised by content.',
     kind: 'string',
     required: true,
     positional: true,
@@ -15,7 +16,8 @@ export const PIPELINE_INPUTS: readonly InputDefinition[] = [
   },
   {
     name: 'python',
-    description: 'Python interpreter for KFP Python files and for python commands of local subprocess runs. Defaults to $MLOPS_PYTHON, else python3.',
+    description:
+      'Python interpreter for KFP Python files and for python commands of local subprocess runs. Defaults to $MLOPS_PYTHON, else python3.',
     kind: 'string',
     valueName: 'PATH',
   },
@@ -33,8 +35,14 @@ export interface PipelineSourceInputs {
   readonly functionName: string | undefined;
 }
 
-export function parsePipelineSourceInputs(raw: RawInputs, context: CommandContext): PipelineSourceInputs {
-  const pipeline = path.resolve(context.cwd, requireInput(raw, 'pipeline', 'Name the pipeline file, e.g. pipelines/training-pipeline.yaml.'));
+export function parsePipelineSourceInputs(
+  raw: RawInputs,
+  context: CommandContext,
+): PipelineSourceInputs {
+  const pipeline = path.resolve(
+    context.cwd,
+    requireInput(raw, 'pipeline', 'Name the pipeline file, e.g. pipelines/training-pipeline.yaml.'),
+  );
   return {
     pipeline,
     python: raw.string('python')?.trim() || context.env.MLOPS_PYTHON || 'python3',
@@ -43,7 +51,10 @@ export function parsePipelineSourceInputs(raw: RawInputs, context: CommandContex
 }
 
 export function loadPipelineFrom(inputs: PipelineSourceInputs): Promise<LoadedPipeline> {
-  return loadPipeline(inputs.pipeline, { python: inputs.python, ...(inputs.functionName ? { functionName: inputs.functionName } : {}) });
+  return loadPipeline(inputs.pipeline, {
+    python: inputs.python,
+    ...(inputs.functionName ? { functionName: inputs.functionName } : {}),
+  });
 }
 
 /** Counts executable tasks through sub-DAGs (what a user thinks of as "steps"). */

@@ -5,12 +5,18 @@ import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order help lists them. Hosts dispatch through this list only. */
-export const COMMANDS: ReadonlyArray<Command<unknown>> = [compileCommand, validateCommand, runCommand] as ReadonlyArray<Command<unknown>>;
+export const COMMANDS: ReadonlyArray<Command<unknown>> = [
+  compileCommand,
+  validateCommand,
+  runCommand,
+] as ReadonlyArray<Command<unknown>>;
 
 export function findCommand(name: string): Command<unknown> {
   const command = COMMANDS.find((candidate) => candidate.name === name.trim());
   if (!command) {
-    throw new UserError(`Unknown command "${name}"`, { fix: `Use one of: ${COMMANDS.map((c) => c.name).join(', ')}.` });
+    throw new UserError(`Unknown command "${name}"`, {
+      fix: `Use one of: ${COMMANDS.map((c) => c.name).join(', ')}.`,
+    });
   }
   return command;
 }

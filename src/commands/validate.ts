@@ -2,7 +2,13 @@ import path from 'node:path';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
 import { renderParameter } from '../core/ir/placeholders.js';
 import { defineCommand } from './command.js';
-import { countTasks, loadPipelineFrom, parsePipelineSourceInputs, PIPELINE_INPUTS, type PipelineSourceInputs } from './pipeline-inputs.js';
+import {
+  countTasks,
+  loadPipelineFrom,
+  parsePipelineSourceInputs,
+  PIPELINE_INPUTS,
+  type PipelineSourceInputs,
+} from './pipeline-inputs.js';
 import { PARAM_INPUT } from './run-inputs.js';
 
 interface ValidateInputs extends PipelineSourceInputs {
@@ -14,13 +20,20 @@ export const validateCommand = defineCommand<ValidateInputs>({
   summary: 'Validate a pipeline (and optionally run parameters) without running anything.',
   inputs: [...PIPELINE_INPUTS, PARAM_INPUT],
   outputs: [
-    { name: 'valid', description: '"true" when the pipeline (and parameters, if given) are valid; the step fails otherwise.' },
+    {
+      name: 'valid',
+      description:
+        '"true" when the pipeline (and parameters, if given) are valid; the step fails otherwise.',
+    },
     { name: 'pipeline-name', description: 'pipelineInfo.name of the pipeline.' },
     { name: 'source-kind', description: 'What the source was: ir, declarative or kfp-python.' },
     { name: 'task-count', description: 'Number of container tasks in the pipeline.' },
   ],
   parseInputs(raw, context) {
-    return { ...parsePipelineSourceInputs(raw, context), params: parseParameterAssignments(raw.list('param')) };
+    return {
+      ...parsePipelineSourceInputs(raw, context),
+      params: parseParameterAssignments(raw.list('param')),
+    };
   },
   async run(inputs, { ui, cwd }) {
     const loaded = await ui.group('Validate', () => loadPipelineFrom(inputs));
@@ -30,10 +43,19 @@ export const validateCommand = defineCommand<ValidateInputs>({
     const rows = Object.entries(definitions).map(([name, definition]) => [
       name,
       String(definition.parameterType),
-      definition.defaultValue === undefined ? (definition.isOptional ? '(optional)' : '(required)') : renderParameter(definition.defaultValue as never),
+      definition.defaultValue === undefined
+        ? definition.isOptional
+          ? '(optional)'
+          : '(required)'
+        : renderParameter(definition.defaultValue as never),
       name in inputs.params ? renderParameter(resolved[name] as never) : '',
     ]);
-    if (rows.length > 0) ui.table(`Parameters of ${loaded.spec.pipelineInfo.name}`, ['Name', 'Type', 'Default', 'Given'], rows);
+    if (rows.length > 0)
+      ui.table(
+        `Parameters of ${loaded.spec.pipelineInfo.name}`,
+        ['Name', 'Type', 'Default', 'Given'],
+        rows,
+      );
     const tasks = countTasks(loaded.spec);
     ui.info(`${ui.colors.ok('✓')} ${display} is a valid pipeline (${loaded.kind}, ${tasks} tasks)`);
     return {

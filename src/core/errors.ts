@@ -9,7 +9,10 @@ export class UserError extends Error {
   /** Individual faults when one check found several (each with its path). */
   readonly details: readonly string[];
 
-  constructor(message: string, options: { fix?: string; details?: readonly string[]; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { fix?: string; details?: readonly string[]; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.fix = options.fix;
     this.details = options.details ?? [];

@@ -8,7 +8,8 @@ import type { ParameterValue } from './ir/parameters.js';
 export const RUN_RECORD_VERSION = 1;
 
 export type RunState = 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-export type TaskState = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'NOT_TRIGGERED' | 'CANCELLED';
+export type TaskState =
+  'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'NOT_TRIGGERED' | 'CANCELLED';
 
 export interface ArtifactRecord {
   readonly name: string;
@@ -36,6 +37,8 @@ export interface TaskRecord {
   startTime?: string;
   endTime?: string;
   durationMs?: number;
+  /** The command line of the last attempt, as it ran (shell-quoted). */
+  commandLine?: string;
   parameters: Record<string, ParameterValue>;
   artifacts: Record<string, ArtifactRecord[]>;
   failure?: TaskFailure;
@@ -65,7 +68,9 @@ export interface RunRecord {
  * Collects metrics the way a user reads them: every number in a system.Metrics artifact's
  * metadata, plus numeric output parameters (which conditions can use).
  */
-export function collectMetrics(tasks: Readonly<Record<string, TaskRecord>>): Record<string, Record<string, number>> {
+export function collectMetrics(
+  tasks: Readonly<Record<string, TaskRecord>>,
+): Record<string, Record<string, number>> {
   const metrics: Record<string, Record<string, number>> = {};
   for (const task of Object.values(tasks)) {
     if (task.state !== 'SUCCEEDED') continue;
@@ -73,7 +78,8 @@ export function collectMetrics(tasks: Readonly<Record<string, TaskRecord>>): Rec
     for (const list of Object.values(task.artifacts)) {
       for (const artifact of list) {
         if (artifact.schemaTitle !== 'system.Metrics') continue;
-        for (const [key, value] of Object.entries(artifact.metadata)) if (typeof value === 'number') numbers[key] = value;
+        for (const [key, value] of Object.entries(artifact.metadata))
+          if (typeof value === 'number') numbers[key] = value;
       }
     }
     for (const [key, value] of Object.entries(task.parameters)) {

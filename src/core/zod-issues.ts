@@ -4,7 +4,8 @@ import type { z } from 'zod';
 export function formatZodIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.') || '(top level)';
-    if (issue.code === 'unrecognized_keys') return `${path}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      return `${path}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     return `${path}: ${issue.message}`;
   });
 }

@@ -21,7 +21,9 @@ describe('mlops CLI (dist/cli.js)', () => {
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: mlops ${command} [options] <pipeline>`);
     }
-    expect((await mlops(['run', '--help'])).stdout).toMatch(/--param <NAME=VALUE>[\s\S]*--pipeline-root <DIR>[\s\S]*--no-cache[\s\S]*--local/);
+    expect((await mlops(['run', '--help'])).stdout).toMatch(
+      /--param <NAME=VALUE>[\s\S]*--pipeline-root <DIR>[\s\S]*--no-cache[\s\S]*--local/,
+    );
   });
 
   it('exits 2 on an unknown command or a missing argument', async () => {
@@ -37,110 +39,259 @@ describe('mlops CLI (dist/cli.js)', () => {
     const compiled = await mlops(['compile', PIPELINE, '--output', output]);
     expect(compiled.code).toBe(0);
     expect(compiled.stderr).toMatch(/Compiled .*training-pipeline\.yaml \(declarative, 6 tasks\)/);
-    expect((await readFile(output, 'utf8')).startsWith('# PIPELINE DEFINITION\n# Name: training-pipeline\n')).toBe(true);
+    expect(
+      (await readFile(output, 'utf8')).startsWith(
+        '# PIPELINE DEFINITION\n# Name: training-pipeline\n',
+      ),
+    ).toBe(true);
     const validated = await mlops(['validate', output, '--param', 'min_accuracy=0.9']);
     expect(validated.code).toBe(0);
     expect(validated.stderr).toMatch(/min_accuracy\s+NUMBER_DOUBLE\s+0\.8\s+0\.9/);
 
     const broken = path.join(dir, 'broken.yaml');
-    await writeFile(broken, 'apiVersion: mlops/v1\nkind: Pipeline\nname: broken\ntasks:\n  a:\n    component: missing.yaml\n');
+    await writeFile(
+      broken,
+      'apiVersion: mlops/v1\nkind: Pipeline\nname: broken\ntasks:\n  a:\n    component: missing.yaml\n',
+    );
     const failed = await mlops(['compile', broken, '--output', path.join(dir, 'never.yaml')]);
     expect(failed.code).toBe(2);
-    expect(failed.stderr).toMatch(/error: .*broken\.yaml: the pipeline has 1 problem\n\s+- tasks\.a\.component: .*missing\.yaml does not exist/);
+    expect(failed.stderr).toMatch(
+      /error: .*broken\.yaml: the pipeline has 1 problem\n\s+- tasks\.a\.component: .*missing\.yaml does not exist/,
+    );
     expect(existsSync(path.join(dir, 'never.yaml'))).toBe(false);
   });
 
   it('rejects bad parameters before running anything, with one clear error', async () => {
     const dir = await tempDir('cli-params');
-    const result = await mlops(['run', '--local', PIPELINE, '--param', 'min_acuracy=0.9', '--param', 'seed=abc', '--pipeline-root', dir]);
+    const result = await mlops([
+      'run',
+      '--local',
+      PIPELINE,
+      '--param',
+      'min_acuracy=0.9',
+      '--param',
+      'seed=abc',
+      '--pipeline-root',
+      dir,
+    ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error: Invalid parameters for pipelines/training-pipeline.yaml');
-    expect(result.stderr).toContain('"min_acuracy" is not a parameter of this pipeline (did you mean "min_accuracy"?)');
+    expect(result.stderr).toContain(
+      'error: Invalid parameters for pipelines/training-pipeline.yaml',
+    );
+    expect(result.stderr).toContain(
+      '"min_acuracy" is not a parameter of this pipeline (did you mean "min_accuracy"?)',
+    );
     expect(result.stderr).toContain('"seed" must be an integer, got "abc"');
     expect(result.stderr).not.toContain('RUNNING');
   });
 
   it('rejects invalid IR from the corpus, naming the file', async () => {
-    const result = await mlops(['validate', path.join(path.dirname(corpusFile('hello_world.yaml')), '../invalid/empty_file.yaml')]);
+    const result = await mlops([
+      'validate',
+      path.join(path.dirname(corpusFile('hello_world.yaml')), '../invalid/empty_file.yaml'),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/empty_file\.yaml/);
   });
 
-  it('compiles a KFP Python file through the user\'s interpreter (with a stand-in kfp package)', async () => {
+  it("compiles a KFP Python file through the user's interpreter (with a stand-in kfp package)", async () => {
     const env = { PYTHONPATH: STAND_IN };
     const dir = await tempDir('cli-python');
-    const ok = await mlops(['compile', path.join(PYTHON_FIXTURES, 'one_pipeline.py'), '--python', PYTHON, '--output', path.join(dir, 'p.json')], { env });
+    const ok = await mlops(
+      [
+        'compile',
+        path.join(PYTHON_FIXTURES, 'one_pipeline.py'),
+        '--python',
+        PYTHON,
+        '--output',
+        path.join(dir, 'p.json'),
+      ],
+      { env },
+    );
     expect(ok.code).toBe(0);
-    expect(JSON.parse(await readFile(path.join(dir, 'p.json'), 'utf8')).pipelineInfo.name).toBe('python-pipeline');
-    const ran = await mlops(['run', '--local', path.join(PYTHON_FIXTURES, 'one_pipeline.py'), '--python', PYTHON, '--pipeline-root', dir], { env });
+    const compiled = JSON.parse(await readFile(path.join(dir, 'p.json'), 'utf8')) as {
+      pipelineInfo: { name: string };
+    };
+    expect(compiled.pipelineInfo.name).toBe('python-pipeline');
+    const ran = await mlops(
+      [
+        'run',
+        '--local',
+        path.join(PYTHON_FIXTURES, 'one_pipeline.py'),
+        '--python',
+        PYTHON,
+        '--pipeline-root',
+        dir,
+      ],
+      { env },
+    );
     expect(ran.code).toBe(0);
     expect(ran.stderr).toMatch(/✓ say\s+SUCCEEDED/);
 
-    const two = await mlops(['compile', path.join(PYTHON_FIXTURES, 'two_pipelines.py'), '--python', PYTHON, '--output', path.join(dir, 'x.yaml')], { env });
+    const two = await mlops(
+      [
+        'compile',
+        path.join(PYTHON_FIXTURES, 'two_pipelines.py'),
+        '--python',
+        PYTHON,
+        '--output',
+        path.join(dir, 'x.yaml'),
+      ],
+      { env },
+    );
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('expected one @dsl.pipeline function, found: first, second');
-    const chosen = await mlops(['compile', path.join(PYTHON_FIXTURES, 'two_pipelines.py'), '--python', PYTHON, '--function', 'second', '--output', path.join(dir, 'x.yaml')], { env });
+    const chosen = await mlops(
+      [
+        'compile',
+        path.join(PYTHON_FIXTURES, 'two_pipelines.py'),
+        '--python',
+        PYTHON,
+        '--function',
+        'second',
+        '--output',
+        path.join(dir, 'x.yaml'),
+      ],
+      { env },
+    );
     expect(chosen.code).toBe(0);
 
-    const broken = await mlops(['compile', path.join(PYTHON_FIXTURES, 'broken_pipeline.py'), '--python', PYTHON], { env });
+    const broken = await mlops(
+      ['compile', path.join(PYTHON_FIXTURES, 'broken_pipeline.py'), '--python', PYTHON],
+      { env },
+    );
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('ValueError: the pipeline module failed to import');
   });
 
   it('says how to fix a missing kfp or a missing interpreter', async () => {
-    const noKfp = await mlops(['compile', path.join(PYTHON_FIXTURES, 'one_pipeline.py'), '--python', PYTHON], { env: { PYTHONPATH: '' } });
+    const noKfp = await mlops(
+      ['compile', path.join(PYTHON_FIXTURES, 'one_pipeline.py'), '--python', PYTHON],
+      { env: { PYTHONPATH: '' } },
+    );
     expect(noKfp.code).toBe(2);
     expect(noKfp.stderr).toMatch(/kfp is not importable by .*python3.*\nFix: Install the KFP SDK/);
-    const noPython = await mlops(['compile', path.join(PYTHON_FIXTURES, 'one_pipeline.py'), '--python', '/nonexistent/python3']);
+    const noPython = await mlops([
+      'compile',
+      path.join(PYTHON_FIXTURES, 'one_pipeline.py'),
+      '--python',
+      '/nonexistent/python3',
+    ]);
     expect(noPython.code).toBe(2);
     expect(noPython.stderr).toContain('Cannot run /nonexistent/python3');
   });
 });
 
-describe.skipIf(!pythonWithSklearn())('mlops run --local on the reference pipeline (real Python and scikit-learn)', () => {
-  it('trains, evaluates, gates and packages, then re-runs from cache', async () => {
-    const root = await tempDir('cli-reference');
-    const recordCopy = path.join(root, 'record.json');
-    const first = await mlops(['run', '--local', PIPELINE, '--python', PYTHON, '--pipeline-root', root, '--run-record', recordCopy]);
-    expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toMatch(/▶ train-random-forest\s+RUNNING/);
-    expect(first.stderr).toMatch(/✓ condition-1\/package-model\s+SUCCEEDED/);
-    const record = JSON.parse(await readFile(recordCopy, 'utf8')) as RunRecord;
-    expect(record.state).toBe('SUCCEEDED');
-    expect(record.metrics.evaluate?.accuracy).toBeGreaterThan(0.9);
-    expect(record.outputs.best_model_name).toMatch(/random_forest|decision_tree/);
-    const deployable = record.tasks['condition-1/package-model']?.artifacts.deployable_model?.[0]?.uri ?? '';
-    expect(existsSync(path.join(deployable, 'model.joblib'))).toBe(true);
-    const classification = record.tasks.evaluate?.artifacts.classification_metrics?.[0]?.metadata as { confusionMatrix?: { rows: unknown[] } };
-    expect(classification.confusionMatrix?.rows).toHaveLength(2);
+describe.skipIf(!pythonWithSklearn())(
+  'mlops run --local on the reference pipeline (real Python and scikit-learn)',
+  () => {
+    it('trains, evaluates, gates and packages, then re-runs from cache', async () => {
+      const root = await tempDir('cli-reference');
+      const recordCopy = path.join(root, 'record.json');
+      const first = await mlops([
+        'run',
+        '--local',
+        PIPELINE,
+        '--python',
+        PYTHON,
+        '--pipeline-root',
+        root,
+        '--run-record',
+        recordCopy,
+      ]);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toMatch(/▶ train-random-forest\s+RUNNING/);
+      expect(first.stderr).toMatch(/✓ condition-1\/package-model\s+SUCCEEDED/);
+      const record = JSON.parse(await readFile(recordCopy, 'utf8')) as RunRecord;
+      expect(record.state).toBe('SUCCEEDED');
+      expect(record.metrics.evaluate?.accuracy).toBeGreaterThan(0.9);
+      expect(record.outputs.best_model_name).toMatch(/random_forest|decision_tree/);
+      const deployable =
+        record.tasks['condition-1/package-model']?.artifacts.deployable_model?.[0]?.uri ?? '';
+      expect(existsSync(path.join(deployable, 'model.joblib'))).toBe(true);
+      const classification = record.tasks.evaluate?.artifacts.classification_metrics?.[0]
+        ?.metadata as { confusionMatrix?: { rows: unknown[] } };
+      expect(classification.confusionMatrix?.rows).toHaveLength(2);
 
-    const second = await mlops(['run', '--local', PIPELINE, '--python', PYTHON, '--pipeline-root', root]);
-    expect(second.code).toBe(0);
-    for (const task of ['load-data', 'preprocess', 'train-random-forest', 'train-decision-tree', 'evaluate']) {
-      expect(second.stderr).toMatch(new RegExp(`✓ ${task}\\s+SUCCEEDED \\S+ \\(cached\\)`));
-    }
+      const second = await mlops([
+        'run',
+        '--local',
+        PIPELINE,
+        '--python',
+        PYTHON,
+        '--pipeline-root',
+        root,
+      ]);
+      expect(second.code).toBe(0);
+      for (const task of [
+        'load-data',
+        'preprocess',
+        'train-random-forest',
+        'train-decision-tree',
+        'evaluate',
+      ]) {
+        expect(second.stderr).toMatch(new RegExp(`✓ ${task}\\s+SUCCEEDED \\S+ \\(cached\\)`));
+      }
 
-    // A bar the model cannot meet skips packaging; the run still succeeds.
-    const gated = await mlops(['run', '--local', PIPELINE, '--python', PYTHON, '--pipeline-root', root, '--param', 'min_accuracy=1.01']);
-    expect(gated.code).toBe(0);
-    expect(gated.stderr).toMatch(/- condition-1\s+SKIPPED \(condition is false/);
-  });
+      // A bar the model cannot meet skips packaging; the run still succeeds.
+      const gated = await mlops([
+        'run',
+        '--local',
+        PIPELINE,
+        '--python',
+        PYTHON,
+        '--pipeline-root',
+        root,
+        '--param',
+        'min_accuracy=1.01',
+      ]);
+      expect(gated.code).toBe(0);
+      expect(gated.stderr).toMatch(/- condition-1\s+SKIPPED \(condition is false/);
+    });
 
-  it('runs on another real CSV with categorical strings, blanks, an ID column and a Yes/No label', async () => {
-    const root = await tempDir('cli-churn');
-    const result = await mlops(['run', '--local', PIPELINE, '--python', PYTHON, '--pipeline-root', root, '--param', 'data_uri=data/churn_sample.csv', '--param', 'min_accuracy=0.5', '--no-cache']);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).not.toContain('(cached)');
-  });
+    it('runs on another real CSV with categorical strings, blanks, an ID column and a Yes/No label', async () => {
+      const root = await tempDir('cli-churn');
+      const result = await mlops([
+        'run',
+        '--local',
+        PIPELINE,
+        '--python',
+        PYTHON,
+        '--pipeline-root',
+        root,
+        '--param',
+        'data_uri=data/churn_sample.csv',
+        '--param',
+        'min_accuracy=0.5',
+        '--no-cache',
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).not.toContain('(cached)');
+    });
 
-  it('fails with the failing task, its exit code, command and log tail, and exits 1', async () => {
-    const root = await tempDir('cli-failure');
-    const result = await mlops(['run', '--local', PIPELINE, '--python', PYTHON, '--pipeline-root', root, '--param', 'data_uri=data/does-not-exist.csv']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/✗ load-data\s+FAILED/);
-    expect(result.stderr).toMatch(/Task load-data failed: exited with code 1\n\s+command: .*python3 -m components\.load_data --source-uri data\/does-not-exist\.csv/);
-    expect(result.stderr).toMatch(/load_data: error: .*does-not-exist\.csv/);
-    expect(result.stderr).toMatch(/- preprocess\s+NOT_TRIGGERED/);
-    expect(result.stderr).toMatch(/error: Pipeline run training-pipeline-\S+ FAILED: task load-data exited with code 1/);
-  });
-});
+    it('fails with the failing task, its exit code, command and log tail, and exits 1', async () => {
+      const root = await tempDir('cli-failure');
+      const result = await mlops([
+        'run',
+        '--local',
+        PIPELINE,
+        '--python',
+        PYTHON,
+        '--pipeline-root',
+        root,
+        '--param',
+        'data_uri=data/does-not-exist.csv',
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/✗ load-data\s+FAILED/);
+      expect(result.stderr).toMatch(
+        /Task load-data failed: exited with code 1\n\s+command: .*python3 -m components\.load_data --source-uri data\/does-not-exist\.csv/,
+      );
+      expect(result.stderr).toMatch(/load_data: error: .*does-not-exist\.csv/);
+      expect(result.stderr).toMatch(/- preprocess\s+NOT_TRIGGERED/);
+      expect(result.stderr).toMatch(
+        /error: Pipeline run training-pipeline-\S+ FAILED: task load-data exited with code 1/,
+      );
+    });
+  },
+);

@@ -11,7 +11,11 @@ export interface ProcessResult {
 }
 
 /** Runs a built bundle (dist/cli.js, dist/main.js) the way a user or the runner does. */
-export function runNode(script: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProcessResult> {
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, [path.join(REPO_ROOT, script), ...args], {
       cwd: options.cwd ?? REPO_ROOT,
@@ -27,6 +31,9 @@ export function runNode(script: string, args: readonly string[], options: { cwd?
   });
 }
 
-export function mlops(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProcessResult> {
+export function mlops(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<ProcessResult> {
   return runNode('dist/cli.js', args, options);
 }

@@ -21,9 +21,15 @@ export async function ensureBusyboxImage(): Promise<string> {
     await mkdir(path.join(root, 'bin'), { recursive: true });
     await mkdir(path.join(root, 'tmp'), { recursive: true });
     await copyFile('/bin/busybox', path.join(root, 'bin/busybox'));
-    const applets = execFileSync('/bin/busybox', ['--list'], { encoding: 'utf8' }).split('\n').filter((name) => name && name !== 'busybox');
+    const applets = execFileSync('/bin/busybox', ['--list'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((name) => name && name !== 'busybox');
     for (const applet of applets) await symlink('busybox', path.join(root, 'bin', applet));
-    execFileSync('sh', ['-c', `tar -C "${root}" -c . | docker import --change 'ENV PATH=/bin' - ${BUSYBOX_IMAGE}`], { stdio: 'ignore' });
+    execFileSync(
+      'sh',
+      ['-c', `tar -C "${root}" -c . | docker import --change 'ENV PATH=/bin' - ${BUSYBOX_IMAGE}`],
+      { stdio: 'ignore' },
+    );
     return BUSYBOX_IMAGE;
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -5,15 +5,20 @@ import { execFileSync } from 'node:child_process';
  * visible reason when it is absent, and fail in CI, where .ci/run must provide it.
  */
 export function serviceAvailable(name: string, probe: () => boolean): boolean {
-  let available = false;
+  let available: boolean;
   try {
     available = probe();
   } catch {
     available = false;
   }
   if (!available) {
-    if (process.env.CI === 'true') throw new Error(`${name} is required in CI but is not available: .ci/run must install and start it`);
-    console.warn(`SKIPPED: ${name} is not available on this machine (run bash scripts/setup.sh --with-docker)`);
+    if (process.env.CI === 'true')
+      throw new Error(
+        `${name} is required in CI but is not available: .ci/run must install and start it`,
+      );
+    console.warn(
+      `SKIPPED: ${name} is not available on this machine (run bash scripts/setup.sh --with-docker)`,
+    );
   }
   return available;
 }
@@ -29,7 +34,10 @@ export function pythonWithSklearn(): boolean {
 
 export function dockerEngine(): boolean {
   return serviceAvailable('Docker engine', () => {
-    execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], { stdio: 'ignore', timeout: 15_000 });
+    execFileSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+      stdio: 'ignore',
+      timeout: 15_000,
+    });
     return true;
   });
 }

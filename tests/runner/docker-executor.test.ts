@@ -15,7 +15,10 @@ const hasDocker = dockerEngine();
 /** Points every executor at the local busybox image (registries are out of reach). */
 function withImage(spec: PipelineSpec, image: string): PipelineSpec {
   const copy = structuredClone(spec);
-  for (const executor of Object.values((copy.deploymentSpec as { executors: Record<string, { container?: { image?: string } }> }).executors)) {
+  for (const executor of Object.values(
+    (copy.deploymentSpec as { executors: Record<string, { container?: { image?: string } }> })
+      .executors,
+  )) {
     if (executor.container) executor.container.image = image;
   }
   return copy;
@@ -33,9 +36,19 @@ describe.skipIf(!hasDocker)('docker executor (real Docker engine)', () => {
     const spec = withImage(loaded.spec, image);
     const options = { parallelism: 1, useCache: false } as const;
     const root = await tempDir('docker-corpus');
-    const inDocker = await runPipelineLocally(spec, resolveRunParameters(spec, {}, 'corpus'), { ...options, pipelineRoot: root, workdir: root, executor: new DockerExecutor() });
+    const inDocker = await runPipelineLocally(spec, resolveRunParameters(spec, {}, 'corpus'), {
+      ...options,
+      pipelineRoot: root,
+      workdir: root,
+      executor: new DockerExecutor(),
+    });
     expect(inDocker.state).toBe('SUCCEEDED');
-    const onHost = await runPipelineLocally(spec, resolveRunParameters(spec, {}, 'corpus'), { ...options, pipelineRoot: root, workdir: root, executor: new SubprocessExecutor() });
+    const onHost = await runPipelineLocally(spec, resolveRunParameters(spec, {}, 'corpus'), {
+      ...options,
+      pipelineRoot: root,
+      workdir: root,
+      executor: new SubprocessExecutor(),
+    });
     expect(onHost.state).toBe('FAILED');
   });
 
@@ -43,10 +56,36 @@ describe.skipIf(!hasDocker)('docker executor (real Docker engine)', () => {
     const dir = await tempDir('docker-declarative');
     const { writeFile } = await import('node:fs/promises');
     const { stringify } = await import('yaml');
-    const component = (name: string, script: string, { args, ...io }: Record<string, unknown>): string =>
-      stringify({ name, ...io, implementation: { container: { image, command: ['sh', '-ec', script, name], args } } });
-    await writeFile(path.join(dir, 'produce.yaml'), component('Produce', 'printf "from docker" > "$1"; printf "%s" "$(id -u)" > "$2"', { outputs: [{ name: 'data', type: 'Dataset' }, { name: 'uid', type: 'Integer' }], args: [{ outputPath: 'data' }, { outputPath: 'uid' }] }));
-    await writeFile(path.join(dir, 'consume.yaml'), component('Consume', 'cat "$1"; grep -q docker "$1"; exit "$2"', { inputs: [{ name: 'data', type: 'Dataset' }, { name: 'code', type: 'Integer' }], args: [{ inputPath: 'data' }, { inputValue: 'code' }] }));
+    const component = (
+      name: string,
+      script: string,
+      { args, ...io }: Record<string, unknown>,
+    ): string =>
+      stringify({
+        name,
+        ...io,
+        implementation: { container: { image, command: ['sh', '-ec', script, name], args } },
+      });
+    await writeFile(
+      path.join(dir, 'produce.yaml'),
+      component('Produce', 'printf "from docker" > "$1"; printf "%s" "$(id -u)" > "$2"', {
+        outputs: [
+          { name: 'data', type: 'Dataset' },
+          { name: 'uid', type: 'Integer' },
+        ],
+        args: [{ outputPath: 'data' }, { outputPath: 'uid' }],
+      }),
+    );
+    await writeFile(
+      path.join(dir, 'consume.yaml'),
+      component('Consume', 'cat "$1"; grep -q docker "$1"; exit "$2"', {
+        inputs: [
+          { name: 'data', type: 'Dataset' },
+          { name: 'code', type: 'Integer' },
+        ],
+        args: [{ inputPath: 'data' }, { inputValue: 'code' }],
+      }),
+    );
     await writeFile(
       path.join(dir, 'pipeline.yaml'),
       stringify({
@@ -54,7 +93,13 @@ describe.skipIf(!hasDocker)('docker executor (real Docker engine)', () => {
         kind: 'Pipeline',
         name: 'docker-pipeline',
         parameters: { code: { type: 'Integer', default: 0 } },
-        tasks: { produce: { component: 'produce.yaml' }, consume: { component: 'consume.yaml', inputs: { data: '${produce.data}', code: '${params.code}' } } },
+        tasks: {
+          produce: { component: 'produce.yaml' },
+          consume: {
+            component: 'consume.yaml',
+            inputs: { data: '${produce.data}', code: '${params.code}' },
+          },
+        },
       }),
     );
     const loaded = await loadPipeline(path.join(dir, 'pipeline.yaml'));
@@ -84,8 +129,16 @@ describe.skipIf(!hasDocker)('docker executor (real Docker engine)', () => {
     const loaded = await loadPipeline(corpusFile('hello_world.yaml'));
     const spec = withImage(loaded.spec, 'mlops-test-no-such-image:never');
     const root = await tempDir('docker-missing');
-    const record = await runPipelineLocally(spec, resolveRunParameters(spec, {}, 'test'), { pipelineRoot: root, workdir: root, executor: new DockerExecutor(), parallelism: 1, useCache: false });
+    const record = await runPipelineLocally(spec, resolveRunParameters(spec, {}, 'test'), {
+      pipelineRoot: root,
+      workdir: root,
+      executor: new DockerExecutor(),
+      parallelism: 1,
+      useCache: false,
+    });
     expect(record.state).toBe('FAILED');
-    expect(record.tasks.echo?.failure?.message).toMatch(/docker could not start image mlops-test-no-such-image:never/);
+    expect(record.tasks.echo?.failure?.message).toMatch(
+      /docker could not start image mlops-test-no-such-image:never/,
+    );
   });
 });

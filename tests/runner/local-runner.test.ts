@@ -3,16 +3,28 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { SubprocessExecutor } from '../../src/adapters/local-runner/executors.js';
-import { runPipelineLocally, type TaskEvent } from '../../src/adapters/local-runner/local-runner.js';
+import {
+  runPipelineLocally,
+  type TaskEvent,
+} from '../../src/adapters/local-runner/local-runner.js';
 import { loadPipeline } from '../../src/adapters/pipeline-loader.js';
 import { resolveRunParameters } from '../../src/core/ir/parameters.js';
 import type { RunRecord } from '../../src/core/run-record.js';
 import { corpusFile, tempDir } from '../helpers/paths.js';
 
 /** A shell component: `script` runs under sh with the inputs and outputs as $1.. in order. */
-function shellComponent(name: string, io: { inputs?: Array<[string, string]>; outputs?: Array<[string, string]> }, script: string): unknown {
+function shellComponent(
+  name: string,
+  io: { inputs?: Array<[string, string]>; outputs?: Array<[string, string]> },
+  script: string,
+): unknown {
   const args: unknown[] = [];
-  for (const [input, type] of io.inputs ?? []) args.push(['Dataset', 'Model', 'Artifact'].includes(type) ? { inputPath: input } : { inputValue: input });
+  for (const [input, type] of io.inputs ?? [])
+    args.push(
+      ['Dataset', 'Model', 'Artifact'].includes(type)
+        ? { inputPath: input }
+        : { inputValue: input },
+    );
   for (const [output] of io.outputs ?? []) args.push({ outputPath: output });
   return {
     name,
@@ -22,34 +34,82 @@ function shellComponent(name: string, io: { inputs?: Array<[string, string]>; ou
   };
 }
 
-async function writePipeline(dir: string, pipeline: Record<string, unknown>, components: Record<string, unknown>): Promise<string> {
-  for (const [file, component] of Object.entries(components)) await writeFile(path.join(dir, file), stringify(component));
+async function writePipeline(
+  dir: string,
+  pipeline: Record<string, unknown>,
+  components: Record<string, unknown>,
+): Promise<string> {
+  for (const [file, component] of Object.entries(components))
+    await writeFile(path.join(dir, file), stringify(component));
   const file = path.join(dir, 'pipeline.yaml');
-  await writeFile(file, stringify({ apiVersion: 'mlops/v1', kind: 'Pipeline', name: 'test-pipeline', ...pipeline }));
+  await writeFile(
+    file,
+    stringify({ apiVersion: 'mlops/v1', kind: 'Pipeline', name: 'test-pipeline', ...pipeline }),
+  );
   return file;
 }
 
-async function run(file: string, params: Record<string, unknown> = {}, options: { useCache?: boolean; parallelism?: number; root?: string } = {}): Promise<{ record: RunRecord; events: TaskEvent[] }> {
+async function run(
+  file: string,
+  params: Record<string, unknown> = {},
+  options: { useCache?: boolean; parallelism?: number; root?: string } = {},
+): Promise<{ record: RunRecord; events: TaskEvent[] }> {
   const loaded = await loadPipeline(file);
   const events: TaskEvent[] = [];
-  const record = await runPipelineLocally(loaded.spec, resolveRunParameters(loaded.spec, params, file), {
-    pipelineRoot: options.root ?? path.join(path.dirname(file), 'root'),
-    workdir: path.dirname(file),
-    executor: new SubprocessExecutor(),
-    parallelism: options.parallelism ?? 4,
-    useCache: options.useCache ?? true,
-    backoffScale: 0,
-    observer: { onTaskEvent: (event) => events.push(event) },
-  });
+  const record = await runPipelineLocally(
+    loaded.spec,
+    resolveRunParameters(loaded.spec, params, file),
+    {
+      pipelineRoot: options.root ?? path.join(path.dirname(file), 'root'),
+      workdir: path.dirname(file),
+      executor: new SubprocessExecutor(),
+      parallelism: options.parallelism ?? 4,
+      useCache: options.useCache ?? true,
+      backoffScale: 0,
+      observer: { onTaskEvent: (event) => events.push(event) },
+    },
+  );
   return { record, events };
 }
 
+/** The slow component's `start-end` nanosecond stamps. */
+function stamp(record: RunRecord, task: string): string {
+  const value = record.tasks[task]?.parameters.stamp;
+  return typeof value === 'string' ? value : '';
+}
+
 const COMPONENTS = {
-  'produce.yaml': shellComponent('Produce', { inputs: [['text', 'String']], outputs: [['data', 'Dataset'], ['size', 'Integer']] }, 'printf "%s" "$1" > "$2"; printf "%s" "${#1}" > "$3"'),
-  'slow.yaml': shellComponent('Slow', { inputs: [['data', 'Dataset']], outputs: [['stamp', 'String']] }, 'date +%s%N > /dev/null; start=$(date +%s%N); sleep 0.6; end=$(date +%s%N); printf "%s-%s" "$start" "$end" > "$2"'),
-  'score.yaml': shellComponent('Score', { inputs: [['data', 'Dataset']], outputs: [['score', 'Float']] }, 'wc -c < "$1" | awk \'{ printf "%.2f", $1 / 10 }\' > "$2"'),
-  'report.yaml': shellComponent('Report', { inputs: [['score', 'Float']], outputs: [['line', 'String']] }, 'printf "score=%s" "$1" > "$2"'),
-  'fail.yaml': shellComponent('Fail', { inputs: [['data', 'Dataset']] }, 'echo "about to fail"; echo "bad things" >&2; exit 3'),
+  'produce.yaml': shellComponent(
+    'Produce',
+    {
+      inputs: [['text', 'String']],
+      outputs: [
+        ['data', 'Dataset'],
+        ['size', 'Integer'],
+      ],
+    },
+    'printf "%s" "$1" > "$2"; printf "%s" "${#1}" > "$3"',
+  ),
+  'slow.yaml': shellComponent(
+    'Slow',
+    { inputs: [['data', 'Dataset']], outputs: [['stamp', 'String']] },
+    'date +%s%N > /dev/null; start=$(date +%s%N); sleep 0.6; end=$(date +%s%N); printf "%s-%s" "$start" "$end" > "$2"',
+  ),
+  'score.yaml': shellComponent(
+    'Score',
+    { inputs: [['data', 'Dataset']], outputs: [['score', 'Float']] },
+    'wc -c < "$1" | awk \'{ printf "%.2f", $1 / 10 }\' > "$2"',
+  ),
+  'report.yaml': shellComponent(
+    'Report',
+    { inputs: [['score', 'Float']], outputs: [['line', 'String']] },
+    'printf "score=%s" "$1" > "$2"',
+  ),
+  'fail.yaml': shellComponent(
+    'Fail',
+    { inputs: [['data', 'Dataset']] },
+    'echo "about to fail"; echo "bad things" >&2; exit 3',
+  ),
 };
 
 describe('local runner on declarative pipelines', () => {
@@ -72,15 +132,17 @@ describe('local runner on declarative pipelines', () => {
     const { record } = await run(file);
     expect(record.state).toBe('SUCCEEDED');
     expect(record.outputs).toEqual({ size: 11, score: 1.1 });
-    const [leftStart, leftEnd] = String(record.tasks.left?.parameters.stamp).split('-').map(Number);
-    const [rightStart, rightEnd] = String(record.tasks.right?.parameters.stamp).split('-').map(Number);
+    const [leftStart, leftEnd] = stamp(record, 'left').split('-').map(Number);
+    const [rightStart, rightEnd] = stamp(record, 'right').split('-').map(Number);
     // The two 0.6 s branches overlap in time: neither started after the other ended.
     expect(leftStart).toBeLessThan(rightEnd ?? 0);
     expect(rightStart).toBeLessThan(leftEnd ?? 0);
     const data = record.tasks.produce?.artifacts.data?.[0];
     expect(data?.uri).toBe(path.join(record.location, 'produce', 'data'));
     expect(await readFile(data?.uri ?? '', 'utf8')).toBe('hello world');
-    const saved = JSON.parse(await readFile(path.join(record.location, 'run.json'), 'utf8')) as RunRecord;
+    const saved = JSON.parse(
+      await readFile(path.join(record.location, 'run.json'), 'utf8'),
+    ) as RunRecord;
     expect(saved.tasks.score?.parameters.score).toBe(1.1);
     expect(saved.metrics.score).toEqual({ score: 1.1 });
   });
@@ -100,8 +162,8 @@ describe('local runner on declarative pipelines', () => {
     );
     // Caching off: the two identical tasks would otherwise share one execution.
     const { record } = await run(file, {}, { parallelism: 1, useCache: false });
-    const [leftStart, leftEnd] = String(record.tasks.left?.parameters.stamp).split('-').map(Number);
-    const [rightStart, rightEnd] = String(record.tasks.right?.parameters.stamp).split('-').map(Number);
+    const [leftStart, leftEnd] = stamp(record, 'left').split('-').map(Number);
+    const [rightStart, rightEnd] = stamp(record, 'right').split('-').map(Number);
     expect((leftEnd ?? 0) <= (rightStart ?? 0) || (rightEnd ?? 0) <= (leftStart ?? 0)).toBe(true);
   });
 
@@ -110,12 +172,23 @@ describe('local runner on declarative pipelines', () => {
     const file = await writePipeline(
       dir,
       {
-        parameters: { text: { type: 'String', default: 'a fairly long text' }, threshold: { type: 'Float', default: 1.0 } },
+        parameters: {
+          text: { type: 'String', default: 'a fairly long text' },
+          threshold: { type: 'Float', default: 1.0 },
+        },
         tasks: {
           produce: { component: 'produce.yaml', inputs: { text: '${params.text}' } },
           score: { component: 'score.yaml', inputs: { data: '${produce.data}' } },
-          high: { component: 'report.yaml', when: 'score.score >= params.threshold', inputs: { score: '${score.score}' } },
-          low: { component: 'report.yaml', when: 'score.score < params.threshold && produce.size > 0', inputs: { score: '${score.score}' } },
+          high: {
+            component: 'report.yaml',
+            when: 'score.score >= params.threshold',
+            inputs: { score: '${score.score}' },
+          },
+          low: {
+            component: 'report.yaml',
+            when: 'score.score < params.threshold && produce.size > 0',
+            inputs: { score: '${score.score}' },
+          },
         },
       },
       COMPONENTS,
@@ -126,7 +199,9 @@ describe('local runner on declarative pipelines', () => {
     expect(record.tasks['condition-1/high']?.parameters.line).toBe('score=1.8');
     expect(record.tasks['condition-2']?.state).toBe('SKIPPED');
     expect(record.tasks['condition-2/low']).toBeUndefined();
-    expect(events.find((event) => event.path === 'condition-2')?.reason).toContain('condition is false');
+    expect(events.find((event) => event.path === 'condition-2')?.reason).toContain(
+      'condition is false',
+    );
     const rerun = await run(file, { threshold: 5 });
     expect(rerun.record.tasks['condition-1']?.state).toBe('SKIPPED');
     expect(rerun.record.tasks['condition-2/low']?.state).toBe('SUCCEEDED');
@@ -139,7 +214,11 @@ describe('local runner on declarative pipelines', () => {
       {
         tasks: {
           produce: { component: 'produce.yaml', inputs: { text: 'x' } },
-          fail: { component: 'fail.yaml', inputs: { data: '${produce.data}' }, retry: { attempts: 2 } },
+          fail: {
+            component: 'fail.yaml',
+            inputs: { data: '${produce.data}' },
+            retry: { attempts: 2 },
+          },
           after: { component: 'score.yaml', inputs: { data: '${produce.data}' }, after: ['fail'] },
           independent: { component: 'score.yaml', inputs: { data: '${produce.data}' } },
         },
@@ -153,10 +232,16 @@ describe('local runner on declarative pipelines', () => {
     expect(failed?.attempts).toBe(3);
     expect(failed?.failure?.exitCode).toBe(3);
     expect(failed?.failure?.commandLine).toMatch(/^sh -ec /);
-    expect(failed?.failure?.logTail).toEqual(expect.arrayContaining(['about to fail', 'bad things']));
+    expect(failed?.failure?.logTail).toEqual(
+      expect.arrayContaining(['about to fail', 'bad things']),
+    );
     expect(record.tasks.after?.state).toBe('NOT_TRIGGERED');
     expect(record.tasks.independent?.state).toBe('SUCCEEDED');
-    expect(events.filter((event) => event.path === 'fail' && event.state === 'RUNNING').map((event) => event.attempt)).toEqual([1, 2, 3]);
+    expect(
+      events
+        .filter((event) => event.path === 'fail' && event.state === 'RUNNING')
+        .map((event) => event.attempt),
+    ).toEqual([1, 2, 3]);
   });
 
   it('retries a flaky task until it succeeds', async () => {
@@ -164,9 +249,21 @@ describe('local runner on declarative pipelines', () => {
     const counter = path.join(dir, 'attempts');
     const file = await writePipeline(
       dir,
-      { tasks: { flaky: { component: 'flaky.yaml', inputs: { counter }, retry: { attempts: 3, backoff: '1s' } } } },
       {
-        'flaky.yaml': shellComponent('Flaky', { inputs: [['counter', 'String']], outputs: [['tries', 'Integer']] }, 'echo x >> "$1"; n=$(wc -l < "$1"); [ "$n" -ge 2 ] || exit 9; printf "%s" "$n" > "$2"'),
+        tasks: {
+          flaky: {
+            component: 'flaky.yaml',
+            inputs: { counter },
+            retry: { attempts: 3, backoff: '1s' },
+          },
+        },
+      },
+      {
+        'flaky.yaml': shellComponent(
+          'Flaky',
+          { inputs: [['counter', 'String']], outputs: [['tries', 'Integer']] },
+          'echo x >> "$1"; n=$(wc -l < "$1"); [ "$n" -ge 2 ] || exit 9; printf "%s" "$n" > "$2"',
+        ),
       },
     );
     const { record } = await run(file);
@@ -189,17 +286,30 @@ describe('local runner on declarative pipelines', () => {
       },
       {
         ...COMPONENTS,
-        'count.yaml': shellComponent('Count', { inputs: [['text', 'String'], ['marker', 'String']], outputs: [['data', 'Dataset']] }, 'echo run >> "$2"; printf "%s" "$1" > "$3"'),
+        'count.yaml': shellComponent(
+          'Count',
+          {
+            inputs: [
+              ['text', 'String'],
+              ['marker', 'String'],
+            ],
+            outputs: [['data', 'Dataset']],
+          },
+          'echo run >> "$2"; printf "%s" "$1" > "$3"',
+        ),
       },
     );
-    const executions = async (): Promise<number> => (await readFile(marker, 'utf8')).trim().split('\n').length;
+    const executions = async (): Promise<number> =>
+      (await readFile(marker, 'utf8')).trim().split('\n').length;
     const first = await run(file);
     expect(first.record.tasks.count?.cached).toBe(false);
     const second = await run(file);
     expect(second.record.tasks.count?.cached).toBe(true);
     expect(second.record.tasks.score?.cached).toBe(true);
     expect(second.record.tasks.score?.parameters).toEqual(first.record.tasks.score?.parameters);
-    expect(await readFile(second.record.tasks.count?.artifacts.data?.[0]?.uri ?? '', 'utf8')).toBe('cache me');
+    expect(await readFile(second.record.tasks.count?.artifacts.data?.[0]?.uri ?? '', 'utf8')).toBe(
+      'cache me',
+    );
     expect(await executions()).toBe(1);
     const changed = await run(file, { text: 'something else' });
     expect(changed.record.tasks.count?.cached).toBe(false);
@@ -222,12 +332,25 @@ describe('local runner on declarative pipelines', () => {
         { name: 'accuracy', type: 'Float' },
         { name: 'metrics', type: 'Metrics' },
       ],
-      implementation: { container: { image: 'busybox', command: ['sh', '-ec', script, 'evaluate'], args: [{ executorInput: null }, { outputPath: 'accuracy' }, { outputPath: 'metrics' }] } },
+      implementation: {
+        container: {
+          image: 'busybox',
+          command: ['sh', '-ec', script, 'evaluate'],
+          args: [{ executorInput: null }, { outputPath: 'accuracy' }, { outputPath: 'metrics' }],
+        },
+      },
     };
-    const file = await writePipeline(dir, { tasks: { evaluate: { component: 'evaluate.yaml' } } }, { 'evaluate.yaml': component });
+    const file = await writePipeline(
+      dir,
+      { tasks: { evaluate: { component: 'evaluate.yaml' } } },
+      { 'evaluate.yaml': component },
+    );
     const { record } = await run(file);
     expect(record.tasks.evaluate?.parameters.accuracy).toBe(0.97);
-    expect(record.tasks.evaluate?.artifacts.metrics?.[0]?.metadata).toEqual({ f1: 0.91, note: 'x' });
+    expect(record.tasks.evaluate?.artifacts.metrics?.[0]?.metadata).toEqual({
+      f1: 0.91,
+      note: 'x',
+    });
     expect(record.metrics.evaluate).toEqual({ f1: 0.91, accuracy: 0.97 });
   });
 
@@ -240,12 +363,18 @@ describe('local runner on declarative pipelines', () => {
     );
     const { record } = await run(file);
     expect(record.tasks.lazy?.state).toBe('FAILED');
-    expect(record.tasks.lazy?.failure?.message).toContain('did not write output parameter "result"');
+    expect(record.tasks.lazy?.failure?.message).toContain(
+      'did not write output parameter "result"',
+    );
   });
 });
 
 describe('local runner on the KFP corpus (container components, subprocess executor)', () => {
-  const cases: Array<{ file: string; params?: Record<string, unknown>; expect: (record: RunRecord) => void }> = [
+  const cases: Array<{
+    file: string;
+    params?: Record<string, unknown>;
+    expect: (record: RunRecord) => void;
+  }> = [
     { file: 'hello_world.yaml', expect: (r) => expect(r.tasks.echo?.state).toBe('SUCCEEDED') },
     {
       file: 'critical/producer_consumer_param_pipeline.yaml',
@@ -254,7 +383,15 @@ describe('local runner on the KFP corpus (container components, subprocess execu
         expect(Object.keys(r.tasks)).toHaveLength(2);
       },
     },
-    { file: 'essential/pipeline_with_after.yaml', expect: (r) => expect(Object.values(r.tasks).map((t) => t.state)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']) },
+    {
+      file: 'essential/pipeline_with_after.yaml',
+      expect: (r) =>
+        expect(Object.values(r.tasks).map((t) => t.state)).toEqual([
+          'SUCCEEDED',
+          'SUCCEEDED',
+          'SUCCEEDED',
+        ]),
+    },
     {
       file: 'essential/pipeline_with_nested_conditions_yaml.yaml',
       expect: (r) => {
@@ -268,21 +405,26 @@ describe('local runner on the KFP corpus (container components, subprocess execu
       params: { message: 'hello' },
       expect: (r) => expect(r.state).toBe('SUCCEEDED'),
     },
-    { file: 'critical/container_component_with_no_inputs.yaml', expect: (r) => expect(r.state).toBe('SUCCEEDED') },
+    {
+      file: 'critical/container_component_with_no_inputs.yaml',
+      expect: (r) => expect(r.state).toBe('SUCCEEDED'),
+    },
   ];
 
   it.each(cases)('runs $file', async ({ file, params, expect: check }) => {
     const root = await tempDir('corpus');
     const loaded = await loadPipeline(corpusFile(file));
-    const record = await runPipelineLocally(loaded.spec, resolveRunParameters(loaded.spec, params ?? {}, file), {
-      pipelineRoot: root,
-      workdir: root,
-      executor: new SubprocessExecutor(),
-      parallelism: 2,
-      useCache: false,
-    });
+    const record = await runPipelineLocally(
+      loaded.spec,
+      resolveRunParameters(loaded.spec, params ?? {}, file),
+      {
+        pipelineRoot: root,
+        workdir: root,
+        executor: new SubprocessExecutor(),
+        parallelism: 2,
+        useCache: false,
+      },
+    );
     check(record);
   });
-
-});
 });

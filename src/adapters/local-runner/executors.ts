@@ -38,19 +38,36 @@ export interface ContainerExecutor {
 const LOG_TAIL_LINES = 30;
 
 export function quoteArgv(argv: readonly string[]): string {
-  return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`)).join(' ');
+  return argv
+    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`))
+    .join(' ');
 }
 
 /**
  * Runs a process, writing its merged output to the task log, keeping the last lines for the
  * failure report, and passing each line to `onOutput` for live logs.
  */
-function runLogged(file: string, args: readonly string[], options: { cwd?: string; env: NodeJS.ProcessEnv; logFile: string; onOutput?: (line: string) => void; signal?: AbortSignal }): Promise<{ exitCode: number; logTail: string[]; spawnError?: NodeJS.ErrnoException }> {
+function runLogged(
+  file: string,
+  args: readonly string[],
+  options: {
+    cwd?: string;
+    env: NodeJS.ProcessEnv;
+    logFile: string;
+    onOutput?: (line: string) => void;
+    signal?: AbortSignal;
+  },
+): Promise<{ exitCode: number; logTail: string[]; spawnError?: NodeJS.ErrnoException }> {
   return new Promise((resolve) => {
     const log = createWriteStream(options.logFile, { flags: 'a' });
     const tail: string[] = [];
     let partial = '';
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal });
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      signal: options.signal,
+    });
     const onData = (chunk: Buffer): void => {
       log.write(chunk);
       const lines = (partial + chunk.toString('utf8')).split('\n');
@@ -73,7 +90,13 @@ function runLogged(file: string, args: readonly string[], options: { cwd?: strin
         if (tail.length > LOG_TAIL_LINES) tail.shift();
         options.onOutput?.(partial);
       }
-      log.end(() => resolve({ exitCode: code ?? (signal ? 128 + 15 : 1), logTail: tail, ...(spawnError ? { spawnError } : {}) }));
+      log.end(() =>
+        resolve({
+          exitCode: code ?? (signal ? 128 + 15 : 1),
+          logTail: tail,
+          ...(spawnError ? { spawnError } : {}),
+        }),
+      );
     });
   });
 }
@@ -93,9 +116,12 @@ export class SubprocessExecutor implements ContainerExecutor {
 
   async run(task: ContainerRun): Promise<ContainerResult> {
     if (task.commandLength === 0) {
-      throw new UserError(`Task ${task.taskPath} has no command (it relies on the image's entrypoint)`, {
-        fix: 'Run it with the docker executor (--executor docker), or give the component a command.',
-      });
+      throw new UserError(
+        `Task ${task.taskPath} has no command (it relies on the image's entrypoint)`,
+        {
+          fix: 'Run it with the docker executor (--executor docker), or give the component a command.',
+        },
+      );
     }
     const [program = '', ...rest] = task.argv;
     const file = this.#python && /^python3?$/.test(program) ? this.#python : program;
@@ -107,18 +133,27 @@ export class SubprocessExecutor implements ContainerExecutor {
       ...(task.signal ? { signal: task.signal } : {}),
     });
     if (result.spawnError?.code === 'ENOENT') {
-      throw new UserError(`Task ${task.taskPath}: the command "${file}" was not found on this machine`, {
-        fix: 'Install it, put it on PATH, or run with --executor docker to use the task image.',
-      });
+      throw new UserError(
+        `Task ${task.taskPath}: the command "${file}" was not found on this machine`,
+        {
+          fix: 'Install it, put it on PATH, or run with --executor docker to use the task image.',
+        },
+      );
     }
-    return { exitCode: result.exitCode, logTail: result.logTail, commandLine: quoteArgv([file, ...rest]) };
+    return {
+      exitCode: result.exitCode,
+      logTail: result.logTail,
+      commandLine: quoteArgv([file, ...rest]),
+    };
   }
 }
 
 /** Maps KFP resource limits to docker flags (`2` CPUs, `4G` memory). */
 function resourceFlags(resources: PipelineContainerSpec['resources']): string[] {
   const flags: string[] = [];
-  const cpu = resources?.resourceCpuLimit ?? (resources?.cpuLimit !== undefined ? String(resources.cpuLimit) : undefined);
+  const cpu =
+    resources?.resourceCpuLimit ??
+    (resources?.cpuLimit !== undefined ? String(resources.cpuLimit) : undefined);
   if (cpu) flags.push('--cpus', cpu.endsWith('m') ? String(Number(cpu.slice(0, -1)) / 1000) : cpu);
   const memory = resources?.resourceMemoryLimit;
   if (memory) flags.push('--memory', memory.replace(/i$/, '').toLowerCase());
@@ -142,7 +177,8 @@ export class DockerExecutor implements ContainerExecutor {
     const gid = process.getgid?.();
     if (uid !== undefined && gid !== undefined) dockerArgs.push('--user', `${uid}:${gid}`);
     for (const mount of new Set(task.mounts)) dockerArgs.push('--volume', `${mount}:${mount}`);
-    for (const [name, value] of Object.entries(task.env)) dockerArgs.push('--env', `${name}=${value}`);
+    for (const [name, value] of Object.entries(task.env))
+      dockerArgs.push('--env', `${name}=${value}`);
     dockerArgs.push(...resourceFlags(task.resources));
     const [entrypoint, ...commandRest] = command;
     if (entrypoint !== undefined) dockerArgs.push('--entrypoint', entrypoint);
@@ -155,18 +191,34 @@ export class DockerExecutor implements ContainerExecutor {
         ...(task.signal ? { signal: task.signal } : {}),
       });
       if (result.spawnError?.code === 'ENOENT') {
-        throw new UserError('The docker executor needs the docker CLI, which is not on PATH', { fix: 'Install Docker, or use --executor subprocess.' });
-      }
-      const inspected = await getExecOutput('docker', ['inspect', '--format', '{{.State.ExitCode}}', container], { silent: true, ignoreReturnCode: true });
-      if (inspected.exitCode !== 0) {
-        // The container was never created: docker itself failed (no daemon, image missing, bad flag).
-        throw new UserError(`Task ${task.taskPath}: docker could not start image ${task.image}: ${result.logTail.filter(Boolean).at(-1) ?? 'unknown error'}`, {
-          fix: 'Check that dockerd is running and the image exists locally (docker build / docker pull).',
+        throw new UserError('The docker executor needs the docker CLI, which is not on PATH', {
+          fix: 'Install Docker, or use --executor subprocess.',
         });
       }
-      return { exitCode: Number(inspected.stdout.trim()), logTail: result.logTail, commandLine: quoteArgv([...command, ...args]) };
+      const inspected = await getExecOutput(
+        'docker',
+        ['inspect', '--format', '{{.State.ExitCode}}', container],
+        { silent: true, ignoreReturnCode: true },
+      );
+      if (inspected.exitCode !== 0) {
+        // The container was never created: docker itself failed (no daemon, image missing, bad flag).
+        throw new UserError(
+          `Task ${task.taskPath}: docker could not start image ${task.image}: ${result.logTail.filter(Boolean).at(-1) ?? 'unknown error'}`,
+          {
+            fix: 'Check that dockerd is running and the image exists locally (docker build / docker pull).',
+          },
+        );
+      }
+      return {
+        exitCode: Number(inspected.stdout.trim()),
+        logTail: result.logTail,
+        commandLine: quoteArgv([...command, ...args]),
+      };
     } finally {
-      await getExecOutput('docker', ['rm', '--force', container], { silent: true, ignoreReturnCode: true }).catch(() => undefined);
+      await getExecOutput('docker', ['rm', '--force', container], {
+        silent: true,
+        ignoreReturnCode: true,
+      }).catch(() => undefined);
     }
   }
 }

@@ -5,9 +5,27 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../../core/errors.js';
 import { applyExpressionSelector, evaluateTriggerCondition } from '../../core/ir/cel.js';
 import { coerceParameter, type ParameterValue } from '../../core/ir/parameters.js';
-import { resolveCommandLine, substitutePlaceholders, type PlaceholderContext, type RuntimeArtifact } from '../../core/ir/placeholders.js';
-import type { ComponentSpec, ParameterType, PipelineContainerSpec, PipelineSpec, PipelineTaskSpec } from '../../core/ir/schema.js';
-import { collectMetrics, RUN_RECORD_VERSION, type RunRecord, type TaskFailure, type TaskRecord, type TaskState } from '../../core/run-record.js';
+import {
+  resolveCommandLine,
+  substitutePlaceholders,
+  type PlaceholderContext,
+  type RuntimeArtifact,
+} from '../../core/ir/placeholders.js';
+import type {
+  ComponentSpec,
+  ParameterType,
+  PipelineContainerSpec,
+  PipelineSpec,
+  PipelineTaskSpec,
+} from '../../core/ir/schema.js';
+import {
+  collectMetrics,
+  RUN_RECORD_VERSION,
+  type RunRecord,
+  type TaskFailure,
+  type TaskRecord,
+  type TaskState,
+} from '../../core/run-record.js';
 import type { ContainerExecutor } from './executors.js';
 import { artifactFingerprint, cacheKey, TaskCache } from './task-cache.js';
 
@@ -92,15 +110,21 @@ function parseDuration(text: string | undefined): number {
 function parseOutputText(text: string, type: ParameterType, name: string): ParameterValue {
   if (type === 'STRING') return text;
   const trimmed = text.trim();
-  if (type === 'BOOLEAN' && /^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === 'true';
+  if (type === 'BOOLEAN' && /^(true|false)$/i.test(trimmed))
+    return trimmed.toLowerCase() === 'true';
   let parsed: unknown;
   try {
     parsed = JSON.parse(trimmed);
   } catch {
-    throw new Error(`output parameter "${name}" is not valid ${type}: ${JSON.stringify(trimmed.slice(0, 80))}`);
+    throw new Error(
+      `output parameter "${name}" is not valid ${type}: ${JSON.stringify(trimmed.slice(0, 80))}`,
+    );
   }
   const coerced = coerceParameter(parsed, type);
-  if (!coerced.ok) throw new Error(`output parameter "${name}" is not valid ${type}: ${JSON.stringify(trimmed.slice(0, 80))}`);
+  if (!coerced.ok)
+    throw new Error(
+      `output parameter "${name}" is not valid ${type}: ${JSON.stringify(trimmed.slice(0, 80))}`,
+    );
   return coerced.value;
 }
 
@@ -141,7 +165,11 @@ class LocalRun {
     const started = this.#now();
     const base = `${this.#spec.pipelineInfo.name}-${timestamp(started)}`;
     this.#runId = base;
-    for (let suffix = 2; await stat(path.join(this.#options.pipelineRoot, this.#runId)).catch(() => undefined); suffix++) {
+    for (
+      let suffix = 2;
+      await stat(path.join(this.#options.pipelineRoot, this.#runId)).catch(() => undefined);
+      suffix++
+    ) {
       this.#runId = `${base}-${suffix}`;
     }
     this.#runDir = path.join(this.#options.pipelineRoot, this.#runId);
@@ -164,7 +192,11 @@ class LocalRun {
     const root = { path: '', dir: this.#runDir, parameters, artifacts: {} };
     const outcome = await this.#runDag(this.#spec.root, root);
     const ended = this.#now();
-    record.state = this.#options.signal?.aborted ? 'CANCELLED' : outcome.state === 'FAILED' ? 'FAILED' : 'SUCCEEDED';
+    record.state = this.#options.signal?.aborted
+      ? 'CANCELLED'
+      : outcome.state === 'FAILED'
+        ? 'FAILED'
+        : 'SUCCEEDED';
     record.endTime = ended.toISOString();
     record.durationMs = ended.getTime() - started.getTime();
     record.outputs = outcome.parameters;
@@ -198,11 +230,13 @@ class LocalRun {
     const upstream = (task: PipelineTaskSpec): string[] => {
       const names = new Set(task.dependentTasks ?? []);
       for (const input of Object.values(task.inputs?.parameters ?? {})) {
-        if (input.taskOutputParameter?.producerTask) names.add(input.taskOutputParameter.producerTask);
+        if (input.taskOutputParameter?.producerTask)
+          names.add(input.taskOutputParameter.producerTask);
         if (input.taskFinalStatus?.producerTask) names.add(input.taskFinalStatus.producerTask);
       }
       for (const input of Object.values(task.inputs?.artifacts ?? {})) {
-        if (input.taskOutputArtifact?.producerTask) names.add(input.taskOutputArtifact.producerTask);
+        if (input.taskOutputArtifact?.producerTask)
+          names.add(input.taskOutputArtifact.producerTask);
       }
       return [...names];
     };
@@ -211,22 +245,31 @@ class LocalRun {
       let promise = outcomes.get(name);
       if (!promise) {
         const task = tasks[name];
-        if (!task) throw new UserError(`Task "${name}" is referenced but not defined in ${scope.path || 'the root DAG'}`);
+        if (!task)
+          throw new UserError(
+            `Task "${name}" is referenced but not defined in ${scope.path || 'the root DAG'}`,
+          );
         promise = this.#startTask(name, task, scope, upstream(task), outcomeOf);
         outcomes.set(name, promise);
       }
       return promise;
     };
-    const results = await Promise.all(Object.keys(tasks).map(async (name) => [name, await outcomeOf(name)] as const));
+    const results = await Promise.all(
+      Object.keys(tasks).map(async (name) => [name, await outcomeOf(name)] as const),
+    );
     const byName = new Map(results);
     const failed = results.some(([, outcome]) => outcome.state === 'FAILED');
 
     const parameters: Record<string, ParameterValue> = {};
     const artifacts: Record<string, RuntimeArtifact[]> = {};
     for (const [key, source] of Object.entries(component.dag?.outputs?.parameters ?? {})) {
-      const selectors = source.valueFromParameter ? [source.valueFromParameter] : (source.valueFromOneof?.parameterSelectors ?? []);
+      const selectors = source.valueFromParameter
+        ? [source.valueFromParameter]
+        : (source.valueFromOneof?.parameterSelectors ?? []);
       for (const selector of selectors) {
-        const value = byName.get(selector.producerSubtask ?? '')?.parameters[selector.outputParameterKey ?? ''];
+        const value = byName.get(selector.producerSubtask ?? '')?.parameters[
+          selector.outputParameterKey ?? ''
+        ];
         if (value !== undefined) {
           parameters[key] = value;
           break;
@@ -235,7 +278,9 @@ class LocalRun {
     }
     for (const [key, source] of Object.entries(component.dag?.outputs?.artifacts ?? {})) {
       for (const selector of source.artifactSelectors ?? []) {
-        const list = byName.get(selector.producerSubtask ?? '')?.artifacts[selector.outputArtifactKey ?? ''];
+        const list = byName.get(selector.producerSubtask ?? '')?.artifacts[
+          selector.outputArtifactKey ?? ''
+        ];
         if (list && list.length > 0) {
           artifacts[key] = list;
           break;
@@ -253,16 +298,29 @@ class LocalRun {
     outcomeOf: (name: string) => Promise<Outcome>,
   ): Promise<Outcome> {
     const taskPath = scope.path ? `${scope.path}/${name}` : name;
-    const record: TaskRecord = { path: taskPath, name: task.taskInfo?.name ?? name, state: 'PENDING', cached: false, attempts: 0, parameters: {}, artifacts: {} };
+    const record: TaskRecord = {
+      path: taskPath,
+      name: task.taskInfo?.name ?? name,
+      state: 'PENDING',
+      cached: false,
+      attempts: 0,
+      parameters: {},
+      artifacts: {},
+    };
     this.#tasks[taskPath] = record;
-    const upstream = await Promise.all(dependencies.map(async (dependency) => [dependency, await outcomeOf(dependency)] as const));
+    const upstream = await Promise.all(
+      dependencies.map(async (dependency) => [dependency, await outcomeOf(dependency)] as const),
+    );
 
     const runsRegardless = task.triggerPolicy?.strategy === 'ALL_UPSTREAM_TASKS_COMPLETED';
     const blocking = upstream.find(([, outcome]) => outcome.state !== 'SUCCEEDED');
     if (blocking && !runsRegardless) {
       const [blocker, outcome] = blocking;
       record.state = outcome.state === 'SKIPPED' ? 'SKIPPED' : 'NOT_TRIGGERED';
-      this.#emit(record, { reason: outcome.state === 'SKIPPED' ? `${blocker} was skipped` : `${blocker} did not succeed` });
+      this.#emit(record, {
+        reason:
+          outcome.state === 'SKIPPED' ? `${blocker} was skipped` : `${blocker} did not succeed`,
+      });
       return { state: record.state, ...EMPTY_OUTCOME };
     }
     if (this.#options.signal?.aborted) {
@@ -276,7 +334,10 @@ class LocalRun {
       const component = this.#component(task.componentRef.name);
       const inputs = await this.#resolveInputs(task, component, scope, outcomeOf, taskPath);
       const condition = task.triggerPolicy?.condition;
-      if (condition && !evaluateTriggerCondition(condition, inputs.parameters as Record<string, ParameterValue>)) {
+      if (
+        condition &&
+        !evaluateTriggerCondition(condition, inputs.parameters as Record<string, ParameterValue>)
+      ) {
         record.state = 'SKIPPED';
         this.#emit(record, { reason: `condition is false: ${condition}` });
         return { state: 'SKIPPED', ...EMPTY_OUTCOME };
@@ -291,16 +352,24 @@ class LocalRun {
           ? await this.#runLoop(task, component, { ...inputs, path: taskPath, dir })
           : await this.#runDag(component, { ...inputs, path: taskPath, dir });
       } else {
-        outcome = await this.#runExecutor(record, task, component, { ...inputs, path: taskPath, dir });
+        outcome = await this.#runExecutor(record, task, component, {
+          ...inputs,
+          path: taskPath,
+          dir,
+        });
       }
       record.state = outcome.state;
       record.parameters = outcome.parameters;
-      record.artifacts = Object.fromEntries(Object.entries(outcome.artifacts).map(([key, list]) => [key, list.map(toArtifactRecord)]));
+      record.artifacts = Object.fromEntries(
+        Object.entries(outcome.artifacts).map(([key, list]) => [key, list.map(toArtifactRecord)]),
+      );
       if (outcome.error && !record.failure) record.failure = { message: outcome.error };
       return outcome;
     } catch (error) {
       record.state = 'FAILED';
-      record.failure ??= { message: error instanceof UserError ? error.describe() : (error as Error).message };
+      record.failure ??= {
+        message: error instanceof UserError ? error.describe() : (error as Error).message,
+      };
       return { state: 'FAILED', ...EMPTY_OUTCOME, error: record.failure.message };
     } finally {
       if (record.state !== 'SKIPPED' && record.state !== 'NOT_TRIGGERED') {
@@ -324,31 +393,51 @@ class LocalRun {
     const templated: string[] = [];
     for (const [key, source] of Object.entries(task.inputs?.parameters ?? {})) {
       let value: ParameterValue | undefined;
-      if (source.componentInputParameter !== undefined) value = scope.parameters[source.componentInputParameter];
+      if (source.componentInputParameter !== undefined)
+        value = scope.parameters[source.componentInputParameter];
       else if (source.taskOutputParameter) {
         const producer = await outcomeOf(source.taskOutputParameter.producerTask ?? '');
         value = producer.parameters[source.taskOutputParameter.outputParameterKey ?? ''];
       } else if (source.runtimeValue) {
-        value = source.runtimeValue.constant as ParameterValue;
-        if (typeof value === 'string' && value.includes('{{$.inputs.parameters')) templated.push(key);
+        value = source.runtimeValue.constant;
+        if (typeof value === 'string' && value.includes('{{$.inputs.parameters'))
+          templated.push(key);
       } else if (source.taskFinalStatus) {
         const producerName = source.taskFinalStatus.producerTask ?? '';
         const producer = await outcomeOf(producerName);
         value = {
-          state: producer.state === 'SUCCEEDED' ? 'SUCCEEDED' : producer.state === 'CANCELLED' ? 'CANCELLED' : 'FAILED',
+          state:
+            producer.state === 'SUCCEEDED'
+              ? 'SUCCEEDED'
+              : producer.state === 'CANCELLED'
+                ? 'CANCELLED'
+                : 'FAILED',
           error: producer.error ? { code: 2, message: producer.error } : {},
           pipelineJobResourceName: this.#runId,
           pipelineTaskName: producerName,
         };
       }
-      if (value !== undefined && source.parameterExpressionSelector) value = applyExpressionSelector(source.parameterExpressionSelector, value);
+      if (value !== undefined && source.parameterExpressionSelector)
+        value = applyExpressionSelector(source.parameterExpressionSelector, value);
       parameters[key] = value;
     }
     // SDK f-strings: constants that embed other inputs of the same task.
-    const context = { parameters, inputArtifacts: {}, outputArtifacts: {}, outputParameterFiles: {}, executorOutputFile: '', runtime: {} };
-    for (const key of templated) parameters[key] = substitutePlaceholders(String(parameters[key]), context, () => '{}');
+    const context = {
+      parameters,
+      inputArtifacts: {},
+      outputArtifacts: {},
+      outputParameterFiles: {},
+      executorOutputFile: '',
+      runtime: {},
+    };
+    for (const key of templated) {
+      const template = parameters[key];
+      if (typeof template === 'string')
+        parameters[key] = substitutePlaceholders(template, context, () => '{}');
+    }
     for (const [key, definition] of Object.entries(component.inputDefinitions?.parameters ?? {})) {
-      if (parameters[key] === undefined && definition.defaultValue !== undefined) parameters[key] = definition.defaultValue as ParameterValue;
+      if (parameters[key] === undefined && definition.defaultValue !== undefined)
+        parameters[key] = definition.defaultValue;
       if (parameters[key] === undefined && !definition.isOptional) {
         throw new UserError(`Task ${taskPath}: input parameter "${key}" has no value`);
       }
@@ -356,7 +445,8 @@ class LocalRun {
     for (const [key, source] of Object.entries(task.inputs?.artifacts ?? {})) {
       if (source.taskOutputArtifact) {
         const producer = await outcomeOf(source.taskOutputArtifact.producerTask ?? '');
-        artifacts[key] = producer.artifacts[source.taskOutputArtifact.outputArtifactKey ?? ''] ?? [];
+        artifacts[key] =
+          producer.artifacts[source.taskOutputArtifact.outputArtifactKey ?? ''] ?? [];
       } else if (source.componentInputArtifact !== undefined) {
         artifacts[key] = [...(scope.artifacts[source.componentInputArtifact] ?? [])];
       }
@@ -374,7 +464,8 @@ class LocalRun {
     const iterator = task.parameterIterator;
     let items: unknown = undefined;
     if (iterator?.items?.raw !== undefined) items = JSON.parse(iterator.items.raw);
-    else if (iterator?.items?.inputParameter !== undefined) items = scope.parameters[iterator.items.inputParameter];
+    else if (iterator?.items?.inputParameter !== undefined)
+      items = scope.parameters[iterator.items.inputParameter];
     if (typeof items === 'string') items = JSON.parse(items);
     if (!Array.isArray(items)) throw new UserError(`Task ${scope.path}: loop items are not a list`);
     const limit = task.iteratorPolicy?.parallelismLimit ?? 0;
@@ -400,40 +491,98 @@ class LocalRun {
     for (const key of Object.keys(component.dag?.outputs?.artifacts ?? {})) {
       artifacts[key] = results.flatMap((result) => result.artifacts[key] ?? []);
     }
-    return { state: results.some((result) => result.state === 'FAILED') ? 'FAILED' : 'SUCCEEDED', parameters, artifacts };
+    return {
+      state: results.some((result) => result.state === 'FAILED') ? 'FAILED' : 'SUCCEEDED',
+      parameters,
+      artifacts,
+    };
   }
 
-  async #runExecutor(record: TaskRecord, task: PipelineTaskSpec, component: ComponentSpec, scope: Scope): Promise<Outcome> {
+  async #runExecutor(
+    record: TaskRecord,
+    task: PipelineTaskSpec,
+    component: ComponentSpec,
+    scope: Scope,
+  ): Promise<Outcome> {
     const label = component.executorLabel ?? '';
-    const executor = (this.#spec.deploymentSpec as { executors?: Record<string, { container?: PipelineContainerSpec; importer?: Record<string, unknown> }> }).executors?.[label];
+    const executor = (
+      this.#spec.deploymentSpec as {
+        executors?: Record<
+          string,
+          { container?: PipelineContainerSpec; importer?: Record<string, unknown> }
+        >;
+      }
+    ).executors?.[label];
     if (!executor) throw new UserError(`No executor "${label}" in deploymentSpec`);
     await mkdir(scope.dir, { recursive: true });
     if (executor.importer) return this.#runImporter(record, component, executor.importer, scope);
-    if (!executor.container) throw new UserError(`Executor "${label}" is not a container or importer; it cannot run locally`);
+    if (!executor.container)
+      throw new UserError(
+        `Executor "${label}" is not a container or importer; it cannot run locally`,
+      );
     return this.#runContainer(record, task, component, executor.container, scope);
   }
 
-  #runImporter(record: TaskRecord, component: ComponentSpec, importer: Record<string, unknown>, scope: Scope): Outcome {
-    const uriSource = importer.artifactUri as { constant?: unknown; runtimeParameter?: string } | undefined;
-    const uri = uriSource?.runtimeParameter !== undefined ? scope.parameters[uriSource.runtimeParameter] : uriSource?.constant;
-    if (typeof uri !== 'string') throw new UserError(`Task ${record.path}: the importer has no artifact URI`);
-    const [outputKey = 'artifact', output] = Object.entries(component.outputDefinitions?.artifacts ?? {})[0] ?? [];
-    const context = { parameters: scope.parameters, inputArtifacts: {}, outputArtifacts: {}, outputParameterFiles: {}, executorOutputFile: '', runtime: {} };
-    const metadata = JSON.parse(substitutePlaceholders(JSON.stringify(importer.metadata ?? {}), context, () => '{}')) as Record<string, unknown>;
+  #runImporter(
+    record: TaskRecord,
+    component: ComponentSpec,
+    importer: Record<string, unknown>,
+    scope: Scope,
+  ): Outcome {
+    const uriSource = importer.artifactUri as
+      { constant?: unknown; runtimeParameter?: string } | undefined;
+    const uri =
+      uriSource?.runtimeParameter !== undefined
+        ? scope.parameters[uriSource.runtimeParameter]
+        : uriSource?.constant;
+    if (typeof uri !== 'string')
+      throw new UserError(`Task ${record.path}: the importer has no artifact URI`);
+    const [outputKey = 'artifact', output] =
+      Object.entries(component.outputDefinitions?.artifacts ?? {})[0] ?? [];
+    const context = {
+      parameters: scope.parameters,
+      inputArtifacts: {},
+      outputArtifacts: {},
+      outputParameterFiles: {},
+      executorOutputFile: '',
+      runtime: {},
+    };
+    const metadata = JSON.parse(
+      substitutePlaceholders(JSON.stringify(importer.metadata ?? {}), context, () => '{}'),
+    ) as Record<string, unknown>;
     record.state = 'RUNNING';
     record.attempts = 1;
-    const artifact: RuntimeArtifact = { name: outputKey, uri, path: uri, schemaTitle: output?.artifactType.schemaTitle ?? 'system.Artifact', metadata };
+    const artifact: RuntimeArtifact = {
+      name: outputKey,
+      uri,
+      path: uri,
+      schemaTitle: output?.artifactType.schemaTitle ?? 'system.Artifact',
+      metadata,
+    };
     return { state: 'SUCCEEDED', parameters: {}, artifacts: { [outputKey]: [artifact] } };
   }
 
-  async #runContainer(record: TaskRecord, task: PipelineTaskSpec, component: ComponentSpec, container: PipelineContainerSpec, scope: Scope): Promise<Outcome> {
+  async #runContainer(
+    record: TaskRecord,
+    task: PipelineTaskSpec,
+    component: ComponentSpec,
+    container: PipelineContainerSpec,
+    scope: Scope,
+  ): Promise<Outcome> {
     const outputArtifacts: Record<string, RuntimeArtifact> = {};
     for (const [key, definition] of Object.entries(component.outputDefinitions?.artifacts ?? {})) {
       const uri = path.join(scope.dir, key);
-      outputArtifacts[key] = { name: key, uri, path: uri, schemaTitle: definition.artifactType.schemaTitle ?? 'system.Artifact', metadata: {} };
+      outputArtifacts[key] = {
+        name: key,
+        uri,
+        path: uri,
+        schemaTitle: definition.artifactType.schemaTitle ?? 'system.Artifact',
+        metadata: {},
+      };
     }
     const outputParameterFiles: Record<string, string> = {};
-    for (const key of Object.keys(component.outputDefinitions?.parameters ?? {})) outputParameterFiles[key] = path.join(scope.dir, key);
+    for (const key of Object.keys(component.outputDefinitions?.parameters ?? {}))
+      outputParameterFiles[key] = path.join(scope.dir, key);
     const executorOutputFile = path.join(scope.dir, 'executor_output.json');
     const context: PlaceholderContext = {
       parameters: scope.parameters,
@@ -454,17 +603,33 @@ class LocalRun {
     };
     const command = resolveCommandLine(container.command ?? [], context);
     const argv = [...command, ...resolveCommandLine(container.args ?? [], context)];
-    const artifactPaths = Object.fromEntries(Object.entries(outputArtifacts).map(([key, artifact]) => [key, artifact.path]));
+    const artifactPaths = Object.fromEntries(
+      Object.entries(outputArtifacts).map(([key, artifact]) => [key, artifact.path]),
+    );
 
     const caching = this.#options.useCache && task.cachingOptions?.enableCache === true;
     const key = caching
       ? cacheKey({
-          container: { image: container.image, command: container.command, args: container.args, env: container.env },
+          container: {
+            image: container.image,
+            command: container.command,
+            args: container.args,
+            env: container.env,
+          },
           inputs: component.inputDefinitions,
           outputs: component.outputDefinitions,
           parameters: scope.parameters,
           artifacts: await Promise.all(
-            Object.entries(scope.artifacts).map(async ([name, list]) => [name, await Promise.all(list.map(async (a) => [a.schemaTitle, a.metadata, await artifactFingerprint(a.uri)]))]),
+            Object.entries(scope.artifacts).map(async ([name, list]) => [
+              name,
+              await Promise.all(
+                list.map(async (a) => [
+                  a.schemaTitle,
+                  a.metadata,
+                  await artifactFingerprint(a.uri),
+                ]),
+              ),
+            ]),
           ),
         })
       : undefined;
@@ -477,7 +642,10 @@ class LocalRun {
         if (cached) {
           record.cached = true;
           const artifacts = Object.fromEntries(
-            Object.entries(outputArtifacts).map(([name, artifact]) => [name, [{ ...artifact, metadata: cached.artifacts[name]?.metadata ?? {} }]]),
+            Object.entries(outputArtifacts).map(([name, artifact]) => [
+              name,
+              [{ ...artifact, metadata: cached.artifacts[name]?.metadata ?? {} }],
+            ]),
           );
           return { state: 'SUCCEEDED', parameters: cached.parameters, artifacts };
         }
@@ -493,11 +661,20 @@ class LocalRun {
             parseDuration(retry?.backoffMaxDuration ?? '3600s'),
           );
           await sleep(backoff * (this.#options.backoffScale ?? 1));
-          await Promise.all([executorOutputFile, ...Object.values(outputParameterFiles)].map((file) => rm(file, { force: true })));
+          await Promise.all(
+            [executorOutputFile, ...Object.values(outputParameterFiles)].map((file) =>
+              rm(file, { force: true }),
+            ),
+          );
         }
         this.#emit(record);
-        const logFile = path.join(scope.dir, attempt === 1 ? 'task.log' : `task.attempt-${attempt}.log`);
-        const env = Object.fromEntries((container.env ?? []).map((entry) => [entry.name ?? '', entry.value ?? '']));
+        const logFile = path.join(
+          scope.dir,
+          attempt === 1 ? 'task.log' : `task.attempt-${attempt}.log`,
+        );
+        const env = Object.fromEntries(
+          (container.env ?? []).map((entry) => [entry.name ?? '', entry.value ?? '']),
+        );
         const result = await this.#options.executor.run({
           taskPath: record.path,
           image: container.image ?? '',
@@ -508,43 +685,89 @@ class LocalRun {
           workdir: this.#options.workdir,
           mounts: [this.#options.pipelineRoot, this.#options.workdir],
           logFile,
-          ...(this.#options.observer?.onTaskOutput ? { onOutput: (line: string) => this.#options.observer?.onTaskOutput?.(record.path, line) } : {}),
+          ...(this.#options.observer?.onTaskOutput
+            ? {
+                onOutput: (line: string) =>
+                  this.#options.observer?.onTaskOutput?.(record.path, line),
+              }
+            : {}),
           ...(this.#options.signal ? { signal: this.#options.signal } : {}),
         });
+        record.commandLine = result.commandLine;
         if (result.exitCode === 0) {
           try {
-            const outputs = await collectOutputs(component, outputArtifacts, outputParameterFiles, executorOutputFile);
+            const outputs = await collectOutputs(
+              component,
+              outputArtifacts,
+              outputParameterFiles,
+              executorOutputFile,
+            );
             if (key) {
               await this.#cache.store(
                 key,
-                { parameters: outputs.parameters, artifacts: Object.fromEntries(Object.entries(outputs.artifacts).map(([name, [a]]) => [name, { metadata: a?.metadata ?? {} }])) },
+                {
+                  parameters: outputs.parameters,
+                  artifacts: Object.fromEntries(
+                    Object.entries(outputs.artifacts).map(([name, [a]]) => [
+                      name,
+                      { metadata: a?.metadata ?? {} },
+                    ]),
+                  ),
+                },
                 artifactPaths,
               );
             }
             return { state: 'SUCCEEDED', ...outputs };
           } catch (error) {
-            lastFailure = { message: (error as Error).message, exitCode: 0, commandLine: result.commandLine, logTail: result.logTail, logFile };
+            lastFailure = {
+              message: (error as Error).message,
+              exitCode: 0,
+              commandLine: result.commandLine,
+              logTail: result.logTail,
+              logFile,
+            };
           }
         } else {
-          lastFailure = { message: `exited with code ${result.exitCode}`, exitCode: result.exitCode, commandLine: result.commandLine, logTail: result.logTail, logFile };
+          lastFailure = {
+            message: `exited with code ${result.exitCode}`,
+            exitCode: result.exitCode,
+            commandLine: result.commandLine,
+            logTail: result.logTail,
+            logFile,
+          };
         }
         if (this.#options.signal?.aborted) break;
       }
       record.failure = lastFailure;
-      return { state: 'FAILED', ...EMPTY_OUTCOME, ...(lastFailure ? { error: lastFailure.message } : {}) };
+      return {
+        state: 'FAILED',
+        ...EMPTY_OUTCOME,
+        ...(lastFailure ? { error: lastFailure.message } : {}),
+      };
     });
   }
 }
 
 function toArtifactRecord(artifact: RuntimeArtifact): TaskRecord['artifacts'][string][number] {
-  return { name: artifact.name, uri: artifact.uri, schemaTitle: artifact.schemaTitle, metadata: artifact.metadata };
+  return {
+    name: artifact.name,
+    uri: artifact.uri,
+    schemaTitle: artifact.schemaTitle,
+    metadata: artifact.metadata,
+  };
 }
 
-function assertAcyclic(tasks: Record<string, PipelineTaskSpec>, upstream: (task: PipelineTaskSpec) => string[]): void {
+function assertAcyclic(
+  tasks: Record<string, PipelineTaskSpec>,
+  upstream: (task: PipelineTaskSpec) => string[],
+): void {
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, trail: string[]): void => {
     if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') throw new UserError(`Tasks depend on each other in a cycle: ${[...trail.slice(trail.indexOf(name)), name].join(' -> ')}`);
+    if (state.get(name) === 'visiting')
+      throw new UserError(
+        `Tasks depend on each other in a cycle: ${[...trail.slice(trail.indexOf(name)), name].join(' -> ')}`,
+      );
     state.set(name, 'visiting');
     const task = tasks[name];
     for (const next of task ? upstream(task) : []) visit(next, [...trail, name]);
@@ -555,7 +778,10 @@ function assertAcyclic(tasks: Record<string, PipelineTaskSpec>, upstream: (task:
 
 interface ExecutorOutputFile {
   parameterValues?: Record<string, unknown>;
-  artifacts?: Record<string, { artifacts?: Array<{ uri?: string; metadata?: Record<string, unknown> }> }>;
+  artifacts?: Record<
+    string,
+    { artifacts?: Array<{ uri?: string; metadata?: Record<string, unknown> }> }
+  >;
 }
 
 /** Output parameters from executor_output.json (which wins) or their files; artifact metadata from executor_output.json. */
@@ -580,19 +806,27 @@ async function collectOutputs(
     const fromExecutor = executorOutput.parameterValues?.[key];
     if (fromExecutor !== undefined) {
       const coerced = coerceParameter(fromExecutor, type);
-      if (!coerced.ok) throw new Error(`executor_output.json gives output parameter "${key}" a value that is not ${type}`);
+      if (!coerced.ok)
+        throw new Error(
+          `executor_output.json gives output parameter "${key}" a value that is not ${type}`,
+        );
       parameters[key] = coerced.value;
       continue;
     }
     const file = outputParameterFiles[key] ?? '';
     const content = await readFile(file, 'utf8').catch(() => undefined);
-    if (content === undefined) throw new Error(`the task did not write output parameter "${key}" (expected ${file} or executor_output.json)`);
+    if (content === undefined)
+      throw new Error(
+        `the task did not write output parameter "${key}" (expected ${file} or executor_output.json)`,
+      );
     parameters[key] = parseOutputText(content, type, key);
   }
   const artifacts: Record<string, RuntimeArtifact[]> = {};
   for (const [key, artifact] of Object.entries(outputArtifacts)) {
     const reported = executorOutput.artifacts?.[key]?.artifacts?.[0];
-    artifacts[key] = [{ ...artifact, metadata: { ...artifact.metadata, ...(reported?.metadata ?? {}) } }];
+    artifacts[key] = [
+      { ...artifact, metadata: { ...artifact.metadata, ...(reported?.metadata ?? {}) } },
+    ];
   }
   return { parameters, artifacts };
 }

@@ -56,25 +56,36 @@ export class TaskCache {
   }
 
   /** Copies cached artifacts to their new locations; undefined on a miss. */
-  async restore(key: string, artifactPaths: Readonly<Record<string, string>>): Promise<CachedOutputs | undefined> {
+  async restore(
+    key: string,
+    artifactPaths: Readonly<Record<string, string>>,
+  ): Promise<CachedOutputs | undefined> {
     const entry = this.#entry(key);
-    const manifest = await readFile(path.join(entry, 'outputs.json'), 'utf8').catch(() => undefined);
+    const manifest = await readFile(path.join(entry, 'outputs.json'), 'utf8').catch(
+      () => undefined,
+    );
     if (manifest === undefined) return undefined;
     const outputs = JSON.parse(manifest) as CachedOutputs;
     for (const [name, destination] of Object.entries(artifactPaths)) {
       const stored = path.join(entry, 'artifacts', name);
-      if (await stat(stored).catch(() => undefined)) await cp(stored, destination, { recursive: true, force: true });
+      if (await stat(stored).catch(() => undefined))
+        await cp(stored, destination, { recursive: true, force: true });
     }
     return outputs;
   }
 
   /** Stores a task's outputs; written to a temporary folder and renamed, so readers never see half an entry. */
-  async store(key: string, outputs: CachedOutputs, artifactPaths: Readonly<Record<string, string>>): Promise<void> {
+  async store(
+    key: string,
+    outputs: CachedOutputs,
+    artifactPaths: Readonly<Record<string, string>>,
+  ): Promise<void> {
     const entry = this.#entry(key);
     const staging = `${entry}.tmp-${process.pid}-${Date.now()}`;
     await mkdir(path.join(staging, 'artifacts'), { recursive: true });
     for (const [name, source] of Object.entries(artifactPaths)) {
-      if (await stat(source).catch(() => undefined)) await cp(source, path.join(staging, 'artifacts', name), { recursive: true });
+      if (await stat(source).catch(() => undefined))
+        await cp(source, path.join(staging, 'artifacts', name), { recursive: true });
     }
     await writeFile(path.join(staging, 'outputs.json'), JSON.stringify(outputs));
     await rm(entry, { recursive: true, force: true });

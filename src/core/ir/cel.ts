@@ -16,28 +16,40 @@ const environment = new Environment({ unlistedVariablesAreDyn: true }).registerF
 /** CEL integers are BigInt in cel-js; JSON numbers that are whole become ints so `int(x) > 5` and `x == 3` work. */
 function toCel(value: ParameterValue): unknown {
   if (Array.isArray(value)) return value.map(toCel);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCel(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCel(v)]));
   return value;
 }
 
 function fromCel(value: unknown): ParameterValue {
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(fromCel);
-  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), fromCel(v)]));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromCel(v)]));
+  if (value instanceof Map)
+    return Object.fromEntries([...value].map(([k, v]) => [String(k), fromCel(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromCel(v)]));
   return value as ParameterValue;
 }
 
-export function evaluateTriggerCondition(condition: string, parameterValues: Readonly<Record<string, ParameterValue>>): boolean {
+export function evaluateTriggerCondition(
+  condition: string,
+  parameterValues: Readonly<Record<string, ParameterValue>>,
+): boolean {
   let result: unknown;
   try {
-    result = environment.evaluate(condition, { inputs: { parameter_values: toCel({ ...parameterValues }) } });
-  } catch (error) {
-    throw new UserError(`Cannot evaluate the condition "${condition}": ${(error as Error).message.split('\n')[0]}`, {
-      fix: 'Check the types of the values the condition compares (integers need int(...)).',
+    result = environment.evaluate(condition, {
+      inputs: { parameter_values: toCel({ ...parameterValues }) },
     });
+  } catch (error) {
+    throw new UserError(
+      `Cannot evaluate the condition "${condition}": ${(error as Error).message.split('\n')[0]}`,
+      {
+        fix: 'Check the types of the values the condition compares (integers need int(...)).',
+      },
+    );
   }
-  if (typeof result !== 'boolean') throw new UserError(`The condition "${condition}" gave ${String(result)}, not true or false`);
+  if (typeof result !== 'boolean')
+    throw new UserError(`The condition "${condition}" gave ${String(result)}, not true or false`);
   return result;
 }
 
@@ -52,6 +64,8 @@ export function applyExpressionSelector(selector: string, value: ParameterValue)
   try {
     return fromCel(environment.evaluate(selector, context));
   } catch (error) {
-    throw new UserError(`Cannot evaluate the parameter selector "${selector}": ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(
+      `Cannot evaluate the parameter selector "${selector}": ${(error as Error).message.split('\n')[0]}`,
+    );
   }
 }

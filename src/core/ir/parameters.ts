@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js';
 import type { ParameterType, PipelineSpec } from './schema.js';
 
-export type ParameterValue = string | number | boolean | null | ParameterValue[] | { [key: string]: ParameterValue };
+export type ParameterValue =
+  string | number | boolean | null | ParameterValue[] | { [key: string]: ParameterValue };
 
 /**
  * Checks run parameters against root.inputDefinitions before anything runs: unknown names,
@@ -22,7 +23,9 @@ export function resolveRunParameters(
     const definition = definitions[name];
     if (!definition) {
       const hint = nearest(name, known);
-      problems.push(`"${name}" is not a parameter of this pipeline${hint ? ` (did you mean "${hint}"?)` : ''}; parameters: ${known.join(', ') || 'none'}`);
+      problems.push(
+        `"${name}" is not a parameter of this pipeline${hint ? ` (did you mean "${hint}"?)` : ''}; parameters: ${known.join(', ') || 'none'}`,
+      );
       continue;
     }
     const type = definition.parameterType as ParameterType;
@@ -32,8 +35,11 @@ export function resolveRunParameters(
   }
   for (const [name, definition] of Object.entries(definitions)) {
     if (name in resolved || name in given) continue;
-    if (definition.defaultValue !== undefined) resolved[name] = definition.defaultValue as ParameterValue;
-    else if (!definition.isOptional) problems.push(`"${name}" is required (${describeType(definition.parameterType as ParameterType)}) and has no default`);
+    if (definition.defaultValue !== undefined) resolved[name] = definition.defaultValue;
+    else if (!definition.isOptional)
+      problems.push(
+        `"${name}" is required (${describeType(definition.parameterType as ParameterType)}) and has no default`,
+      );
   }
   if (problems.length > 0) {
     throw new UserError(`Invalid parameters for ${source}`, {
@@ -71,15 +77,21 @@ export function coerceParameter(value: unknown, type: ParameterType): Coerced {
       return typeof value === 'string' ? { ok: true, value } : { ok: false };
     case 'NUMBER_INTEGER': {
       const number = text !== undefined && text !== '' ? Number(text) : value;
-      return typeof number === 'number' && Number.isSafeInteger(number) ? { ok: true, value: number } : { ok: false };
+      return typeof number === 'number' && Number.isSafeInteger(number)
+        ? { ok: true, value: number }
+        : { ok: false };
     }
     case 'NUMBER_DOUBLE': {
       const number = text !== undefined && text !== '' ? Number(text) : value;
-      return typeof number === 'number' && Number.isFinite(number) ? { ok: true, value: number } : { ok: false };
+      return typeof number === 'number' && Number.isFinite(number)
+        ? { ok: true, value: number }
+        : { ok: false };
     }
     case 'BOOLEAN':
       if (typeof value === 'boolean') return { ok: true, value };
-      return text !== undefined && /^(true|false)$/i.test(text) ? { ok: true, value: text.toLowerCase() === 'true' } : { ok: false };
+      return text !== undefined && /^(true|false)$/i.test(text)
+        ? { ok: true, value: text.toLowerCase() === 'true' }
+        : { ok: false };
     case 'LIST':
     case 'STRUCT': {
       let parsed: unknown = value;
@@ -92,7 +104,9 @@ export function coerceParameter(value: unknown, type: ParameterType): Coerced {
       }
       const isList = Array.isArray(parsed);
       const isStruct = typeof parsed === 'object' && parsed !== null && !isList;
-      return (type === 'LIST' ? isList : isStruct) ? { ok: true, value: parsed as ParameterValue } : { ok: false };
+      return (type === 'LIST' ? isList : isStruct)
+        ? { ok: true, value: parsed as ParameterValue }
+        : { ok: false };
     }
     default:
       return typeof value === 'string' ? { ok: true, value } : { ok: false };
@@ -106,9 +120,15 @@ export function parseParameterAssignments(lines: readonly string[]): Record<stri
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const equals = trimmed.indexOf('=');
-    if (equals <= 0) throw new UserError(`"${trimmed}" is not NAME=VALUE`, { fix: 'Write each parameter as NAME=VALUE, e.g. --param test_size=0.25.' });
+    if (equals <= 0)
+      throw new UserError(`"${trimmed}" is not NAME=VALUE`, {
+        fix: 'Write each parameter as NAME=VALUE, e.g. --param test_size=0.25.',
+      });
     const name = trimmed.slice(0, equals).trim();
-    if (name in result) throw new UserError(`Parameter "${name}" is given twice`, { fix: 'Give each parameter once.' });
+    if (name in result)
+      throw new UserError(`Parameter "${name}" is given twice`, {
+        fix: 'Give each parameter once.',
+      });
     result[name] = trimmed.slice(equals + 1);
   }
   return result;
@@ -133,7 +153,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

@@ -13,9 +13,10 @@
  * - Enums are their string names. `*_UNSPECIFIED`/`NONE` names are rejected where they mean
  *   "not set" (a parameter without a type cannot be passed); the trigger strategy keeps its
  *   UNSPECIFIED name because the proto documents its behaviour.
- * - `google.protobuf.Value`/`Struct` fields accept any JSON; numeric proto fields also accept
- *   the decimal strings proto3-JSON allows (int64 is a string in canonical form) and parse to
- *   numbers; `google.protobuf.Duration` is the "<seconds>s" string form.
+ * - `google.protobuf.Value`/`Struct` fields accept any JSON. Numeric proto fields also accept
+ *   the decimal strings proto3-JSON allows (int64 is a string in canonical form: the SDK writes
+ *   `accelerator.count: "1"`) and are returned as numbers, so consumers get `number`; nothing
+ *   else in the document is rewritten. `google.protobuf.Duration` is the "<seconds>s" string.
  *
  * Each schema constant shares its name with the TS type inferred from it.
  */
@@ -39,36 +40,42 @@ function show(value: unknown): string {
   return value === undefined ? 'undefined' : JSON.stringify(value);
 }
 
-/** int32/int64: a JSON number, or the decimal string proto3-JSON also accepts; parsed to a number. */
+/** int32/int64: a JSON number, or the decimal string proto3-JSON also accepts; read as a number. */
 function integer(minimum?: number) {
   const bound = minimum === undefined ? '' : ` >= ${minimum}`;
   return z
     .custom<number | string>(
       (value) => {
-        const number = typeof value === 'string' && INTEGER_TEXT.test(value) ? Number(value) : value;
-        return typeof number === 'number' && Number.isSafeInteger(number) && (minimum === undefined || number >= minimum);
+        const number =
+          typeof value === 'string' && INTEGER_TEXT.test(value) ? Number(value) : value;
+        return (
+          typeof number === 'number' &&
+          Number.isSafeInteger(number) &&
+          (minimum === undefined || number >= minimum)
+        );
       },
       { error: (issue) => `${show(issue.input)} is not an integer${bound}` },
     )
     .transform(Number);
 }
 
-/** double: a JSON number or a decimal string; parsed to a number. */
+/** double: a JSON number, or the decimal string proto3-JSON also accepts; read as a number. */
 function decimal() {
   return z
     .custom<number | string>(
-      (value) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && DECIMAL_TEXT.test(value)),
+      (value) =>
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && DECIMAL_TEXT.test(value)),
       { error: (issue) => `${show(issue.input)} is not a number` },
     )
     .transform(Number);
 }
 
 /** `google.protobuf.Duration` in proto3-JSON: seconds with up to 9 fractional digits and an "s" suffix. */
-export const Duration = z
-  .string()
-  .regex(/^-?\d+(\.\d{1,9})?s$/, {
-    error: (issue) => `${show(issue.input)} is not a protobuf Duration (use seconds with an "s" suffix, e.g. "30s" or "0.5s")`,
-  });
+export const Duration = z.string().regex(/^-?\d+(\.\d{1,9})?s$/, {
+  error: (issue) =>
+    `${show(issue.input)} is not a protobuf Duration (use seconds with an "s" suffix, e.g. "30s" or "0.5s")`,
+});
 
 /** A name that refers to something else (a task, component, input...): empty would never resolve. */
 const reference = z.string().min(1);
@@ -88,9 +95,14 @@ function oneOf<Shape extends z.core.$ZodLooseShape>(
 ) {
   return schema.superRefine(
     (value, ctx) => {
-      const present = members.filter((member) => (value as Record<string, unknown>)[member] !== undefined);
+      const present = members.filter(
+        (member) => (value as Record<string, unknown>)[member] !== undefined,
+      );
       if (present.length > 1) {
-        ctx.addIssue({ code: 'custom', message: `${present.join(' and ')} are alternatives (proto oneof): set only one of ${members.join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${present.join(' and ')} are alternatives (proto oneof): set only one of ${members.join(', ')}`,
+        });
       } else if (required && present.length === 0) {
         ctx.addIssue({ code: 'custom', message: `one of ${members.join(', ')} is required` });
       }
@@ -124,7 +136,8 @@ function requireParameterType<Shape extends { type: z.ZodOptional; parameterType
   return schema.superRefine(
     (value, ctx) => {
       const { type, parameterType } = value as { type?: unknown; parameterType?: unknown };
-      if (type === undefined && parameterType === undefined) ctx.addIssue({ code: 'custom', message: 'parameterType is required' });
+      if (type === undefined && parameterType === undefined)
+        ctx.addIssue({ code: 'custom', message: 'parameterType is required' });
     },
     { when: (payload) => isRecord(payload.value) },
   );
@@ -148,7 +161,11 @@ export type ArtifactTypeSchema = z.output<typeof ArtifactTypeSchema>;
 
 /** The deprecated `ml_pipelines.Value` (int/double/string), kept for `constantValue`. */
 export const ProtoValue = oneOf(
-  z.strictObject({ intValue: integer().optional(), doubleValue: decimal().optional(), stringValue: z.string().optional() }),
+  z.strictObject({
+    intValue: integer().optional(),
+    doubleValue: decimal().optional(),
+    stringValue: z.string().optional(),
+  }),
   ['intValue', 'doubleValue', 'stringValue'],
   { required: true },
 );
@@ -235,7 +252,9 @@ export type ComponentOutputsSpec = z.output<typeof ComponentOutputsSpec>;
 
 export const TaskInputParameterSpec = oneOf(
   z.strictObject({
-    taskOutputParameter: z.strictObject({ producerTask: reference, outputParameterKey: reference }).optional(),
+    taskOutputParameter: z
+      .strictObject({ producerTask: reference, outputParameterKey: reference })
+      .optional(),
     runtimeValue: ValueOrRuntimeParameter.optional(),
     componentInputParameter: reference.optional(),
     taskFinalStatus: z.strictObject({ producerTask: reference }).optional(),
@@ -250,7 +269,9 @@ export type TaskInputParameterSpec = z.output<typeof TaskInputParameterSpec>;
 /** Artifacts have no constant form: field 5 of this message is reserved in the proto. */
 export const TaskInputArtifactSpec = oneOf(
   z.strictObject({
-    taskOutputArtifact: z.strictObject({ producerTask: reference, outputArtifactKey: reference }).optional(),
+    taskOutputArtifact: z
+      .strictObject({ producerTask: reference, outputArtifactKey: reference })
+      .optional(),
     componentInputArtifact: reference.optional(),
   }),
   ['taskOutputArtifact', 'componentInputArtifact'],
@@ -271,7 +292,11 @@ export const CachingOptions = z.strictObject({
 });
 export type CachingOptions = z.output<typeof CachingOptions>;
 
-export const TRIGGER_STRATEGIES = ['ALL_UPSTREAM_TASKS_SUCCEEDED', 'ALL_UPSTREAM_TASKS_COMPLETED', 'TRIGGER_STRATEGY_UNSPECIFIED'] as const;
+export const TRIGGER_STRATEGIES = [
+  'ALL_UPSTREAM_TASKS_SUCCEEDED',
+  'ALL_UPSTREAM_TASKS_COMPLETED',
+  'TRIGGER_STRATEGY_UNSPECIFIED',
+] as const;
 export const TriggerPolicy = z.strictObject({
   /** CEL over the task's inputs, e.g. `inputs.parameter_values['pipelinechannel--x'] == 'heads'`. */
   condition: z.string().optional(),
@@ -341,14 +366,22 @@ export type PipelineTaskSpec = z.output<typeof PipelineTaskSpec>;
 // ---------------------------------------------------------------------------------------------
 // DAGs and components
 
-const ParameterSelectorSpec = z.strictObject({ producerSubtask: reference, outputParameterKey: reference });
-const ArtifactSelectorSpec = z.strictObject({ producerSubtask: reference, outputArtifactKey: reference });
+const ParameterSelectorSpec = z.strictObject({
+  producerSubtask: reference,
+  outputParameterKey: reference,
+});
+const ArtifactSelectorSpec = z.strictObject({
+  producerSubtask: reference,
+  outputArtifactKey: reference,
+});
 
 export const DagOutputParameterSpec = oneOf(
   z.strictObject({
     valueFromParameter: ParameterSelectorSpec.optional(),
     /** Exactly one of the selected outputs is expected to exist at run time (dsl.OneOf). */
-    valueFromOneof: z.strictObject({ parameterSelectors: z.array(ParameterSelectorSpec).optional() }).optional(),
+    valueFromOneof: z
+      .strictObject({ parameterSelectors: z.array(ParameterSelectorSpec).optional() })
+      .optional(),
   }),
   ['valueFromParameter', 'valueFromOneof'],
   { required: true },
@@ -356,7 +389,12 @@ export const DagOutputParameterSpec = oneOf(
 export type DagOutputParameterSpec = z.output<typeof DagOutputParameterSpec>;
 
 export const DagOutputsSpec = z.strictObject({
-  artifacts: z.record(z.string(), z.strictObject({ artifactSelectors: z.array(ArtifactSelectorSpec).optional() })).optional(),
+  artifacts: z
+    .record(
+      z.string(),
+      z.strictObject({ artifactSelectors: z.array(ArtifactSelectorSpec).optional() }),
+    )
+    .optional(),
   parameters: z.record(z.string(), DagOutputParameterSpec).optional(),
 });
 export type DagOutputsSpec = z.output<typeof DagOutputsSpec>;
@@ -385,7 +423,9 @@ export type PipelineConfig = z.output<typeof PipelineConfig>;
 
 export const SinglePlatformSpec = z.strictObject({
   /** Executor label to platform-defined config; the shape belongs to the platform, not this proto. */
-  deploymentSpec: z.strictObject({ executors: z.record(z.string(), JsonObject).optional() }).optional(),
+  deploymentSpec: z
+    .strictObject({ executors: z.record(z.string(), JsonObject).optional() })
+    .optional(),
   platform: z.string().optional(),
   config: JsonObject.optional(),
   /** The proto names this field in camelCase already, so its JSON name is the same. */
@@ -394,7 +434,9 @@ export const SinglePlatformSpec = z.strictObject({
 export type SinglePlatformSpec = z.output<typeof SinglePlatformSpec>;
 
 /** The second YAML document of a compiled pipeline: `platforms: {kubernetes: ...}`. */
-export const PlatformSpec = z.strictObject({ platforms: z.record(z.string(), SinglePlatformSpec).optional() });
+export const PlatformSpec = z.strictObject({
+  platforms: z.record(z.string(), SinglePlatformSpec).optional(),
+});
 export type PlatformSpec = z.output<typeof PlatformSpec>;
 
 export const TASK_CONFIG_PASSTHROUGH_FIELDS = [
@@ -462,10 +504,16 @@ export const PipelineContainerSpec = z.strictObject({
   command: StringList.optional(),
   args: StringList.optional(),
   lifecycle: z
-    .strictObject({ preCacheCheck: z.strictObject({ command: StringList.optional(), args: StringList.optional() }).optional() })
+    .strictObject({
+      preCacheCheck: z
+        .strictObject({ command: StringList.optional(), args: StringList.optional() })
+        .optional(),
+    })
     .optional(),
   resources: ResourceSpec.optional(),
-  env: z.array(z.strictObject({ name: z.string().min(1), value: z.string().optional() })).optional(),
+  env: z
+    .array(z.strictObject({ name: z.string().min(1), value: z.string().optional() }))
+    .optional(),
 });
 export type PipelineContainerSpec = z.output<typeof PipelineContainerSpec>;
 
@@ -484,7 +532,10 @@ export type ImporterSpec = z.output<typeof ImporterSpec>;
 
 export const ResolverSpec = z.strictObject({
   outputArtifactQueries: z
-    .record(z.string(), z.strictObject({ filter: z.string().optional(), limit: integer(0).optional() }))
+    .record(
+      z.string(),
+      z.strictObject({ filter: z.string().optional(), limit: integer(0).optional() }),
+    )
     .optional(),
 });
 export type ResolverSpec = z.output<typeof ResolverSpec>;
@@ -506,7 +557,9 @@ export const ExecutorSpec = oneOf(
 export type ExecutorSpec = z.output<typeof ExecutorSpec>;
 
 /** `PipelineSpec.deploymentSpec`: a Struct in the proto, a `PipelineDeploymentConfig` in practice. */
-export const DeploymentConfig = z.strictObject({ executors: z.record(z.string(), ExecutorSpec).optional() });
+export const DeploymentConfig = z.strictObject({
+  executors: z.record(z.string(), ExecutorSpec).optional(),
+});
 export type DeploymentConfig = z.output<typeof DeploymentConfig>;
 
 // ---------------------------------------------------------------------------------------------

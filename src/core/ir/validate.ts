@@ -19,7 +19,8 @@ export interface PipelineDocuments {
 
 const FIX_SPEC =
   'Correct the fields listed above, or recompile the pipeline with the KFP SDK (kfp.compiler.Compiler().compile) rather than editing the YAML by hand.';
-const FIX_YAML = 'Fix the YAML syntax at the reported line, or recompile the pipeline with the KFP SDK.';
+const FIX_YAML =
+  'Fix the YAML syntax at the reported line, or recompile the pipeline with the KFP SDK.';
 
 /**
  * The SDK adds task inputs with this prefix (for conditions, and for task settings taken from
@@ -32,7 +33,14 @@ const PIPELINE_CHANNEL_PREFIX = 'pipelinechannel--';
  * Undeclared task inputs the SDK writes when a resource is set from a pipeline channel, e.g.
  * `task.set_cpu_limit(other.output)` (see valid/pipeline_with_string_machine_fields_task_output.yaml).
  */
-const SDK_RESOURCE_INPUTS = new Set(['cpu_request', 'cpu_limit', 'memory_request', 'memory_limit', 'accelerator_type', 'accelerator_count']);
+const SDK_RESOURCE_INPUTS = new Set([
+  'cpu_request',
+  'cpu_limit',
+  'memory_request',
+  'memory_limit',
+  'accelerator_type',
+  'accelerator_count',
+]);
 
 /** Parses YAML or JSON text holding a compiled pipeline and validates it; returns the spec document. */
 export function parsePipelineSpecText(text: string, source: string): PipelineSpec {
@@ -43,14 +51,20 @@ export function parsePipelineSpecText(text: string, source: string): PipelineSpe
 export function parsePipelineDocuments(text: string, source: string): PipelineDocuments {
   const [first, ...extras] = readYamlDocuments(text, source);
   if (first === undefined || first === null) {
-    throw new UserError(`${source} is empty: expected a compiled KFP pipeline spec (YAML or JSON)`, {
-      fix: 'Compile the pipeline with the KFP SDK and point at the generated file.',
-    });
+    throw new UserError(
+      `${source} is empty: expected a compiled KFP pipeline spec (YAML or JSON)`,
+      {
+        fix: 'Compile the pipeline with the KFP SDK and point at the generated file.',
+      },
+    );
   }
   if (!isRecord(first)) {
-    throw new UserError(`${source} is not a KFP pipeline spec: the document is ${kindOf(first)}, not a mapping`, {
-      fix: 'Point at the YAML file the KFP compiler wrote (it starts with pipelineInfo, components, deploymentSpec, root...).',
-    });
+    throw new UserError(
+      `${source} is not a KFP pipeline spec: the document is ${kindOf(first)}, not a mapping`,
+      {
+        fix: 'Point at the YAML file the KFP compiler wrote (it starts with pipelineInfo, components, deploymentSpec, root...).',
+      },
+    );
   }
 
   const checked = checkPipelineSpec(first);
@@ -61,7 +75,9 @@ export function parsePipelineDocuments(text: string, source: string): PipelineDo
     // A trailing `---` yields an empty document, which carries no meaning.
     if (extra === null || extra === undefined) return;
     if (!isRecord(extra)) {
-      problems.push(`${label}: expected a mapping (the platform document, "platforms: ..."), found ${kindOf(extra)}`);
+      problems.push(
+        `${label}: expected a mapping (the platform document, "platforms: ..."), found ${kindOf(extra)}`,
+      );
       return;
     }
     const platform = checkPlatformSpec(extra, first, label);
@@ -83,7 +99,10 @@ export function validatePipelineSpec(doc: unknown, source: string): PipelineSpec
 function invalidSpecError(source: string, problems: readonly string[]): UserError {
   const details = [...new Set(problems)];
   const count = `${details.length} problem${details.length === 1 ? '' : 's'}`;
-  return new UserError(`${source} is not a valid KFP pipeline spec (${count})`, { fix: FIX_SPEC, details });
+  return new UserError(`${source} is not a valid KFP pipeline spec (${count})`, {
+    fix: FIX_SPEC,
+    details,
+  });
 }
 
 // =============================================================================================
@@ -108,7 +127,9 @@ function readYamlDocuments(text: string, source: string): unknown[] {
   const where = first ? `line ${first.line}, column ${first.col}: ${first.message}` : 'unreadable';
   throw new UserError(`${source} is not valid YAML (${where})`, {
     fix: FIX_YAML,
-    details: strict.faults.map((fault) => `line ${fault.line}, column ${fault.col}: ${fault.message}`),
+    details: strict.faults.map(
+      (fault) => `line ${fault.line}, column ${fault.col}: ${fault.message}`,
+    ),
   });
 }
 
@@ -119,11 +140,17 @@ function parseYaml(text: string): { values: unknown[]; faults: YamlFault[] } {
       line: error.linePos?.[0].line ?? 0,
       col: error.linePos?.[0].col ?? 0,
       // The message repeats the position and an excerpt after its first line; keep the reason.
-      message: (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, ''),
+      message: (error.message.split('\n')[0] ?? error.message).replace(
+        / at line \d+, column \d+:?$/,
+        '',
+      ),
     })),
   );
   if (faults.length > 0) return { values: [], faults };
-  return { values: documents.map((document) => document.toJS({ maxAliasCount: 100 }) as unknown), faults };
+  return {
+    values: documents.map((document) => document.toJS({ maxAliasCount: 100 }) as unknown),
+    faults,
+  };
 }
 
 /**
@@ -150,7 +177,12 @@ function indentQuotedContinuations(text: string): string | undefined {
     const dashes = node[2] ?? '';
     const key = node[3];
     const value = node[4] ?? '';
-    const ownerColumn = key !== undefined ? indent + dashes.length : dashes ? indent + dashes.trimEnd().lastIndexOf('-') : -1;
+    const ownerColumn =
+      key !== undefined
+        ? indent + dashes.length
+        : dashes
+          ? indent + dashes.trimEnd().lastIndexOf('-')
+          : -1;
     if (ownerColumn < 0) continue;
     if (/^[|>][-+0-9]*[ \t]*(#.*)?$/.test(value)) {
       blockScalarOwner = ownerColumn;
@@ -175,7 +207,12 @@ function indentQuotedContinuations(text: string): string | undefined {
 }
 
 /** Row of the quote closing a scalar opened just before (row, col), or undefined if it never closes. */
-function closingQuoteRow(lines: readonly string[], row: number, col: number, quote: "'" | '"'): number | undefined {
+function closingQuoteRow(
+  lines: readonly string[],
+  row: number,
+  col: number,
+  quote: "'" | '"',
+): number | undefined {
   for (let r = row, c = col; r < lines.length; r++, c = 0) {
     const line = lines[r] ?? '';
     while (c < line.length) {
@@ -213,11 +250,20 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return text || '(top level)';
 }
 
-function schemaProblems(schema: z.ZodType, doc: unknown, label = ''): { data: unknown; problems: string[] } {
+function schemaProblems(
+  schema: z.ZodType,
+  doc: unknown,
+  label = '',
+): { data: unknown; problems: string[] } {
   const result = schema.safeParse(doc, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const prefix = label ? `${label} ` : '';
-  return { data: undefined, problems: result.error.issues.flatMap((issue) => describeIssue(issue, schema).map((text) => prefix + text)) };
+  return {
+    data: undefined,
+    problems: result.error.issues.flatMap((issue) =>
+      describeIssue(issue, schema).map((text) => prefix + text),
+    ),
+  };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType): string[] {
@@ -236,10 +282,13 @@ function describeIssue(issue: z.core.$ZodIssue, root: z.ZodType): string[] {
     case 'invalid_value': {
       const values = issue.values.map(String);
       const suggestion = typeof issue.input === 'string' ? closest(issue.input, values) : undefined;
-      return [`${at}: ${show(issue.input)} is not one of ${values.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`];
+      return [
+        `${at}: ${show(issue.input)} is not one of ${values.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+      ];
     }
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) return [`${at}: must not be empty`];
+      if (issue.origin === 'string' && Number(issue.minimum) === 1)
+        return [`${at}: must not be empty`];
       return [`${at}: ${issue.message}`];
     default:
       return [`${at}: ${issue.message}`];
@@ -262,13 +311,10 @@ function describeExpected(expected: string): string {
 function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: unknown = schema;
   for (const segment of [...path, undefined]) {
-    for (;;) {
-      if (current instanceof z.ZodOptional) current = current.unwrap();
-      else if (current instanceof z.ZodPipe) current = current.in;
-      else break;
-    }
+    while (current instanceof z.ZodOptional) current = current.unwrap();
     if (segment === undefined) break;
-    if (current instanceof z.ZodObject) current = (current.shape as Record<PropertyKey, unknown>)[segment];
+    if (current instanceof z.ZodObject)
+      current = (current.shape as Record<PropertyKey, unknown>)[segment];
     else if (current instanceof z.ZodRecord) current = current.valueType;
     else if (current instanceof z.ZodArray) current = current.element;
     else return [];
@@ -319,8 +365,16 @@ function checkPlatformSpec(doc: Record<string, unknown>, specDoc: unknown, label
   for (const [platform, config] of entries(doc['platforms'])) {
     for (const executorLabel of keys(record(record(config)['deploymentSpec'])['executors'])) {
       if (!(executorLabel in executors)) {
-        const path = formatPath(['platforms', platform, 'deploymentSpec', 'executors', executorLabel]);
-        problems.push(`${label} ${path}: "${executorLabel}" is not an executor in deploymentSpec.executors ${known(keys(executors))}`);
+        const path = formatPath([
+          'platforms',
+          platform,
+          'deploymentSpec',
+          'executors',
+          executorLabel,
+        ]);
+        problems.push(
+          `${label} ${path}: "${executorLabel}" is not an executor in deploymentSpec.executors ${known(keys(executors))}`,
+        );
       }
     }
   }
@@ -329,9 +383,16 @@ function checkPlatformSpec(doc: Record<string, unknown>, specDoc: unknown, label
 
 function referenceProblems(doc: unknown): string[] {
   const found: string[] = [];
-  const problems: Problems = { add: (path, message) => found.push(`${formatPath(path)}: ${message}`) };
+  const problems: Problems = {
+    add: (path, message) => found.push(`${formatPath(path)}: ${message}`),
+  };
   const spec = record(doc);
-  const components = new Map(entries(spec['components']).map(([name, component]) => [name, describeComponent(name, ['components', name], component)]));
+  const components = new Map(
+    entries(spec['components']).map(([name, component]) => [
+      name,
+      describeComponent(name, ['components', name], component),
+    ]),
+  );
   const index: SpecIndex = {
     components,
     root: describeComponent('root', ['root'], spec['root']),
@@ -340,12 +401,16 @@ function referenceProblems(doc: unknown): string[] {
     problems,
   };
 
-  if (isRecord(spec['root']) && index.root.dag === undefined && index.root.executorLabel !== undefined) {
+  if (
+    isRecord(spec['root']) &&
+    index.root.dag === undefined &&
+    index.root.executorLabel !== undefined
+  ) {
     problems.add(['root'], 'the pipeline root must be a dag, not an executorLabel');
   }
   for (const component of [index.root, ...components.values()]) {
     checkParameterDefaults(component, problems);
-    if (component.dag) checkDag(index, component, component.dag);
+    if (component.dag) new DagCheck(index, component, component.dag).run();
     if (component.executorLabel !== undefined && !(component.executorLabel in index.executors)) {
       problems.add(
         [...component.path, 'executorLabel'],
@@ -365,7 +430,9 @@ function describeComponent(name: string, path: Path, value: unknown): ComponentI
   return {
     name,
     path,
-    inputParameters: new Map(entries(inputs['parameters']).map(([key, spec]) => [key, record(spec)])),
+    inputParameters: new Map(
+      entries(inputs['parameters']).map(([key, spec]) => [key, record(spec)]),
+    ),
     inputArtifacts: new Map(entries(inputs['artifacts']).map(([key, spec]) => [key, record(spec)])),
     outputParameters: keys(outputs['parameters']),
     outputArtifacts: keys(outputs['artifacts']),
@@ -378,7 +445,9 @@ function describeOwner(component: ComponentInterface): string {
   return component.name === 'root' ? 'the pipeline root' : `component ${component.name}`;
 }
 
-const DEFAULT_VALUE_TYPES: Partial<Record<string, { test: (value: unknown) => boolean; expected: string }>> = {
+const DEFAULT_VALUE_TYPES: Partial<
+  Record<string, { test: (value: unknown) => boolean; expected: string }>
+> = {
   STRING: { test: (value) => typeof value === 'string', expected: 'a string' },
   NUMBER_INTEGER: { test: (value) => Number.isInteger(value), expected: 'an integer' },
   NUMBER_DOUBLE: { test: (value) => typeof value === 'number', expected: 'a number' },
@@ -401,119 +470,251 @@ function checkParameterDefaults(component: ComponentInterface, problems: Problem
   }
 }
 
-function checkDag(index: SpecIndex, owner: ComponentInterface, dag: Record<string, unknown>): void {
-  const { problems } = index;
-  const dagPath = [...owner.path, 'dag'];
-  const tasks = record(dag['tasks']);
-  const taskNames = Object.keys(tasks);
-  const componentOf = (taskName: string) => index.components.get(text(record(record(tasks[taskName])['componentRef'])['name']) ?? '');
-  const upstream = new Map<string, Set<string>>();
+type IoKind = 'parameter' | 'artifact';
 
-  /** Checks that `name` is a task of this DAG; returns it when it is. */
-  const taskRef = (path: Path, name: unknown): string | undefined => {
-    const taskName = text(name);
-    if (taskName === undefined) return undefined;
-    if (taskName in tasks) return taskName;
-    problems.add(path, `"${taskName}" is not a task of this DAG ${known(taskNames)}${didYouMean(taskName, taskNames)}`);
-    return undefined;
-  };
-  /** Checks a producer reference and returns the producer's component when it resolves. */
-  const producer = (path: Path, name: unknown): ComponentInterface | undefined => {
-    const taskName = taskRef(path, name);
-    return taskName === undefined ? undefined : componentOf(taskName);
-  };
-  const outputKey = (path: Path, key: unknown, taskName: unknown, component: ComponentInterface | undefined, kind: 'parameter' | 'artifact') => {
-    const name = text(key);
-    if (component === undefined || name === undefined) return;
-    const declared = kind === 'parameter' ? component.outputParameters : component.outputArtifacts;
-    if (!declared.includes(name)) {
-      problems.add(
-        path,
-        `"${name}" is not an output ${kind} of ${component.name} (the component of task "${String(taskName)}") ${known(declared)}${didYouMean(name, declared)}`,
+function inputsOf(component: ComponentInterface, kind: IoKind) {
+  return kind === 'parameter' ? component.inputParameters : component.inputArtifacts;
+}
+
+function outputsOf(component: ComponentInterface, kind: IoKind): readonly string[] {
+  return kind === 'parameter' ? component.outputParameters : component.outputArtifacts;
+}
+
+/** Field names of the task input forms, per kind (`TaskInputsSpec`). */
+const TASK_INPUT_FIELDS = {
+  parameter: {
+    collection: 'parameters',
+    fromTask: 'taskOutputParameter',
+    outputKey: 'outputParameterKey',
+    fromOwner: 'componentInputParameter',
+  },
+  artifact: {
+    collection: 'artifacts',
+    fromTask: 'taskOutputArtifact',
+    outputKey: 'outputArtifactKey',
+    fromOwner: 'componentInputArtifact',
+  },
+} as const;
+
+/** Checks one DAG: what its tasks refer to, what they pass, its outputs, and its dependency graph. */
+class DagCheck {
+  private readonly problems: Problems;
+  private readonly path: Path;
+  private readonly tasks: Record<string, unknown>;
+  private readonly taskNames: string[];
+  /** Task name to the tasks it waits for (dependentTasks and producers of its inputs). */
+  private readonly upstream = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly index: SpecIndex,
+    private readonly owner: ComponentInterface,
+    private readonly dag: Record<string, unknown>,
+  ) {
+    this.problems = index.problems;
+    this.path = [...owner.path, 'dag'];
+    this.tasks = record(dag['tasks']);
+    this.taskNames = Object.keys(this.tasks);
+  }
+
+  run(): void {
+    for (const [name, task] of Object.entries(this.tasks)) this.checkTask(name, record(task));
+    this.checkOutputs();
+    for (const cycle of findCycles(this.upstream)) {
+      this.problems.add(
+        [...this.path, 'tasks'],
+        `dependency cycle ${cycle.join(' -> ')} (via dependentTasks or task outputs)`,
       );
     }
-  };
+  }
 
-  for (const [taskName, taskValue] of Object.entries(tasks)) {
-    const task = record(taskValue);
-    const taskPath = [...dagPath, 'tasks', taskName];
+  private checkTask(name: string, task: Record<string, unknown>): void {
+    const taskPath = [...this.path, 'tasks', name];
     const dependsOn = new Set<string>();
-    upstream.set(taskName, dependsOn);
+    this.upstream.set(name, dependsOn);
 
     const refName = text(record(task['componentRef'])['name']);
-    const component = refName === undefined ? undefined : index.components.get(refName);
+    const component = refName === undefined ? undefined : this.index.components.get(refName);
     if (refName !== undefined && component === undefined) {
-      const names = [...index.components.keys()];
-      problems.add([...taskPath, 'componentRef', 'name'], `"${refName}" is not a component ${known(names)}${didYouMean(refName, names)}`);
+      const names = [...this.index.components.keys()];
+      this.problems.add(
+        [...taskPath, 'componentRef', 'name'],
+        `"${refName}" is not a component ${known(names)}${didYouMean(refName, names)}`,
+      );
     }
 
     list(task['dependentTasks']).forEach((dependency, position) => {
-      const upstreamTask = taskRef([...taskPath, 'dependentTasks', position], dependency);
+      const upstreamTask = this.taskRef([...taskPath, 'dependentTasks', position], dependency);
       if (upstreamTask !== undefined) dependsOn.add(upstreamTask);
     });
 
     const inputs = record(task['inputs']);
-    const parameterInputs = record(inputs['parameters']);
-    const artifactInputs = record(inputs['artifacts']);
+    const passed = {
+      parameter: record(inputs['parameters']),
+      artifact: record(inputs['artifacts']),
+    };
     if (component) {
-      const passed = new Set([...Object.keys(parameterInputs), ...Object.keys(artifactInputs)]);
-      index.taskInputs.set(component.name, [...(index.taskInputs.get(component.name) ?? []), passed]);
+      const names = new Set([...Object.keys(passed.parameter), ...Object.keys(passed.artifact)]);
+      this.index.taskInputs.set(component.name, [
+        ...(this.index.taskInputs.get(component.name) ?? []),
+        names,
+      ]);
     }
-    const resourceInputsAllowed = component !== undefined && hasContainerResources(index, component);
-    for (const [inputName, inputValue] of Object.entries(parameterInputs)) {
-      const input = record(inputValue);
-      const inputPath = [...taskPath, 'inputs', 'parameters', inputName];
-      const sdkInjected = inputName.startsWith(PIPELINE_CHANNEL_PREFIX) || (resourceInputsAllowed && SDK_RESOURCE_INPUTS.has(inputName));
-      if (component && !component.inputParameters.has(inputName) && !sdkInjected) {
-        const declared = [...component.inputParameters.keys()];
-        problems.add(inputPath, `${component.name} has no input parameter "${inputName}" ${known(declared)}${didYouMean(inputName, declared)}`);
+    for (const kind of ['parameter', 'artifact'] as const) {
+      for (const [inputName, input] of Object.entries(passed[kind])) {
+        const inputPath = [...taskPath, 'inputs', TASK_INPUT_FIELDS[kind].collection, inputName];
+        this.checkTaskInput(kind, inputPath, inputName, record(input), component, dependsOn);
       }
-      checkOwnerInput(problems, owner, [...inputPath, 'componentInputParameter'], input['componentInputParameter'], 'parameter');
-      checkOwnerInput(problems, owner, [...inputPath, 'runtimeValue', 'runtimeParameter'], record(input['runtimeValue'])['runtimeParameter'], 'parameter');
-      const fromTask = record(input['taskOutputParameter']);
-      const produced = producer([...inputPath, 'taskOutputParameter', 'producerTask'], fromTask['producerTask']);
-      outputKey([...inputPath, 'taskOutputParameter', 'outputParameterKey'], fromTask['outputParameterKey'], fromTask['producerTask'], produced, 'parameter');
-      const finalStatus = taskRef([...inputPath, 'taskFinalStatus', 'producerTask'], record(input['taskFinalStatus'])['producerTask']);
-      for (const name of [text(fromTask['producerTask']), finalStatus]) if (name !== undefined && name in tasks) dependsOn.add(name);
-    }
-    for (const [inputName, inputValue] of Object.entries(artifactInputs)) {
-      const input = record(inputValue);
-      const inputPath = [...taskPath, 'inputs', 'artifacts', inputName];
-      if (component && !component.inputArtifacts.has(inputName) && !inputName.startsWith(PIPELINE_CHANNEL_PREFIX)) {
-        const declared = [...component.inputArtifacts.keys()];
-        problems.add(inputPath, `${component.name} has no input artifact "${inputName}" ${known(declared)}${didYouMean(inputName, declared)}`);
-      }
-      checkOwnerInput(problems, owner, [...inputPath, 'componentInputArtifact'], input['componentInputArtifact'], 'artifact');
-      const fromTask = record(input['taskOutputArtifact']);
-      const produced = producer([...inputPath, 'taskOutputArtifact', 'producerTask'], fromTask['producerTask']);
-      outputKey([...inputPath, 'taskOutputArtifact', 'outputArtifactKey'], fromTask['outputArtifactKey'], fromTask['producerTask'], produced, 'artifact');
-      const artifactProducer = text(fromTask['producerTask']);
-      if (artifactProducer !== undefined && artifactProducer in tasks) dependsOn.add(artifactProducer);
     }
 
-    if (component) checkRequiredInputs(problems, taskPath, component, parameterInputs, artifactInputs, task);
-    checkIterators(problems, taskPath, task, component, parameterInputs, artifactInputs);
-    checkCondition(problems, taskPath, record(task['triggerPolicy'])['condition'], parameterInputs, artifactInputs);
+    if (component) checkRequiredInputs(this.problems, taskPath, component, passed, task);
+    checkIterators(this.problems, taskPath, task, component, passed);
+    checkCondition(this.problems, taskPath, record(task['triggerPolicy'])['condition'], passed);
   }
 
-  checkDagOutputs(problems, owner, dagPath, dag, producer, outputKey);
-  for (const cycle of findCycles(upstream)) {
-    problems.add([...dagPath, 'tasks'], `dependency cycle ${cycle.join(' -> ')} (via dependentTasks or task outputs)`);
+  private checkTaskInput(
+    kind: IoKind,
+    path: Path,
+    name: string,
+    input: Record<string, unknown>,
+    component: ComponentInterface | undefined,
+    dependsOn: Set<string>,
+  ): void {
+    const fields = TASK_INPUT_FIELDS[kind];
+    const sdkInjected =
+      name.startsWith(PIPELINE_CHANNEL_PREFIX) ||
+      (kind === 'parameter' &&
+        SDK_RESOURCE_INPUTS.has(name) &&
+        component !== undefined &&
+        hasContainerResources(this.index, component));
+    if (component && !inputsOf(component, kind).has(name) && !sdkInjected) {
+      const declared = [...inputsOf(component, kind).keys()];
+      this.problems.add(
+        path,
+        `${component.name} has no input ${kind} "${name}" ${known(declared)}${didYouMean(name, declared)}`,
+      );
+    }
+
+    this.checkOwnerInput(kind, [...path, fields.fromOwner], input[fields.fromOwner]);
+    const fromTask = record(input[fields.fromTask]);
+    const producerTask = this.taskRef(
+      [...path, fields.fromTask, 'producerTask'],
+      fromTask['producerTask'],
+    );
+    if (producerTask !== undefined) {
+      dependsOn.add(producerTask);
+      this.checkOutputKey(
+        kind,
+        [...path, fields.fromTask, fields.outputKey],
+        fromTask[fields.outputKey],
+        producerTask,
+      );
+    }
+    if (kind === 'parameter') {
+      const runtimeParameter = record(input['runtimeValue'])['runtimeParameter'];
+      this.checkOwnerInput(kind, [...path, 'runtimeValue', 'runtimeParameter'], runtimeParameter);
+      const statusOf = record(input['taskFinalStatus'])['producerTask'];
+      const finalStatusTask = this.taskRef([...path, 'taskFinalStatus', 'producerTask'], statusOf);
+      if (finalStatusTask !== undefined) dependsOn.add(finalStatusTask);
+    }
   }
+
+  /** Outputs of a DAG are selected from its tasks and must be declared by its component. */
+  private checkOutputs(): void {
+    const outputs = record(this.dag['outputs']);
+    for (const kind of ['parameter', 'artifact'] as const) {
+      for (const [name, value] of entries(outputs[TASK_INPUT_FIELDS[kind].collection])) {
+        const path = [...this.path, 'outputs', TASK_INPUT_FIELDS[kind].collection, name];
+        const declared = outputsOf(this.owner, kind);
+        if (!declared.includes(name)) {
+          this.problems.add(
+            path,
+            `${describeOwner(this.owner)} declares no output ${kind} "${name}" in outputDefinitions ${known(declared)}`,
+          );
+        }
+        for (const [selectorPath, selector] of dagOutputSelectors(kind, path, record(value))) {
+          const subtask = this.taskRef(
+            [...selectorPath, 'producerSubtask'],
+            selector['producerSubtask'],
+          );
+          const keyField = TASK_INPUT_FIELDS[kind].outputKey;
+          if (subtask !== undefined) {
+            this.checkOutputKey(kind, [...selectorPath, keyField], selector[keyField], subtask);
+          }
+        }
+      }
+    }
+  }
+
+  /** Returns `name` when it is a task of this DAG; reports it otherwise. */
+  private taskRef(path: Path, name: unknown): string | undefined {
+    const taskName = text(name);
+    if (taskName === undefined) return undefined;
+    if (taskName in this.tasks) return taskName;
+    this.problems.add(
+      path,
+      `"${taskName}" is not a task of this DAG ${known(this.taskNames)}${didYouMean(taskName, this.taskNames)}`,
+    );
+    return undefined;
+  }
+
+  private checkOutputKey(kind: IoKind, path: Path, key: unknown, producerTask: string): void {
+    const name = text(key);
+    const refName = text(record(record(this.tasks[producerTask])['componentRef'])['name']);
+    const component = refName === undefined ? undefined : this.index.components.get(refName);
+    if (component === undefined || name === undefined) return;
+    const declared = outputsOf(component, kind);
+    if (!declared.includes(name)) {
+      this.problems.add(
+        path,
+        `"${name}" is not an output ${kind} of ${component.name} (the component of task "${producerTask}") ${known(declared)}${didYouMean(name, declared)}`,
+      );
+    }
+  }
+
+  /** `componentInputParameter`/`componentInputArtifact` name an input of the enclosing component. */
+  private checkOwnerInput(kind: IoKind, path: Path, value: unknown): void {
+    const name = text(value);
+    const declared = [...inputsOf(this.owner, kind).keys()];
+    if (name !== undefined && !declared.includes(name)) {
+      this.problems.add(
+        path,
+        `"${name}" is not an input ${kind} of ${describeOwner(this.owner)} ${known(declared)}${didYouMean(name, declared)}`,
+      );
+    }
+  }
+}
+
+/** The task outputs a DAG output selects, with their paths. */
+function dagOutputSelectors(
+  kind: IoKind,
+  path: Path,
+  output: Record<string, unknown>,
+): [Path, Record<string, unknown>][] {
+  if (kind === 'artifact') {
+    return list(output['artifactSelectors']).map((selector, position) => [
+      [...path, 'artifactSelectors', position],
+      record(selector),
+    ]);
+  }
+  const selectors: [Path, Record<string, unknown>][] = [];
+  if (isRecord(output['valueFromParameter'])) {
+    selectors.push([[...path, 'valueFromParameter'], output['valueFromParameter']]);
+  }
+  list(record(output['valueFromOneof'])['parameterSelectors']).forEach((selector, position) => {
+    selectors.push([[...path, 'valueFromOneof', 'parameterSelectors', position], record(selector)]);
+  });
+  return selectors;
+}
+
+interface PassedInputs {
+  readonly parameter: Record<string, unknown>;
+  readonly artifact: Record<string, unknown>;
 }
 
 function hasContainerResources(index: SpecIndex, component: ComponentInterface): boolean {
-  const executor = component.executorLabel === undefined ? undefined : index.executors[component.executorLabel];
+  const executor =
+    component.executorLabel === undefined ? undefined : index.executors[component.executorLabel];
   return isRecord(record(record(executor)['container'])['resources']);
-}
-
-function checkOwnerInput(problems: Problems, owner: ComponentInterface, path: Path, value: unknown, kind: 'parameter' | 'artifact'): void {
-  const name = text(value);
-  if (name === undefined) return;
-  const declared = [...(kind === 'parameter' ? owner.inputParameters : owner.inputArtifacts).keys()];
-  if (!declared.includes(name)) {
-    problems.add(path, `"${name}" is not an input ${kind} of ${describeOwner(owner)} ${known(declared)}${didYouMean(name, declared)}`);
-  }
 }
 
 /** Inputs the component needs and the task does not pass (TASK_CONFIG is injected by the backend). */
@@ -521,47 +722,58 @@ function checkRequiredInputs(
   problems: Problems,
   taskPath: Path,
   component: ComponentInterface,
-  parameterInputs: Record<string, unknown>,
-  artifactInputs: Record<string, unknown>,
+  passed: PassedInputs,
   task: Record<string, unknown>,
 ): void {
-  const iterated = text(record(task['parameterIterator'])['itemInput']) ?? text(record(task['artifactIterator'])['itemInput']);
-  for (const [name, parameter] of component.inputParameters) {
-    const optional = parameter['isOptional'] === true || parameter['defaultValue'] !== undefined || parameter['parameterType'] === 'TASK_CONFIG';
-    if (!optional && !(name in parameterInputs) && name !== iterated) {
-      problems.add([...taskPath, 'inputs', 'parameters'], `required input parameter "${name}" of ${component.name} is not set`);
-    }
-  }
-  for (const [name, artifact] of component.inputArtifacts) {
-    if (artifact['isOptional'] !== true && !(name in artifactInputs) && name !== iterated) {
-      problems.add([...taskPath, 'inputs', 'artifacts'], `required input artifact "${name}" of ${component.name} is not set`);
+  // An iterator fills its item input itself.
+  const iterated =
+    text(record(task['parameterIterator'])['itemInput']) ??
+    text(record(task['artifactIterator'])['itemInput']);
+  for (const kind of ['parameter', 'artifact'] as const) {
+    for (const [name, spec] of inputsOf(component, kind)) {
+      const optional =
+        spec['isOptional'] === true ||
+        spec['defaultValue'] !== undefined ||
+        spec['parameterType'] === 'TASK_CONFIG';
+      if (!optional && !(name in passed[kind]) && name !== iterated) {
+        problems.add(
+          [...taskPath, 'inputs', TASK_INPUT_FIELDS[kind].collection],
+          `required input ${kind} "${name}" of ${component.name} is not set`,
+        );
+      }
     }
   }
 }
 
+/** Iterator items come from the task's own inputs; each item lands in an input of its component. */
 function checkIterators(
   problems: Problems,
   taskPath: Path,
   task: Record<string, unknown>,
   component: ComponentInterface | undefined,
-  parameterInputs: Record<string, unknown>,
-  artifactInputs: Record<string, unknown>,
+  passed: PassedInputs,
 ): void {
   const iterators = [
-    { field: 'parameterIterator', itemsKey: 'inputParameter', taskInputs: parameterInputs, kind: 'parameter' },
-    { field: 'artifactIterator', itemsKey: 'inputArtifact', taskInputs: artifactInputs, kind: 'artifact' },
+    { field: 'parameterIterator', itemsKey: 'inputParameter', kind: 'parameter' },
+    { field: 'artifactIterator', itemsKey: 'inputArtifact', kind: 'artifact' },
   ] as const;
-  for (const { field, itemsKey, taskInputs, kind } of iterators) {
+  for (const { field, itemsKey, kind } of iterators) {
     const iterator = record(task[field]);
     const items = text(record(iterator['items'])[itemsKey]);
-    if (items !== undefined && !(items in taskInputs)) {
-      problems.add([...taskPath, field, 'items', itemsKey], `"${items}" is not an input ${kind} of this task ${known(Object.keys(taskInputs))}`);
+    if (items !== undefined && !(items in passed[kind])) {
+      problems.add(
+        [...taskPath, field, 'items', itemsKey],
+        `"${items}" is not an input ${kind} of this task ${known(Object.keys(passed[kind]))}`,
+      );
     }
     const itemInput = text(iterator['itemInput']);
     if (itemInput === undefined || component === undefined) continue;
-    const declared = [...(kind === 'parameter' ? component.inputParameters : component.inputArtifacts).keys()];
+    const declared = [...inputsOf(component, kind).keys()];
     if (!declared.includes(itemInput)) {
-      problems.add([...taskPath, field, 'itemInput'], `"${itemInput}" is not an input ${kind} of ${component.name} ${known(declared)}`);
+      problems.add(
+        [...taskPath, field, 'itemInput'],
+        `"${itemInput}" is not an input ${kind} of ${component.name} ${known(declared)}`,
+      );
     }
   }
 }
@@ -571,58 +783,21 @@ function checkCondition(
   problems: Problems,
   taskPath: Path,
   condition: unknown,
-  parameterInputs: Record<string, unknown>,
-  artifactInputs: Record<string, unknown>,
+  passed: PassedInputs,
 ): void {
   const expression = text(condition);
   if (expression === undefined) return;
-  for (const match of expression.matchAll(/inputs\.(parameter_values|artifacts)\[\s*(['"])(.*?)\2\s*\]/g)) {
+  for (const match of expression.matchAll(
+    /inputs\.(parameter_values|artifacts)\[\s*(['"])(.*?)\2\s*\]/g,
+  )) {
     const [, collection, , name = ''] = match;
-    const taskInputs = collection === 'artifacts' ? artifactInputs : parameterInputs;
-    if (!(name in taskInputs)) {
-      const kind = collection === 'artifacts' ? 'artifact' : 'parameter';
-      problems.add([...taskPath, 'triggerPolicy', 'condition'], `refers to input ${kind} "${name}", which this task does not have ${known(Object.keys(taskInputs))}`);
+    const kind = collection === 'artifacts' ? 'artifact' : 'parameter';
+    if (!(name in passed[kind])) {
+      problems.add(
+        [...taskPath, 'triggerPolicy', 'condition'],
+        `refers to input ${kind} "${name}", which this task does not have ${known(Object.keys(passed[kind]))}`,
+      );
     }
-  }
-}
-
-function checkDagOutputs(
-  problems: Problems,
-  owner: ComponentInterface,
-  dagPath: Path,
-  dag: Record<string, unknown>,
-  producer: (path: Path, name: unknown) => ComponentInterface | undefined,
-  outputKey: (path: Path, key: unknown, taskName: unknown, component: ComponentInterface | undefined, kind: 'parameter' | 'artifact') => void,
-): void {
-  const outputs = record(dag['outputs']);
-  for (const [name, value] of entries(outputs['parameters'])) {
-    const path = [...dagPath, 'outputs', 'parameters', name];
-    if (!owner.outputParameters.includes(name)) {
-      problems.add(path, `${describeOwner(owner)} declares no output parameter "${name}" in outputDefinitions ${known(owner.outputParameters)}`);
-    }
-    const output = record(value);
-    const selectors: [Path, unknown][] = [];
-    if (isRecord(output['valueFromParameter'])) selectors.push([[...path, 'valueFromParameter'], output['valueFromParameter']]);
-    list(record(output['valueFromOneof'])['parameterSelectors']).forEach((selector, position) => {
-      selectors.push([[...path, 'valueFromOneof', 'parameterSelectors', position], selector]);
-    });
-    for (const [selectorPath, selectorValue] of selectors) {
-      const selector = record(selectorValue);
-      const produced = producer([...selectorPath, 'producerSubtask'], selector['producerSubtask']);
-      outputKey([...selectorPath, 'outputParameterKey'], selector['outputParameterKey'], selector['producerSubtask'], produced, 'parameter');
-    }
-  }
-  for (const [name, value] of entries(outputs['artifacts'])) {
-    const path = [...dagPath, 'outputs', 'artifacts', name];
-    if (!owner.outputArtifacts.includes(name)) {
-      problems.add(path, `${describeOwner(owner)} declares no output artifact "${name}" in outputDefinitions ${known(owner.outputArtifacts)}`);
-    }
-    list(record(value)['artifactSelectors']).forEach((selectorValue, position) => {
-      const selector = record(selectorValue);
-      const selectorPath = [...path, 'artifactSelectors', position];
-      const produced = producer([...selectorPath, 'producerSubtask'], selector['producerSubtask']);
-      outputKey([...selectorPath, 'outputArtifactKey'], selector['outputArtifactKey'], selector['producerSubtask'], produced, 'artifact');
-    });
   }
 }
 
@@ -673,14 +848,19 @@ function checkComponentCycles(index: SpecIndex): void {
 // Executors and placeholders
 
 /** `{{$.inputs.parameters['x']}}`, `{{$.outputs.artifacts['m'].path}}`, ... (the accessor tail is kept for messages). */
-const PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\[\s*(['"])(.*?)\3\s*\][^}]*\}\}/g;
+const PLACEHOLDER =
+  /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\[\s*(['"])(.*?)\3\s*\][^}]*\}\}/g;
 const STRUCTURED_PLACEHOLDER = /^\s*\{\s*"(Concat|IfPresent|IsPresent)"/;
 
 /** Placeholders in an executor resolve against the interface of every component using it. */
 function checkExecutors(index: SpecIndex): void {
   const users = new Map<string, ComponentInterface[]>();
   for (const component of index.components.values()) {
-    if (component.executorLabel !== undefined) users.set(component.executorLabel, [...(users.get(component.executorLabel) ?? []), component]);
+    if (component.executorLabel !== undefined)
+      users.set(component.executorLabel, [
+        ...(users.get(component.executorLabel) ?? []),
+        component,
+      ]);
   }
   for (const [label, executor] of Object.entries(index.executors)) {
     const components = users.get(label) ?? [];
@@ -692,17 +872,19 @@ function checkExecutors(index: SpecIndex): void {
         for (const component of components) {
           const declared =
             direction === 'inputs'
-              ? [...(kind === 'parameter' ? component.inputParameters : component.inputArtifacts).keys()]
-              : kind === 'parameter'
-                ? component.outputParameters
-                : component.outputArtifacts;
+              ? [...inputsOf(component, kind).keys()]
+              : outputsOf(component, kind);
           if (!declared.includes(name) && !passedByEveryTask(index, component, direction, name)) {
             const what = `${direction === 'inputs' ? 'input' : 'output'} ${kind}`;
-            index.problems.add(path, `${placeholder} refers to ${what} "${name}", which ${component.name} does not declare ${known(declared)}${didYouMean(name, declared)}`);
+            index.problems.add(
+              path,
+              `${placeholder} refers to ${what} "${name}", which ${component.name} does not declare ${known(declared)}${didYouMean(name, declared)}`,
+            );
           }
         }
       }
-      if (STRUCTURED_PLACEHOLDER.test(value)) checkStructuredPlaceholder(index.problems, value, path, components);
+      if (STRUCTURED_PLACEHOLDER.test(value))
+        checkStructuredPlaceholder(index.problems, value, path, components);
     });
     const importer = record(record(executor)['importer']);
     const runtimeParameter = text(record(importer['artifactUri'])['runtimeParameter']);
@@ -718,13 +900,28 @@ function checkExecutors(index: SpecIndex): void {
 }
 
 /** An SDK-injected `pipelinechannel--` input is resolvable when every task running the component passes it. */
-function passedByEveryTask(index: SpecIndex, component: ComponentInterface, direction: string, name: string): boolean {
+function passedByEveryTask(
+  index: SpecIndex,
+  component: ComponentInterface,
+  direction: string,
+  name: string,
+): boolean {
   const tasks = index.taskInputs.get(component.name) ?? [];
-  return direction === 'inputs' && name.startsWith(PIPELINE_CHANNEL_PREFIX) && tasks.length > 0 && tasks.every((passed) => passed.has(name));
+  return (
+    direction === 'inputs' &&
+    name.startsWith(PIPELINE_CHANNEL_PREFIX) &&
+    tasks.length > 0 &&
+    tasks.every((passed) => passed.has(name))
+  );
 }
 
 /** `{"IfPresent": {"InputName": "x", "Then": [...], "Else": [...]}}` and `{"Concat": [...]}`, serialized into one argument. */
-function checkStructuredPlaceholder(problems: Problems, value: string, path: Path, components: readonly ComponentInterface[]): void {
+function checkStructuredPlaceholder(
+  problems: Problems,
+  value: string,
+  path: Path,
+  components: readonly ComponentInterface[],
+): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
@@ -737,7 +934,8 @@ function checkStructuredPlaceholder(problems: Problems, value: string, path: Pat
     if (Array.isArray(node)) node.forEach(collect);
     else if (isRecord(node)) {
       for (const [key, child] of Object.entries(node)) {
-        if ((key === 'InputName' || key === 'IsPresent') && typeof child === 'string') inputNames.push(child);
+        if ((key === 'InputName' || key === 'IsPresent') && typeof child === 'string')
+          inputNames.push(child);
         else collect(child);
       }
     }
@@ -747,7 +945,10 @@ function checkStructuredPlaceholder(problems: Problems, value: string, path: Pat
     for (const component of components) {
       if (!component.inputParameters.has(name) && !component.inputArtifacts.has(name)) {
         const declared = [...component.inputParameters.keys(), ...component.inputArtifacts.keys()];
-        problems.add(path, `placeholder input "${name}" is not an input of ${component.name} ${known(declared)}${didYouMean(name, declared)}`);
+        problems.add(
+          path,
+          `placeholder input "${name}" is not an input of ${component.name} ${known(declared)}${didYouMean(name, declared)}`,
+        );
       }
     }
   }
@@ -755,8 +956,10 @@ function checkStructuredPlaceholder(problems: Problems, value: string, path: Pat
 
 function walkStrings(value: unknown, path: Path, visit: (value: string, path: Path) => void): void {
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, position) => walkStrings(item, [...path, position], visit));
-  else if (isRecord(value)) for (const [key, child] of Object.entries(value)) walkStrings(child, [...path, key], visit);
+  else if (Array.isArray(value))
+    value.forEach((item, position) => walkStrings(item, [...path, position], visit));
+  else if (isRecord(value))
+    for (const [key, child] of Object.entries(value)) walkStrings(child, [...path, key], visit);
 }
 
 // =============================================================================================
@@ -817,13 +1020,17 @@ function didYouMean(name: string, candidates: readonly string[]): string {
   return suggestion ? `; did you mean "${suggestion}"?` : '';
 }
 
-/** The candidate a typo most likely meant: same letters ignoring case and separators, else a small edit distance. */
+/**
+ * The candidate a typo most likely meant: the same letters ignoring case and separators
+ * (`task_info`, `taskinfo`), else within one edit per three letters, so that short names
+ * ("m" vs "n") get no far-fetched suggestion.
+ */
 function closest(word: string, candidates: readonly string[]): string | undefined {
   const normalize = (value: string) => value.toLowerCase().replace(/[-_]/g, '');
   const exact = candidates.find((candidate) => normalize(candidate) === normalize(word));
   if (exact !== undefined) return exact;
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
+  let bestDistance = Math.floor(word.length / 3) + 1;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
@@ -834,15 +1041,23 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return best;
 }
 
+/** Optimal-string-alignment distance: Levenshtein where swapping two adjacent letters is one edit. */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const table = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => Math.max(i, j) * Number(i === 0 || j === 0)),
+  );
+  const at = (i: number, j: number): number => table[i]?.[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      let distance = Math.min(
+        at(i - 1, j) + 1,
+        at(i, j - 1) + 1,
+        at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        distance = Math.min(distance, at(i - 2, j - 2) + 1);
+      table[i]?.splice(j, 1, distance);
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return at(a.length, b.length);
 }

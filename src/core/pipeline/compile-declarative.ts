@@ -45,8 +45,18 @@ const CHANNEL = 'pipelinechannel--';
 /** What a reference resolves to: its IR type, and where it comes from. */
 type ResolvedReference =
   | { readonly kind: 'param'; readonly name: string; readonly type: ParameterType }
-  | { readonly kind: 'task-parameter'; readonly task: string; readonly output: string; readonly type: ParameterType }
-  | { readonly kind: 'task-artifact'; readonly task: string; readonly output: string; readonly schemaTitle: string };
+  | {
+      readonly kind: 'task-parameter';
+      readonly task: string;
+      readonly output: string;
+      readonly type: ParameterType;
+    }
+  | {
+      readonly kind: 'task-artifact';
+      readonly task: string;
+      readonly output: string;
+      readonly schemaTitle: string;
+    };
 
 interface TaskModel {
   readonly name: string;
@@ -86,7 +96,9 @@ export async function compileDeclarativePipeline(
   const taskNames = new Set(Object.keys(pipeline.tasks));
   for (const name of taskNames) {
     if (!TASK_NAME.test(name)) {
-      problems.push(`tasks.${name}: task names use lowercase letters, digits and hyphens (try "${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}")`);
+      problems.push(
+        `tasks.${name}: task names use lowercase letters, digits and hyphens (try "${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}")`,
+      );
     }
   }
 
@@ -115,10 +127,13 @@ export async function compileDeclarativePipeline(
 }
 
 function compileError(source: string, problems: string[]): UserError {
-  return new UserError(`${source}: the pipeline has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, {
-    details: problems,
-    fix: 'See docs/pipeline-yaml.md for the format.',
-  });
+  return new UserError(
+    `${source}: the pipeline has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+    {
+      details: problems,
+      fix: 'See docs/pipeline-yaml.md for the format.',
+    },
+  );
 }
 
 function assignConditionGroups(pipeline: DeclarativePipeline): {
@@ -142,7 +157,9 @@ function assignConditionGroups(pipeline: DeclarativePipeline): {
 }
 
 function channelName(reference: ResolvedReference): string {
-  return reference.kind === 'param' ? `${CHANNEL}${reference.name}` : `${CHANNEL}${reference.task}-${reference.output}`;
+  return reference.kind === 'param'
+    ? `${CHANNEL}${reference.name}`
+    : `${CHANNEL}${reference.task}-${reference.output}`;
 }
 
 function typeLabel(reference: ResolvedReference): string {
@@ -177,7 +194,14 @@ function durationSeconds(text: string): string {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(text);
   const amount = Number(match?.[1]);
   const unit = match?.[2];
-  const seconds = unit === 'ms' ? amount / 1000 : unit === 'm' ? amount * 60 : unit === 'h' ? amount * 3600 : amount;
+  const seconds =
+    unit === 'ms'
+      ? amount / 1000
+      : unit === 'm'
+        ? amount * 60
+        : unit === 'h'
+          ? amount * 3600
+          : amount;
   return `${seconds}s`;
 }
 
@@ -189,7 +213,12 @@ class CompileContext {
   readonly #problems: string[];
   readonly #parameters: Record<string, DeclarativeParameter>;
 
-  constructor(pipeline: DeclarativePipeline, tasks: ReadonlyMap<string, TaskModel>, taskNames: ReadonlySet<string>, problems: string[]) {
+  constructor(
+    pipeline: DeclarativePipeline,
+    tasks: ReadonlyMap<string, TaskModel>,
+    taskNames: ReadonlySet<string>,
+    problems: string[],
+  ) {
     this.#pipeline = pipeline;
     this.#tasks = tasks;
     this.#taskNames = taskNames;
@@ -214,11 +243,15 @@ class CompileContext {
 
     for (const task of this.#tasks.values()) {
       const where = `tasks.${task.name}`;
-      components[`comp-${task.name}`] = { ...task.component.spec, executorLabel: `exec-${task.name}` } as ComponentSpec;
+      components[`comp-${task.name}`] = {
+        ...task.component.spec,
+        executorLabel: `exec-${task.name}`,
+      };
       executors[`exec-${task.name}`] = { container: this.#container(task) };
       const spec = this.#taskSpec(task, where, (reference) => {
         if (task.group === undefined) return false;
-        const outside = reference.kind === 'param' || this.#tasks.get(reference.task)?.group !== task.group;
+        const outside =
+          reference.kind === 'param' || this.#tasks.get(reference.task)?.group !== task.group;
         if (outside) {
           groupInputs.get(task.group)?.set(channelName(reference), reference);
           if (reference.kind !== 'param') groupDependencies.get(task.group)?.add(reference.task);
@@ -234,20 +267,28 @@ class CompileContext {
       const dependencies = groupDependencies.get(group.index) ?? new Set<string>();
       const condition = this.#condition(group, inputs, dependencies);
       const name = `condition-${group.index}`;
-      if (this.#taskNames.has(name)) this.#problems.push(`tasks.${name}: the name is reserved for a when-group; rename the task`);
+      if (this.#taskNames.has(name))
+        this.#problems.push(
+          `tasks.${name}: the name is reserved for a when-group; rename the task`,
+        );
       const inputDefinitions: NonNullable<ComponentSpec['inputDefinitions']> = {};
       const taskInputs: NonNullable<PipelineTaskSpec['inputs']> = {};
       for (const [channel, reference] of [...inputs].sort(([a], [b]) => a.localeCompare(b))) {
         if (reference.kind === 'task-artifact') {
-          (inputDefinitions.artifacts ??= {})[channel] = { artifactType: { schemaTitle: reference.schemaTitle, schemaVersion: '0.0.1' } } as never;
+          (inputDefinitions.artifacts ??= {})[channel] = {
+            artifactType: { schemaTitle: reference.schemaTitle, schemaVersion: '0.0.1' },
+          };
           (taskInputs.artifacts ??= {})[channel] = this.#artifactSource(reference);
         } else {
-          (inputDefinitions.parameters ??= {})[channel] = { parameterType: reference.type } as never;
+          (inputDefinitions.parameters ??= {})[channel] = { parameterType: reference.type };
           (taskInputs.parameters ??= {})[channel] = this.#parameterSource(reference);
         }
       }
-      const dag: DagSpec = { tasks: groupTasks.get(group.index) ?? {} } as DagSpec;
-      components[`comp-${name}`] = { dag, ...(Object.keys(inputDefinitions).length > 0 ? { inputDefinitions } : {}) } as ComponentSpec;
+      const dag: DagSpec = { tasks: groupTasks.get(group.index) ?? {} };
+      components[`comp-${name}`] = {
+        dag,
+        ...(Object.keys(inputDefinitions).length > 0 ? { inputDefinitions } : {}),
+      };
       const groupTask: Record<string, unknown> = {
         taskInfo: { name },
         componentRef: { name: `comp-${name}` },
@@ -259,7 +300,7 @@ class CompileContext {
     }
 
     this.#checkCycles();
-    const root: ComponentSpec = { dag: { tasks: rootTasks } } as ComponentSpec;
+    const root: ComponentSpec = { dag: { tasks: rootTasks } };
     const rootInputs = this.#rootInputDefinitions();
     if (rootInputs) root.inputDefinitions = rootInputs;
     this.#addPipelineOutputs(root);
@@ -284,7 +325,9 @@ class CompileContext {
       const parameter = this.#parameters[reference.name];
       if (!parameter) {
         const known = Object.keys(this.#parameters);
-        this.#problems.push(`${where}: unknown parameter "${reference.name}" (declared: ${known.join(', ') || 'none'})`);
+        this.#problems.push(
+          `${where}: unknown parameter "${reference.name}" (declared: ${known.join(', ') || 'none'})`,
+        );
         return undefined;
       }
       return { kind: 'param', name: reference.name, type: PARAMETER_TYPE[parameter.type] };
@@ -293,13 +336,29 @@ class CompileContext {
     if (!producer) return undefined;
     const outputs = producer.component.spec.outputDefinitions;
     const parameter = outputs?.parameters?.[reference.output];
-    if (parameter) return { kind: 'task-parameter', task: reference.task, output: reference.output, type: parameter.parameterType as ParameterType };
+    if (parameter)
+      return {
+        kind: 'task-parameter',
+        task: reference.task,
+        output: reference.output,
+        type: parameter.parameterType as ParameterType,
+      };
     const artifact = outputs?.artifacts?.[reference.output];
     if (artifact) {
-      return { kind: 'task-artifact', task: reference.task, output: reference.output, schemaTitle: artifact.artifactType.schemaTitle ?? 'system.Artifact' };
+      return {
+        kind: 'task-artifact',
+        task: reference.task,
+        output: reference.output,
+        schemaTitle: artifact.artifactType.schemaTitle ?? 'system.Artifact',
+      };
     }
-    const known = [...Object.keys(outputs?.parameters ?? {}), ...Object.keys(outputs?.artifacts ?? {})];
-    this.#problems.push(`${where}: task "${reference.task}" has no output "${reference.output}" (outputs: ${known.join(', ') || 'none'})`);
+    const known = [
+      ...Object.keys(outputs?.parameters ?? {}),
+      ...Object.keys(outputs?.artifacts ?? {}),
+    ];
+    this.#problems.push(
+      `${where}: task "${reference.task}" has no output "${reference.output}" (outputs: ${known.join(', ') || 'none'})`,
+    );
     return undefined;
   }
 
@@ -307,11 +366,17 @@ class CompileContext {
   #checkVisibility(consumer: TaskModel, producerName: string, where: string): void {
     const producer = this.#tasks.get(producerName);
     if (producer?.group !== undefined && producer.group !== consumer.group) {
-      this.#problems.push(`${where}: "${producerName}" only runs when "${producer.decl.when ?? ''}", so tasks outside that condition cannot use it`);
+      this.#problems.push(
+        `${where}: "${producerName}" only runs when "${producer.decl.when ?? ''}", so tasks outside that condition cannot use it`,
+      );
     }
   }
 
-  #taskSpec(task: TaskModel, where: string, isOutsideGroup: (reference: ResolvedReference) => boolean): PipelineTaskSpec {
+  #taskSpec(
+    task: TaskModel,
+    where: string,
+    isOutsideGroup: (reference: ResolvedReference) => boolean,
+  ): PipelineTaskSpec {
     const spec: Record<string, unknown> = {
       taskInfo: { name: task.decl.displayName ?? task.name },
       componentRef: { name: `comp-${task.name}` },
@@ -338,8 +403,13 @@ class CompileContext {
       const parameterSpec = declaredInputs?.parameters?.[inputName];
       const artifactSpec = declaredInputs?.artifacts?.[inputName];
       if (!parameterSpec && !artifactSpec) {
-        const known = [...Object.keys(declaredInputs?.parameters ?? {}), ...Object.keys(declaredInputs?.artifacts ?? {})];
-        this.#problems.push(`${at}: component "${task.component.name}" has no input "${inputName}" (inputs: ${known.join(', ') || 'none'})`);
+        const known = [
+          ...Object.keys(declaredInputs?.parameters ?? {}),
+          ...Object.keys(declaredInputs?.artifacts ?? {}),
+        ];
+        this.#problems.push(
+          `${at}: component "${task.component.name}" has no input "${inputName}" (inputs: ${known.join(', ') || 'none'})`,
+        );
         continue;
       }
       let template;
@@ -351,42 +421,66 @@ class CompileContext {
         continue;
       }
       if (artifactSpec) {
-        const reference = template.kind === 'reference' ? this.#resolve(template.reference, at) : undefined;
+        const reference =
+          template.kind === 'reference' ? this.#resolve(template.reference, at) : undefined;
         if (template.kind !== 'reference') {
-          this.#problems.push(`${at}: "${inputName}" is an artifact (${artifactSpec.artifactType.schemaTitle}); pass a task output such as \${TASK.OUTPUT}`);
+          this.#problems.push(
+            `${at}: "${inputName}" is an artifact (${artifactSpec.artifactType.schemaTitle}); pass a task output such as \${TASK.OUTPUT}`,
+          );
         } else if (reference && reference.kind !== 'task-artifact') {
-          this.#problems.push(`${at}: "${inputName}" is an artifact but ${describeReference(reference)} is a ${typeLabel(reference)} parameter`);
+          this.#problems.push(
+            `${at}: "${inputName}" is an artifact but ${describeReference(reference)} is a ${typeLabel(reference)} parameter`,
+          );
         } else if (reference) {
           const wanted = artifactSpec.artifactType.schemaTitle ?? 'system.Artifact';
-          if (wanted !== reference.schemaTitle && wanted !== 'system.Artifact' && reference.schemaTitle !== 'system.Artifact') {
-            this.#problems.push(`${at}: "${inputName}" expects ${wanted} but ${describeReference(reference)} is ${reference.schemaTitle}`);
+          if (
+            wanted !== reference.schemaTitle &&
+            wanted !== 'system.Artifact' &&
+            reference.schemaTitle !== 'system.Artifact'
+          ) {
+            this.#problems.push(
+              `${at}: "${inputName}" expects ${wanted} but ${describeReference(reference)} is ${reference.schemaTitle}`,
+            );
           }
           const { channel } = useReference(reference, at);
-          artifacts[inputName] = channel ? ({ componentInputArtifact: channel } as TaskInputArtifactSpec) : this.#artifactSource(reference);
+          artifacts[inputName] = channel
+            ? { componentInputArtifact: channel }
+            : this.#artifactSource(reference);
         }
         continue;
       }
       const wanted = parameterSpec?.parameterType as ParameterType;
       if (template.kind === 'constant') {
         if (!constantMatches(template.value, wanted)) {
-          this.#problems.push(`${at}: ${JSON.stringify(template.value)} is not a valid ${wanted} value`);
+          this.#problems.push(
+            `${at}: ${JSON.stringify(template.value)} is not a valid ${wanted} value`,
+          );
         }
-        parameters[inputName] = { runtimeValue: { constant: template.value } } as TaskInputParameterSpec;
+        parameters[inputName] = {
+          runtimeValue: { constant: template.value },
+        } as TaskInputParameterSpec;
       } else if (template.kind === 'reference') {
         const reference = this.#resolve(template.reference, at);
         if (!reference) continue;
         if (reference.kind === 'task-artifact') {
-          this.#problems.push(`${at}: "${inputName}" is a ${wanted} parameter but ${describeReference(reference)} is an artifact (${reference.schemaTitle})`);
+          this.#problems.push(
+            `${at}: "${inputName}" is a ${wanted} parameter but ${describeReference(reference)} is an artifact (${reference.schemaTitle})`,
+          );
           continue;
         }
         if (!parameterTypesCompatible(reference.type, wanted)) {
-          this.#problems.push(`${at}: "${inputName}" expects ${wanted} but ${describeReference(reference)} is ${reference.type}`);
+          this.#problems.push(
+            `${at}: "${inputName}" expects ${wanted} but ${describeReference(reference)} is ${reference.type}`,
+          );
         }
         const { channel } = useReference(reference, at);
-        parameters[inputName] = channel ? ({ componentInputParameter: channel } as TaskInputParameterSpec) : this.#parameterSource(reference);
+        parameters[inputName] = channel
+          ? { componentInputParameter: channel }
+          : this.#parameterSource(reference);
       } else {
         // Text with references: the SDK's f-string form, a constant with placeholders fed by channel inputs.
-        if (wanted !== 'STRING') this.#problems.push(`${at}: only String inputs can mix text and references`);
+        if (wanted !== 'STRING')
+          this.#problems.push(`${at}: only String inputs can mix text and references`);
         let constant = '';
         for (const part of template.parts) {
           if (typeof part === 'string') {
@@ -396,32 +490,42 @@ class CompileContext {
           const reference = this.#resolve(part, at);
           if (!reference) continue;
           if (reference.kind === 'task-artifact') {
-            this.#problems.push(`${at}: ${describeReference(reference)} is an artifact and cannot be part of a text value`);
+            this.#problems.push(
+              `${at}: ${describeReference(reference)} is an artifact and cannot be part of a text value`,
+            );
             continue;
           }
           const channel = channelName(reference);
           constant += `{{$.inputs.parameters['${channel}']}}`;
           const { channel: outside } = useReference(reference, at);
-          parameters[channel] = outside ? ({ componentInputParameter: outside } as TaskInputParameterSpec) : this.#parameterSource(reference);
+          parameters[channel] = outside
+            ? { componentInputParameter: outside }
+            : this.#parameterSource(reference);
         }
-        parameters[inputName] = { runtimeValue: { constant } } as TaskInputParameterSpec;
+        parameters[inputName] = { runtimeValue: { constant } };
       }
     }
 
     for (const [name, definition] of Object.entries(declaredInputs?.parameters ?? {})) {
       if (!(name in given) && !definition.isOptional && definition.defaultValue === undefined) {
-        this.#problems.push(`${where}.inputs: required input "${name}" of component "${task.component.name}" is not set`);
+        this.#problems.push(
+          `${where}.inputs: required input "${name}" of component "${task.component.name}" is not set`,
+        );
       }
     }
     for (const [name, definition] of Object.entries(declaredInputs?.artifacts ?? {})) {
       if (!(name in given) && !definition.isOptional) {
-        this.#problems.push(`${where}.inputs: required artifact "${name}" of component "${task.component.name}" is not set`);
+        this.#problems.push(
+          `${where}.inputs: required artifact "${name}" of component "${task.component.name}" is not set`,
+        );
       }
     }
 
     for (const after of task.decl.after ?? []) {
       if (!this.#tasks.has(after)) {
-        this.#problems.push(`${where}.after: unknown task "${after}" (tasks: ${[...this.#taskNames].join(', ')})`);
+        this.#problems.push(
+          `${where}.after: unknown task "${after}" (tasks: ${[...this.#taskNames].join(', ')})`,
+        );
       } else if (after === task.name) {
         this.#problems.push(`${where}.after: a task cannot run after itself`);
       } else {
@@ -448,16 +552,24 @@ class CompileContext {
   }
 
   #parameterSource(reference: ResolvedReference): TaskInputParameterSpec {
-    if (reference.kind === 'param') return { componentInputParameter: reference.name } as TaskInputParameterSpec;
-    return { taskOutputParameter: { producerTask: reference.task, outputParameterKey: reference.output } } as TaskInputParameterSpec;
+    if (reference.kind === 'param') return { componentInputParameter: reference.name };
+    return {
+      taskOutputParameter: { producerTask: reference.task, outputParameterKey: reference.output },
+    };
   }
 
   #artifactSource(reference: ResolvedReference & { kind: 'task-artifact' }): TaskInputArtifactSpec {
-    return { taskOutputArtifact: { producerTask: reference.task, outputArtifactKey: reference.output } } as TaskInputArtifactSpec;
+    return {
+      taskOutputArtifact: { producerTask: reference.task, outputArtifactKey: reference.output },
+    };
   }
 
   /** Rewrites `evaluate.accuracy >= params.min` into the SDK's CEL over channel inputs. */
-  #condition(group: ConditionGroup, inputs: Map<string, ResolvedReference>, dependencies: Set<string>): string {
+  #condition(
+    group: ConditionGroup,
+    inputs: Map<string, ResolvedReference>,
+    dependencies: Set<string>,
+  ): string {
     const where = `tasks.${group.tasks[0] ?? ''}.when`;
     let found;
     try {
@@ -467,26 +579,36 @@ class CompileContext {
       this.#problems.push(`${where}: ${error.describe()}`);
       return group.expression;
     }
-    if (found.length === 0) this.#problems.push(`${where}: "${group.expression}" does not depend on any parameter or task output`);
+    if (found.length === 0)
+      this.#problems.push(
+        `${where}: "${group.expression}" does not depend on any parameter or task output`,
+      );
     let condition = group.expression;
     for (const { reference, start, end } of [...found].sort((a, b) => b.start - a.start)) {
       const resolved = this.#resolve(reference, where);
       if (!resolved) continue;
       if (resolved.kind === 'task-artifact') {
-        this.#problems.push(`${where}: ${describeReference(resolved)} is an artifact; conditions can only test parameters (output the metric as a Float too)`);
+        this.#problems.push(
+          `${where}: ${describeReference(resolved)} is an artifact; conditions can only test parameters (output the metric as a Float too)`,
+        );
         continue;
       }
       if (resolved.kind === 'task-parameter') {
         const producer = this.#tasks.get(resolved.task);
         if (producer?.group !== undefined) {
-          this.#problems.push(`${where}: "${resolved.task}" is itself conditional; a when-expression can only use unconditional tasks`);
+          this.#problems.push(
+            `${where}: "${resolved.task}" is itself conditional; a when-expression can only use unconditional tasks`,
+          );
         }
         dependencies.add(resolved.task);
       }
       const channel = channelName(resolved);
       inputs.set(channel, resolved);
       const access = `inputs.parameter_values['${channel}']`;
-      condition = condition.slice(0, start) + (resolved.type === 'NUMBER_INTEGER' ? `int(${access})` : access) + condition.slice(end);
+      condition =
+        condition.slice(0, start) +
+        (resolved.type === 'NUMBER_INTEGER' ? `int(${access})` : access) +
+        condition.slice(end);
     }
     return condition;
   }
@@ -495,7 +617,9 @@ class CompileContext {
     const container: Record<string, unknown> = { ...task.component.container };
     const env = task.decl.env;
     if (env) {
-      const merged = new Map((task.component.container.env ?? []).map((entry) => [entry.name, entry.value]));
+      const merged = new Map(
+        (task.component.container.env ?? []).map((entry) => [entry.name, entry.value]),
+      );
       for (const [name, value] of Object.entries(env)) merged.set(name, String(value));
       container.env = [...merged].map(([name, value]) => ({ name, value }));
     }
@@ -504,10 +628,15 @@ class CompileContext {
       const spec: Record<string, unknown> = {};
       if (resources.cpu !== undefined) spec.resourceCpuLimit = String(resources.cpu);
       if (resources.memory !== undefined) spec.resourceMemoryLimit = resources.memory;
-      if (resources.cpuRequest !== undefined) spec.resourceCpuRequest = String(resources.cpuRequest);
-      if (resources.memoryRequest !== undefined) spec.resourceMemoryRequest = resources.memoryRequest;
+      if (resources.cpuRequest !== undefined)
+        spec.resourceCpuRequest = String(resources.cpuRequest);
+      if (resources.memoryRequest !== undefined)
+        spec.resourceMemoryRequest = resources.memoryRequest;
       if (resources.accelerator) {
-        spec.accelerator = { resourceType: resources.accelerator.type, resourceCount: String(resources.accelerator.count) };
+        spec.accelerator = {
+          resourceType: resources.accelerator.type,
+          resourceCount: String(resources.accelerator.count),
+        };
       }
       container.resources = spec;
     }
@@ -522,11 +651,15 @@ class CompileContext {
       const type = PARAMETER_TYPE[parameter.type];
       const definition: Record<string, unknown> = { parameterType: type };
       if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) {
-        this.#problems.push(`parameters.${name}: parameter names are identifiers (letters, digits, underscores)`);
+        this.#problems.push(
+          `parameters.${name}: parameter names are identifiers (letters, digits, underscores)`,
+        );
       }
       if (parameter.default !== undefined) {
         if (!constantMatches(parameter.default, type)) {
-          this.#problems.push(`parameters.${name}.default: ${JSON.stringify(parameter.default)} is not a valid ${parameter.type}`);
+          this.#problems.push(
+            `parameters.${name}.default: ${JSON.stringify(parameter.default)} is not a valid ${parameter.type}`,
+          );
         }
         definition.defaultValue = parameter.default;
       }
@@ -559,19 +692,32 @@ class CompileContext {
         continue;
       }
       if (this.#tasks.get(resolved.task)?.group !== undefined) {
-        this.#problems.push(`${where}: "${resolved.task}" is conditional, so it cannot provide a pipeline output`);
+        this.#problems.push(
+          `${where}: "${resolved.task}" is conditional, so it cannot provide a pipeline output`,
+        );
         continue;
       }
       if (resolved.kind === 'task-parameter') {
-        ((dagOutputs.parameters ??= {})[name] = { valueFromParameter: { producerSubtask: resolved.task, outputParameterKey: resolved.output } });
+        (dagOutputs.parameters ??= {})[name] = {
+          valueFromParameter: {
+            producerSubtask: resolved.task,
+            outputParameterKey: resolved.output,
+          },
+        };
         (definitions.parameters ??= {})[name] = { parameterType: resolved.type };
       } else {
-        (dagOutputs.artifacts ??= {})[name] = { artifactSelectors: [{ producerSubtask: resolved.task, outputArtifactKey: resolved.output }] };
-        (definitions.artifacts ??= {})[name] = { artifactType: { schemaTitle: resolved.schemaTitle, schemaVersion: '0.0.1' } };
+        (dagOutputs.artifacts ??= {})[name] = {
+          artifactSelectors: [
+            { producerSubtask: resolved.task, outputArtifactKey: resolved.output },
+          ],
+        };
+        (definitions.artifacts ??= {})[name] = {
+          artifactType: { schemaTitle: resolved.schemaTitle, schemaVersion: '0.0.1' },
+        };
       }
     }
     (root.dag as Record<string, unknown>).outputs = dagOutputs;
-    root.outputDefinitions = definitions as ComponentSpec['outputDefinitions'];
+    root.outputDefinitions = definitions;
   }
 
   /** Reports a cycle among tasks (through inputs and `after`) with its path. */
@@ -582,13 +728,22 @@ class CompileContext {
       for (const value of Object.values(task.decl.inputs ?? {})) {
         try {
           const template = parseValueTemplate(value, this.#taskNames);
-          const references = template.kind === 'reference' ? [template.reference] : template.kind === 'interpolation' ? template.parts : [];
-          for (const part of references) if (typeof part !== 'string' && part.kind === 'task') upstream.add(part.task);
+          const references =
+            template.kind === 'reference'
+              ? [template.reference]
+              : template.kind === 'interpolation'
+                ? template.parts
+                : [];
+          for (const part of references)
+            if (typeof part !== 'string' && part.kind === 'task') upstream.add(part.task);
         } catch {
           // Already reported while building the task.
         }
       }
-      edges.set(task.name, [...upstream].filter((name) => this.#tasks.has(name)));
+      edges.set(
+        task.name,
+        [...upstream].filter((name) => this.#tasks.has(name)),
+      );
     }
     const state = new Map<string, 'visiting' | 'done'>();
     const stack: string[] = [];
@@ -611,7 +766,9 @@ class CompileContext {
 }
 
 function describeReference(reference: ResolvedReference): string {
-  return reference.kind === 'param' ? `params.${reference.name}` : `${reference.task}.${reference.output}`;
+  return reference.kind === 'param'
+    ? `params.${reference.name}`
+    : `${reference.task}.${reference.output}`;
 }
 
 /** Recognises the declarative format by content (apiVersion + kind). */

@@ -11,7 +11,14 @@ const durationSchema = z
   .string()
   .regex(/^\d+(\.\d+)?(ms|s|m|h)$/, 'expected a duration such as 30s, 5m or 1h');
 
-export const parameterTypeNames = ['String', 'Integer', 'Float', 'Boolean', 'List', 'Struct'] as const;
+export const parameterTypeNames = [
+  'String',
+  'Integer',
+  'Float',
+  'Boolean',
+  'List',
+  'Struct',
+] as const;
 
 const parameterSchema = z.strictObject({
   type: z.enum(parameterTypeNames),
@@ -52,11 +59,16 @@ export const declarativePipelineSchema = z.strictObject({
   kind: z.literal('Pipeline'),
   name: z
     .string()
-    .regex(/^[a-z][a-z0-9-]{0,127}$/, 'use lowercase letters, digits and hyphens, starting with a letter'),
+    .regex(
+      /^[a-z][a-z0-9-]{0,127}$/,
+      'use lowercase letters, digits and hyphens, starting with a letter',
+    ),
   description: z.string().optional(),
   pipelineRoot: z.string().optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),
-  tasks: z.record(z.string(), taskSchema).refine((tasks) => Object.keys(tasks).length > 0, 'a pipeline needs at least one task'),
+  tasks: z
+    .record(z.string(), taskSchema)
+    .refine((tasks) => Object.keys(tasks).length > 0, 'a pipeline needs at least one task'),
   outputs: z.record(z.string(), z.string()).optional(),
 });
 

@@ -20,7 +20,8 @@ export function parseReference(text: string, taskNames: ReadonlySet<string>): Re
   if (head === 'params' && parts.length === 2 && second) return { kind: 'param', name: second };
   const task = head === undefined ? undefined : resolveTaskName(head, taskNames);
   if (task && parts.length === 2 && second) return { kind: 'task', task, output: second };
-  if (task && parts.length === 3 && second === 'outputs' && third) return { kind: 'task', task, output: third };
+  if (task && parts.length === 3 && second === 'outputs' && third)
+    return { kind: 'task', task, output: third };
   throw new UserError(`"\${${text}}" is not a reference`, {
     fix: `Write \${params.NAME} for a pipeline parameter or \${TASK.OUTPUT} for a task output (tasks: ${[...taskNames].join(', ')}).`,
   });
@@ -52,7 +53,8 @@ export function parseValueTemplate(value: unknown, taskNames: ReadonlySet<string
     throw new UserError(`"${value}" has an unclosed \${`, { fix: 'Close every ${ with }.' });
   }
   const [only] = parts;
-  if (parts.length === 1 && only !== undefined && typeof only !== 'string') return { kind: 'reference', reference: only };
+  if (parts.length === 1 && only !== undefined && typeof only !== 'string')
+    return { kind: 'reference', reference: only };
   return { kind: 'interpolation', parts };
 }
 
@@ -77,14 +79,20 @@ export interface ConditionReference {
  * Finds the references in a `when` expression with a real CEL parser, so operators,
  * string literals and parentheses are understood rather than pattern-matched.
  */
-export function findConditionReferences(expression: string, taskNames: ReadonlySet<string>): ConditionReference[] {
+export function findConditionReferences(
+  expression: string,
+  taskNames: ReadonlySet<string>,
+): ConditionReference[] {
   let ast: unknown;
   try {
     ast = parse(expression).ast;
   } catch (error) {
-    throw new UserError(`when: "${expression}" is not a valid expression: ${(error as Error).message.split('\n')[0]}`, {
-      fix: 'Write a CEL expression such as `evaluate.accuracy >= 0.8 && params.deploy == true`.',
-    });
+    throw new UserError(
+      `when: "${expression}" is not a valid expression: ${(error as Error).message.split('\n')[0]}`,
+      {
+        fix: 'Write a CEL expression such as `evaluate.accuracy >= 0.8 && params.deploy == true`.',
+      },
+    );
   }
   const found: ConditionReference[] = [];
   const visit = (node: unknown): void => {
@@ -94,14 +102,21 @@ export function findConditionReferences(expression: string, taskNames: ReadonlyS
     }
     if (!isNode(node)) return;
     if (node.op === 'id') {
-      throw new UserError(`when: "${expression}" uses "${String(node.args)}", which is neither params.NAME nor TASK.OUTPUT`, {
-        fix: `Name a pipeline parameter as params.NAME or a task output as TASK.OUTPUT (tasks: ${[...taskNames].join(', ')}; write hyphens in task names as underscores).`,
-      });
+      throw new UserError(
+        `when: "${expression}" uses "${String(node.args)}", which is neither params.NAME nor TASK.OUTPUT`,
+        {
+          fix: `Name a pipeline parameter as params.NAME or a task output as TASK.OUTPUT (tasks: ${[...taskNames].join(', ')}; write hyphens in task names as underscores).`,
+        },
+      );
     }
     if (node.op === '.') {
       const path = memberPath(node);
       if (path) {
-        found.push({ reference: parseReference(path, taskNames), start: node.start, end: node.end });
+        found.push({
+          reference: parseReference(path, taskNames),
+          start: node.start,
+          end: node.end,
+        });
         return;
       }
     }

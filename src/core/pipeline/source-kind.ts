@@ -5,8 +5,7 @@ import { isDeclarativePipeline } from './compile-declarative.js';
 export type PipelineSourceKind = 'ir' | 'declarative' | 'kfp-python';
 
 export type DetectedSource =
-  | { readonly kind: 'kfp-python' }
-  | { readonly kind: 'ir' | 'declarative'; readonly doc: unknown };
+  { readonly kind: 'kfp-python' } | { readonly kind: 'ir' | 'declarative'; readonly doc: unknown };
 
 const KFP_PIPELINE_DECORATOR = /^\s*@(?:kfp\.)?dsl\.pipeline\b/m;
 
@@ -14,20 +13,34 @@ const KFP_PIPELINE_DECORATOR = /^\s*@(?:kfp\.)?dsl\.pipeline\b/m;
 export function detectPipelineSource(text: string, source: string): DetectedSource {
   if (KFP_PIPELINE_DECORATOR.test(text)) return { kind: 'kfp-python' };
   if (source.endsWith('.py')) {
-    throw new UserError(`${source} has no @dsl.pipeline function`, { fix: 'Decorate the pipeline function with @dsl.pipeline (from kfp import dsl).' });
+    throw new UserError(`${source} has no @dsl.pipeline function`, {
+      fix: 'Decorate the pipeline function with @dsl.pipeline (from kfp import dsl).',
+    });
   }
-  if (text.trim() === '') throw new UserError(`${source} is empty`, { fix: 'Point at a compiled pipeline, a pipeline YAML or a KFP Python file.' });
+  if (text.trim() === '')
+    throw new UserError(`${source} is empty`, {
+      fix: 'Point at a compiled pipeline, a pipeline YAML or a KFP Python file.',
+    });
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const [syntaxError] = document.errors;
   if (syntaxError) {
     const position = syntaxError.linePos?.[0];
-    throw new UserError(`${source}${position ? `:${position.line}:${position.col}` : ''} is not valid YAML or JSON: ${syntaxError.message.split('\n')[0] ?? ''}`);
+    throw new UserError(
+      `${source}${position ? `:${position.line}:${position.col}` : ''} is not valid YAML or JSON: ${syntaxError.message.split('\n')[0] ?? ''}`,
+    );
   }
   const doc: unknown = document.toJS();
   if (isDeclarativePipeline(doc)) return { kind: 'declarative', doc };
-  if (typeof doc === 'object' && doc !== null && ('pipelineInfo' in doc || 'deploymentSpec' in doc || 'root' in doc)) return { kind: 'ir', doc };
+  if (
+    typeof doc === 'object' &&
+    doc !== null &&
+    ('pipelineInfo' in doc || 'deploymentSpec' in doc || 'root' in doc)
+  )
+    return { kind: 'ir', doc };
   if (typeof doc === 'object' && doc !== null && 'implementation' in doc) {
-    throw new UserError(`${source} is a component, not a pipeline`, { fix: 'Use it from a pipeline file: tasks.NAME.component: path/to/component.yaml.' });
+    throw new UserError(`${source} is a component, not a pipeline`, {
+      fix: 'Use it from a pipeline file: tasks.NAME.component: path/to/component.yaml.',
+    });
   }
   throw new UserError(`${source} is not a pipeline this tool recognises`, {
     fix: 'Give a compiled KFP pipeline (pipelineInfo/root/deploymentSpec), a pipeline YAML with "apiVersion: mlops/v1" and "kind: Pipeline", or a KFP Python file with @dsl.pipeline.',

@@ -129,7 +129,8 @@ interface IoKind {
 }
 
 function classify(type: string | undefined, usedAsValue: boolean): IoKind {
-  if (type === undefined) return usedAsValue ? { parameterType: 'STRING' } : { schemaTitle: 'system.Artifact' };
+  if (type === undefined)
+    return usedAsValue ? { parameterType: 'STRING' } : { schemaTitle: 'system.Artifact' };
   const normalised = type.toLowerCase();
   const parameterType = PARAMETER_TYPES[normalised];
   if (parameterType) return { parameterType };
@@ -142,7 +143,8 @@ function coerceDefault(value: unknown, type: ParameterType, where: string): unkn
     case 'NUMBER_INTEGER':
     case 'NUMBER_DOUBLE': {
       const number = Number(value);
-      if (value.trim() === '' || Number.isNaN(number)) throw new UserError(`${where}: default "${value}" is not a number`);
+      if (value.trim() === '' || Number.isNaN(number))
+        throw new UserError(`${where}: default "${value}" is not a number`);
       return number;
     }
     case 'BOOLEAN':
@@ -188,7 +190,10 @@ export function loadV1Component(doc: unknown, source: string): LoadedComponent {
 
   const inputs = new Map<string, IoKind>();
   const outputs = new Map<string, IoKind>();
-  const spec: { inputDefinitions?: ComponentSpec['inputDefinitions']; outputDefinitions?: ComponentSpec['outputDefinitions'] } = {};
+  const spec: {
+    inputDefinitions?: ComponentSpec['inputDefinitions'];
+    outputDefinitions?: ComponentSpec['outputDefinitions'];
+  } = {};
 
   for (const input of component.inputs ?? []) {
     const name = sanitizeInputName(input.name);
@@ -198,11 +203,15 @@ export function loadV1Component(doc: unknown, source: string): LoadedComponent {
     if (kind.parameterType) {
       const definition: Record<string, unknown> = { parameterType: kind.parameterType };
       if (input.default !== undefined) {
-        definition.defaultValue = coerceDefault(input.default, kind.parameterType, `${source}: input ${input.name}`);
+        definition.defaultValue = coerceDefault(
+          input.default,
+          kind.parameterType,
+          `${source}: input ${input.name}`,
+        );
       }
       if (input.optional || input.default !== undefined) definition.isOptional = true;
       if (input.description) definition.description = input.description.trim();
-      (spec.inputDefinitions.parameters ??= {})[name] = definition as never;
+      (spec.inputDefinitions.parameters ??= {})[name] = definition;
     } else {
       const definition: Record<string, unknown> = {
         artifactType: { schemaTitle: kind.schemaTitle, schemaVersion: '0.0.1' },
@@ -220,7 +229,7 @@ export function loadV1Component(doc: unknown, source: string): LoadedComponent {
     if (kind.parameterType) {
       const definition: Record<string, unknown> = { parameterType: kind.parameterType };
       if (output.description) definition.description = output.description.trim();
-      (spec.outputDefinitions.parameters ??= {})[name] = definition as never;
+      (spec.outputDefinitions.parameters ??= {})[name] = definition;
     } else {
       const definition: Record<string, unknown> = {
         artifactType: { schemaTitle: kind.schemaTitle, schemaVersion: '0.0.1' },
@@ -234,22 +243,40 @@ export function loadV1Component(doc: unknown, source: string): LoadedComponent {
     if (typeof arg !== 'object') return String(arg);
     const needInput = (name: string): IoKind => {
       const kind = inputs.get(name);
-      if (!kind) throw new UserError(`${source}: ${where} refers to input "${name}", which is not declared`, { fix: `Declare "${name}" under inputs:, or fix the name.` });
+      if (!kind)
+        throw new UserError(
+          `${source}: ${where} refers to input "${name}", which is not declared`,
+          { fix: `Declare "${name}" under inputs:, or fix the name.` },
+        );
       return kind;
     };
     const needOutput = (name: string): IoKind => {
       const kind = outputs.get(name);
-      if (!kind) throw new UserError(`${source}: ${where} refers to output "${name}", which is not declared`, { fix: `Declare "${name}" under outputs:, or fix the name.` });
+      if (!kind)
+        throw new UserError(
+          `${source}: ${where} refers to output "${name}", which is not declared`,
+          { fix: `Declare "${name}" under outputs:, or fix the name.` },
+        );
       return kind;
     };
     if ('inputValue' in arg) {
       const kind = needInput(arg.inputValue);
-      if (!kind.parameterType) throw new UserError(`${source}: ${where} uses inputValue on artifact input "${arg.inputValue}"`, { fix: 'Use inputPath or inputUri for artifacts.' });
+      if (!kind.parameterType)
+        throw new UserError(
+          `${source}: ${where} uses inputValue on artifact input "${arg.inputValue}"`,
+          { fix: 'Use inputPath or inputUri for artifacts.' },
+        );
       return `{{$.inputs.parameters['${sanitizeInputName(arg.inputValue)}']}}`;
     }
     if ('inputPath' in arg || 'inputUri' in arg) {
       const name = 'inputPath' in arg ? arg.inputPath : arg.inputUri;
-      if (needInput(name).parameterType) throw new UserError(`${source}: ${where} uses ${'inputPath' in arg ? 'inputPath' : 'inputUri'} on parameter input "${name}"`, { fix: 'Use inputValue for parameters, or give the input an artifact type such as Dataset.' });
+      if (needInput(name).parameterType)
+        throw new UserError(
+          `${source}: ${where} uses ${'inputPath' in arg ? 'inputPath' : 'inputUri'} on parameter input "${name}"`,
+          {
+            fix: 'Use inputValue for parameters, or give the input an artifact type such as Dataset.',
+          },
+        );
       return `{{$.inputs.artifacts['${sanitizeInputName(name)}'].${'inputPath' in arg ? 'path' : 'uri'}}}`;
     }
     if ('outputPath' in arg) {
@@ -260,11 +287,16 @@ export function loadV1Component(doc: unknown, source: string): LoadedComponent {
         : `{{$.outputs.artifacts['${name}'].path}}`;
     }
     if ('outputUri' in arg) {
-      if (needOutput(arg.outputUri).parameterType) throw new UserError(`${source}: ${where} uses outputUri on parameter output "${arg.outputUri}"`, { fix: 'Use outputPath for output parameters.' });
+      if (needOutput(arg.outputUri).parameterType)
+        throw new UserError(
+          `${source}: ${where} uses outputUri on parameter output "${arg.outputUri}"`,
+          { fix: 'Use outputPath for output parameters.' },
+        );
       return `{{$.outputs.artifacts['${sanitizeInputName(arg.outputUri)}'].uri}}`;
     }
     if ('executorInput' in arg) return '{{$}}';
-    if ('concat' in arg) return JSON.stringify({ Concat: arg.concat.map((part) => convert(part, where)) });
+    if ('concat' in arg)
+      return JSON.stringify({ Concat: arg.concat.map((part) => convert(part, where)) });
     const { cond, then, else: otherwise } = arg.if;
     needInput(cond.isPresent);
     const ifPresent: Record<string, unknown> = {
@@ -276,9 +308,11 @@ export function loadV1Component(doc: unknown, source: string): LoadedComponent {
   };
 
   const executor: Record<string, unknown> = { image: container.image };
-  if (container.command) executor.command = container.command.map((arg, i) => convert(arg, `command[${i}]`));
+  if (container.command)
+    executor.command = container.command.map((arg, i) => convert(arg, `command[${i}]`));
   if (container.args) executor.args = container.args.map((arg, i) => convert(arg, `args[${i}]`));
-  if (container.env) executor.env = Object.entries(container.env).map(([name, value]) => ({ name, value }));
+  if (container.env)
+    executor.env = Object.entries(container.env).map(([name, value]) => ({ name, value }));
 
   return {
     name: component.name,

@@ -1,0 +1,180 @@
+// `npm run bench`: measures the engine side by side in one run and writes BENCHMARKS.md.
+// Each comparison alternates its two sides and reports medians, so machine noise hits both.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SubprocessExecutor } from '../src/adapters/local-runner/executors.js';
+import { runPipelineLocally } from '../src/adapters/local-runner/local-runner.js';
+import { loadPipeline } from '../src/adapters/pipeline-loader.js';
+import { resolveRunParameters } from '../src/core/ir/parameters.js';
+import type { RunRecord } from '../src/core/run-record.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PIPELINE = path.join(ROOT, 'pipelines/training-pipeline.yaml');
+const NODE = process.execPath;
+const python = execFileSync('bash', [path.join(ROOT, 'scripts/python.sh')], {
+  encoding: 'utf8',
+}).trim();
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function timed(work: () => unknown): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** Alternates a and b `rounds` times; returns both medians in milliseconds. */
+async function sideBySide(
+  rounds: number,
+  a: () => unknown,
+  b: () => unknown,
+): Promise<[number, number]> {
+  const left: number[] = [];
+  const right: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    left.push(await timed(a));
+    right.push(await timed(b));
+  }
+  return [median(left), median(right)];
+}
+
+function runProcess(args: string[]): void {
+  const result = spawnSync(NODE, args, { cwd: ROOT, stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited with ${result.status}`);
+}
+
+async function runLocal(root: string, useCache: boolean): Promise<RunRecord> {
+  const loaded = await loadPipeline(PIPELINE);
+  const record = await runPipelineLocally(
+    loaded.spec,
+    resolveRunParameters(loaded.spec, {}, 'bench'),
+    {
+      pipelineRoot: root,
+      workdir: path.dirname(PIPELINE),
+      executor: new SubprocessExecutor({ python }),
+      parallelism: availableParallelism(),
+      useCache,
+    },
+  );
+  if (record.state !== 'SUCCEEDED') throw new Error(`benchmark run ${record.state}`);
+  return record;
+}
+
+/** The same component commands, one after another, as a user would type them. */
+function runByHand(record: RunRecord): void {
+  const order = Object.values(record.tasks)
+    .filter((task) => task.commandLine)
+    .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''));
+  for (const task of order) {
+    const result = spawnSync('sh', ['-c', task.commandLine ?? ''], {
+      cwd: path.dirname(PIPELINE),
+      stdio: 'ignore',
+    });
+    if (result.status !== 0) throw new Error(`by hand: ${task.path} exited with ${result.status}`);
+  }
+}
+
+const workspace = await mkdtemp(path.join(tmpdir(), 'mlops-bench-'));
+const rows: string[][] = [];
+const add = (name: string, a: string, aMs: number, b: string, bMs: number, note: string): void => {
+  rows.push([
+    name,
+    `${a}: ${aMs.toFixed(1)} ms`,
+    `${b}: ${bMs.toFixed(1)} ms`,
+    `${(aMs / bMs).toFixed(2)}×`,
+    note,
+  ]);
+  console.log(
+    `${name}: ${a} ${aMs.toFixed(1)} ms vs ${b} ${bMs.toFixed(1)} ms (${(aMs / bMs).toFixed(2)}×)`,
+  );
+};
+try {
+  // 1. Compile in-process (after a warm-up) and as a CLI process against an empty Node start.
+  await loadPipeline(PIPELINE);
+  const inProcess: number[] = [];
+  for (let i = 0; i < 30; i++) inProcess.push(await timed(() => loadPipeline(PIPELINE)));
+  rows.push([
+    'Compile reference pipeline in-process (median of 30)',
+    `${median(inProcess).toFixed(2)} ms`,
+    '',
+    '',
+    'read 6 component files, compile, strict validation',
+  ]);
+  console.log(`compile in-process: ${median(inProcess).toFixed(2)} ms`);
+  const output = path.join(workspace, 'compiled.yaml');
+  const [cli, empty] = await sideBySide(
+    10,
+    () => runProcess(['dist/cli.js', 'compile', PIPELINE, '--output', output]),
+    () => runProcess(['-e', '']),
+  );
+  add(
+    '`mlops compile` process vs `node -e ""`',
+    'mlops compile',
+    cli,
+    'node -e ""',
+    empty,
+    'the difference is module loading plus the compile',
+  );
+
+  // 2. The runner (parallel branches) against the same commands by hand, in sequence.
+  const reference = await runLocal(path.join(workspace, 'reference'), false);
+  const [runner, byHand] = await sideBySide(
+    3,
+    () => runLocal(path.join(workspace, 'runner'), false),
+    () => runByHand(reference),
+  );
+  add(
+    'Local run (no cache) vs the same commands by hand in sequence',
+    'mlops run --local',
+    runner,
+    'by hand',
+    byHand,
+    `below 1× means the parallel training branches pay off (${availableParallelism()} CPUs)`,
+  );
+
+  // 3. A fully cached re-run against a cold run.
+  const warmRoot = path.join(workspace, 'warm');
+  await runLocal(warmRoot, true);
+  let coldIndex = 0;
+  const [cold, warm] = await sideBySide(
+    3,
+    () => runLocal(path.join(workspace, `cold-${coldIndex++}`), true),
+    () => runLocal(warmRoot, true),
+  );
+  add(
+    'Cold run vs fully cached re-run',
+    'cold',
+    cold,
+    'cached',
+    warm,
+    'every task restored from the content-addressed cache',
+  );
+} finally {
+  await rm(workspace, { recursive: true, force: true });
+}
+
+const table = [
+  '| Benchmark | A | B | A / B | Note |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+].join('\n');
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, Python ${execFileSync(python, ['-c', 'import sys, sklearn; print(sys.version.split()[0], "/ scikit-learn", sklearn.__version__)'], { encoding: 'utf8' }).trim()}`;
+const file = path.join(ROOT, 'BENCHMARKS.md');
+const previous = await readFile(file, 'utf8').catch(() => '');
+const notes = previous.includes('<!-- notes -->')
+  ? previous.slice(previous.indexOf('<!-- notes -->'))
+  : '<!-- notes -->\n';
+await writeFile(
+  file,
+  `# Benchmarks\n\nWritten by \`npm run bench\` (bench/benchmarks.ts) on ${new Date().toISOString().slice(0, 10)}: ${machine}.\nEach comparison alternates its two sides and reports medians.\n\n${table}\n\n${notes}`,
+);
+console.log(`wrote ${file}`);
