@@ -57,7 +57,7 @@ export async function loadPipeline(
     };
   }
   if (detected.kind === 'ir')
-    return { spec: validatePipelineSpec(detected.doc, file), kind: 'ir', file: absolute };
+    return { spec: parsePipelineSpecText(text, file), kind: 'ir', file: absolute };
 
   const folder = path.dirname(absolute);
   const loadComponent = async (ref: string): Promise<LoadedComponent> => {

@@ -10,7 +10,7 @@ import {
 import { loadPipeline } from '../../src/adapters/pipeline-loader.js';
 import { resolveRunParameters } from '../../src/core/ir/parameters.js';
 import type { RunRecord } from '../../src/core/run-record.js';
-import { corpusFile, tempDir } from '../helpers/paths.js';
+import { corpusFile, REPO_ROOT, tempDir } from '../helpers/paths.js';
 
 /** A shell component: `script` runs under sh with the inputs and outputs as $1.. in order. */
 function shellComponent(
@@ -409,6 +409,14 @@ describe('local runner on the KFP corpus (container components, subprocess execu
       file: 'critical/container_component_with_no_inputs.yaml',
       expect: (r) => expect(r.state).toBe('SUCCEEDED'),
     },
+    {
+      // IfPresent with an absent optional input takes the Else branch.
+      file: 'essential/placeholder_with_if_placeholder_none_input_value.yaml',
+      expect: (r) =>
+        expect(r.tasks['component-with-optional-inputs']?.commandLine).toBe(
+          "echo --arg0 input0 --arg2 'default value'",
+        ),
+    },
   ];
 
   it.each(cases)('runs $file', async ({ file, params, expect: check }) => {
@@ -426,5 +434,64 @@ describe('local runner on the KFP corpus (container components, subprocess execu
       },
     );
     check(record);
+  });
+});
+
+describe('local runner: ParallelFor and exit handlers (hand-written IR in the SDK shape)', () => {
+  const fixture = path.join(REPO_ROOT, 'tests/fixtures/ir/loop-and-exit-handler.yaml');
+
+  async function runFixture(fail: boolean): Promise<{ record: RunRecord; stamps: string }> {
+    const root = await tempDir('loop');
+    const stamps = path.join(root, 'stamps');
+    const loaded = await loadPipeline(fixture);
+    const record = await runPipelineLocally(
+      loaded.spec,
+      resolveRunParameters(loaded.spec, { stamps, fail }, 'fixture'),
+      {
+        pipelineRoot: root,
+        workdir: root,
+        executor: new SubprocessExecutor(),
+        parallelism: 4,
+        useCache: false,
+      },
+    );
+    return { record, stamps };
+  }
+
+  it('runs each loop item with its selected fields, at most parallelismLimit at a time', async () => {
+    const { record, stamps } = await runFixture(false);
+    expect(record.state).toBe('SUCCEEDED');
+    expect(
+      [0, 1, 2].map(
+        (i) => record.tasks[`exit-handler-1/for-loop-2/${i}/square`]?.parameters.squared,
+      ),
+    ).toEqual([1, 4, 9]);
+    // Intervals of the three iterations: never more than two overlap.
+    const intervals = await Promise.all(
+      ['a', 'b', 'c'].map(async (name) => {
+        const lines = (await readFile(`${stamps}.${name}`, 'utf8')).trim().split('\n');
+        return lines.map((line) => BigInt(line.split(' ')[1] ?? '0'));
+      }),
+    );
+    const overlapping = intervals.map(
+      ([start = 0n]) => intervals.filter(([s = 0n, e = 0n]) => s <= start && start < e).length,
+    );
+    expect(Math.max(...overlapping)).toBeLessThanOrEqual(2);
+    expect(JSON.parse(String(record.tasks['report-status']?.parameters.line))).toMatchObject({
+      state: 'SUCCEEDED',
+      pipelineTaskName: 'exit-handler-1',
+    });
+  });
+
+  it('runs the exit task after a failure and hands it the failed status', async () => {
+    const { record } = await runFixture(true);
+    expect(record.state).toBe('FAILED');
+    expect(record.tasks['exit-handler-1/maybe-fail']?.failure?.exitCode).toBe(4);
+    expect(record.tasks['exit-handler-1']?.state).toBe('FAILED');
+    expect(record.tasks['report-status']?.state).toBe('SUCCEEDED');
+    expect(JSON.parse(String(record.tasks['report-status']?.parameters.line))).toMatchObject({
+      state: 'FAILED',
+      error: { message: 'exited with code 4' },
+    });
   });
 });

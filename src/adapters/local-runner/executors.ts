@@ -116,12 +116,9 @@ export class SubprocessExecutor implements ContainerExecutor {
 
   async run(task: ContainerRun): Promise<ContainerResult> {
     if (task.commandLength === 0) {
-      throw new UserError(
-        `Task ${task.taskPath} has no command (it relies on the image's entrypoint)`,
-        {
-          fix: 'Run it with the docker executor (--executor docker), or give the component a command.',
-        },
-      );
+      throw new UserError(`the container has no command (it relies on the image's entrypoint)`, {
+        fix: 'Run it with the docker executor (--executor docker), or give the component a command.',
+      });
     }
     const [program = '', ...rest] = task.argv;
     const file = this.#python && /^python3?$/.test(program) ? this.#python : program;
@@ -133,12 +130,9 @@ export class SubprocessExecutor implements ContainerExecutor {
       ...(task.signal ? { signal: task.signal } : {}),
     });
     if (result.spawnError?.code === 'ENOENT') {
-      throw new UserError(
-        `Task ${task.taskPath}: the command "${file}" was not found on this machine`,
-        {
-          fix: 'Install it, put it on PATH, or run with --executor docker to use the task image.',
-        },
-      );
+      throw new UserError(`the command "${file}" was not found on this machine`, {
+        fix: 'Install it, put it on PATH, or run with --executor docker to use the task image.',
+      });
     }
     return {
       exitCode: result.exitCode,
@@ -203,7 +197,7 @@ export class DockerExecutor implements ContainerExecutor {
       if (inspected.exitCode !== 0) {
         // The container was never created: docker itself failed (no daemon, image missing, bad flag).
         throw new UserError(
-          `Task ${task.taskPath}: docker could not start image ${task.image}: ${result.logTail.filter(Boolean).at(-1) ?? 'unknown error'}`,
+          `docker could not start image ${task.image}: ${result.logTail.filter(Boolean).at(-1) ?? 'unknown error'}`,
           {
             fix: 'Check that dockerd is running and the image exists locally (docker build / docker pull).',
           },

@@ -287,7 +287,15 @@ class LocalRun {
         }
       }
     }
-    return { state: failed ? 'FAILED' : 'SUCCEEDED', parameters, artifacts };
+    // A failed DAG reports its first failing task's error (exit handlers read it).
+    const error = results.find(([, outcome]) => outcome.state === 'FAILED' && outcome.error)?.[1]
+      .error;
+    return {
+      state: failed ? 'FAILED' : 'SUCCEEDED',
+      parameters,
+      artifacts,
+      ...(error ? { error } : {}),
+    };
   }
 
   async #startTask(
@@ -332,7 +340,7 @@ class LocalRun {
     const started = Date.now();
     try {
       const component = this.#component(task.componentRef.name);
-      const inputs = await this.#resolveInputs(task, component, scope, outcomeOf, taskPath);
+      const inputs = await this.#resolveInputs(task, component, scope, outcomeOf);
       const condition = task.triggerPolicy?.condition;
       if (
         condition &&
@@ -386,7 +394,6 @@ class LocalRun {
     component: ComponentSpec,
     scope: Scope,
     outcomeOf: (name: string) => Promise<Outcome>,
-    taskPath: string,
   ): Promise<Pick<Scope, 'parameters' | 'artifacts'>> {
     const parameters: Record<string, ParameterValue | undefined> = {};
     const artifacts: Record<string, RuntimeArtifact[]> = {};
@@ -438,8 +445,13 @@ class LocalRun {
     for (const [key, definition] of Object.entries(component.inputDefinitions?.parameters ?? {})) {
       if (parameters[key] === undefined && definition.defaultValue !== undefined)
         parameters[key] = definition.defaultValue;
-      if (parameters[key] === undefined && !definition.isOptional) {
-        throw new UserError(`Task ${taskPath}: input parameter "${key}" has no value`);
+      // A loop's item input is bound per iteration, not here.
+      if (
+        parameters[key] === undefined &&
+        !definition.isOptional &&
+        key !== task.parameterIterator?.itemInput
+      ) {
+        throw new UserError(`input parameter "${key}" has no value`);
       }
     }
     for (const [key, source] of Object.entries(task.inputs?.artifacts ?? {})) {
@@ -453,7 +465,7 @@ class LocalRun {
     }
     for (const [key, definition] of Object.entries(component.inputDefinitions?.artifacts ?? {})) {
       if ((artifacts[key]?.length ?? 0) === 0 && !definition.isOptional) {
-        throw new UserError(`Task ${taskPath}: input artifact "${key}" was not produced`);
+        throw new UserError(`input artifact "${key}" was not produced`);
       }
     }
     return { parameters, artifacts };
@@ -467,7 +479,7 @@ class LocalRun {
     else if (iterator?.items?.inputParameter !== undefined)
       items = scope.parameters[iterator.items.inputParameter];
     if (typeof items === 'string') items = JSON.parse(items);
-    if (!Array.isArray(items)) throw new UserError(`Task ${scope.path}: loop items are not a list`);
+    if (!Array.isArray(items)) throw new UserError(`loop items are not a list`);
     const limit = task.iteratorPolicy?.parallelismLimit ?? 0;
     const slots = new Slots(limit > 0 ? limit : items.length);
     const itemInput = iterator?.itemInput ?? '';
@@ -535,8 +547,7 @@ class LocalRun {
       uriSource?.runtimeParameter !== undefined
         ? scope.parameters[uriSource.runtimeParameter]
         : uriSource?.constant;
-    if (typeof uri !== 'string')
-      throw new UserError(`Task ${record.path}: the importer has no artifact URI`);
+    if (typeof uri !== 'string') throw new UserError(`the importer has no artifact URI`);
     const [outputKey = 'artifact', output] =
       Object.entries(component.outputDefinitions?.artifacts ?? {})[0] ?? [];
     const context = {

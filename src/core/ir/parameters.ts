@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { closest } from '../suggest.js';
 import type { ParameterType, PipelineSpec } from './schema.js';
 
 export type ParameterValue =
@@ -22,7 +23,7 @@ export function resolveRunParameters(
   for (const [name, value] of Object.entries(given)) {
     const definition = definitions[name];
     if (!definition) {
-      const hint = nearest(name, known);
+      const hint = closest(name, known);
       problems.push(
         `"${name}" is not a parameter of this pipeline${hint ? ` (did you mean "${hint}"?)` : ''}; parameters: ${known.join(', ') || 'none'}`,
       );
@@ -132,34 +133,4 @@ export function parseParameterAssignments(lines: readonly string[]): Record<stri
     result[name] = trimmed.slice(equals + 1);
   }
   return result;
-}
-
-/** Closest known name within edit distance 2, for "did you mean" hints. */
-export function nearest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

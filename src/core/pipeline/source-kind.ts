@@ -1,5 +1,5 @@
-import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
+import { readYamlDocuments } from '../ir/validate.js';
 import { isDeclarativePipeline } from './compile-declarative.js';
 
 export type PipelineSourceKind = 'ir' | 'declarative' | 'kfp-python';
@@ -21,15 +21,7 @@ export function detectPipelineSource(text: string, source: string): DetectedSour
     throw new UserError(`${source} is empty`, {
       fix: 'Point at a compiled pipeline, a pipeline YAML or a KFP Python file.',
     });
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const [syntaxError] = document.errors;
-  if (syntaxError) {
-    const position = syntaxError.linePos?.[0];
-    throw new UserError(
-      `${source}${position ? `:${position.line}:${position.col}` : ''} is not valid YAML or JSON: ${syntaxError.message.split('\n')[0] ?? ''}`,
-    );
-  }
-  const doc: unknown = document.toJS();
+  const [doc] = readYamlDocuments(text, source);
   if (isDeclarativePipeline(doc)) return { kind: 'declarative', doc };
   if (
     typeof doc === 'object' &&
