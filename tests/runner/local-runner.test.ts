@@ -72,9 +72,9 @@ async function run(
   return { record, events };
 }
 
-/** The slow component's `start-end` nanosecond stamps. */
-function stamp(record: RunRecord, task: string): string {
-  const value = record.tasks[task]?.parameters.stamp;
+/** A task's string output parameter ('' when absent or not a string). */
+function textOutput(record: RunRecord, task: string, name: string): string {
+  const value = record.tasks[task]?.parameters[name];
   return typeof value === 'string' ? value : '';
 }
 
@@ -132,8 +132,8 @@ describe('local runner on declarative pipelines', () => {
     const { record } = await run(file);
     expect(record.state).toBe('SUCCEEDED');
     expect(record.outputs).toEqual({ size: 11, score: 1.1 });
-    const [leftStart, leftEnd] = stamp(record, 'left').split('-').map(Number);
-    const [rightStart, rightEnd] = stamp(record, 'right').split('-').map(Number);
+    const [leftStart, leftEnd] = textOutput(record, 'left', 'stamp').split('-').map(Number);
+    const [rightStart, rightEnd] = textOutput(record, 'right', 'stamp').split('-').map(Number);
     // The two 0.6 s branches overlap in time: neither started after the other ended.
     expect(leftStart).toBeLessThan(rightEnd ?? 0);
     expect(rightStart).toBeLessThan(leftEnd ?? 0);
@@ -162,8 +162,8 @@ describe('local runner on declarative pipelines', () => {
     );
     // Caching off: the two identical tasks would otherwise share one execution.
     const { record } = await run(file, {}, { parallelism: 1, useCache: false });
-    const [leftStart, leftEnd] = stamp(record, 'left').split('-').map(Number);
-    const [rightStart, rightEnd] = stamp(record, 'right').split('-').map(Number);
+    const [leftStart, leftEnd] = textOutput(record, 'left', 'stamp').split('-').map(Number);
+    const [rightStart, rightEnd] = textOutput(record, 'right', 'stamp').split('-').map(Number);
     expect((leftEnd ?? 0) <= (rightStart ?? 0) || (rightEnd ?? 0) <= (leftStart ?? 0)).toBe(true);
   });
 
@@ -477,7 +477,7 @@ describe('local runner: ParallelFor and exit handlers (hand-written IR in the SD
       ([start = 0n]) => intervals.filter(([s = 0n, e = 0n]) => s <= start && start < e).length,
     );
     expect(Math.max(...overlapping)).toBeLessThanOrEqual(2);
-    expect(JSON.parse(String(record.tasks['report-status']?.parameters.line))).toMatchObject({
+    expect(JSON.parse(textOutput(record, 'report-status', 'line'))).toMatchObject({
       state: 'SUCCEEDED',
       pipelineTaskName: 'exit-handler-1',
     });
@@ -489,7 +489,7 @@ describe('local runner: ParallelFor and exit handlers (hand-written IR in the SD
     expect(record.tasks['exit-handler-1/maybe-fail']?.failure?.exitCode).toBe(4);
     expect(record.tasks['exit-handler-1']?.state).toBe('FAILED');
     expect(record.tasks['report-status']?.state).toBe('SUCCEEDED');
-    expect(JSON.parse(String(record.tasks['report-status']?.parameters.line))).toMatchObject({
+    expect(JSON.parse(textOutput(record, 'report-status', 'line'))).toMatchObject({
       state: 'FAILED',
       error: { message: 'exited with code 4' },
     });
