@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { errorMessage, UserError } from '../core/errors.js';
 import type { RawInputs } from '../commands/command.js';
 import { findCommand } from '../commands/registry.js';
+import { createActionHost } from './action-host.js';
 import { createActionUi } from './action-ui.js';
 import { actionState } from './state.js';
 
@@ -27,6 +28,7 @@ export async function run(): Promise<void> {
     actionState.setCommand(command.name);
     const context = {
       ui: createActionUi(),
+      host: createActionHost(),
       cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
       env: process.env,
     };

@@ -2,10 +2,13 @@ import { styleText } from 'node:util';
 import type { TaskEvent } from '../adapters/local-runner/local-runner.js';
 import { formatTable, formatTaskEvent } from '../adapters/ui/format.js';
 import type { Colors, Ui } from '../commands/command.js';
+import { redact } from './cli-host.js';
 
 /** Terminal rendering: colour when stderr is a TTY (and NO_COLOR is unset), progress on stderr. */
 export function createCliUi(
-  options: { debug: boolean; stream?: NodeJS.WriteStream } = { debug: false },
+  options: { debug: boolean; stream?: NodeJS.WriteStream; secrets?: ReadonlySet<string> } = {
+    debug: false,
+  },
 ): Ui {
   const stream = options.stream ?? process.stderr;
   const paint =
@@ -19,8 +22,9 @@ export function createCliUi(
     dim: paint('dim'),
     bold: paint('bold'),
   };
+  const secrets = options.secrets ?? new Set<string>();
   const write = (text: string): void => {
-    stream.write(`${text}\n`);
+    stream.write(`${redact(text, secrets)}\n`);
   };
   return {
     colors,

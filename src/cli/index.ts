@@ -2,6 +2,7 @@ import { Command as Program, CommanderError, Option } from 'commander';
 import { errorMessage, UserError } from '../core/errors.js';
 import type { Command, InputDefinition, RawInputs } from '../commands/command.js';
 import { COMMANDS } from '../commands/registry.js';
+import { createCliHost, redact } from './cli-host.js';
 import { createCliUi } from './cli-ui.js';
 
 /** commander keys: `pipeline-root` → `pipelineRoot`; `--no-cache` is stored as `cache: false`. */
@@ -82,7 +83,9 @@ function addCommand(
 
 /** Runs the CLI and resolves to the process exit code: 0 ok, 1 failure, 2 user error. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const ui = createCliUi({ debug: process.env.MLOPS_DEBUG === '1' });
+  const secrets = new Set<string>();
+  const ui = createCliUi({ debug: process.env.MLOPS_DEBUG === '1', secrets });
+  const host = createCliHost(secrets);
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.once('SIGINT', onSignal);
@@ -97,7 +100,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError();
   for (const command of COMMANDS) {
     addCommand(program, command, async (selected, raw) => {
-      const context = { ui, cwd: process.cwd(), env: process.env, signal: controller.signal };
+      const context = { ui, host, cwd: process.cwd(), env: process.env, signal: controller.signal };
       const inputs = selected.parseInputs(raw, context);
       const result = await selected.run(inputs, context);
       for (const [name, value] of Object.entries(result.outputs))
@@ -113,7 +116,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const prefix = ui.colors.fail('error:');
-    process.stderr.write(`${prefix} ${errorMessage(error)}\n`);
+    process.stderr.write(`${prefix} ${redact(errorMessage(error), secrets)}\n`);
     return error instanceof UserError ? 2 : 1;
   } finally {
     process.off('SIGINT', onSignal);

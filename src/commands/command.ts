@@ -58,8 +58,21 @@ export interface Colors {
   bold(text: string): string;
 }
 
+/** What differs between running inside a GitHub Actions step and in a terminal. */
+export interface Host {
+  /** Makes a variable visible to later steps (action) or prints an `export` line to eval (CLI). */
+  exportVariable(name: string, value: string): void;
+  /** Hides a value from every log line from now on. Call before the value can be printed. */
+  maskSecret(value: string): void;
+  /** A file the post step deletes after the job (the CLI leaves it and says where it is). */
+  deleteAfterJob(file: string): void;
+  /** Folder for files that must not land in the checkout (RUNNER_TEMP in Actions). */
+  readonly tempDir: string;
+}
+
 export interface CommandContext {
   readonly ui: Ui;
+  readonly host: Host;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly signal?: AbortSignal;

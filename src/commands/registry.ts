@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.js';
+import { authCommand } from './auth.js';
 import type { Command } from './command.js';
 import { compileCommand } from './compile.js';
 import { runCommand } from './run.js';
@@ -9,6 +10,7 @@ export const COMMANDS: ReadonlyArray<Command<unknown>> = [
   compileCommand,
   validateCommand,
   runCommand,
+  authCommand,
 ] as ReadonlyArray<Command<unknown>>;
 
 export function findCommand(name: string): Command<unknown> {

@@ -1,0 +1,32 @@
+/**
+ * Google endpoints, each overridable by environment variable: for private service endpoints,
+ * sovereign clouds, and the loopback emulators the tests use.
+ */
+export interface GoogleEndpoints {
+  readonly sts: string;
+  readonly iamCredentials: string;
+  /** Vertex AI: a `{region}` placeholder is replaced by the job's region. */
+  readonly vertex: string;
+  readonly artifactRegistry: string;
+}
+
+function fromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  return (env[name]?.trim() || fallback).replace(/\/+$/, '');
+}
+
+export function googleEndpoints(env: NodeJS.ProcessEnv = process.env): GoogleEndpoints {
+  return {
+    sts: fromEnv(env, 'MLOPS_STS_ENDPOINT', 'https://sts.googleapis.com'),
+    iamCredentials: fromEnv(
+      env,
+      'MLOPS_IAMCREDENTIALS_ENDPOINT',
+      'https://iamcredentials.googleapis.com',
+    ),
+    vertex: fromEnv(env, 'MLOPS_VERTEX_ENDPOINT', 'https://{region}-aiplatform.googleapis.com'),
+    artifactRegistry: fromEnv(
+      env,
+      'MLOPS_ARTIFACTREGISTRY_ENDPOINT',
+      'https://artifactregistry.googleapis.com',
+    ),
+  };
+}

@@ -1,0 +1,95 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UserError } from '../core/errors.js';
+
+/** A non-2xx reply, kept whole so callers can explain it (Google error JSON, OAuth errors). */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface RetryPolicy {
+  /** Attempts in all, including the first. */
+  readonly attempts: number;
+  /** First back-off; doubles each time, capped by maxDelayMs. */
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 10_000 };
+
+/** Honours Retry-After (seconds or an HTTP date), else exponential back-off. */
+function retryDelay(response: Response | undefined, attempt: number, policy: RetryPolicy): number {
+  const header = response?.headers.get('retry-after');
+  if (header) {
+    const seconds = Number(header);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+    if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), 60_000);
+  }
+  return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+}
+
+function describeBody(body: unknown): string {
+  if (typeof body === 'string') return body.slice(0, 300);
+  const error = (body as { error?: unknown; error_description?: unknown } | null)?.error;
+  if (typeof error === 'string') {
+    const description = (body as { error_description?: unknown }).error_description;
+    return typeof description === 'string' ? `${error}: ${description}` : error;
+  }
+  if (error && typeof error === 'object' && 'message' in error) return String(error.message);
+  return JSON.stringify(body).slice(0, 300);
+}
+
+/**
+ * Sends a request and parses the JSON reply, retrying rate limits (429), server errors (5xx)
+ * and network failures with back-off. `purpose` names the call in errors ("exchange the GitHub
+ * token at STS"); bodies are echoed, headers never, so tokens stay out of messages.
+ */
+export async function requestJson<T>(
+  purpose: string,
+  url: string,
+  init: RequestInit,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<T> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    let response: Response | undefined;
+    try {
+      response = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(60_000) });
+    } catch (error) {
+      lastError = error;
+      if (attempt === policy.attempts) break;
+      await sleep(retryDelay(undefined, attempt, policy));
+      continue;
+    }
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text === '' ? {} : (JSON.parse(text) as unknown);
+    } catch {
+      // Not JSON: keep the text for the message.
+    }
+    if (response.ok) return body as T;
+    const retriable = response.status === 429 || response.status >= 500;
+    lastError = new HttpError(
+      `Failed to ${purpose}: HTTP ${response.status}: ${describeBody(body)}`,
+      response.status,
+      body,
+    );
+    if (!retriable || attempt === policy.attempts) throw lastError;
+    await sleep(retryDelay(response, attempt, policy));
+  }
+  if (lastError instanceof HttpError) throw lastError;
+  const cause =
+    lastError instanceof Error
+      ? ((lastError.cause as Error | undefined)?.message ?? lastError.message)
+      : String(lastError);
+  throw new UserError(`Cannot reach ${new URL(url).host} to ${purpose}: ${cause}`, {
+    fix: 'Check the network and any MLOPS_*_ENDPOINT override.',
+  });
+}

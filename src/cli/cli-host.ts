@@ -1,0 +1,34 @@
+import { tmpdir } from 'node:os';
+import type { Host } from '../commands/command.js';
+
+/** Single-quotes a value for POSIX shells. */
+function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The terminal host: exported variables become `export` lines on stdout, so
+ * `eval "$(mlops auth ...)"` sets them in the user's shell; secrets are redacted from everything
+ * the UI prints.
+ */
+export function createCliHost(secrets: Set<string>): Host {
+  return {
+    exportVariable(name, value) {
+      process.stdout.write(`export ${name}=${shellQuote(value)}\n`);
+    },
+    maskSecret(value) {
+      if (value) secrets.add(value);
+    },
+    deleteAfterJob(file) {
+      process.stderr.write(`note: ${file} stays until you delete it\n`);
+    },
+    tempDir: tmpdir(),
+  };
+}
+
+/** Replaces every registered secret in a line with ***. */
+export function redact(text: string, secrets: ReadonlySet<string>): string {
+  let result = text;
+  for (const secret of secrets) result = result.replaceAll(secret, '***');
+  return result;
+}
