@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // package.json#imports: tests load '#google-cloud' from source, the bundle from dist/.
+  resolve: { conditions: ['source'] },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,

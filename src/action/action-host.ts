@@ -11,6 +11,7 @@ export function createActionHost(): Host {
       if (value) core.setSecret(value);
     },
     deleteAfterJob: (file) => actionState.addFileToDelete(file),
+    trackCloudJob: (job) => actionState.setRunningJob(job),
     tempDir: process.env.RUNNER_TEMP || tmpdir(),
   };
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import type { CloudJobRef } from '../commands/command.js';
 
 /**
  * State handed from the main step to the post step, behind typed helpers so names and
@@ -6,6 +7,7 @@ import * as core from '@actions/core';
  */
 const COMMAND = 'command';
 const FILES_TO_DELETE = 'files-to-delete';
+const RUNNING_JOB = 'running-job';
 
 /** This step's list; getState only sees what the main step saved, so main keeps its own copy. */
 const pendingFiles = new Set<string>();
@@ -22,6 +24,14 @@ export const actionState = {
   addFileToDelete(file: string): void {
     pendingFiles.add(file);
     core.saveState(FILES_TO_DELETE, JSON.stringify([...pendingFiles]));
+  },
+  setRunningJob(job: CloudJobRef | undefined): void {
+    core.saveState(RUNNING_JOB, job ? JSON.stringify(job) : '');
+  },
+  /** A job main started but did not see finish: the workflow was cancelled mid-wait. */
+  runningJob(): CloudJobRef | undefined {
+    const saved = core.getState(RUNNING_JOB);
+    return saved ? (JSON.parse(saved) as CloudJobRef) : undefined;
   },
   filesToDelete(): string[] {
     const saved = core.getState(FILES_TO_DELETE);

@@ -22,6 +22,8 @@ export function createCliHost(secrets: Set<string>): Host {
     deleteAfterJob(file) {
       process.stderr.write(`note: ${file} stays until you delete it\n`);
     },
+    // Ctrl-C stops waiting; the job keeps running and the message says how to cancel it.
+    trackCloudJob() {},
     tempDir: tmpdir(),
   };
 }

@@ -63,8 +63,12 @@ function addCommand(
       );
     } else sub.addOption(new Option(`--${input.name} <${value}>`, describe(input)));
   }
-  if (command.name === 'run')
-    sub.addOption(new Option('--local', 'Run on this machine (same as --target local).'));
+  if (command.name === 'run') {
+    sub.addOption(
+      new Option('--local', 'Run on this machine (same as --target local).').conflicts('vertex'),
+    );
+    sub.addOption(new Option('--vertex', 'Run on Vertex AI Pipelines (same as --target vertex).'));
+  }
   sub.action(async (...args: unknown[]) => {
     const positionalNames = command.inputs.filter((i) => i.positional).map((i) => i.name);
     const positional: Record<string, string> = {};
@@ -72,10 +76,14 @@ function addCommand(
       if (typeof args[index] === 'string') positional[name] = args[index];
     });
     const options = sub.opts<Record<string, unknown>>();
-    if (options.local === true) {
-      if (typeof options.target === 'string' && options.target !== 'local')
-        throw new UserError('--local conflicts with --target', { fix: 'Give one of them.' });
-      options.target = 'local';
+    for (const shorthand of ['local', 'vertex'] as const) {
+      if (options[shorthand] !== true) continue;
+      if (typeof options.target === 'string' && options.target !== shorthand) {
+        throw new UserError(`--${shorthand} conflicts with --target ${options.target}`, {
+          fix: 'Give one of them.',
+        });
+      }
+      options.target = shorthand;
     }
     await run(command, rawInputs(command.inputs, positional, options));
   });

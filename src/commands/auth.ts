@@ -374,7 +374,7 @@ async function serviceAccountKey(
   let accessToken: string | undefined;
   if (inputs.tokenFormat !== '') {
     // google-auth-library signs the key's JWT and exchanges it; loaded only on this path.
-    const { JWT } = await import('google-auth-library');
+    const { JWT } = await import('#google-cloud');
     const client = new JWT({
       email: credentials.key.client_email,
       key: credentials.key.private_key,

@@ -58,6 +58,13 @@ export interface Colors {
   bold(text: string): string;
 }
 
+export interface CloudJobRef {
+  readonly kind: 'vertex-pipeline-job';
+  readonly project: string;
+  readonly region: string;
+  readonly jobId: string;
+}
+
 /** What differs between running inside a GitHub Actions step and in a terminal. */
 export interface Host {
   /** Makes a variable visible to later steps (action) or prints an `export` line to eval (CLI). */
@@ -66,6 +73,11 @@ export interface Host {
   maskSecret(value: string): void;
   /** A file the post step deletes after the job (the CLI leaves it and says where it is). */
   deleteAfterJob(file: string): void;
+  /**
+   * A cloud job this step started and is waiting for; the post step cancels it if the workflow
+   * is cancelled before the wait ends. `undefined` once the job is finished or left running on purpose.
+   */
+  trackCloudJob(job: CloudJobRef | undefined): void;
   /** Folder for files that must not land in the checkout (RUNNER_TEMP in Actions). */
   readonly tempDir: string;
 }

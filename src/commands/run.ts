@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DockerExecutor, SubprocessExecutor } from '../adapters/local-runner/executors.js';
@@ -6,7 +6,18 @@ import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
 import { renderParameter } from '../core/ir/placeholders.js';
 import type { RunRecord } from '../core/run-record.js';
-import { choiceInput, defineCommand, integerInput, type Ui } from './command.js';
+import { checkProjectId, checkRegion } from '../core/gcp/vertex-job.js';
+import { UserError } from '../core/errors.js';
+import { runOnVertex, type VertexRunOptions } from './run-vertex.js';
+import {
+  choiceInput,
+  defineCommand,
+  integerInput,
+  type CommandContext,
+  type CommandResult,
+  type RawInputs,
+  type Ui,
+} from './command.js';
 import {
   loadPipelineFrom,
   parsePipelineSourceInputs,
@@ -16,79 +27,229 @@ import {
 import { PARAM_INPUT } from './run-inputs.js';
 
 interface RunInputs extends PipelineSourceInputs {
-  readonly target: 'local';
   readonly params: Record<string, string>;
-  readonly pipelineRoot: string;
   readonly useCache: boolean;
-  readonly executor: 'subprocess' | 'docker';
-  readonly parallelism: number;
-  readonly verbose: boolean;
   readonly runRecord: string | undefined;
+  readonly target:
+    | {
+        readonly kind: 'local';
+        readonly pipelineRoot: string;
+        readonly executor: 'subprocess' | 'docker';
+        readonly parallelism: number;
+        readonly verbose: boolean;
+      }
+    | ({ readonly kind: 'vertex' } & VertexRunOptions);
+}
+
+/** `2h`, `90m`, `3600s` or minutes as a bare number. */
+function parseTimeout(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
+  if (!match)
+    throw new UserError(`timeout "${text}" is not a duration`, {
+      fix: 'Use e.g. 90m, 2h or 3600s.',
+    });
+  const unit = match[2] ?? 'm';
+  return Number(match[1]) * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1000);
+}
+
+function parseLabels(lines: readonly string[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const line of lines) {
+    const [key, ...rest] = line.split('=');
+    if (!key?.trim() || rest.length === 0)
+      throw new UserError(`label "${line}" is not KEY=VALUE`, {
+        fix: 'Write labels as KEY=VALUE, one per line.',
+      });
+    labels[key.trim()] = rest.join('=').trim();
+  }
+  return labels;
+}
+
+function parseVertexTarget(
+  raw: RawInputs,
+  context: CommandContext,
+  useCache: boolean,
+): VertexRunOptions {
+  const project =
+    raw.string('project-id')?.trim() ||
+    context.env.GOOGLE_CLOUD_PROJECT ||
+    context.env.CLOUDSDK_CORE_PROJECT;
+  if (!project)
+    throw new UserError('Vertex runs need a project', {
+      fix: 'Set project-id, or run the auth step first (it exports GOOGLE_CLOUD_PROJECT).',
+    });
+  const region = raw.string('region')?.trim();
+  if (!region)
+    throw new UserError('Vertex runs need a region', {
+      fix: 'Set region, e.g. us-central1 or europe-west4.',
+    });
+  const jobId = raw.string('job-id')?.trim();
+  if (jobId !== undefined && jobId !== '' && !/^[a-z][-a-z0-9]{0,127}$/.test(jobId)) {
+    throw new UserError(`job-id "${jobId}" is not a valid pipeline job id`, {
+      fix: 'Use lowercase letters, digits and hyphens, starting with a letter (at most 128).',
+    });
+  }
+  const pipelineRoot = raw.string('pipeline-root')?.trim() || undefined;
+  return {
+    project: checkProjectId(project),
+    region: checkRegion(region),
+    pipelineRoot,
+    serviceAccount: raw.string('pipeline-service-account')?.trim() || undefined,
+    displayName: raw.string('display-name')?.trim() || undefined,
+    labels: parseLabels(raw.list('labels')),
+    network: raw.string('network')?.trim() || undefined,
+    encryptionKey: raw.string('encryption-key')?.trim() || undefined,
+    disableCache: !useCache,
+    wait: raw.boolean('wait') !== false,
+    timeoutMs: parseTimeout(raw.string('timeout')?.trim() || '24h'),
+    jobId: jobId || undefined,
+  };
 }
 
 export const runCommand = defineCommand<RunInputs>({
   name: 'run',
   summary:
-    'Run a pipeline locally (the default: no cloud needed), following its DAG like Vertex AI would.',
+    'Run a pipeline locally (the default: no cloud needed) or on Vertex AI Pipelines, and follow it to the end.',
   inputs: [
     ...PIPELINE_INPUTS,
     PARAM_INPUT,
     {
       name: 'target',
-      description: 'Where to run: local (this machine). The CLI also takes --local.',
+      description:
+        'Where to run: local (this machine) or vertex (Vertex AI Pipelines). The CLI also takes --local and --vertex.',
       kind: 'string',
       default: 'local',
-      choices: ['local'],
+      choices: ['local', 'vertex'],
     },
     {
       name: 'pipeline-root',
       description:
-        'Folder for run outputs and the task cache. Each run gets <pipeline-root>/<pipeline>-<timestamp>/<task>/<output>.',
+        "Where outputs go. Local: a folder (default .mlops/runs), each run in <pipeline-root>/<pipeline>-<timestamp>/<task>/<output>. Vertex: a gs:// folder (default: the spec's defaultPipelineRoot).",
       kind: 'string',
-      default: '.mlops/runs',
       valueName: 'DIR',
     },
     {
       name: 'no-cache',
-      description: 'Run every task even when an identical earlier execution is cached.',
+      description:
+        "Run every task even when an identical earlier execution is cached (on Vertex: caching off for every task, as the KFP SDK's enable_caching=False).",
       kind: 'boolean',
       default: 'false',
     },
     {
+      name: 'run-record',
+      description:
+        "Also write the run record (run.json: each task's state, timing, outputs and metrics) to this path.",
+      kind: 'string',
+      valueName: 'FILE',
+    },
+    {
       name: 'executor',
       description:
-        'subprocess runs each container command on this machine; docker runs it in the task image with the pipeline root mounted.',
+        'Local: subprocess runs each container command on this machine; docker runs it in the task image with the pipeline root mounted.',
       kind: 'string',
       default: 'subprocess',
       choices: ['subprocess', 'docker'],
     },
     {
       name: 'parallelism',
-      description: 'Most tasks running at once. Defaults to the number of CPUs.',
+      description: 'Local: most tasks running at once. Defaults to the number of CPUs.',
       kind: 'integer',
       valueName: 'N',
     },
     {
       name: 'verbose',
-      description: "Stream every task's log lines as they are written.",
+      description: "Local: stream every task's log lines as they are written.",
       kind: 'boolean',
       default: 'false',
     },
     {
-      name: 'run-record',
-      description: 'Also copy the run record (run.json) to this path.',
+      name: 'project-id',
+      description:
+        'Vertex: the Google Cloud project. Defaults to the project the auth step exported.',
       kind: 'string',
-      valueName: 'FILE',
+      valueName: 'ID',
+    },
+    {
+      name: 'region',
+      description: 'Vertex: the region, e.g. us-central1.',
+      kind: 'string',
+      valueName: 'REGION',
+    },
+    {
+      name: 'pipeline-service-account',
+      description:
+        'Vertex: the service account the pipeline runs as (recommended; otherwise the Compute Engine default).',
+      kind: 'string',
+      valueName: 'EMAIL',
+    },
+    {
+      name: 'display-name',
+      description: "Vertex: the job's display name. Defaults to the pipeline name.",
+      kind: 'string',
+      valueName: 'NAME',
+    },
+    {
+      name: 'labels',
+      description:
+        'Vertex: extra job labels as KEY=VALUE (repository, commit and workflow run are added).',
+      kind: 'list',
+      valueName: 'KEY=VALUE',
+    },
+    {
+      name: 'network',
+      description: 'Vertex: VPC network to peer with (projects/NUMBER/global/networks/NAME).',
+      kind: 'string',
+      valueName: 'NETWORK',
+    },
+    {
+      name: 'encryption-key',
+      description:
+        'Vertex: Cloud KMS key for CMEK (projects/P/locations/L/keyRings/R/cryptoKeys/K).',
+      kind: 'string',
+      valueName: 'KEY',
+    },
+    {
+      name: 'wait',
+      description: 'Vertex: follow the job to the end (true) or return once it is created (false).',
+      kind: 'boolean',
+      default: 'true',
+    },
+    {
+      name: 'timeout',
+      description: 'Vertex: how long to wait before failing the step (the job keeps running).',
+      kind: 'string',
+      default: '24h',
+      valueName: 'DURATION',
+    },
+    {
+      name: 'job-id',
+      description:
+        'Vertex: the pipeline job id. Defaults to one derived from the pipeline, commit, workflow run and parameters, so a re-run attaches to the job instead of duplicating it.',
+      kind: 'string',
+      valueName: 'ID',
     },
   ],
   outputs: [
-    { name: 'run-id', description: 'Identifier of the run (<pipeline>-<timestamp>).' },
-    { name: 'state', description: 'SUCCEEDED, FAILED or CANCELLED.' },
+    {
+      name: 'run-id',
+      description:
+        'Identifier of the run: <pipeline>-<timestamp> locally, the pipeline job id on Vertex.',
+    },
+    {
+      name: 'state',
+      description:
+        'SUCCEEDED, FAILED or CANCELLED (a Vertex state such as PIPELINE_STATE_RUNNING with wait: false).',
+    },
     {
       name: 'run-record',
       description: "Path of the run record JSON: each task's state, timing, outputs and metrics.",
     },
-    { name: 'run-dir', description: "Folder holding the run's artifacts." },
+    { name: 'run-dir', description: "Local: folder holding the run's artifacts." },
+    {
+      name: 'job-name',
+      description: "Vertex: the job's resource name (projects/P/locations/L/pipelineJobs/ID).",
+    },
+    { name: 'console-url', description: 'Vertex: link to the job in the Google Cloud console.' },
     {
       name: 'metrics',
       description:
@@ -99,19 +260,35 @@ export const runCommand = defineCommand<RunInputs>({
   parseInputs(raw, context) {
     const source = parsePipelineSourceInputs(raw, context);
     const runRecord = raw.string('run-record')?.trim();
+    const useCache = raw.boolean('no-cache') !== true;
+    const kind = choiceInput(raw, 'target', ['local', 'vertex'] as const, 'local');
     return {
       ...source,
-      target: choiceInput(raw, 'target', ['local'] as const, 'local'),
       params: parseParameterAssignments(raw.list('param')),
-      pipelineRoot: path.resolve(context.cwd, raw.string('pipeline-root')?.trim() || '.mlops/runs'),
-      useCache: raw.boolean('no-cache') !== true,
-      executor: choiceInput(raw, 'executor', ['subprocess', 'docker'] as const, 'subprocess'),
-      parallelism: integerInput(raw, 'parallelism', availableParallelism(), 1),
-      verbose: raw.boolean('verbose') === true,
+      useCache,
       runRecord: runRecord ? path.resolve(context.cwd, runRecord) : undefined,
+      target:
+        kind === 'vertex'
+          ? { kind, ...parseVertexTarget(raw, context, useCache) }
+          : {
+              kind,
+              pipelineRoot: path.resolve(
+                context.cwd,
+                raw.string('pipeline-root')?.trim() || '.mlops/runs',
+              ),
+              executor: choiceInput(
+                raw,
+                'executor',
+                ['subprocess', 'docker'] as const,
+                'subprocess',
+              ),
+              parallelism: integerInput(raw, 'parallelism', availableParallelism(), 1),
+              verbose: raw.boolean('verbose') === true,
+            },
     };
   },
-  async run(inputs, { ui, cwd, signal }) {
+  async run(inputs, context): Promise<CommandResult> {
+    const { ui, cwd, signal } = context;
     const { loaded, parameters } = await ui.group('Validate', async () => {
       const pipeline = await loadPipelineFrom(inputs);
       const display = path.relative(cwd, inputs.pipeline) || inputs.pipeline;
@@ -120,22 +297,49 @@ export const runCommand = defineCommand<RunInputs>({
         parameters: resolveRunParameters(pipeline.spec, inputs.params, display),
       };
     });
+    const target = inputs.target;
+    if (target.kind === 'vertex') {
+      const result = await runOnVertex(loaded, parameters, target, context);
+      if (!result.finished) {
+        return {
+          outputs: {
+            'run-id': result.jobName.split('/').at(-1) ?? '',
+            state: result.state,
+            'job-name': result.jobName,
+            'console-url': result.url,
+          },
+        };
+      }
+      const recordPath =
+        inputs.runRecord ?? path.resolve(cwd, '.mlops/vertex', `${result.record.runId}.json`);
+      await mkdir(path.dirname(recordPath), { recursive: true });
+      await writeFile(recordPath, `${JSON.stringify(result.record, null, 2)}\n`);
+      report(result.record, ui, cwd);
+      return {
+        outputs: {
+          ...recordOutputs(result.record, recordPath),
+          'job-name': result.jobName,
+          'console-url': result.url,
+        },
+        ...(result.record.state === 'SUCCEEDED' ? {} : { failure: failureSummary(result.record) }),
+      };
+    }
     const executor =
-      inputs.executor === 'docker'
+      target.executor === 'docker'
         ? new DockerExecutor()
         : new SubprocessExecutor({ python: inputs.python });
     const record = await ui.group(
       `Run ${loaded.spec.pipelineInfo.name} locally (${executor.name}, ${inputs.useCache ? 'cache on' : 'cache off'})`,
       () =>
         runPipelineLocally(loaded.spec, parameters, {
-          pipelineRoot: inputs.pipelineRoot,
+          pipelineRoot: target.pipelineRoot,
           workdir: path.dirname(loaded.file),
           executor,
-          parallelism: inputs.parallelism,
+          parallelism: target.parallelism,
           useCache: inputs.useCache,
           observer: {
             onTaskEvent: (event) => ui.task(event),
-            ...(inputs.verbose
+            ...(target.verbose
               ? { onTaskOutput: (task: string, line: string) => ui.taskOutput(task, line) }
               : {}),
           },
@@ -150,17 +354,23 @@ export const runCommand = defineCommand<RunInputs>({
     report(record, ui, cwd);
     return {
       outputs: {
-        'run-id': record.runId,
-        state: record.state,
-        'run-record': inputs.runRecord ?? recordPath,
+        ...recordOutputs(record, inputs.runRecord ?? recordPath),
         'run-dir': record.location,
-        metrics: JSON.stringify(record.metrics),
-        outputs: JSON.stringify(record.outputs),
       },
       ...(record.state === 'SUCCEEDED' ? {} : { failure: failureSummary(record) }),
     };
   },
 });
+
+function recordOutputs(record: RunRecord, recordPath: string): Record<string, string> {
+  return {
+    'run-id': record.runId,
+    state: record.state,
+    'run-record': recordPath,
+    metrics: JSON.stringify(record.metrics),
+    outputs: JSON.stringify(record.outputs),
+  };
+}
 
 function formatDuration(ms: number | undefined): string {
   if (ms === undefined) return '';

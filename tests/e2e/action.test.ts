@@ -109,7 +109,7 @@ describe('the action (dist/main.js and dist/post.js, run as the runner runs them
     });
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain(
-      '::error::mlops-platform launch configuration error: Unknown command "launch"%0AFix: Use one of: compile, validate, run.',
+      '::error::mlops-platform launch configuration error: Unknown command "launch"%0AFix: Use one of: compile, validate, run',
     );
     const badBoolean = await runNode('dist/main.js', [], {
       env: {
