@@ -2,57 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { inputs, parseCommandFile, runnerFiles, runPost } from '../helpers/action-runner.js';
 import { runNode } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
-
-/** The runner's files for one step: outputs, state and summary, as GitHub sets them up. */
-async function runnerFiles(): Promise<{
-  env: NodeJS.ProcessEnv;
-  read: (name: 'output' | 'state' | 'summary') => Promise<string>;
-  dir: string;
-}> {
-  const dir = await tempDir('action');
-  const files = {
-    output: path.join(dir, 'output'),
-    state: path.join(dir, 'state'),
-    summary: path.join(dir, 'summary.md'),
-  };
-  await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
-  return {
-    dir,
-    env: {
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STATE: files.state,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_WORKSPACE: REPO_ROOT,
-      RUNNER_TEMP: dir,
-    },
-    read: (name) => readFile(files[name], 'utf8'),
-  };
-}
-
-/** Parses the `name<<delimiter` blocks @actions/core writes to GITHUB_OUTPUT / GITHUB_STATE. */
-function parseCommandFile(text: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!match) continue;
-    const [, name = '', delimiter] = match;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
-    result[name] = value.join('\n');
-  }
-  return result;
-}
-
-/** Inputs as the runner passes them: INPUT_<NAME> with the name upper-cased, hyphens kept. */
-function inputs(values: Record<string, string>): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-  );
-}
 
 describe('the action (dist/main.js and dist/post.js, run as the runner runs them)', () => {
   it('declares every command input and output in action.yml, on node24', async () => {
@@ -95,9 +48,7 @@ describe('the action (dist/main.js and dist/post.js, run as the runner runs them
       'task-count': '6',
     });
     expect(parseCommandFile(await runner.read('state'))).toEqual({ command: 'compile' });
-    const post = await runNode('dist/post.js', [], {
-      env: { ...runner.env, STATE_command: 'compile', RUNNER_DEBUG: '1' },
-    });
+    const post = await runPost(runner, { RUNNER_DEBUG: '1' });
     expect(post.code).toBe(0);
     expect(post.stdout).toContain('post: compile left nothing to clean up');
   });

@@ -9,15 +9,32 @@ describe('the Google clients load only when a command calls Google', () => {
   it('compile, validate and local runs work from a dist/ without the vendor bundle; Vertex runs need it', async () => {
     const root = await tempDir('no-vendor');
     await mkdir(path.join(root, 'dist'));
-    for (const file of ['cli.js', 'main.js', 'post.js']) await copyFile(path.join(REPO_ROOT, 'dist', file), path.join(root, 'dist', file));
-    await cp(path.join(REPO_ROOT, 'dist/chunks'), path.join(root, 'dist/chunks'), { recursive: true });
+    for (const file of ['cli.js', 'main.js', 'post.js'])
+      await copyFile(path.join(REPO_ROOT, 'dist', file), path.join(root, 'dist', file));
+    await cp(path.join(REPO_ROOT, 'dist/chunks'), path.join(root, 'dist/chunks'), {
+      recursive: true,
+    });
     await copyFile(path.join(REPO_ROOT, 'package.json'), path.join(root, 'package.json'));
     const pipeline = path.join(REPO_ROOT, 'pipelines/training-pipeline.yaml');
-    const cli = (...args: string[]) => spawnSync(NODE, [path.join(root, 'dist/cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const cli = (...args: string[]) =>
+      spawnSync(NODE, [path.join(root, 'dist/cli.js'), ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
 
     expect(cli('compile', pipeline, '--output', path.join(root, 'out.yaml')).status).toBe(0);
     expect(cli('validate', path.join(root, 'out.yaml')).status).toBe(0);
-    const vertex = cli('run', '--vertex', pipeline, '--project-id', 'acme-ml', '--region', 'us-central1', '--pipeline-root', 'gs://bucket/root');
+    const vertex = cli(
+      'run',
+      '--vertex',
+      pipeline,
+      '--project-id',
+      'acme-ml',
+      '--region',
+      'us-central1',
+      '--pipeline-root',
+      'gs://bucket/root',
+    );
     expect(vertex.status).toBe(1);
     expect(vertex.stderr).toMatch(/google-cloud\.js/);
   });

@@ -6,7 +6,12 @@
  * Retry-After), an emulated clock and a request log that never holds a secret in clear text.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -82,7 +87,12 @@ export const DEFAULT_SECRET_FIELDS: readonly string[] = [
 ];
 
 /** Headers whose values are credentials; the scheme ("Bearer") is kept, the value is not. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-goog-iam-authorization-token']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-goog-iam-authorization-token',
+]);
 
 function redactHeader(name: string, value: string): string {
   if (!SECRET_HEADERS.has(name)) return value;
@@ -275,7 +285,9 @@ export interface EmulatorResponse {
   headers?: Record<string, string>;
 }
 
-export type RouteHandler = (request: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+export type RouteHandler = (
+  request: EmulatorRequest,
+) => EmulatorResponse | Promise<EmulatorResponse>;
 
 export interface Route {
   /** Used by selectors and in the request log, e.g. `sts.token`. */
@@ -289,7 +301,11 @@ export interface Route {
   handler: RouteHandler;
 }
 
-export function json(status: number, body: unknown, headers?: Record<string, string>): EmulatorResponse {
+export function json(
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): EmulatorResponse {
   return headers ? { status, body, headers } : { status, body };
 }
 
@@ -316,16 +332,20 @@ export function googleApiError(
   return json(code, { error: { code, message, status, ...(details ? { details } : {}) } });
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 function compilePattern(pattern: string | RegExp): RegExp {
   if (pattern instanceof RegExp) return pattern;
   let source = '';
   let last = 0;
   for (const match of pattern.matchAll(/\{(\w+)(\*?)\}/g)) {
-    source += RegExp.escape(pattern.slice(last, match.index));
+    source += escapeRegExp(pattern.slice(last, match.index));
     source += match[2] ? `(?<${match[1]}>.+?)` : `(?<${match[1]}>[^/]+?)`;
     last = match.index + match[0].length;
   }
-  return new RegExp(`^${source}${RegExp.escape(pattern.slice(last))}$`);
+  return new RegExp(`^${source}${escapeRegExp(pattern.slice(last))}$`);
 }
 
 function decodeParam(value: string): string {
@@ -349,7 +369,10 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function parseBody(raw: Buffer, contentType: string | undefined): { kind: BodyKind; body: unknown } {
+function parseBody(
+  raw: Buffer,
+  contentType: string | undefined,
+): { kind: BodyKind; body: unknown } {
   if (raw.length === 0) return { kind: 'empty', body: undefined };
   const text = raw.toString('utf8');
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -395,18 +418,15 @@ export interface HttpServer {
   readonly log: RequestLog;
   readonly clock: Clock;
   /** Add a route after start (first match wins, in registration order). */
-  addRoute(route: Route): void;
-  close(): Promise<void>;
+  addRoute: (route: Route) => void;
+  close: () => Promise<void>;
 }
 
 function defaultErrorBody(status: number, message: string): unknown {
   return { error: { code: status, message, status: RPC_STATUS[status] ?? 'UNKNOWN' } };
 }
 
-function send(
-  response: import('node:http').ServerResponse,
-  { status, body, headers = {} }: EmulatorResponse,
-): void {
+function send(response: ServerResponse, { status, body, headers = {} }: EmulatorResponse): void {
   let payload: Buffer | undefined;
   const outHeaders: Record<string, string> = { ...headers };
   const has = (name: string) => Object.keys(outHeaders).some((h) => h.toLowerCase() === name);
@@ -434,7 +454,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const errorBody = options.errorBody ?? defaultErrorBody;
   const secretFields = new Set([...DEFAULT_SECRET_FIELDS, ...(options.secretFields ?? [])]);
   const routes: Array<Route & { regex: RegExp }> = [];
-  const addRoute = (route: Route) => routes.push({ ...route, regex: compilePattern(route.pattern) });
+  const addRoute = (route: Route) =>
+    routes.push({ ...route, regex: compilePattern(route.pattern) });
   for (const route of options.routes ?? []) addRoute(route);
 
   const server = createServer((req, res) => {
@@ -454,9 +475,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         );
         break;
       }
-      const identity: RequestIdentity = { server: name, route: matched?.name, method, path: url.pathname };
+      const identity: RequestIdentity = {
+        server: name,
+        route: matched?.name,
+        method,
+        path: url.pathname,
+      };
 
-      let rawBody = Buffer.alloc(0);
+      let rawBody: Buffer = Buffer.alloc(0);
       let response: EmulatorResponse;
       let injectedFault: number | undefined;
       let parsed: { kind: BodyKind; body: unknown } = { kind: 'empty', body: undefined };
@@ -512,7 +538,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         route: matched?.name,
         method,
         path: url.pathname,
-        query: redactValue(Object.fromEntries(url.searchParams), secretFields) as Record<string, string>,
+        query: redactValue(Object.fromEntries(url.searchParams), secretFields) as Record<
+          string,
+          string
+        >,
         headers,
         body:
           parsed.kind === 'text'

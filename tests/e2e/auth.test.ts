@@ -1,0 +1,220 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAuthEmulators, type AuthEmulators } from '../emulators/auth-emulators.js';
+import {
+  expectNoSecrets,
+  inputs,
+  parseCommandFile,
+  runnerFiles,
+  runPost,
+} from '../helpers/action-runner.js';
+import { mlops, runNode } from '../helpers/cli.js';
+
+let google: AuthEmulators;
+beforeAll(async () => {
+  google = await startAuthEmulators();
+  // A service account nobody bound the repository to.
+  google.serviceAccounts.add({ email: 'unbound@acme-ml.iam.gserviceaccount.com', bindings: [] });
+});
+afterAll(async () => {
+  await google.close();
+});
+
+function stsBase(): string {
+  return google.stsEndpoint.replace(/\/v1\/token$/, '');
+}
+
+/** The environment of a job with `permissions: id-token: write`, pointed at the emulators. */
+function jobEnv(): NodeJS.ProcessEnv {
+  return {
+    ...google.actionsEnv(),
+    // The override is the service's base URL; the emulator reports its token URL.
+    MLOPS_STS_ENDPOINT: stsBase(),
+    MLOPS_IAMCREDENTIALS_ENDPOINT: google.iamCredentialsEndpoint,
+    GITHUB_REPOSITORY: 'acme/ml',
+  };
+}
+
+describe('auth through dist/main.js against protocol-faithful Google emulators', () => {
+  it('federates, impersonates, writes a private credentials file outside the checkout, exports it and masks every token', async () => {
+    const runner = await runnerFiles();
+    const result = await runNode('dist/main.js', [], {
+      env: {
+        ...runner.env,
+        ...jobEnv(),
+        ...inputs({
+          command: 'auth',
+          'workload-identity-provider': google.provider,
+          'service-account': google.serviceAccount,
+          'token-format': 'access_token',
+        }),
+      },
+    });
+    expect(result.code, result.stdout).toBe(0);
+    const outputs = parseCommandFile(await runner.read('output'));
+    const file = outputs['credentials-file-path'] ?? '';
+    expect(path.dirname(file)).toBe(runner.dir);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const credentials = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    expect(credentials).toMatchObject({
+      type: 'external_account',
+      audience: `//iam.googleapis.com/${google.provider}`,
+      token_url: `${stsBase()}/v1/token`,
+      service_account_impersonation_url: `${google.iamCredentialsEndpoint}/v1/projects/-/serviceAccounts/${google.serviceAccount}:generateAccessToken`,
+    });
+    expect(outputs['project-id']).toBe('acme-ml');
+    const accessToken = outputs['access-token'] ?? '';
+    expect(google.validateAccessToken(accessToken)).toMatchObject({
+      ok: true,
+      serviceAccount: google.serviceAccount,
+    });
+    const exported = parseCommandFile(await runner.read('env'));
+    expect(exported).toMatchObject({
+      GOOGLE_APPLICATION_CREDENTIALS: file,
+      CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: file,
+      GOOGLE_CLOUD_PROJECT: 'acme-ml',
+      CLOUDSDK_CORE_PROJECT: 'acme-ml',
+    });
+    // Tokens are announced for masking before anything else could print them, and appear nowhere else.
+    expect(result.stdout).toContain(`::add-mask::${accessToken}`);
+    expectNoSecrets(result.stdout + result.stderr, [
+      accessToken,
+      google.oidc.requestToken,
+      await readFile(file, 'utf8'),
+    ]);
+    expect(result.stdout).toContain(`Authenticated as ${google.serviceAccount}`);
+
+    const post = await runPost(runner);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain(`Removed ${file}`);
+    await expect(stat(file)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('uses the federated identity directly when no service account is given', async () => {
+    const runner = await runnerFiles();
+    const result = await runNode('dist/main.js', [], {
+      env: {
+        ...runner.env,
+        ...jobEnv(),
+        ...inputs({
+          command: 'auth',
+          'workload-identity-provider': google.provider,
+          'project-id': 'acme-ml',
+          'token-format': 'access_token',
+        }),
+      },
+    });
+    expect(result.code, result.stdout).toBe(0);
+    const outputs = parseCommandFile(await runner.read('output'));
+    const credentials = JSON.parse(
+      await readFile(outputs['credentials-file-path'] ?? '', 'utf8'),
+    ) as Record<string, unknown>;
+    expect(credentials).not.toHaveProperty('service_account_impersonation_url');
+    expect(google.validateAccessToken(outputs['access-token'] ?? '')).toMatchObject({ ok: true });
+  });
+
+  it('rides through a 503 from STS with Retry-After', async () => {
+    const runner = await runnerFiles();
+    const before = google.requests.count({ path: '/v1/token' });
+    google.faults.failNext(1, { path: '/v1/token', status: 503, retryAfterSeconds: 1 });
+    const result = await runNode('dist/main.js', [], {
+      env: {
+        ...runner.env,
+        ...jobEnv(),
+        ...inputs({
+          command: 'auth',
+          'workload-identity-provider': google.provider,
+          'service-account': google.serviceAccount,
+        }),
+      },
+    });
+    expect(result.code, result.stdout).toBe(0);
+    expect(google.requests.count({ path: '/v1/token' }) - before).toBe(2);
+  });
+
+  const failures: Array<{
+    name: string;
+    provider?: () => string;
+    serviceAccount?: string;
+    env?: () => NodeJS.ProcessEnv;
+    expected: RegExp;
+    networkCalls?: boolean;
+  }> = [
+    {
+      name: 'a project ID instead of the number',
+      provider: () => google.provider.replace(google.projectNumber, 'acme-ml'),
+      expected: /project ID "acme-ml" where Google expects the project NUMBER/,
+      networkCalls: false,
+    },
+    {
+      name: 'a pool instead of a provider',
+      provider: () => google.provider.replace(/\/providers\/.*$/, ''),
+      expected: /names a pool, not a provider/,
+      networkCalls: false,
+    },
+    {
+      name: 'missing id-token: write',
+      env: () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' }),
+      expected: /Add `permissions: id-token: write`/,
+      networkCalls: false,
+    },
+    {
+      name: 'an unknown provider',
+      provider: () => google.provider.replace('/providers/mlops', '/providers/nope'),
+      expected: /invalid_target[\s\S]*Fix: Check that pool "github" and provider "nope" exist/,
+    },
+    {
+      name: 'a service account without the Workload Identity User binding',
+      serviceAccount: 'unbound@acme-ml.iam.gserviceaccount.com',
+      expected:
+        /HTTP 403[\s\S]*add-iam-policy-binding unbound@acme-ml\.iam\.gserviceaccount\.com --role=roles\/iam\.workloadIdentityUser/,
+    },
+  ];
+
+  it.each(failures)(
+    'fails with one clear error for $name, writing nothing',
+    async ({ provider, serviceAccount, env, expected, networkCalls }) => {
+      const runner = await runnerFiles();
+      const before = google.requests.all().length;
+      const result = await runNode('dist/main.js', [], {
+        env: {
+          ...runner.env,
+          ...jobEnv(),
+          ...(env ? env() : {}),
+          ...inputs({
+            command: 'auth',
+            'workload-identity-provider': provider ? provider() : google.provider,
+            'service-account': serviceAccount ?? google.serviceAccount,
+          }),
+        },
+      });
+      expect(result.code).toBe(1);
+      const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      expect(errors).toHaveLength(1);
+      expect(decodeURIComponent(errors[0]?.replaceAll('%0A', '\n') ?? '')).toMatch(expected);
+      expect(parseCommandFile(await runner.read('env'))).toEqual({});
+      expect(parseCommandFile(await runner.read('output'))).toEqual({});
+      if (networkCalls === false) expect(google.requests.all().length).toBe(before);
+    },
+  );
+
+  it('prints export lines for eval in the CLI, and never the token', async () => {
+    const result = await mlops(
+      [
+        'auth',
+        '--workload-identity-provider',
+        google.provider,
+        '--service-account',
+        google.serviceAccount,
+      ],
+      { env: { ...jobEnv(), RUNNER_TEMP: '' } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
+      /^export GOOGLE_APPLICATION_CREDENTIALS='\/.*mlops-credentials-[0-9a-f]{16}\.json'$/m,
+    );
+    expect(result.stdout).toContain("export GOOGLE_CLOUD_PROJECT='acme-ml'");
+    expectNoSecrets(result.stdout + result.stderr, [google.oidc.requestToken]);
+  });
+});

@@ -1,0 +1,86 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runNode, type ProcessResult } from './cli.js';
+import { REPO_ROOT, tempDir } from './paths.js';
+
+type RunnerFile = 'output' | 'state' | 'summary' | 'env';
+
+export interface RunnerFiles {
+  readonly dir: string;
+  /** GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_WORKSPACE, RUNNER_TEMP. */
+  readonly env: NodeJS.ProcessEnv;
+  read(name: RunnerFile): Promise<string>;
+}
+
+/** The runner's files for one step, set up as GitHub does. */
+export async function runnerFiles(): Promise<RunnerFiles> {
+  const dir = await tempDir('action');
+  const files: Record<RunnerFile, string> = {
+    output: path.join(dir, 'output'),
+    state: path.join(dir, 'state'),
+    summary: path.join(dir, 'summary.md'),
+    env: path.join(dir, 'env'),
+  };
+  await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
+  return {
+    dir,
+    env: {
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STATE: files.state,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_ENV: files.env,
+      GITHUB_WORKSPACE: REPO_ROOT,
+      RUNNER_TEMP: dir,
+    },
+    read: (name) => readFile(files[name], 'utf8'),
+  };
+}
+
+/** Parses the `name<<delimiter` blocks @actions/core writes to GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV. */
+export function parseCommandFile(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const [, name = '', delimiter] = match;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
+    result[name] = value.join('\n');
+  }
+  return result;
+}
+
+/** Inputs as the runner passes them: INPUT_<NAME> with the name upper-cased, hyphens kept. */
+export function inputs(values: Record<string, string>): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
+}
+
+/** Runs the post step as the runner does: with the main step's saved state as STATE_* variables. */
+export async function runPost(
+  runner: RunnerFiles,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ProcessResult> {
+  const state = parseCommandFile(await runner.read('state'));
+  const stateEnv = Object.fromEntries(
+    Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]),
+  );
+  return runNode('dist/post.js', [], { env: { ...runner.env, ...env, ...stateEnv } });
+}
+
+/**
+ * Fails when a secret appears anywhere in captured output other than the `::add-mask::` line
+ * that tells the runner to hide it (the runner never prints those).
+ */
+export function expectNoSecrets(output: string, secrets: readonly string[]): void {
+  const visible = output
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  for (const secret of secrets) {
+    if (secret.length >= 8 && visible.includes(secret))
+      throw new Error(`a secret (${secret.slice(0, 4)}…) reached the log`);
+  }
+}
