@@ -1,10 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { inputs, parseCommandFile, runnerFiles, runPost } from '../helpers/action-runner.js';
 import { runNode } from '../helpers/cli.js';
-import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
 
 describe('the action (dist/main.js and dist/post.js, run as the runner runs them)', () => {

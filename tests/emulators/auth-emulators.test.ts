@@ -13,7 +13,8 @@ import {
 import { fingerprint, json, redacted, startHttpServer } from './http-server.js';
 import { decodeJwt, generateSigningKey, signJwt, verifyJwtSignature, type Jwks } from './jwt.js';
 
-const INVALID_AUDIENCE = /^Invalid value for "audience"\. This value should be the full resource name/;
+const INVALID_AUDIENCE =
+  /^Invalid value for "audience"\. This value should be the full resource name/;
 const INVALID_TARGET =
   'The target service indicated by the "audience" parameters is invalid. This might either be because the pool or provider is disabled or deleted or because it doesn\'t exist.';
 
@@ -52,7 +53,10 @@ async function githubToken(audience?: string, emulators = auth): Promise<string>
 type StsResult = { status: number; body: Record<string, unknown> };
 
 /** google-github-actions/auth style: JSON with camelCase field names. */
-async function stsJson(body: Record<string, unknown> | string, emulators = auth): Promise<StsResult> {
+async function stsJson(
+  body: Record<string, unknown> | string,
+  emulators = auth,
+): Promise<StsResult> {
   const response = await fetch(emulators.stsEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -168,7 +172,8 @@ describe('http-server', () => {
       expect(first?.headers.authorization).toBe(`Bearer <redacted:${fingerprint('very-secret')}>`);
       expect(second).toMatchObject({ route: undefined, status: 404 });
       const printed = JSON.stringify(server.log.all());
-      for (const secret of ['very-secret', 'tok-123', 's3cret']) expect(printed).not.toContain(secret);
+      for (const secret of ['very-secret', 'tok-123', 's3cret'])
+        expect(printed).not.toContain(secret);
     } finally {
       await server.close();
     }
@@ -183,9 +188,12 @@ describe('GitHub OIDC token endpoint', () => {
   });
 
   it('issues an RS256 JWT with GitHub claims, verifiable with the served JWKS', async () => {
-    const response = await fetch(`${auth.oidc.requestUrl}&audience=${encodeURIComponent('aud-x')}`, {
-      headers: { Authorization: `Bearer ${auth.oidc.requestToken}` },
-    });
+    const response = await fetch(
+      `${auth.oidc.requestUrl}&audience=${encodeURIComponent('aud-x')}`,
+      {
+        headers: { Authorization: `Bearer ${auth.oidc.requestToken}` },
+      },
+    );
     const body = (await response.json()) as { count: number; value: string };
     expect(body.count).toBe(body.value.length);
 
@@ -245,12 +253,13 @@ describe('Google STS token exchange', () => {
       attributes: { 'attribute.repository': 'acme/ml', 'attribute.repository_owner': 'acme' },
       scopes: [CLOUD_PLATFORM_SCOPE],
     });
-    if (validation.ok) {
-      expect(validation.serviceAccount).toBeUndefined();
-      expect(validation.principalSets).toContain(
+    expect(validation).toMatchObject({
+      principalSets: expect.arrayContaining([
         'principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/attribute.repository/acme/ml',
-      );
-    }
+        'principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/*',
+      ]) as unknown,
+    });
+    expect(validation).not.toHaveProperty('serviceAccount');
   });
 
   it('accepts the form-encoded snake_case request google-auth-library sends', async () => {
@@ -301,8 +310,7 @@ describe('Google STS token exchange', () => {
     },
     {
       name: 'https:// instead of // audience',
-      request: async () =>
-        exchange(await githubToken(wifAudience()), { audience: wifAudience() }),
+      request: async () => exchange(await githubToken(wifAudience()), { audience: wifAudience() }),
       error: 'invalid_request',
       description: INVALID_AUDIENCE,
     },
@@ -415,8 +423,9 @@ describe('Google STS token exchange', () => {
     const { status, body } = await stsJson(await request());
     expect(status).toBe(400);
     expect(body.error).toBe(error);
-    if (typeof description === 'string') expect(body.error_description).toBe(description);
-    else expect(body.error_description).toMatch(description);
+    expect(body.error_description).toEqual(
+      typeof description === 'string' ? description : expect.stringMatching(description),
+    );
     expect(Object.keys(body).sort()).toEqual(['error', 'error_description']);
   });
 
@@ -481,7 +490,9 @@ describe('IAM Credentials', () => {
       includeEmail: true,
     });
     expect(status).toBe(200);
-    const certs = (await (await fetch(`${auth.iamCredentialsEndpoint}/oauth2/v3/certs`)).json()) as Jwks;
+    const certs = (await (
+      await fetch(`${auth.iamCredentialsEndpoint}/oauth2/v3/certs`)
+    ).json()) as Jwks;
     const verified = verifyJwtSignature(body.token as string, certs);
     expect(verified.ok && verified.claims).toMatchObject({
       iss: 'https://accounts.google.com',
@@ -497,7 +508,9 @@ describe('IAM Credentials', () => {
     body: {
       error: {
         code: 401,
-        message: expect.stringMatching(/^Request had invalid authentication credentials\./) as unknown,
+        message: expect.stringMatching(
+          /^Request had invalid authentication credentials\./,
+        ) as unknown,
         status: 'UNAUTHENTICATED',
       },
     },
@@ -555,9 +568,18 @@ describe('IAM Credentials', () => {
       providerOverrides: { attributeCondition: "assertion.repository_owner == 'acme'" },
     });
     try {
-      org.oidc.emulator.setClaims({ repository: 'acme/web', sub: 'repo:acme/web:ref:refs/heads/main' });
+      org.oidc.emulator.setClaims({
+        repository: 'acme/web',
+        sub: 'repo:acme/web:ref:refs/heads/main',
+      });
       const bearer = await federatedToken(org);
-      const denied = await iamCall('generateIdToken', bearer, { audience: 'x' }, org.serviceAccount, org);
+      const denied = await iamCall(
+        'generateIdToken',
+        bearer,
+        { audience: 'x' },
+        org.serviceAccount,
+        org,
+      );
       expect(denied.status).toBe(403);
       expect((denied.body.error as { message: string }).message).toBe(
         "Permission 'iam.serviceAccounts.getOpenIdToken' denied on resource (or it may not exist).",
@@ -567,17 +589,67 @@ describe('IAM Credentials', () => {
         'roles/iam.workloadIdentityUser',
         `principal://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/subject/repo:acme/web:ref:refs/heads/main`,
       );
-      const allowed = await iamCall('generateIdToken', bearer, { audience: 'x' }, org.serviceAccount, org);
+      const allowed = await iamCall(
+        'generateIdToken',
+        bearer,
+        { audience: 'x' },
+        org.serviceAccount,
+        org,
+      );
       expect(allowed.status).toBe(200);
     } finally {
       await org.close();
     }
   });
 
+  it('follows a delegation chain: each hop needs the permission on the next', async () => {
+    const relay = 'relay@acme-ml.iam.gserviceaccount.com';
+    const target = 'deploy@acme-ml.iam.gserviceaccount.com';
+    const chain = await startAuthEmulators({
+      serviceAccounts: [
+        {
+          email: relay,
+          bindings: [
+            { role: 'roles/iam.workloadIdentityUser', members: [auth.repositoryPrincipalSet] },
+          ],
+        },
+        { email: target },
+      ],
+    });
+    try {
+      const bearer = await federatedToken(chain);
+      const request = {
+        scope: [CLOUD_PLATFORM_SCOPE],
+        delegates: [`projects/-/serviceAccounts/${relay}`],
+      };
+      const denied = await iamCall('generateAccessToken', bearer, request, target, chain);
+      expect(denied.status).toBe(403);
+      expect(JSON.stringify(denied.body)).toContain(`projects/-/serviceAccounts/${target}`);
+
+      chain.serviceAccounts.addMember(
+        target,
+        'roles/iam.serviceAccountTokenCreator',
+        `serviceAccount:${relay}`,
+      );
+      const { status, body } = await iamCall('generateAccessToken', bearer, request, target, chain);
+      expect(status).toBe(200);
+      expect(chain.validateAccessToken(body.accessToken as string)).toMatchObject({
+        serviceAccount: target,
+      });
+    } finally {
+      await chain.close();
+    }
+  });
+
   it('answers 404 NOT_FOUND for an unknown service account', async () => {
     const missing = 'ghost@acme-ml.iam.gserviceaccount.com';
     expect(
-      await iamCall('generateAccessToken', await federatedToken(), { scope: [CLOUD_PLATFORM_SCOPE] }, missing),
+      await iamCall(
+        'generateAccessToken',
+        await federatedToken(),
+        { scope: [CLOUD_PLATFORM_SCOPE] },
+        missing,
+      ),
     ).toEqual({
       status: 404,
       body: {
@@ -604,13 +676,19 @@ describe('IAM Credentials', () => {
 });
 
 describe('google-auth-library against the emulators', () => {
-  // google-auth-library 10.x does not validate token_url / service_account_impersonation_url
-  // (the https + *.googleapis.com check added in 7.x was removed in 8.x for non-Google
-  // universes), so the credentials file points straight at http://127.0.0.1 - no workaround.
+  // google-auth-library 10.x takes token_url, service_account_impersonation_url and
+  // credential_source.url verbatim: the https + `sts`/`iamcredentials` *.googleapis.com host check
+  // (googleapis/google-auth-library-nodejs#1229, 2021) was removed by #1517 (2023). So the file
+  // points straight at http://127.0.0.1 with no workaround; these tests would fail if it came back.
 
   it('gets a federated token through a direct-WIF external_account file', async () => {
-    const keyFile = await credentialsFile(auth.externalAccountCredentials({ serviceAccount: null }));
-    const token = await new GoogleAuth({ keyFile, scopes: [CLOUD_PLATFORM_SCOPE] }).getAccessToken();
+    const keyFile = await credentialsFile(
+      auth.externalAccountCredentials({ serviceAccount: null }),
+    );
+    const token = await new GoogleAuth({
+      keyFile,
+      scopes: [CLOUD_PLATFORM_SCOPE],
+    }).getAccessToken();
     expect(token).toMatch(/^ya29\.d\./);
     expect(auth.validateAccessToken(token ?? '')).toMatchObject({ ok: true, kind: 'federated' });
 
@@ -634,7 +712,10 @@ describe('google-auth-library against the emulators', () => {
       service_account_impersonation_url: `${auth.iamCredentialsEndpoint}/v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`,
     });
     const keyFile = await credentialsFile(credentials);
-    const token = await new GoogleAuth({ keyFile, scopes: [CLOUD_PLATFORM_SCOPE] }).getAccessToken();
+    const token = await new GoogleAuth({
+      keyFile,
+      scopes: [CLOUD_PLATFORM_SCOPE],
+    }).getAccessToken();
     expect(auth.validateAccessToken(token ?? '')).toMatchObject({
       ok: true,
       serviceAccount: auth.serviceAccount,
@@ -682,15 +763,22 @@ describe('google-auth-library against the emulators', () => {
 
   it('retries injected 503 (STS) and 429 (IAM) and then succeeds', async () => {
     auth.faults.failNext(1, { status: 503, retryAfterSeconds: 1, route: 'sts.token' });
-    auth.faults.failNext(1, { status: 429, retryAfterSeconds: 1, route: 'iam.generateAccessToken' });
+    auth.faults.failNext(1, {
+      status: 429,
+      retryAfterSeconds: 1,
+      route: 'iam.generateAccessToken',
+    });
     const keyFile = await credentialsFile(auth.externalAccountCredentials());
-    const token = await new GoogleAuth({ keyFile, scopes: [CLOUD_PLATFORM_SCOPE] }).getAccessToken();
+    const token = await new GoogleAuth({
+      keyFile,
+      scopes: [CLOUD_PLATFORM_SCOPE],
+    }).getAccessToken();
     expect(auth.validateAccessToken(token ?? '').ok).toBe(true);
     expect(auth.faults.pendingFailures()).toBe(0);
     expect(auth.requests.filter({ route: 'sts.token' }).map((r) => r.status)).toEqual([503, 200]);
-    expect(auth.requests.filter({ route: 'iam.generateAccessToken' }).map((r) => r.status)).toEqual([
-      429, 200,
-    ]);
+    expect(auth.requests.filter({ route: 'iam.generateAccessToken' }).map((r) => r.status)).toEqual(
+      [429, 200],
+    );
   });
 
   it('hands out a token that dies mid-run when the clock passes its expiry', async () => {
@@ -703,7 +791,8 @@ describe('google-auth-library against the emulators', () => {
     expect(await client.getAccessToken()).toBe(token);
     expect(auth.validateAccessToken(token)).toEqual({ ok: false, reason: 'expired' });
     // A fresh client re-fetches the GitHub JWT (the file holds the request URL, not a token).
-    const fresh = (await new GoogleAuth({ keyFile, scopes: [CLOUD_PLATFORM_SCOPE] }).getAccessToken()) ?? '';
+    const fresh =
+      (await new GoogleAuth({ keyFile, scopes: [CLOUD_PLATFORM_SCOPE] }).getAccessToken()) ?? '';
     expect(auth.validateAccessToken(fresh).ok).toBe(true);
     expect(auth.requests.count({ route: 'oidc.token' })).toBe(2);
   });
@@ -755,7 +844,9 @@ describe('fault injection and request log', () => {
   it('records every call with counts, and never a token in clear text', async () => {
     const subjectToken = await githubToken(wifAudience());
     const federated = await federatedToken();
-    const { body } = await iamCall('generateAccessToken', federated, { scope: [CLOUD_PLATFORM_SCOPE] });
+    const { body } = await iamCall('generateAccessToken', federated, {
+      scope: [CLOUD_PLATFORM_SCOPE],
+    });
     await stsJson(exchange(subjectToken));
 
     expect(auth.requests.count({ server: 'github-oidc', route: 'oidc.token' })).toBe(2);
@@ -767,12 +858,17 @@ describe('fault injection and request log', () => {
     expect(firstSts?.body).toMatchObject({ grantType: GRANT_TYPE_TOKEN_EXCHANGE });
 
     const printed = JSON.stringify(auth.requests.all());
-    for (const secret of [auth.oidc.requestToken, subjectToken, federated, body.accessToken as string])
+    for (const secret of [
+      auth.oidc.requestToken,
+      subjectToken,
+      federated,
+      body.accessToken as string,
+    ])
       expect(printed).not.toContain(secret);
     // ...but the fingerprint lets a test tell which token was used.
-    expect(auth.requests.filter({ route: 'iam.generateAccessToken' })[0]?.headers.authorization).toBe(
-      `Bearer ${redacted(federated)}`,
-    );
+    expect(
+      auth.requests.filter({ route: 'iam.generateAccessToken' })[0]?.headers.authorization,
+    ).toBe(`Bearer ${redacted(federated)}`);
   });
 
   it('says unknown for tokens it never issued', () => {
