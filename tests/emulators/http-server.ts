@@ -332,20 +332,16 @@ export function googleApiError(
   return json(code, { error: { code, message, status, ...(details ? { details } : {}) } });
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 function compilePattern(pattern: string | RegExp): RegExp {
   if (pattern instanceof RegExp) return pattern;
   let source = '';
   let last = 0;
   for (const match of pattern.matchAll(/\{(\w+)(\*?)\}/g)) {
-    source += escapeRegExp(pattern.slice(last, match.index));
+    source += RegExp.escape(pattern.slice(last, match.index));
     source += match[2] ? `(?<${match[1]}>.+?)` : `(?<${match[1]}>[^/]+?)`;
     last = match.index + match[0].length;
   }
-  return new RegExp(`^${source}${escapeRegExp(pattern.slice(last))}$`);
+  return new RegExp(`^${source}${RegExp.escape(pattern.slice(last))}$`);
 }
 
 function decodeParam(value: string): string {

@@ -52,7 +52,8 @@ export interface ServiceAccountConfig {
   disabled?: boolean;
 }
 
-interface ServiceAccountEntry {
+/** A registered service account as the emulator holds it. */
+export interface ServiceAccountEntry {
   email: string;
   uniqueId: string;
   bindings: IamBinding[];
