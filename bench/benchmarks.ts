@@ -125,6 +125,22 @@ try {
     'the difference is module loading plus the compile',
   );
 
+  // 1b. Start-up of a command that never calls Google, against loading the Google clients alone.
+  const [validate, googleClients] = await sideBySide(
+    10,
+    () => runProcess(['dist/cli.js', 'validate', output]),
+    () =>
+      runProcess(['--input-type=module', '-e', "await import('./dist/vendor/google-cloud.js')"]),
+  );
+  add(
+    '`mlops validate` process vs loading the Google clients alone',
+    'mlops validate',
+    validate,
+    'import google-cloud.js',
+    googleClients,
+    'validate never loads the 9 MB vendor bundle',
+  );
+
   // 2. The runner (parallel branches) against the same commands by hand, in sequence.
   const reference = await runLocal(path.join(workspace, 'reference'), false);
   const [runner, byHand] = await sideBySide(
