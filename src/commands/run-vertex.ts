@@ -46,6 +46,12 @@ export type VertexRunResult =
       readonly url: string;
     };
 
+/** `90s`, `5m`, `2h`: how long the step waited. */
+function formatWait(ms: number): string {
+  if (ms < 120_000) return `${Math.round(ms / 1000)}s`;
+  return ms < 7_200_000 ? `${Math.round(ms / 60_000)}m` : `${Math.round(ms / 3_600_000)}h`;
+}
+
 /** Polls fast at first (a cached job ends in seconds), then backs off to keep API calls low. */
 export function pollDelay(attempt: number): number {
   return Math.min(1000 * 1.5 ** attempt, 15_000);
@@ -142,7 +148,7 @@ export async function runOnVertex(
           fix: 'Stop it with the Stop button in the Vertex console if it is no longer wanted.',
         });
       throw new UserError(
-        `${jobId} did not finish within ${Math.round(options.timeoutMs / 60_000)} minutes; it keeps running: ${url}`,
+        `${jobId} did not finish within ${formatWait(options.timeoutMs)}; it keeps running: ${url}`,
         { fix: 'Raise timeout, or run with wait: false and check later.' },
       );
     }

@@ -17,9 +17,66 @@ type GoogleCloud = typeof GoogleCloudModule;
 const RETRIABLE = new Set([4, 8, 13, 14]);
 const ATTEMPTS = 6;
 
+const HTTP_TO_RPC: Record<number, number> = {
+  400: 3,
+  401: 16,
+  403: 7,
+  404: 5,
+  409: 6,
+  412: 9,
+  429: 8,
+  499: 1,
+  500: 13,
+  501: 12,
+  503: 14,
+  504: 4,
+};
+const RPC_BY_NAME: Record<string, number> = {
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
+};
+
+/** Google's error body (`{"error": {code, message, status}}`), when the client left it in the message. */
+function errorBody(error: unknown): { message?: string; status?: string } | undefined {
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string' || !message.trimStart().startsWith('{')) return undefined;
+  try {
+    return (JSON.parse(message) as { error?: { message?: string; status?: string } }).error;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The gRPC code of a client error. gax's REST transport (5.0.x) rejects with the HTTP status as
+ * `code` and Google's JSON error body as the message, not a mapped gRPC code; network failures
+ * carry a string code (ECONNREFUSED), which counts as UNAVAILABLE.
+ */
 export function grpcCode(error: unknown): number | undefined {
+  const status = errorBody(error)?.status;
+  if (status && status in RPC_BY_NAME) return RPC_BY_NAME[status];
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'number' ? code : undefined;
+  if (typeof code === 'number')
+    return code >= 100 ? (HTTP_TO_RPC[code] ?? (code >= 500 ? 14 : 2)) : code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return 14;
+  return undefined;
+}
+
+/** The readable part of a client error: Google's message rather than the raw JSON body. */
+function errorText(error: unknown): string {
+  return (
+    errorBody(error)?.message ?? ((error as Error).message ?? String(error)).split('\n')[0] ?? ''
+  );
 }
 
 /** Decodes a protobuf Value or Struct, as the REST client returns them, to plain JSON. */
@@ -43,14 +100,46 @@ function decodeStruct(struct: unknown): Record<string, unknown> {
   );
 }
 
-/** The client's PipelineJob with its Structs decoded and enums as names. */
+/** A protobuf Timestamp as the client returns it (`{seconds: '1704067200', nanos}`) → RFC 3339. */
+function timestamp(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const seconds = Number((value as { seconds?: unknown } | null)?.seconds);
+  if (!Number.isFinite(seconds) || seconds === 0) return undefined;
+  const nanos = Number((value as { nanos?: unknown }).nanos ?? 0);
+  return new Date(seconds * 1000 + Math.floor(nanos / 1e6)).toISOString();
+}
+
+/** The client fills absent fields with defaults (`error: null`, `parentTaskId: '0'`): drop them. */
+function errorOf(value: unknown): { code?: number; message?: string } | undefined {
+  const error = value as { code?: number; message?: string } | null | undefined;
+  return error?.message ? error : undefined;
+}
+
+function times(record: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const field of ['createTime', 'startTime', 'endTime', 'updateTime']) {
+    const value = timestamp(record[field]);
+    if (value) result[field] = value;
+  }
+  return result;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The client's PipelineJob with Structs decoded, Timestamps as text and defaults dropped. */
 function toPlainJob(job: Record<string, unknown>): VertexPipelineJob {
   const detail = job.jobDetail as
     { taskDetails?: Array<Record<string, unknown>> } | null | undefined;
   const runtime = job.runtimeConfig as
     { gcsOutputDirectory?: string; parameterValues?: Record<string, unknown> } | null | undefined;
+  const jobError = errorOf(job.error);
   return {
-    ...(job as VertexPipelineJob),
+    ...(text(job.name) ? { name: text(job.name) } : {}),
+    ...(text(job.state) ? { state: text(job.state) } : {}),
+    ...times(job),
+    ...(jobError ? { error: jobError } : {}),
     runtimeConfig: {
       ...(runtime?.gcsOutputDirectory ? { gcsOutputDirectory: runtime.gcsOutputDirectory } : {}),
       parameterValues: Object.fromEntries(
@@ -68,8 +157,21 @@ function toPlainJob(job: Record<string, unknown>): VertexPipelineJob {
           string,
           { artifacts?: Array<Record<string, unknown>> }
         >;
+        const taskError = errorOf(task.error);
+        const parent =
+          typeof task.parentTaskId === 'string' || typeof task.parentTaskId === 'number'
+            ? String(task.parentTaskId)
+            : '0';
         return {
-          ...task,
+          taskId:
+            typeof task.taskId === 'string' || typeof task.taskId === 'number'
+              ? String(task.taskId)
+              : '',
+          ...(parent !== '0' ? { parentTaskId: parent } : {}),
+          ...(text(task.taskName) ? { taskName: text(task.taskName) } : {}),
+          ...(text(task.state) ? { state: text(task.state) } : {}),
+          ...times(task),
+          ...(taskError ? { error: taskError } : {}),
           ...(execution
             ? {
                 execution: {
@@ -83,7 +185,14 @@ function toPlainJob(job: Record<string, unknown>): VertexPipelineJob {
               key,
               {
                 artifacts: (list.artifacts ?? []).map((artifact) => ({
-                  ...artifact,
+                  ...(text(artifact.name) ? { name: text(artifact.name) } : {}),
+                  ...(text(artifact.displayName)
+                    ? { displayName: text(artifact.displayName) }
+                    : {}),
+                  ...(text(artifact.uri) ? { uri: text(artifact.uri) } : {}),
+                  ...(text(artifact.schemaTitle)
+                    ? { schemaTitle: text(artifact.schemaTitle) }
+                    : {}),
                   metadata: decodeStruct(artifact.metadata),
                 })),
               },
@@ -162,9 +271,7 @@ export class VertexPipelines {
         if (code === undefined || !RETRIABLE.has(code) || attempt >= ATTEMPTS)
           throw explain(purpose, error);
         const delay = Math.min(1000 * 2 ** (attempt - 1), 20_000);
-        this.#options.onRetry?.(
-          `${purpose}: ${(error as Error).message.split('\n')[0] ?? ''}; retrying in ${delay / 1000}s`,
-        );
+        this.#options.onRetry?.(`${purpose}: ${errorText(error)}; retrying in ${delay / 1000}s`);
         await sleep(delay);
       }
     }
@@ -227,7 +334,7 @@ export class VertexPipelines {
 /** A Vertex error as "Failed to <purpose>: <status>: <message>", user-fixable ones as UserError. */
 function explain(purpose: string, error: unknown): Error {
   const code = grpcCode(error);
-  const message = `Failed to ${purpose}: ${(error as Error).message.split('\n')[0] ?? String(error)}`;
+  const message = `Failed to ${purpose}: ${errorText(error)}`;
   switch (code) {
     case 3:
       return new UserError(message, {

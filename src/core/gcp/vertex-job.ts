@@ -223,6 +223,7 @@ export function taskRecordsFromJob(job: VertexPipelineJob): Record<string, TaskR
   for (const [detail, path] of taskPaths(details)) {
     const started = time(detail.startTime);
     const ended = time(detail.endTime);
+    const cached = detail.execution?.state === 'CACHED';
     const parameters: Record<string, ParameterValue> = {};
     for (const [key, value] of Object.entries(detail.execution?.metadata ?? {})) {
       if (key.startsWith('output:'))
@@ -240,8 +241,9 @@ export function taskRecordsFromJob(job: VertexPipelineJob): Record<string, TaskR
     records[path] = {
       path,
       name: detail.taskName ?? path,
-      state: TASK_STATES[detail.state ?? ''] ?? 'PENDING',
-      cached: detail.execution?.state === 'CACHED',
+      // A cache hit is reported as SKIPPED with a CACHED execution: it did produce its outputs.
+      state: cached ? 'SUCCEEDED' : (TASK_STATES[detail.state ?? ''] ?? 'PENDING'),
+      cached,
       attempts: started === undefined ? 0 : 1,
       ...(detail.startTime ? { startTime: detail.startTime } : {}),
       ...(detail.endTime ? { endTime: detail.endTime } : {}),
