@@ -24,6 +24,8 @@ try {
     platform: 'node',
     target: 'node24',
     packages: 'external',
+    // Loaded lazily at run time through package.json#imports, never bundled here.
+    external: ['#google-cloud'],
     logLevel: 'warning',
     define: { 'import.meta.dirname': JSON.stringify(path.dirname(path.resolve(root, entry))) },
   });

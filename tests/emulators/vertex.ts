@@ -269,6 +269,7 @@ export interface EmulatedPipelineJob {
   /** `projects/<number>/locations/<region>/pipelineJobs/<id>`. */
   readonly name: string;
   readonly displayName: string;
+  /** The caller's labels plus the `vertex-ai-pipelines-run-billing-id` Vertex adds. */
   readonly labels: Readonly<Record<string, string>>;
   readonly serviceAccount: string;
   /** Principal of the token that created the job. */
