@@ -35,8 +35,9 @@ const TERMINAL = new Set([
 // A two-task pipeline of shell components: produce → consume
 
 const PRODUCE = [
-  // The runner's cancel signals sh only; a foreground sleep would hold the pipes until it ends.
-  'if [ "$2" != 0 ]; then trap \'kill "$pid"; exit 143\' TERM; sleep "$2" & pid=$!; wait "$pid"; fi',
+  // The runner's cancel signals sh only: sleep must not hold the output pipes, or the runner
+  // waits for it (a SIGTERM between fork and `pid=$!` would otherwise hang the cancel).
+  'if [ "$2" != 0 ]; then trap \'kill "$pid" 2>/dev/null; exit 143\' TERM; sleep "$2" >/dev/null 2>&1 & pid=$!; wait "$pid"; fi',
   'if [ "$1" = true ]; then echo "cannot produce from $0" >&2; exit 3; fi',
   'printf "hello %s" "$0" > "$3"',
   'printf "a,b\\n1,2\\n" > "$4"',

@@ -369,6 +369,49 @@ describe('local runner on declarative pipelines', () => {
   });
 });
 
+describe('local runner: cancellation', () => {
+  it('stops the whole task (the shell and what it started) and records CANCELLED', async () => {
+    const dir = await tempDir('cancel');
+    const marker = path.join(dir, 'after-sleep');
+    const file = await writePipeline(
+      dir,
+      { tasks: { nap: { component: 'nap.yaml', inputs: { marker } } } },
+      {
+        'nap.yaml': shellComponent(
+          'Nap',
+          { inputs: [['marker', 'String']] },
+          'sleep 30; touch "$1"',
+        ),
+      },
+    );
+    const loaded = await loadPipeline(file);
+    const controller = new AbortController();
+    const events: TaskEvent[] = [];
+    const running = runPipelineLocally(
+      loaded.spec,
+      {},
+      {
+        pipelineRoot: path.join(dir, 'root'),
+        workdir: dir,
+        executor: new SubprocessExecutor(),
+        parallelism: 1,
+        useCache: false,
+        signal: controller.signal,
+        observer: {
+          onTaskEvent: (event) => {
+            events.push(event);
+            if (event.state === 'RUNNING') setTimeout(() => controller.abort(), 300);
+          },
+        },
+      },
+    );
+    const record = await running;
+    expect(record.state).toBe('CANCELLED');
+    expect(record.tasks.nap?.failure?.exitCode).toBe(143);
+    await expect(readFile(marker)).rejects.toThrow(/ENOENT/);
+  }, 20_000);
+});
+
 describe('local runner on the KFP corpus (container components, subprocess executor)', () => {
   const cases: Array<{
     file: string;

@@ -62,12 +62,24 @@ function runLogged(
     const log = createWriteStream(options.logFile, { flags: 'a' });
     const tail: string[] = [];
     let partial = '';
+    // Its own process group, so cancelling stops the whole task (sh and what it started), not
+    // only the first process, whose children would keep the output pipes open.
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      signal: options.signal,
+      detached: true,
     });
+    const stop = (): void => {
+      if (child.pid === undefined || child.exitCode !== null) return;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    };
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
     const onData = (chunk: Buffer): void => {
       log.write(chunk);
       const lines = (partial + chunk.toString('utf8')).split('\n');
@@ -85,6 +97,7 @@ function runLogged(
       spawnError = error;
     });
     child.on('close', (code, signal) => {
+      options.signal?.removeEventListener('abort', stop);
       if (partial) {
         tail.push(partial);
         if (tail.length > LOG_TAIL_LINES) tail.shift();
