@@ -1,6 +1,6 @@
 // `npm run bench`: measures the engine side by side in one run and writes BENCHMARKS.md.
 // Each comparison alternates its two sides and reports medians, so machine noise hits both.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -195,32 +195,38 @@ try {
       MLOPS_IAMCREDENTIALS_ENDPOINT: google.iamCredentialsEndpoint,
     };
     const hello = path.join(ROOT, 'tests/fixtures/ir/loop-and-exit-handler.yaml');
-    const vertexRun = (jobId: string, extra: string[] = []): number => {
-      const args = [
-        'dist/cli.js',
-        'run',
-        '--vertex',
-        hello,
-        '--project-id',
-        'acme-ml',
-        '--region',
-        'us-central1',
-        '--pipeline-root',
-        'gs://bench/root',
-        '--param',
-        `stamps=${path.join(workspace, 'stamps')}`,
-        '--job-id',
-        jobId,
-        ...extra,
-      ];
-      const child = spawnSync(NODE, args, { cwd: ROOT, env, encoding: 'utf8' });
-      if (![0, 2].includes(child.status ?? -1))
-        throw new Error(`vertex run exited ${child.status}: ${child.stderr.slice(-400)}`);
-      return Date.now();
-    };
+    // Asynchronous: the emulators run in this process and must keep answering while the CLI waits.
+    const vertexRun = (jobId: string, extra: string[] = []): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const args = [
+          'dist/cli.js',
+          'run',
+          '--vertex',
+          hello,
+          '--project-id',
+          'acme-ml',
+          '--region',
+          'us-central1',
+          '--pipeline-root',
+          'gs://bench/root',
+          '--param',
+          `stamps=${path.join(workspace, 'stamps')}`,
+          '--job-id',
+          jobId,
+          ...extra,
+        ];
+        const child = spawn(NODE, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code) =>
+          code === 0 || code === 2
+            ? resolve(Date.now())
+            : reject(new Error(`vertex run exited ${code}: ${stderr.slice(-400)}`)),
+        );
+      });
     const lags: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const finished = vertexRun(`bench-lag-${i}`);
+      const finished = await vertexRun(`bench-lag-${i}`);
       const endTime = vertex.jobs.get(`bench-lag-${i}`)?.endTime;
       if (endTime) lags.push(finished - Date.parse(endTime));
     }
@@ -235,7 +241,7 @@ try {
     vertex.faults.stickNextJobs(1);
     const before = vertex.calls().getPipelineJob;
     const waitMs = 60_000;
-    vertexRun('bench-stuck', ['--timeout', `${waitMs / 1000}s`]);
+    await vertexRun('bench-stuck', ['--timeout', `${waitMs / 1000}s`]);
     const perMinute = ((vertex.calls().getPipelineJob - before) * 60_000) / waitMs;
     rows.push([
       'API calls per minute while waiting (a job stuck RUNNING for 60 s)',
