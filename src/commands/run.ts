@@ -420,7 +420,7 @@ function report(record: RunRecord, ui: Ui, cwd: string): void {
   const verdict =
     record.state === 'SUCCEEDED' ? ui.colors.ok(record.state) : ui.colors.fail(record.state);
   ui.info(
-    `Run ${record.runId} ${verdict} in ${formatDuration(record.durationMs)} → ${path.relative(cwd, record.location) || record.location}${tail}`,
+    `Run ${record.runId} ${verdict} in ${formatDuration(record.durationMs)} → ${record.location.includes('://') ? record.location : path.relative(cwd, record.location) || record.location}${tail}`,
   );
 }
 

@@ -11,7 +11,7 @@ import {
   runPost,
   type RunnerFiles,
 } from '../helpers/action-runner.js';
-import { runNode, type ProcessResult } from '../helpers/cli.js';
+import { mlops, runNode, type ProcessResult } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
 
@@ -182,6 +182,75 @@ describe.skipIf(!hasPython)(
       expect(result.stdout).toMatch(/✗ load-data\s+FAILED/);
       expect(result.stdout).toMatch(
         /::error::mlops-platform run failed: Pipeline run training-pipeline-\S+ FAILED: task load-data/,
+      );
+    });
+
+    it('re-mints credentials when the tokens expire during a long wait', async () => {
+      const runner = await runnerFiles();
+      const running = runNode('dist/main.js', [], {
+        env: {
+          ...runner.env,
+          ...workflowEnv('1006'),
+          ...inputs({
+            command: 'run',
+            target: 'vertex',
+            pipeline: 'pipelines/training-pipeline.yaml',
+            region: 'us-central1',
+            'pipeline-root': 'gs://acme-ml-pipelines/root',
+            param: 'search_iterations=4\nseed=7',
+            'no-cache': 'true',
+          }),
+        },
+      });
+      // Once the job runs, move the emulators' clock past every token's expiry (2 hours).
+      for (let i = 0; i < 300; i++) {
+        const job = [...vertex.jobs.values()].find(
+          (candidate) => candidate.labels['workflow-run'] === '1006',
+        );
+        if (job?.state === 'PIPELINE_STATE_RUNNING') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const stsCalls = google.requests.count({ path: '/v1/token' });
+      google.clock.advance(2 * 3600 * 1000);
+      const result = await running.finally(() => google.clock.reset());
+      expect(result.code, result.stdout).toBe(0);
+      expect(parseCommandFile(await runner.read('output')).state).toBe('SUCCEEDED');
+      expect(result.stdout).toContain('the access token was refused; fetching fresh credentials');
+      // Fresh credentials came from a new GitHub token exchanged at STS.
+      expect(google.requests.count({ path: '/v1/token' })).toBeGreaterThan(stsCalls);
+    });
+
+    it('runs from the CLI with only the credentials file and --project-id (no project in the environment)', async () => {
+      const result = await mlops(
+        [
+          'run',
+          '--vertex',
+          path.join(REPO_ROOT, 'tests/fixtures/ir/loop-and-exit-handler.yaml'),
+          '--project-id',
+          'acme-ml',
+          '--region',
+          'us-central1',
+          '--pipeline-root',
+          'gs://acme-ml-pipelines/cli',
+          '--param',
+          `stamps=${path.join(auth.dir, 'stamps')}`,
+        ],
+        {
+          env: {
+            ...google.actionsEnv(),
+            GOOGLE_APPLICATION_CREDENTIALS: authEnv.GOOGLE_APPLICATION_CREDENTIALS ?? '',
+            MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
+            MLOPS_STS_ENDPOINT: google.stsEndpoint.replace(/\/v1\/token$/, ''),
+            MLOPS_IAMCREDENTIALS_ENDPOINT: google.iamCredentialsEndpoint,
+            GOOGLE_CLOUD_PROJECT: '',
+            CLOUDSDK_CORE_PROJECT: '',
+          },
+        },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(/✓ exit-handler-1\/for-loop-2\/2\/square\s+SUCCEEDED/);
+      expect(result.stderr).toMatch(
+        /Run loop-and-exit-handler-\d{14} SUCCEEDED in \S+ → https:\/\/console\.cloud\.google\.com\//,
       );
     });
 

@@ -213,7 +213,8 @@ export interface VertexPipelinesOptions {
 }
 
 export class VertexPipelines {
-  readonly #client: InstanceType<GoogleCloud['PipelineServiceClient']>;
+  #client: InstanceType<GoogleCloud['PipelineServiceClient']>;
+  readonly #newClient: () => InstanceType<GoogleCloud['PipelineServiceClient']>;
   readonly #helpers: GoogleCloud['aiplatformHelpers'];
   readonly #options: VertexPipelinesOptions;
   /** API calls made, for the benchmark of calls per minute while waiting. */
@@ -226,19 +227,24 @@ export class VertexPipelines {
       googleEndpoints(options.env).vertex.replaceAll('{region}', options.region),
     );
     // No auth option: the client reads Application Default Credentials itself.
-    this.#client = new google.PipelineServiceClient({
-      apiEndpoint: endpoint.hostname,
-      port: endpoint.port ? Number(endpoint.port) : endpoint.protocol === 'http:' ? 80 : 443,
-      protocol: endpoint.protocol.replace(':', ''),
-      fallback: true,
-    });
+    this.#newClient = () =>
+      new google.PipelineServiceClient({
+        apiEndpoint: endpoint.hostname,
+        port: endpoint.port ? Number(endpoint.port) : endpoint.protocol === 'http:' ? 80 : 443,
+        protocol: endpoint.protocol.replace(':', ''),
+        fallback: true,
+        projectId: options.project,
+      });
+    this.#client = this.#newClient();
   }
 
   /** Loads the Google clients (the lazy vendor bundle) and checks credentials are present. */
   static async connect(options: VertexPipelinesOptions): Promise<VertexPipelines> {
     const google = await import('#google-cloud');
+    // The project is given: without it the library would look it up through Resource Manager.
     const probe = new google.GoogleAuth({
       scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+      projectId: options.project,
     });
     try {
       await probe.getClient();
@@ -262,12 +268,25 @@ export class VertexPipelines {
   }
 
   async #call<T>(purpose: string, work: () => Promise<T>): Promise<T> {
+    let renewed = false;
     for (let attempt = 1; ; attempt++) {
       this.calls++;
       try {
         return await work();
       } catch (error) {
         const code = grpcCode(error);
+        if (code === 16 && !renewed) {
+          // A token the client still trusted was refused (revoked, or expired early): start
+          // over from the credentials file, which fetches a fresh GitHub token, once.
+          renewed = true;
+          this.#options.onRetry?.(
+            `${purpose}: the access token was refused; fetching fresh credentials`,
+          );
+          const stale = this.#client;
+          this.#client = this.#newClient();
+          await stale.close().catch(() => undefined);
+          continue;
+        }
         if (code === undefined || !RETRIABLE.has(code) || attempt >= ATTEMPTS)
           throw explain(purpose, error);
         const delay = Math.min(1000 * 2 ** (attempt - 1), 20_000);
