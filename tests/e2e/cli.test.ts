@@ -182,23 +182,18 @@ describe('mlops CLI (dist/cli.js)', () => {
   });
 });
 
+/** `mlops run --local` of the reference pipeline with the Python that has scikit-learn. */
+function runReference(root: string, ...extra: string[]): ReturnType<typeof mlops> {
+  return mlops(['run', '--local', PIPELINE, '--python', PYTHON, '--pipeline-root', root, ...extra]);
+}
+
 describe.skipIf(!pythonWithSklearn())(
   'mlops run --local on the reference pipeline (real Python and scikit-learn)',
   () => {
     it('trains, evaluates, gates and packages, then re-runs from cache', async () => {
       const root = await tempDir('cli-reference');
       const recordCopy = path.join(root, 'record.json');
-      const first = await mlops([
-        'run',
-        '--local',
-        PIPELINE,
-        '--python',
-        PYTHON,
-        '--pipeline-root',
-        root,
-        '--run-record',
-        recordCopy,
-      ]);
+      const first = await runReference(root, '--run-record', recordCopy);
       expect(first.code, first.stderr).toBe(0);
       expect(first.stderr).toMatch(/▶ train-random-forest\s+RUNNING/);
       expect(first.stderr).toMatch(/✓ condition-1\/package-model\s+SUCCEEDED/);
@@ -213,15 +208,7 @@ describe.skipIf(!pythonWithSklearn())(
         ?.metadata as { confusionMatrix?: { rows: unknown[] } };
       expect(classification.confusionMatrix?.rows).toHaveLength(2);
 
-      const second = await mlops([
-        'run',
-        '--local',
-        PIPELINE,
-        '--python',
-        PYTHON,
-        '--pipeline-root',
-        root,
-      ]);
+      const second = await runReference(root);
       expect(second.code).toBe(0);
       for (const task of [
         'load-data',
@@ -234,54 +221,28 @@ describe.skipIf(!pythonWithSklearn())(
       }
 
       // A bar the model cannot meet skips packaging; the run still succeeds.
-      const gated = await mlops([
-        'run',
-        '--local',
-        PIPELINE,
-        '--python',
-        PYTHON,
-        '--pipeline-root',
-        root,
-        '--param',
-        'min_accuracy=1.01',
-      ]);
+      const gated = await runReference(root, '--param', 'min_accuracy=1.01');
       expect(gated.code).toBe(0);
       expect(gated.stderr).toMatch(/- condition-1\s+SKIPPED \(condition is false/);
     });
 
     it('runs on another real CSV with categorical strings, blanks, an ID column and a Yes/No label', async () => {
       const root = await tempDir('cli-churn');
-      const result = await mlops([
-        'run',
-        '--local',
-        PIPELINE,
-        '--python',
-        PYTHON,
-        '--pipeline-root',
+      const result = await runReference(
         root,
         '--param',
         'data_uri=data/churn_sample.csv',
         '--param',
         'min_accuracy=0.5',
         '--no-cache',
-      ]);
+      );
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).not.toContain('(cached)');
     });
 
     it('fails with the failing task, its exit code, command and log tail, and exits 1', async () => {
       const root = await tempDir('cli-failure');
-      const result = await mlops([
-        'run',
-        '--local',
-        PIPELINE,
-        '--python',
-        PYTHON,
-        '--pipeline-root',
-        root,
-        '--param',
-        'data_uri=data/does-not-exist.csv',
-      ]);
+      const result = await runReference(root, '--param', 'data_uri=data/does-not-exist.csv');
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/✗ load-data\s+FAILED/);
       expect(result.stderr).toMatch(
