@@ -114,6 +114,50 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
     expect(google.validateAccessToken(outputs['access-token'] ?? '')).toMatchObject({ ok: true });
   });
 
+  it('mints an ID token for the service account when token-format is id_token', async () => {
+    const runner = await runnerFiles();
+    const result = await runNode('dist/main.js', [], {
+      env: {
+        ...runner.env,
+        ...jobEnv(),
+        ...inputs({
+          command: 'auth',
+          'workload-identity-provider': google.provider,
+          'service-account': google.serviceAccount,
+          'token-format': 'id_token',
+          'id-token-audience': 'https://ml.example.run.app',
+        }),
+      },
+    });
+    expect(result.code, result.stdout).toBe(0);
+    const idToken = parseCommandFile(await runner.read('output'))['id-token'] ?? '';
+    const claims = JSON.parse(
+      Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
+    expect(claims).toMatchObject({
+      aud: 'https://ml.example.run.app',
+      email: google.serviceAccount,
+    });
+    expect(result.stdout).toContain(`::add-mask::${idToken}`);
+    expectNoSecrets(result.stdout, [idToken]);
+  });
+
+  it('says which endpoint it cannot reach, after retrying', async () => {
+    const runner = await runnerFiles();
+    const result = await runNode('dist/main.js', [], {
+      env: {
+        ...runner.env,
+        ...jobEnv(),
+        MLOPS_STS_ENDPOINT: 'http://127.0.0.1:9',
+        ...inputs({ command: 'auth', 'workload-identity-provider': google.provider }),
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /::error::mlops-platform auth configuration error: Cannot reach 127\.0\.0\.1:9 to exchange the GitHub token at STS[^\n]*%0AFix: Check the network and any MLOPS_\*_ENDPOINT override\./,
+    );
+  }, 60_000);
+
   it('rides through a 503 from STS with Retry-After', async () => {
     const runner = await runnerFiles();
     const before = google.requests.count({ path: '/v1/token' });
