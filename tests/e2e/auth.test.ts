@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,36 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
       /::error::mlops-platform auth configuration error: Cannot reach 127\.0\.0\.1:9 to exchange the GitHub token at STS[^\n]*%0AFix: Check the network and any MLOPS_\*_ENDPOINT override\./,
     );
   }, 60_000);
+
+  it('accepts a service account key as a fallback, with a warning, masking the key', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const key = {
+      type: 'service_account',
+      project_id: 'acme-ml',
+      private_key_id: 'abc123',
+      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      client_email: 'pipelines@acme-ml.iam.gserviceaccount.com',
+    };
+    const runner = await runnerFiles();
+    const result = await runNode('dist/main.js', [], {
+      env: {
+        ...runner.env,
+        ...inputs({
+          command: 'auth',
+          'credentials-json': Buffer.from(JSON.stringify(key)).toString('base64'),
+        }),
+      },
+    });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(
+      /::warning::credentials-json uses a long-lived service account key\. Prefer workload-identity-provider/,
+    );
+    expect(result.stdout).toContain(`::add-mask::${JSON.stringify(key).slice(0, 20)}`);
+    const outputs = parseCommandFile(await runner.read('output'));
+    expect(outputs['project-id']).toBe('acme-ml');
+    expect(JSON.parse(await readFile(outputs['credentials-file-path'] ?? '', 'utf8'))).toEqual(key);
+    expect((await stat(outputs['credentials-file-path'] ?? '')).mode & 0o777).toBe(0o600);
+  });
 
   it('rides through a 503 from STS with Retry-After', async () => {
     const runner = await runnerFiles();
