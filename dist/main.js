@@ -24,7 +24,7 @@ import {
   findCommand,
   formatTable,
   formatTaskEvent
-} from "./chunks/chunk-H3ARPVIW.js";
+} from "./chunks/chunk-TSXE5UCD.js";
 import "./chunks/chunk-X6SCAR3F.js";
 import "./chunks/chunk-PSUCF5JV.js";
 import {

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { UserError } from '../core/errors.js';
 import type { PipelineSpec } from '../core/ir/schema.js';
-import { parsePipelineSpecText, validatePipelineSpec } from '../core/ir/validate.js';
+import {
+  parsePipelineSpecText,
+  validatePipelineDocuments,
+  validatePipelineSpec,
+} from '../core/ir/validate.js';
 import { compileDeclarativePipeline } from '../core/pipeline/compile-declarative.js';
 import { detectPipelineSource, type PipelineSourceKind } from '../core/pipeline/source-kind.js';
 import { loadV1Component, type LoadedComponent } from '../core/pipeline/v1-component.js';
@@ -57,7 +61,11 @@ export async function loadPipeline(
     };
   }
   if (detected.kind === 'ir')
-    return { spec: parsePipelineSpecText(text, file), kind: 'ir', file: absolute };
+    return {
+      spec: validatePipelineDocuments(detected.documents, file).spec,
+      kind: 'ir',
+      file: absolute,
+    };
 
   const folder = path.dirname(absolute);
   const loadComponent = async (ref: string): Promise<LoadedComponent> => {

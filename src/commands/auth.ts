@@ -10,6 +10,7 @@ import {
   gitHubOidcRequest,
   jwtClaims,
 } from '../adapters/gcp/workload-identity-client.js';
+import { durationMs } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
 import {
   checkServiceAccount,
@@ -50,12 +51,12 @@ interface AuthInputs {
 
 /** GitHub-style durations: `3600`, `3600s`, `60m`, `1h`. */
 function parseLifetime(text: string): number {
-  const match = /^(\d+)(s|m|h)?$/.exec(text.trim());
-  if (!match)
+  const ms = durationMs(text, 's');
+  if (ms === undefined || !Number.isInteger(ms / 1000))
     throw new UserError(`access-token-lifetime "${text}" is not a duration`, {
       fix: 'Use seconds or a unit, e.g. 3600s, 30m or 1h.',
     });
-  const seconds = Number(match[1]) * (match[2] === 'h' ? 3600 : match[2] === 'm' ? 60 : 1);
+  const seconds = ms / 1000;
   if (seconds < 60 || seconds > 43_200)
     throw new UserError(`access-token-lifetime ${seconds}s is out of range`, {
       fix: 'Use 60s to 3600s (up to 12h where the organisation policy allows longer tokens).',

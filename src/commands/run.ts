@@ -7,6 +7,7 @@ import { parseParameterAssignments, resolveRunParameters } from '../core/ir/para
 import { renderParameter } from '../core/ir/placeholders.js';
 import type { RunRecord } from '../core/run-record.js';
 import { checkProjectId, checkRegion } from '../core/gcp/vertex-job.js';
+import { durationMs } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
 import { runOnVertex, type VertexRunOptions } from './run-vertex.js';
 import {
@@ -21,10 +22,10 @@ import {
 import {
   loadPipelineFrom,
   parsePipelineSourceInputs,
+  PARAM_INPUT,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
 } from './pipeline-inputs.js';
-import { PARAM_INPUT } from './run-inputs.js';
 
 interface RunInputs extends PipelineSourceInputs {
   readonly params: Record<string, string>;
@@ -43,13 +44,12 @@ interface RunInputs extends PipelineSourceInputs {
 
 /** `2h`, `90m`, `3600s` or minutes as a bare number. */
 function parseTimeout(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
-  if (!match)
+  const ms = durationMs(text, 'm');
+  if (ms === undefined)
     throw new UserError(`timeout "${text}" is not a duration`, {
       fix: 'Use e.g. 90m, 2h or 3600s.',
     });
-  const unit = match[2] ?? 'm';
-  return Number(match[1]) * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1000);
+  return ms;
 }
 
 function parseLabels(lines: readonly string[]): Record<string, string> {

@@ -6,10 +6,10 @@ import {
   countTasks,
   loadPipelineFrom,
   parsePipelineSourceInputs,
+  PARAM_INPUT,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
 } from './pipeline-inputs.js';
-import { PARAM_INPUT } from './run-inputs.js';
 
 interface ValidateInputs extends PipelineSourceInputs {
   readonly params: Record<string, string>;

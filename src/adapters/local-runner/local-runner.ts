@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { durationMs } from '../../core/duration.js';
 import { UserError } from '../../core/errors.js';
 import { applyExpressionSelector, evaluateTriggerCondition } from '../../core/ir/cel.js';
 import { coerceParameter, type ParameterValue } from '../../core/ir/parameters.js';
@@ -99,11 +100,6 @@ class Slots {
 
 function timestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
-function parseDuration(text: string | undefined): number {
-  const seconds = Number(/^(\d+(?:\.\d+)?)s$/.exec(text ?? '')?.[1] ?? 0);
-  return seconds * 1000;
 }
 
 /** Reads a parameter output file the way the KFP launcher does. */
@@ -668,8 +664,9 @@ class LocalRun {
         record.attempts = attempt;
         if (attempt > 1) {
           const backoff = Math.min(
-            parseDuration(retry?.backoffDuration) * (retry?.backoffFactor ?? 2) ** (attempt - 2),
-            parseDuration(retry?.backoffMaxDuration ?? '3600s'),
+            (durationMs(retry?.backoffDuration ?? '') ?? 0) *
+              (retry?.backoffFactor ?? 2) ** (attempt - 2),
+            durationMs(retry?.backoffMaxDuration ?? '3600s') ?? 0,
           );
           await sleep(backoff * (this.#options.backoffScale ?? 1));
           await Promise.all(

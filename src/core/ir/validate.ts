@@ -50,7 +50,15 @@ export function parsePipelineSpecText(text: string, source: string): PipelineSpe
 
 /** Like parsePipelineSpecText, but also returns the validated `platforms:` document when present. */
 export function parsePipelineDocuments(text: string, source: string): PipelineDocuments {
-  const [first, ...extras] = readYamlDocuments(text, source);
+  return validatePipelineDocuments(readYamlDocuments(text, source), source);
+}
+
+/** Validates a file's YAML documents, already read: the spec, then any `platforms:` document. */
+export function validatePipelineDocuments(
+  documents: readonly unknown[],
+  source: string,
+): PipelineDocuments {
+  const [first, ...extras] = documents;
   if (first === undefined || first === null) {
     throw new UserError(
       `${source} is empty: expected a compiled KFP pipeline spec (YAML or JSON)`,

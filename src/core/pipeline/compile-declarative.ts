@@ -1,3 +1,4 @@
+import { durationMs } from '../duration.js';
 import { UserError } from '../errors.js';
 import type {
   ComponentSpec,
@@ -190,19 +191,9 @@ function constantMatches(value: unknown, type: ParameterType): boolean {
   }
 }
 
+/** A duration as proto JSON writes it: seconds with an `s`. */
 function durationSeconds(text: string): string {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(text);
-  const amount = Number(match?.[1]);
-  const unit = match?.[2];
-  const seconds =
-    unit === 'ms'
-      ? amount / 1000
-      : unit === 'm'
-        ? amount * 60
-        : unit === 'h'
-          ? amount * 3600
-          : amount;
-  return `${seconds}s`;
+  return `${(durationMs(text) ?? 0) / 1000}s`;
 }
 
 /** Everything the build needs, so helpers don't pass six arguments around. */

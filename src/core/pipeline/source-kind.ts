@@ -5,7 +5,10 @@ import { isDeclarativePipeline } from './compile-declarative.js';
 export type PipelineSourceKind = 'ir' | 'declarative' | 'kfp-python';
 
 export type DetectedSource =
-  { readonly kind: 'kfp-python' } | { readonly kind: 'ir' | 'declarative'; readonly doc: unknown };
+  | { readonly kind: 'kfp-python' }
+  | { readonly kind: 'declarative'; readonly doc: unknown }
+  /** Every YAML document of the file, so it is read once. */
+  | { readonly kind: 'ir'; readonly documents: readonly unknown[] };
 
 const KFP_PIPELINE_DECORATOR = /^\s*@(?:kfp\.)?dsl\.pipeline\b/m;
 
@@ -21,14 +24,15 @@ export function detectPipelineSource(text: string, source: string): DetectedSour
     throw new UserError(`${source} is empty`, {
       fix: 'Point at a compiled pipeline, a pipeline YAML or a KFP Python file.',
     });
-  const [doc] = readYamlDocuments(text, source);
+  const documents = readYamlDocuments(text, source);
+  const [doc] = documents;
   if (isDeclarativePipeline(doc)) return { kind: 'declarative', doc };
   if (
     typeof doc === 'object' &&
     doc !== null &&
     ('pipelineInfo' in doc || 'deploymentSpec' in doc || 'root' in doc)
   )
-    return { kind: 'ir', doc };
+    return { kind: 'ir', documents };
   if (typeof doc === 'object' && doc !== null && 'implementation' in doc) {
     throw new UserError(`${source} is a component, not a pipeline`, {
       fix: 'Use it from a pipeline file: tasks.NAME.component: path/to/component.yaml.',
