@@ -9,8 +9,9 @@ import {
   parseCommandFile,
   runnerFiles,
   runPost,
+  type RunnerFiles,
 } from '../helpers/action-runner.js';
-import { mlops, runNode } from '../helpers/cli.js';
+import { mlops, runNode, type ProcessResult } from '../helpers/cli.js';
 
 let google: AuthEmulators;
 beforeAll(async () => {
@@ -37,20 +38,24 @@ function jobEnv(): NodeJS.ProcessEnv {
   };
 }
 
+/** The auth step as the runner runs it, in a job with the emulators' OIDC token endpoint. */
+function runAuth(
+  runner: RunnerFiles,
+  values: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ProcessResult> {
+  return runNode('dist/main.js', [], {
+    env: { ...runner.env, ...jobEnv(), ...env, ...inputs({ command: 'auth', ...values }) },
+  });
+}
+
 describe('auth through dist/main.js against protocol-faithful Google emulators', () => {
   it('federates, impersonates, writes a private credentials file outside the checkout, exports it and masks every token', async () => {
     const runner = await runnerFiles();
-    const result = await runNode('dist/main.js', [], {
-      env: {
-        ...runner.env,
-        ...jobEnv(),
-        ...inputs({
-          command: 'auth',
-          'workload-identity-provider': google.provider,
-          'service-account': google.serviceAccount,
-          'token-format': 'access_token',
-        }),
-      },
+    const result = await runAuth(runner, {
+      'workload-identity-provider': google.provider,
+      'service-account': google.serviceAccount,
+      'token-format': 'access_token',
     });
     expect(result.code, result.stdout).toBe(0);
     const outputs = parseCommandFile(await runner.read('output'));
@@ -94,17 +99,10 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
 
   it('uses the federated identity directly when no service account is given', async () => {
     const runner = await runnerFiles();
-    const result = await runNode('dist/main.js', [], {
-      env: {
-        ...runner.env,
-        ...jobEnv(),
-        ...inputs({
-          command: 'auth',
-          'workload-identity-provider': google.provider,
-          'project-id': 'acme-ml',
-          'token-format': 'access_token',
-        }),
-      },
+    const result = await runAuth(runner, {
+      'workload-identity-provider': google.provider,
+      'project-id': 'acme-ml',
+      'token-format': 'access_token',
     });
     expect(result.code, result.stdout).toBe(0);
     const outputs = parseCommandFile(await runner.read('output'));
@@ -117,18 +115,11 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
 
   it('mints an ID token for the service account when token-format is id_token', async () => {
     const runner = await runnerFiles();
-    const result = await runNode('dist/main.js', [], {
-      env: {
-        ...runner.env,
-        ...jobEnv(),
-        ...inputs({
-          command: 'auth',
-          'workload-identity-provider': google.provider,
-          'service-account': google.serviceAccount,
-          'token-format': 'id_token',
-          'id-token-audience': 'https://ml.example.run.app',
-        }),
-      },
+    const result = await runAuth(runner, {
+      'workload-identity-provider': google.provider,
+      'service-account': google.serviceAccount,
+      'token-format': 'id_token',
+      'id-token-audience': 'https://ml.example.run.app',
     });
     expect(result.code, result.stdout).toBe(0);
     const idToken = parseCommandFile(await runner.read('output'))['id-token'] ?? '';
@@ -145,14 +136,11 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
 
   it('says which endpoint it cannot reach, after retrying', async () => {
     const runner = await runnerFiles();
-    const result = await runNode('dist/main.js', [], {
-      env: {
-        ...runner.env,
-        ...jobEnv(),
-        MLOPS_STS_ENDPOINT: 'http://127.0.0.1:9',
-        ...inputs({ command: 'auth', 'workload-identity-provider': google.provider }),
-      },
-    });
+    const result = await runAuth(
+      runner,
+      { 'workload-identity-provider': google.provider },
+      { MLOPS_STS_ENDPOINT: 'http://127.0.0.1:9' },
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /::error::mlops-platform auth configuration error: Cannot reach 127\.0\.0\.1:9 to exchange the GitHub token at STS[^\n]*%0AFix: Check the network and any MLOPS_\*_ENDPOINT override\./,
@@ -193,16 +181,9 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
     const runner = await runnerFiles();
     const before = google.requests.count({ path: '/v1/token' });
     google.faults.failNext(1, { path: '/v1/token', status: 503, retryAfterSeconds: 1 });
-    const result = await runNode('dist/main.js', [], {
-      env: {
-        ...runner.env,
-        ...jobEnv(),
-        ...inputs({
-          command: 'auth',
-          'workload-identity-provider': google.provider,
-          'service-account': google.serviceAccount,
-        }),
-      },
+    const result = await runAuth(runner, {
+      'workload-identity-provider': google.provider,
+      'service-account': google.serviceAccount,
     });
     expect(result.code, result.stdout).toBe(0);
     expect(google.requests.count({ path: '/v1/token' }) - before).toBe(2);
@@ -254,18 +235,14 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
     async ({ provider, serviceAccount, env, expected, networkCalls }) => {
       const runner = await runnerFiles();
       const before = google.requests.all().length;
-      const result = await runNode('dist/main.js', [], {
-        env: {
-          ...runner.env,
-          ...jobEnv(),
-          ...(env ? env() : {}),
-          ...inputs({
-            command: 'auth',
-            'workload-identity-provider': provider ? provider() : google.provider,
-            'service-account': serviceAccount ?? google.serviceAccount,
-          }),
+      const result = await runAuth(
+        runner,
+        {
+          'workload-identity-provider': provider ? provider() : google.provider,
+          'service-account': serviceAccount ?? google.serviceAccount,
         },
-      });
+        env?.(),
+      );
       expect(result.code).toBe(1);
       const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error::'));
       expect(errors).toHaveLength(1);
