@@ -34,8 +34,10 @@ from .common import (
     ComponentError,
     elapsed,
     ensure_parent_dir,
+    executor_output,
     load_model_dir,
     log,
+    parse_executor_input,
     read_features,
     require_columns,
     run,
@@ -124,47 +126,6 @@ def classification_metadata(y: pd.Series, predicted: Any, proba: Any, classes: l
     if len(classes) == 2:
         payload["confidenceMetrics"] = roc_points(y, proba[:, 1])
     return payload
-
-
-def parse_executor_input(text: str) -> dict[str, Any] | None:
-    if not text.strip():
-        return None
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ComponentError(f"--executor-input is not valid JSON: {error}") from None
-    if not isinstance(value, dict):
-        raise ComponentError("--executor-input must be a JSON object (the KFP ExecutorInput)")
-    return value
-
-
-def executor_output(
-    executor_input: dict[str, Any],
-    parameters: dict[str, Any],
-    artifact_metadata: dict[str, dict[str, Any]],
-) -> tuple[str, dict[str, Any]]:
-    """Builds executor_output.json: parameter values plus artifacts with metadata.
-
-    Artifacts are taken from the ExecutorInput (name and uri copied) so that the backend
-    matches them; parameters are limited to the declared ones when any are declared.
-    """
-    outputs = executor_input.get("outputs") or {}
-    output_file = outputs.get("outputFile")
-    if not output_file:
-        raise ComponentError("--executor-input has no outputs.outputFile; cannot write the executor output")
-    declared = outputs.get("parameters") or {}
-    parameter_values = {k: v for k, v in parameters.items() if not declared or k in declared}
-    artifacts: dict[str, Any] = {}
-    for name, metadata in artifact_metadata.items():
-        entries = ((outputs.get("artifacts") or {}).get(name) or {}).get("artifacts") or []
-        if entries:
-            artifacts[name] = {
-                "artifacts": [
-                    {"name": entry.get("name", ""), "uri": entry.get("uri", ""), "metadata": metadata}
-                    for entry in entries
-                ]
-            }
-    return output_file, {"parameterValues": parameter_values, "artifacts": artifacts}
 
 
 def copy_model(source: str, destination: str, extra: dict[str, Any]) -> None:

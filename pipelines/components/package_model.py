@@ -20,8 +20,10 @@ from .common import (
     ComponentError,
     elapsed,
     ensure_parent_dir,
+    executor_output,
     load_model_dir,
     log,
+    parse_executor_input,
     read_json,
     run,
     write_json,
@@ -60,7 +62,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--model-name", required=True)
     parser.add_argument("--deployable-model", required=True, help="output: folder for serving")
     parser.add_argument("--model-card", required=True, help="output: Markdown model card")
+    parser.add_argument("--executor-input", default="", help="KFP ExecutorInput JSON (optional)")
     args = parser.parse_args(argv)
+    executor_input = parse_executor_input(args.executor_input)
 
     _, metadata = load_model_dir(args.model, "model")
     metrics = read_json(args.metrics, "metrics")
@@ -74,6 +78,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     shutil.copy2(os.path.join(args.model, MODEL_FILE), os.path.join(args.deployable_model, MODEL_FILE))
     write_json(os.path.join(args.deployable_model, METADATA_FILE), {**metadata, "packaged_from": args.model_name})
     write_text(args.model_card, model_card(args.model_name, metadata, metrics))
+    if executor_input is not None:
+        # Deploy reads these to pick (or check) a serving image with the same scikit-learn.
+        output_file, payload = executor_output(
+            executor_input,
+            {},
+            {
+                "deployable_model": {
+                    key: metadata.get(key)
+                    for key in ("framework", "framework_version", "python_version")
+                    if metadata.get(key) is not None
+                }
+                | {"model_type": args.model_name}
+            },
+        )
+        ensure_parent_dir(output_file)
+        write_json(output_file, payload)
     log(f"packaged {args.model_name} for serving in {elapsed()}: {json.dumps({k: metrics.get(k) for k in ('accuracy', 'roc_auc')})}")
 
 

@@ -54,7 +54,11 @@ function addCommand(
   }
   for (const input of command.inputs.filter((i) => !i.positional)) {
     const value = input.valueName ?? input.name.toUpperCase().replaceAll('-', '_');
-    if (input.kind === 'boolean') sub.addOption(new Option(`--${input.name}`, describe(input)));
+    if (input.kind === 'boolean' && input.default === 'true') {
+      // On by default: the flag turns it off (commander sets the option false).
+      sub.addOption(new Option(`--no-${input.name}`, `Turn off: ${describe(input)}`));
+    } else if (input.kind === 'boolean')
+      sub.addOption(new Option(`--${input.name}`, describe(input)));
     else if (input.kind === 'list') {
       sub.addOption(
         new Option(`--${input.name} <${value}>`, `${describe(input)} (repeatable)`).argParser(

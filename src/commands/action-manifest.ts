@@ -14,26 +14,42 @@ export function renderActionManifest(commands: ReadonlyArray<Command<unknown>> =
       default: 'run',
     },
   };
-  const usedBy = new Map<string, { definition: InputDefinition; commands: string[] }>();
+  // One action input per name; commands sharing a name must share its default (GitHub fills it
+  // in whichever command runs), and each distinct description is kept with the commands it serves.
+  const usedBy = new Map<string, Array<{ definition: InputDefinition; commands: string[] }>>();
   for (const command of commands) {
     for (const input of command.inputs) {
-      const entry = usedBy.get(input.name);
-      if (entry) entry.commands.push(command.name);
-      else usedBy.set(input.name, { definition: input, commands: [command.name] });
+      const entries = usedBy.get(input.name) ?? [];
+      const first = entries[0]?.definition;
+      if (first && first.default !== input.default) {
+        throw new Error(
+          `Input "${input.name}" has default ${JSON.stringify(first.default)} in ${entries[0]?.commands[0]} but ${JSON.stringify(input.default)} in ${command.name}; give one of them another name`,
+        );
+      }
+      const same = entries.find((entry) => entry.definition.description === input.description);
+      if (same) same.commands.push(command.name);
+      else entries.push({ definition: input, commands: [command.name] });
+      usedBy.set(input.name, entries);
     }
   }
-  for (const [name, { definition, commands: names }] of usedBy) {
-    const choices = definition.choices ? ` One of: ${definition.choices.join(', ')}.` : '';
-    const format =
-      definition.kind === 'list'
-        ? ' One per line.'
-        : definition.kind === 'boolean'
-          ? ' true or false.'
-          : '';
+  for (const [name, entries] of usedBy) {
+    const description = entries
+      .map(({ definition, commands: names }) => {
+        const choices = definition.choices ? ` One of: ${definition.choices.join(', ')}.` : '';
+        const format =
+          definition.kind === 'list'
+            ? ' One per line.'
+            : definition.kind === 'boolean'
+              ? ' true or false.'
+              : '';
+        return `[${names.join(', ')}] ${definition.description}${choices}${format}`;
+      })
+      .join(' ');
+    const definition = entries[0]?.definition;
     inputs[name] = {
-      description: `[${names.join(', ')}] ${definition.description}${choices}${format}`,
+      description,
       required: false,
-      ...(definition.default !== undefined ? { default: definition.default } : {}),
+      ...(definition?.default !== undefined ? { default: definition.default } : {}),
     };
   }
   const outputs: Record<string, { description: string }> = {};

@@ -2,6 +2,8 @@ import { UserError } from '../core/errors.js';
 import { authCommand } from './auth.js';
 import type { Command } from './command.js';
 import { compileCommand } from './compile.js';
+import { deployCommand } from './deploy.js';
+import { gateCommand } from './gate.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
 
@@ -10,6 +12,8 @@ export const COMMANDS: ReadonlyArray<Command<unknown>> = [
   compileCommand,
   validateCommand,
   runCommand,
+  gateCommand,
+  deployCommand,
   authCommand,
 ] as ReadonlyArray<Command<unknown>>;
 

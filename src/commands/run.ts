@@ -6,9 +6,8 @@ import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
 import { renderParameter } from '../core/ir/placeholders.js';
 import type { RunRecord } from '../core/run-record.js';
-import { checkProjectId, checkRegion } from '../core/gcp/vertex-job.js';
-import { durationMs } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
+import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
 import { runOnVertex, type VertexRunOptions } from './run-vertex.js';
 import {
   choiceInput,
@@ -42,16 +41,6 @@ interface RunInputs extends PipelineSourceInputs {
     | ({ readonly kind: 'vertex' } & VertexRunOptions);
 }
 
-/** `2h`, `90m`, `3600s` or minutes as a bare number. */
-function parseTimeout(text: string): number {
-  const ms = durationMs(text, 'm');
-  if (ms === undefined)
-    throw new UserError(`timeout "${text}" is not a duration`, {
-      fix: 'Use e.g. 90m, 2h or 3600s.',
-    });
-  return ms;
-}
-
 function parseLabels(lines: readonly string[]): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const line of lines) {
@@ -70,19 +59,7 @@ function parseVertexTarget(
   context: CommandContext,
   useCache: boolean,
 ): VertexRunOptions {
-  const project =
-    raw.string('project-id')?.trim() ||
-    context.env.GOOGLE_CLOUD_PROJECT ||
-    context.env.CLOUDSDK_CORE_PROJECT;
-  if (!project)
-    throw new UserError('Vertex runs need a project', {
-      fix: 'Set project-id, or run the auth step first (it exports GOOGLE_CLOUD_PROJECT).',
-    });
-  const region = raw.string('region')?.trim();
-  if (!region)
-    throw new UserError('Vertex runs need a region', {
-      fix: 'Set region, e.g. us-central1 or europe-west4.',
-    });
+  const { project, region } = parseGoogleLocation(raw, context, 'Vertex runs');
   const jobId = raw.string('job-id')?.trim();
   if (jobId !== undefined && jobId !== '' && !/^[a-z][-a-z0-9]{0,127}$/.test(jobId)) {
     throw new UserError(`job-id "${jobId}" is not a valid pipeline job id`, {
@@ -91,8 +68,8 @@ function parseVertexTarget(
   }
   const pipelineRoot = raw.string('pipeline-root')?.trim() || undefined;
   return {
-    project: checkProjectId(project),
-    region: checkRegion(region),
+    project,
+    region,
     pipelineRoot,
     serviceAccount: raw.string('pipeline-service-account')?.trim() || undefined,
     displayName: raw.string('display-name')?.trim() || undefined,
@@ -101,7 +78,7 @@ function parseVertexTarget(
     encryptionKey: raw.string('encryption-key')?.trim() || undefined,
     disableCache: !useCache,
     wait: raw.boolean('wait') !== false,
-    timeoutMs: parseTimeout(raw.string('timeout')?.trim() || '24h'),
+    timeoutMs: parseTimeout(raw, 'timeout', '24h'),
     jobId: jobId || undefined,
   };
 }
@@ -162,19 +139,8 @@ export const runCommand = defineCommand<RunInputs>({
       kind: 'boolean',
       default: 'false',
     },
-    {
-      name: 'project-id',
-      description:
-        'Vertex: the Google Cloud project. Defaults to the project the auth step exported.',
-      kind: 'string',
-      valueName: 'ID',
-    },
-    {
-      name: 'region',
-      description: 'Vertex: the region, e.g. us-central1.',
-      kind: 'string',
-      valueName: 'REGION',
-    },
+    PROJECT_INPUT,
+    REGION_INPUT,
     {
       name: 'pipeline-service-account',
       description:

@@ -1,4 +1,5 @@
 import type { ParameterValue } from './ir/parameters.js';
+import { UserError } from './errors.js';
 
 /**
  * One shape for a finished (or failed) pipeline run, whether it ran locally or on Vertex,
@@ -88,4 +89,90 @@ export function collectMetrics(
     if (Object.keys(numbers).length > 0) metrics[task.path] = numbers;
   }
   return metrics;
+}
+
+/**
+ * The metrics of one task: the one named, else the only task with metrics, else the one task
+ * whose name says it evaluates. Ambiguity is an error listing the candidates.
+ */
+export function taskMetrics(
+  metrics: Readonly<Record<string, Record<string, number>>>,
+  taskPath: string | undefined,
+): { task: string; metrics: Record<string, number> } {
+  const tasks = Object.keys(metrics);
+  if (taskPath !== undefined) {
+    const found = metrics[taskPath];
+    if (!found) {
+      throw new UserError(`Task "${taskPath}" reported no metrics`, {
+        fix: `Name a task that did: ${tasks.length > 0 ? tasks.join(', ') : '(none in this run)'}.`,
+      });
+    }
+    return { task: taskPath, metrics: found };
+  }
+  const evaluators = tasks.filter((task) => /eval/i.test(task.split('/').at(-1) ?? ''));
+  const chosen = tasks.length === 1 ? tasks : evaluators;
+  const [task] = chosen;
+  if (chosen.length !== 1 || task === undefined) {
+    throw new UserError(
+      tasks.length === 0
+        ? 'The run reported no metrics'
+        : `Several tasks reported metrics: ${tasks.join(', ')}`,
+      {
+        fix:
+          tasks.length === 0
+            ? 'Have the evaluate step output a Metrics artifact or numeric output parameters.'
+            : 'Say which one to use with metrics-task.',
+      },
+    );
+  }
+  return { task, metrics: metrics[task] ?? {} };
+}
+
+export interface LocatedArtifact {
+  readonly task: string;
+  readonly output: string;
+  readonly artifact: ArtifactRecord;
+}
+
+/**
+ * The model a run produced: the output named `TASK.OUTPUT`, else its only system.Model output,
+ * else the only one from a task whose name says it packages or exports for serving.
+ */
+export function modelArtifact(record: RunRecord, selector: string | undefined): LocatedArtifact {
+  const models: LocatedArtifact[] = [];
+  for (const task of Object.values(record.tasks)) {
+    if (task.state !== 'SUCCEEDED') continue;
+    for (const [output, list] of Object.entries(task.artifacts)) {
+      const [artifact] = list;
+      if (artifact?.schemaTitle === 'system.Model')
+        models.push({ task: task.path, output, artifact });
+    }
+  }
+  const names = models.map((m) => `${m.task}.${m.output}`);
+  if (selector !== undefined) {
+    const found = models.find((m) => `${m.task}.${m.output}` === selector);
+    if (!found) {
+      throw new UserError(`Run ${record.runId} has no model output "${selector}"`, {
+        fix: `Set model-output to one of: ${names.join(', ') || '(no model outputs in this run)'}.`,
+      });
+    }
+    return found;
+  }
+  const packaged = models.filter((m) => /packag|export|deploy|serv/i.test(`${m.task} ${m.output}`));
+  const chosen = models.length === 1 ? models : packaged;
+  const [only] = chosen;
+  if (chosen.length !== 1 || only === undefined) {
+    throw new UserError(
+      models.length === 0
+        ? `Run ${record.runId} produced no model (no succeeded task output of type system.Model)`
+        : `Run ${record.runId} produced several models: ${names.join(', ')}`,
+      {
+        fix:
+          models.length === 0
+            ? 'Deploy a run whose packaging step ran (did the quality condition skip it?).'
+            : 'Say which one to deploy with model-output: TASK.OUTPUT.',
+      },
+    );
+  }
+  return only;
 }

@@ -1,0 +1,226 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type * as GoogleCloudModule from '#google-cloud';
+import { UserError } from '../../core/errors.js';
+import { googleEndpoints } from './endpoints.js';
+
+/**
+ * What every Google client adapter shares: loading the lazy client bundle, regional REST
+ * options, one retry and credential-renewal policy, error codes and explanations, and decoding
+ * the protobuf shapes the REST transport hands back.
+ */
+
+export type GoogleCloud = typeof GoogleCloudModule;
+
+/** gax error codes worth retrying: RESOURCE_EXHAUSTED (429), UNAVAILABLE (503), INTERNAL, DEADLINE_EXCEEDED. */
+const RETRIABLE = new Set([4, 8, 13, 14]);
+const ATTEMPTS = 6;
+
+const HTTP_TO_RPC: Record<number, number> = {
+  400: 3,
+  401: 16,
+  403: 7,
+  404: 5,
+  409: 6,
+  412: 9,
+  429: 8,
+  499: 1,
+  500: 13,
+  501: 12,
+  503: 14,
+  504: 4,
+};
+const RPC_BY_NAME: Record<string, number> = {
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
+};
+
+/** Google's error body (`{"error": {code, message, status}}`), when the client left it in the message. */
+function errorBody(error: unknown): { message?: string; status?: string } | undefined {
+  const message = (error as { message?: unknown } | null)?.message;
+  if (typeof message !== 'string' || !message.trimStart().startsWith('{')) return undefined;
+  try {
+    return (JSON.parse(message) as { error?: { message?: string; status?: string } }).error;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The gRPC code of a client error. gax's REST transport (5.0.x) rejects with the HTTP status as
+ * `code` and Google's JSON error body as the message, not a mapped gRPC code; network failures
+ * carry a string code (ECONNREFUSED), which counts as UNAVAILABLE.
+ */
+export function grpcCode(error: unknown): number | undefined {
+  const status = errorBody(error)?.status;
+  if (status && status in RPC_BY_NAME) return RPC_BY_NAME[status];
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'number')
+    return code >= 100 ? (HTTP_TO_RPC[code] ?? (code >= 500 ? 14 : 2)) : code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return 14;
+  return undefined;
+}
+
+/** The readable part of a client error: Google's message rather than the raw JSON body. */
+export function errorText(error: unknown): string {
+  return (
+    errorBody(error)?.message ?? ((error as Error).message ?? String(error)).split('\n')[0] ?? ''
+  );
+}
+
+/** Decodes a protobuf Value or Struct, as the REST client returns them, to plain JSON. */
+export function decodeValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const v = value as Record<string, unknown>;
+  if ('structValue' in v) return decodeStruct(v.structValue);
+  if ('listValue' in v)
+    return ((v.listValue as { values?: unknown[] } | null)?.values ?? []).map(decodeValue);
+  if ('stringValue' in v) return v.stringValue;
+  if ('numberValue' in v) return v.numberValue;
+  if ('boolValue' in v) return v.boolValue;
+  if ('nullValue' in v) return null;
+  return value;
+}
+
+export function decodeStruct(struct: unknown): Record<string, unknown> {
+  const fields = (struct as { fields?: Record<string, unknown> } | null)?.fields ?? {};
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, decodeValue(value)]),
+  );
+}
+
+/** A protobuf Timestamp as the client returns it (`{seconds: '1704067200', nanos}`) → RFC 3339. */
+export function timestamp(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const seconds = Number((value as { seconds?: unknown } | null)?.seconds);
+  if (!Number.isFinite(seconds) || seconds === 0) return undefined;
+  const nanos = Number((value as { nanos?: unknown }).nanos ?? 0);
+  return new Date(seconds * 1000 + Math.floor(nanos / 1e6)).toISOString();
+}
+
+/** Loads the Google clients (the lazy vendor bundle) and checks credentials are present. */
+export async function loadGoogleClients(project: string): Promise<GoogleCloud> {
+  const google = await import('#google-cloud');
+  // The project is given: without it the library would look it up through Resource Manager.
+  const probe = new google.GoogleAuth({
+    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+    projectId: project,
+  });
+  try {
+    await probe.getClient();
+  } catch (error) {
+    throw new UserError(
+      `No Google Cloud credentials: ${(error as Error).message.split('\n')[0] ?? ''}`,
+      {
+        fix: 'Run the auth command first (command: auth with workload-identity-provider), or set GOOGLE_APPLICATION_CREDENTIALS.',
+      },
+    );
+  }
+  return google;
+}
+
+/**
+ * Client options for a regional Vertex endpoint in REST mode (HTTP/1.1, no gRPC). No auth
+ * option: the client reads Application Default Credentials (the file `auth` wrote) itself.
+ */
+export function vertexClientOptions(env: NodeJS.ProcessEnv, region: string, project: string) {
+  const endpoint = new URL(googleEndpoints(env).vertex.replaceAll('{region}', region));
+  return {
+    apiEndpoint: endpoint.hostname,
+    port: endpoint.port ? Number(endpoint.port) : endpoint.protocol === 'http:' ? 80 : 443,
+    protocol: endpoint.protocol.replace(':', ''),
+    fallback: true as const,
+    projectId: project,
+  };
+}
+
+export interface SessionOptions {
+  /** Called before each retry, to say why the call is waiting. */
+  readonly onRetry?: ((message: string) => void) | undefined;
+  /** Fixes for codes this client's callers can act on, over the generic ones. */
+  readonly fixes?: Partial<Record<number, string>>;
+}
+
+/**
+ * One client, called with retries on transient errors and renewed once when its token is
+ * refused. Its external_account credentials re-fetch a GitHub token on every refresh, so
+ * hour-long waits never hit an expired token.
+ */
+export class ClientSession<Client extends { close(): Promise<void> }> {
+  #client: Client;
+  readonly #newClient: () => Client;
+  readonly #options: SessionOptions;
+  /** API calls made, for the benchmark of calls per minute while waiting. */
+  calls = 0;
+
+  constructor(newClient: () => Client, options: SessionOptions = {}) {
+    this.#newClient = newClient;
+    this.#options = options;
+    this.#client = newClient();
+  }
+
+  get client(): Client {
+    return this.#client;
+  }
+
+  async call<T>(purpose: string, work: (client: Client) => Promise<T>): Promise<T> {
+    let renewed = false;
+    for (let attempt = 1; ; attempt++) {
+      this.calls++;
+      try {
+        return await work(this.#client);
+      } catch (error) {
+        const code = grpcCode(error);
+        if (code === 16 && !renewed) {
+          // A token the client still trusted was refused (revoked, or expired early): start
+          // over from the credentials file, which fetches a fresh GitHub token, once.
+          renewed = true;
+          this.#options.onRetry?.(
+            `${purpose}: the access token was refused; fetching fresh credentials`,
+          );
+          const stale = this.#client;
+          this.#client = this.#newClient();
+          await stale.close().catch(() => undefined);
+          continue;
+        }
+        if (code === undefined || !RETRIABLE.has(code) || attempt >= ATTEMPTS)
+          throw explainGoogleError(purpose, error, this.#options.fixes);
+        const delay = Math.min(1000 * 2 ** (attempt - 1), 20_000);
+        this.#options.onRetry?.(`${purpose}: ${errorText(error)}; retrying in ${delay / 1000}s`);
+        await sleep(delay);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#client.close();
+  }
+}
+
+const GENERIC_FIXES: Partial<Record<number, string>> = {
+  3: 'Google rejected the request as invalid: check the inputs named in the message.',
+  5: 'Check the project, region and resource names.',
+  7: 'The identity lacks permission: grant it the role the message names (roles/aiplatform.user covers Vertex AI).',
+  16: 'The credentials were rejected: re-run the auth step, and check its workload-identity-provider and service-account.',
+};
+
+/** A Google error as "Failed to <purpose>: <message>"; user-fixable ones as UserError. */
+export function explainGoogleError(
+  purpose: string,
+  error: unknown,
+  fixes: Partial<Record<number, string>> = {},
+): Error {
+  const code = grpcCode(error);
+  const message = `Failed to ${purpose}: ${errorText(error)}`;
+  const fix = code === undefined ? undefined : (fixes[code] ?? GENERIC_FIXES[code]);
+  return fix ? new UserError(message, { fix, cause: error }) : new Error(message, { cause: error });
+}

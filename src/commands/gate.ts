@@ -1,0 +1,271 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VertexServing } from '../adapters/gcp/vertex-serving.js';
+import { UserError } from '../core/errors.js';
+import {
+  evaluateGate,
+  parseGateRules,
+  type GateRule,
+  type GateVerdict,
+  type Metrics,
+} from '../core/gate.js';
+import { taskMetrics } from '../core/run-record.js';
+import { defineCommand, requireInput, type CommandContext, type Ui } from './command.js';
+import {
+  parseGoogleLocation,
+  PROJECT_INPUT,
+  readRunRecord,
+  REGION_INPUT,
+  RUN_RECORD_INPUT,
+  type GoogleLocation,
+} from './google-inputs.js';
+import { CHAMPION_ALIAS, MODEL_INPUT, modelLabel, parseModelName } from './model-inputs.js';
+
+type ChampionSource =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'file'; readonly file: string }
+  | { readonly kind: 'vertex'; readonly model: string; readonly location: GoogleLocation };
+
+interface GateInputs {
+  readonly runRecord: string;
+  readonly rules: readonly GateRule[];
+  readonly metricsTask: string | undefined;
+  readonly champion: ChampionSource;
+  readonly failOnGate: boolean;
+}
+
+interface Champion {
+  readonly metrics: Metrics;
+  /** Where they came from: a model version or a file. */
+  readonly source: string;
+}
+
+export const gateCommand = defineCommand<GateInputs>({
+  name: 'gate',
+  summary:
+    "Check a run's metrics against your rules (CEL, one per line), including against the live champion model, before deploying.",
+  inputs: [
+    { ...RUN_RECORD_INPUT, required: true, positional: true },
+    {
+      name: 'rules',
+      description:
+        'Gate rules, one CEL expression per line, over the candidate\'s metrics and the champion\'s: accuracy >= 0.85, f1 >= champion.f1 - 0.01. Names that are not identifiers: candidate["roc-auc"]. Lines starting with # are comments.',
+      kind: 'list',
+      required: true,
+      valueName: 'RULE',
+    },
+    {
+      name: 'metrics-task',
+      description:
+        'The task whose metrics are the candidate\'s. Defaults to the only task with metrics, else the one whose name contains "eval".',
+      kind: 'string',
+      valueName: 'TASK',
+    },
+    {
+      ...MODEL_INPUT,
+      description: `${MODEL_INPUT.description} The gate compares with its version aliased "${CHAMPION_ALIAS}" (deploy attaches each version's metrics).`,
+    },
+    {
+      name: 'champion-metrics',
+      description:
+        'Instead of a registry model: a JSON file with the champion\'s metrics (a run record, or {"accuracy": 0.9, ...}).',
+      kind: 'string',
+      valueName: 'FILE',
+    },
+    PROJECT_INPUT,
+    REGION_INPUT,
+    {
+      name: 'fail-on-gate',
+      description:
+        'Fail the step when a rule fails (true), or only report it through the passed output (false).',
+      kind: 'boolean',
+      default: 'true',
+    },
+  ],
+  outputs: [
+    { name: 'passed', description: 'true when every gate rule passed, else false.' },
+    { name: 'metrics', description: "JSON object of the candidate's metrics." },
+    {
+      name: 'champion-metrics',
+      description: "JSON object of the champion's metrics; empty when there is no champion yet.",
+    },
+    {
+      name: 'champion-version',
+      description: 'The champion model version the gate compared with (models/ID@VERSION).',
+    },
+    {
+      name: 'verdict',
+      description: 'JSON list of the rules: rule, outcome (pass/fail), values read, note.',
+    },
+  ],
+  parseInputs(raw, context) {
+    const runRecord = path.resolve(
+      context.cwd,
+      requireInput(raw, 'run-record', "Pass the run step's run-record output."),
+    );
+    const rules = parseGateRules(raw.list('rules'));
+    const modelName = raw.string('model')?.trim();
+    const championFile = raw.string('champion-metrics')?.trim();
+    if (modelName && championFile) {
+      throw new UserError('Give either model or champion-metrics, not both', {
+        fix: 'Use model to compare with the registry champion, or champion-metrics for a file.',
+      });
+    }
+    const champion: ChampionSource = modelName
+      ? {
+          kind: 'vertex',
+          model: parseModelName(modelName),
+          location: parseGoogleLocation(raw, context, 'Champion lookups in the Model Registry'),
+        }
+      : championFile
+        ? { kind: 'file', file: path.resolve(context.cwd, championFile) }
+        : { kind: 'none' };
+    return {
+      runRecord,
+      rules,
+      metricsTask: raw.string('metrics-task')?.trim() || undefined,
+      champion,
+      failOnGate: raw.boolean('fail-on-gate') !== false,
+    };
+  },
+  async run(inputs, context) {
+    const { ui } = context;
+    const record = await readRunRecord(inputs.runRecord, context.cwd);
+    if (record.state !== 'SUCCEEDED') {
+      throw new UserError(
+        `Run ${record.runId} ${record.state}; only a succeeded run can pass a gate`,
+        {
+          fix: 'Gate the record of a run that succeeded.',
+        },
+      );
+    }
+    const candidate = taskMetrics(record.metrics, inputs.metricsTask);
+    const champion = await ui.group('Find the champion', () =>
+      findChampion(inputs.champion, inputs.metricsTask, context),
+    );
+    const verdict = evaluateGate(inputs.rules, candidate.metrics, champion?.metrics);
+    report(verdict, candidate.task, record.runId, champion, ui);
+    const outputs = {
+      passed: String(verdict.passed),
+      metrics: JSON.stringify(verdict.candidate),
+      'champion-metrics': champion ? JSON.stringify(champion.metrics) : '',
+      'champion-version': champion?.source.startsWith('projects/') ? champion.source : '',
+      verdict: JSON.stringify(verdict.rules),
+    };
+    const failed = verdict.rules.filter((rule) => rule.outcome === 'fail');
+    if (verdict.passed || !inputs.failOnGate) return { outputs };
+    return {
+      outputs,
+      failure: `Gate failed: ${failed.map((rule) => rule.rule).join('; ')}`,
+    };
+  },
+});
+
+async function findChampion(
+  source: ChampionSource,
+  metricsTask: string | undefined,
+  context: CommandContext,
+): Promise<Champion | undefined> {
+  const { ui } = context;
+  if (source.kind === 'none') {
+    ui.info('No champion given (model or champion-metrics): rules naming the champion pass.');
+    return undefined;
+  }
+  if (source.kind === 'file') return championFromFile(source.file, metricsTask, context.cwd);
+  const serving = await VertexServing.connect({
+    ...source.location,
+    env: context.env,
+    onRetry: (message) => ui.warning(message),
+    operationTimeoutMs: 60_000,
+  });
+  try {
+    const [model, ...others] = await serving.findModels(...modelLabel(source.model));
+    if (!model) {
+      ui.info(`No model "${source.model}" in the Model Registry yet: this is the first champion.`);
+      return undefined;
+    }
+    if (others.length > 0) {
+      throw new UserError(
+        `Several models are labelled ${modelLabel(source.model).join('=')}: ${[model, ...others].map((m) => m.model).join(', ')}`,
+        { fix: 'Remove the label from all but one of them.' },
+      );
+    }
+    const version = await serving.getVersion(`${model.model}@${CHAMPION_ALIAS}`);
+    if (!version) {
+      ui.info(`${model.model} has no version aliased "${CHAMPION_ALIAS}" yet: no champion.`);
+      return undefined;
+    }
+    const evaluation = await serving.latestEvaluation(version.versionName);
+    if (!evaluation) {
+      ui.warning(
+        `Champion ${version.versionName} has no evaluation metrics: rules naming the champion fail.`,
+      );
+    }
+    ui.info(`Champion: ${version.versionName} (${version.displayName})`);
+    return { metrics: evaluation?.metrics ?? {}, source: version.versionName };
+  } finally {
+    await serving.close();
+  }
+}
+
+async function championFromFile(
+  file: string,
+  metricsTask: string | undefined,
+  cwd: string,
+): Promise<Champion> {
+  const display = path.relative(cwd, file) || file;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new UserError(`Cannot read champion metrics ${display}: ${(error as Error).message}`, {
+      fix: 'Give a run record or a JSON object of metric name to number.',
+    });
+  }
+  if (parsed !== null && typeof parsed === 'object' && 'recordVersion' in parsed) {
+    const record = await readRunRecord(file, cwd);
+    return { metrics: taskMetrics(record.metrics, metricsTask).metrics, source: display };
+  }
+  const entries = parsed !== null && typeof parsed === 'object' ? Object.entries(parsed) : [];
+  const bad = entries.filter(([, value]) => typeof value !== 'number').map(([key]) => key);
+  if (entries.length === 0 || bad.length > 0) {
+    throw new UserError(`Champion metrics ${display} must map metric names to numbers`, {
+      ...(bad.length > 0 ? { details: bad.map((key) => `${key} is not a number`) } : {}),
+      fix: 'Write e.g. {"accuracy": 0.91, "f1": 0.9}, or pass a run record.',
+    });
+  }
+  return { metrics: Object.fromEntries(entries), source: display };
+}
+
+function formatValue(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return Number.isInteger(value) ? String(value) : value.toFixed(4);
+}
+
+function report(
+  verdict: GateVerdict,
+  task: string,
+  runId: string,
+  champion: Champion | undefined,
+  ui: Ui,
+): void {
+  const { colors } = ui;
+  ui.table(
+    `Gate for ${runId} (metrics of ${task}${champion ? `, champion ${champion.source}` : ', no champion'})`,
+    ['Rule', 'Values', 'Result', 'Note'],
+    verdict.rules.map((rule) => [
+      rule.rule,
+      Object.entries(rule.values)
+        .map(([name, value]) => `${name}=${formatValue(value)}`)
+        .join(', '),
+      rule.outcome === 'pass' ? colors.ok('pass') : colors.fail('FAIL'),
+      rule.note ?? '',
+    ]),
+  );
+  const failed = verdict.rules.filter((rule) => rule.outcome === 'fail').length;
+  ui.info(
+    verdict.passed
+      ? colors.ok(`Gate passed: ${verdict.rules.length} of ${verdict.rules.length} rules`)
+      : colors.fail(`Gate failed: ${failed} of ${verdict.rules.length} rules failed`),
+  );
+}

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../core/errors.js';
+import { checkProjectId, checkRegion } from '../core/gcp/vertex-job.js';
+import { RUN_RECORD_VERSION, type RunRecord } from '../core/run-record.js';
+import { durationMs } from '../core/duration.js';
+import type { CommandContext, InputDefinition, RawInputs } from './command.js';
+
+/** Inputs shared by the commands that call Google Cloud, and by those reading a run record. */
+
+export const PROJECT_INPUT: InputDefinition = {
+  name: 'project-id',
+  description: 'Vertex: the Google Cloud project. Defaults to the project the auth step exported.',
+  kind: 'string',
+  valueName: 'ID',
+};
+
+export const REGION_INPUT: InputDefinition = {
+  name: 'region',
+  description: 'Vertex: the region, e.g. us-central1.',
+  kind: 'string',
+  valueName: 'REGION',
+};
+
+export interface GoogleLocation {
+  readonly project: string;
+  readonly region: string;
+}
+
+/** The project (input, else what auth exported) and region, checked; `what` names the need. */
+export function parseGoogleLocation(
+  raw: RawInputs,
+  context: CommandContext,
+  what: string,
+): GoogleLocation {
+  const project =
+    raw.string('project-id')?.trim() ||
+    context.env.GOOGLE_CLOUD_PROJECT ||
+    context.env.CLOUDSDK_CORE_PROJECT;
+  if (!project)
+    throw new UserError(`${what} need a project`, {
+      fix: 'Set project-id, or run the auth step first (it exports GOOGLE_CLOUD_PROJECT).',
+    });
+  const region = raw.string('region')?.trim();
+  if (!region)
+    throw new UserError(`${what} need a region`, {
+      fix: 'Set region, e.g. us-central1 or europe-west4.',
+    });
+  return { project: checkProjectId(project), region: checkRegion(region) };
+}
+
+/** `2h`, `90m`, `3600s` or minutes as a bare number. */
+export function parseTimeout(raw: RawInputs, name: string, fallback: string): number {
+  const text = raw.string(name)?.trim() || fallback;
+  const ms = durationMs(text, 'm');
+  if (ms === undefined)
+    throw new UserError(`${name} "${text}" is not a duration`, {
+      fix: 'Use e.g. 90m, 2h or 3600s.',
+    });
+  return ms;
+}
+
+export const RUN_RECORD_INPUT: InputDefinition = {
+  name: 'run-record',
+  description:
+    'The run to read: the run record JSON a run step wrote (its run-record output), local or Vertex.',
+  kind: 'string',
+  valueName: 'FILE',
+};
+
+/** Reads and checks a run record written by `run` (local or Vertex). */
+export async function readRunRecord(file: string, cwd: string): Promise<RunRecord> {
+  const display = path.relative(cwd, file) || file;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT'
+        ? `Run record ${display} does not exist`
+        : `Run record ${display} is not JSON: ${(error as Error).message}`,
+      { fix: "Pass the run step's run-record output (run.json of a local run)." },
+    );
+  }
+  const record = parsed as Partial<RunRecord> | null;
+  if (
+    record === null ||
+    typeof record !== 'object' ||
+    record.recordVersion !== RUN_RECORD_VERSION ||
+    typeof record.metrics !== 'object' ||
+    typeof record.tasks !== 'object'
+  ) {
+    throw new UserError(`${display} is not a run record (version ${RUN_RECORD_VERSION})`, {
+      fix: "Pass the run step's run-record output (run.json of a local run).",
+    });
+  }
+  return record as RunRecord;
+}
