@@ -16,8 +16,10 @@ import { compileKfpPython } from './kfp-python.js';
 export interface LoadedPipeline {
   readonly spec: PipelineSpec;
   readonly kind: PipelineSourceKind;
-  /** Absolute path of the source file. */
+  /** Absolute path of the source file, or the template URI it was downloaded from. */
   readonly file: string;
+  /** Set when the pipeline came from Artifact Registry: the template pinned by version. */
+  readonly templateUri?: string;
 }
 
 export interface LoadPipelineOptions {

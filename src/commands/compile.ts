@@ -48,8 +48,9 @@ export const compileCommand = defineCommand<CompileInputs>({
       : undefined;
     return { ...source, output: output ? path.resolve(context.cwd, output) : undefined, format };
   },
-  async run(inputs, { ui, cwd }) {
-    const loaded = await ui.group('Compile', () => loadPipelineFrom(inputs));
+  async run(inputs, context) {
+    const { ui, cwd } = context;
+    const loaded = await ui.group('Compile', () => loadPipelineFrom(inputs, context));
     const output = inputs.output ?? path.resolve(cwd, `${loaded.spec.pipelineInfo.name}.yaml`);
     const format = inputs.format ?? (output.endsWith('.json') ? 'json' : 'yaml');
     // Written to a temporary file and renamed, so a failure never leaves half a spec behind.

@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { KfpRegistry } from '../adapters/gcp/kfp-registry.js';
 import { loadPipeline, type LoadedPipeline } from '../adapters/pipeline-loader.js';
+import { isTemplateUri, parseTemplateUri, templateUri } from '../core/gcp/kfp-template.js';
+import { parsePipelineSpecText } from '../core/ir/validate.js';
 import type { CommandContext, InputDefinition, RawInputs } from './command.js';
 import { requireInput } from './command.js';
 
@@ -8,7 +11,7 @@ export const PIPELINE_INPUTS: readonly InputDefinition[] = [
   {
     name: 'pipeline',
     description:
-      'Pipeline file: compiled KFP IR (YAML/JSON), a pipeline YAML (apiVersion: mlops/v1), or a KFP Python file with @dsl.pipeline. Recognised by content.',
+      'Pipeline file: compiled KFP IR (YAML/JSON), a pipeline YAML (apiVersion: mlops/v1), or a KFP Python file with @dsl.pipeline (recognised by content); or a published template, https://REGION-kfp.pkg.dev/PROJECT/REPO/PACKAGE/TAG, which is pinned to its version.',
     kind: 'string',
     required: true,
     positional: true,
@@ -39,10 +42,12 @@ export function parsePipelineSourceInputs(
   raw: RawInputs,
   context: CommandContext,
 ): PipelineSourceInputs {
-  const pipeline = path.resolve(
-    context.cwd,
-    requireInput(raw, 'pipeline', 'Name the pipeline file, e.g. pipelines/training-pipeline.yaml.'),
+  const given = requireInput(
+    raw,
+    'pipeline',
+    'Name the pipeline file, e.g. pipelines/training-pipeline.yaml.',
   );
+  const pipeline = isTemplateUri(given) ? given : path.resolve(context.cwd, given);
   return {
     pipeline,
     python: raw.string('python')?.trim() || context.env.MLOPS_PYTHON || 'python3',
@@ -50,7 +55,31 @@ export function parsePipelineSourceInputs(
   };
 }
 
-export function loadPipelineFrom(inputs: PipelineSourceInputs): Promise<LoadedPipeline> {
+/**
+ * Loads the pipeline: a local file, or a template in Artifact Registry
+ * (https://REGION-kfp.pkg.dev/PROJECT/REPO/PACKAGE/TAG), pinned to the version the tag names.
+ */
+export async function loadPipelineFrom(
+  inputs: PipelineSourceInputs,
+  context: CommandContext,
+): Promise<LoadedPipeline> {
+  if (isTemplateUri(inputs.pipeline)) {
+    const template = parseTemplateUri(inputs.pipeline);
+    const registry = await KfpRegistry.connect({
+      project: template.project,
+      env: context.env,
+      onRetry: (message) => context.ui.warning(message),
+    });
+    try {
+      const pinned = { ...template, ref: await registry.resolveTag(template) };
+      const uri = templateUri(pinned);
+      if (pinned.ref !== template.ref) context.ui.info(`Template ${template.ref} is ${uri}`);
+      const spec = parsePipelineSpecText(await registry.download(pinned), uri);
+      return { spec, kind: 'ir', file: uri, templateUri: uri };
+    } finally {
+      await registry.close();
+    }
+  }
   return loadPipeline(inputs.pipeline, {
     python: inputs.python,
     ...(inputs.functionName ? { functionName: inputs.functionName } : {}),

@@ -4,7 +4,9 @@ import type { Command } from './command.js';
 import { compileCommand } from './compile.js';
 import { deployCommand } from './deploy.js';
 import { gateCommand } from './gate.js';
+import { publishCommand } from './publish.js';
 import { runCommand } from './run.js';
+import { scheduleCommand } from './schedule.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order help lists them. Hosts dispatch through this list only. */
@@ -14,6 +16,8 @@ export const COMMANDS: ReadonlyArray<Command<unknown>> = [
   runCommand,
   gateCommand,
   deployCommand,
+  scheduleCommand,
+  publishCommand,
   authCommand,
 ] as ReadonlyArray<Command<unknown>>;
 

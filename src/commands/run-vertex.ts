@@ -11,21 +11,15 @@ import {
   runRecordFromJob,
   taskRecordsFromJob,
   TERMINAL_STATES,
-  withCaching,
   type VertexPipelineJob,
 } from '../core/gcp/vertex-job.js';
 import type { RunRecord, TaskRecord } from '../core/run-record.js';
 import type { CommandContext } from './command.js';
+import { pipelineJobRequest, type VertexJobOptions } from './vertex-job-inputs.js';
 
-export interface VertexRunOptions {
+export interface VertexRunOptions extends VertexJobOptions {
   readonly project: string;
   readonly region: string;
-  readonly pipelineRoot: string | undefined;
-  readonly serviceAccount: string | undefined;
-  readonly displayName: string | undefined;
-  readonly labels: Record<string, string>;
-  readonly network: string | undefined;
-  readonly encryptionKey: string | undefined;
   readonly disableCache: boolean;
   readonly wait: boolean;
   readonly timeoutMs: number;
@@ -87,13 +81,13 @@ export async function runOnVertex(
   context: CommandContext,
 ): Promise<VertexRunResult> {
   const { ui, host, env, signal } = context;
-  const pipelineRoot = options.pipelineRoot ?? loaded.spec.defaultPipelineRoot;
-  if (!pipelineRoot || !pipelineRoot.startsWith('gs://')) {
-    throw new UserError(
-      `Vertex runs need a gs:// pipeline root${pipelineRoot ? `, not "${pipelineRoot}"` : ''}`,
-      { fix: 'Set pipeline-root to a Cloud Storage folder, e.g. gs://my-bucket/pipeline-root.' },
-    );
-  }
+  const request = pipelineJobRequest(
+    loaded,
+    parameters,
+    options,
+    jobLabels(options.labels, env),
+    options.disableCache,
+  );
   const client = await VertexPipelines.connect({
     project: options.project,
     region: options.region,
@@ -103,15 +97,6 @@ export async function runOnVertex(
   try {
     let jobId =
       options.jobId ?? pipelineJobId(loaded.spec.pipelineInfo.name, parameters, env, new Date());
-    const request = {
-      displayName: options.displayName ?? loaded.spec.pipelineInfo.name,
-      labels: jobLabels(options.labels, env),
-      pipelineSpec: options.disableCache ? withCaching(loaded.spec, false) : loaded.spec,
-      runtimeConfig: { gcsOutputDirectory: pipelineRoot, parameterValues: parameters },
-      ...(options.serviceAccount ? { serviceAccount: options.serviceAccount } : {}),
-      ...(options.network ? { network: options.network } : {}),
-      ...(options.encryptionKey ? { encryptionSpec: { kmsKeyName: options.encryptionKey } } : {}),
-    };
     let { job, existed } = await ui.group('Submit to Vertex AI Pipelines', () =>
       client.create(jobId, request),
     );

@@ -8,6 +8,7 @@ import { renderParameter } from '../core/ir/placeholders.js';
 import type { RunRecord } from '../core/run-record.js';
 import { UserError } from '../core/errors.js';
 import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
+import { parseVertexJobInputs, VERTEX_JOB_INPUTS } from './vertex-job-inputs.js';
 import { runOnVertex, type VertexRunOptions } from './run-vertex.js';
 import {
   choiceInput,
@@ -41,19 +42,6 @@ interface RunInputs extends PipelineSourceInputs {
     | ({ readonly kind: 'vertex' } & VertexRunOptions);
 }
 
-function parseLabels(lines: readonly string[]): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const line of lines) {
-    const [key, ...rest] = line.split('=');
-    if (!key?.trim() || rest.length === 0)
-      throw new UserError(`label "${line}" is not KEY=VALUE`, {
-        fix: 'Write labels as KEY=VALUE, one per line.',
-      });
-    labels[key.trim()] = rest.join('=').trim();
-  }
-  return labels;
-}
-
 function parseVertexTarget(
   raw: RawInputs,
   context: CommandContext,
@@ -66,16 +54,10 @@ function parseVertexTarget(
       fix: 'Use lowercase letters, digits and hyphens, starting with a letter (at most 128).',
     });
   }
-  const pipelineRoot = raw.string('pipeline-root')?.trim() || undefined;
   return {
     project,
     region,
-    pipelineRoot,
-    serviceAccount: raw.string('pipeline-service-account')?.trim() || undefined,
-    displayName: raw.string('display-name')?.trim() || undefined,
-    labels: parseLabels(raw.list('labels')),
-    network: raw.string('network')?.trim() || undefined,
-    encryptionKey: raw.string('encryption-key')?.trim() || undefined,
+    ...parseVertexJobInputs(raw),
     disableCache: !useCache,
     wait: raw.boolean('wait') !== false,
     timeoutMs: parseTimeout(raw, 'timeout', '24h'),
@@ -141,39 +123,7 @@ export const runCommand = defineCommand<RunInputs>({
     },
     PROJECT_INPUT,
     REGION_INPUT,
-    {
-      name: 'pipeline-service-account',
-      description:
-        'Vertex: the service account the pipeline runs as (recommended; otherwise the Compute Engine default).',
-      kind: 'string',
-      valueName: 'EMAIL',
-    },
-    {
-      name: 'display-name',
-      description: "Vertex: the job's display name. Defaults to the pipeline name.",
-      kind: 'string',
-      valueName: 'NAME',
-    },
-    {
-      name: 'labels',
-      description:
-        'Vertex: extra job labels as KEY=VALUE (repository, commit and workflow run are added).',
-      kind: 'list',
-      valueName: 'KEY=VALUE',
-    },
-    {
-      name: 'network',
-      description: 'Vertex: VPC network to peer with (projects/NUMBER/global/networks/NAME).',
-      kind: 'string',
-      valueName: 'NETWORK',
-    },
-    {
-      name: 'encryption-key',
-      description:
-        'Vertex: Cloud KMS key for CMEK (projects/P/locations/L/keyRings/R/cryptoKeys/K).',
-      kind: 'string',
-      valueName: 'KEY',
-    },
+    ...VERTEX_JOB_INPUTS,
     {
       name: 'wait',
       description: 'Vertex: follow the job to the end (true) or return once it is created (false).',
@@ -256,7 +206,7 @@ export const runCommand = defineCommand<RunInputs>({
   async run(inputs, context): Promise<CommandResult> {
     const { ui, cwd, signal } = context;
     const { loaded, parameters } = await ui.group('Validate', async () => {
-      const pipeline = await loadPipelineFrom(inputs);
+      const pipeline = await loadPipelineFrom(inputs, context);
       const display = path.relative(cwd, inputs.pipeline) || inputs.pipeline;
       return {
         loaded: pipeline,
@@ -299,7 +249,7 @@ export const runCommand = defineCommand<RunInputs>({
       () =>
         runPipelineLocally(loaded.spec, parameters, {
           pipelineRoot: target.pipelineRoot,
-          workdir: path.dirname(loaded.file),
+          workdir: loaded.templateUri ? cwd : path.dirname(loaded.file),
           executor,
           parallelism: target.parallelism,
           useCache: inputs.useCache,

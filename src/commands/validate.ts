@@ -35,8 +35,9 @@ export const validateCommand = defineCommand<ValidateInputs>({
       params: parseParameterAssignments(raw.list('param')),
     };
   },
-  async run(inputs, { ui, cwd }) {
-    const loaded = await ui.group('Validate', () => loadPipelineFrom(inputs));
+  async run(inputs, context) {
+    const { ui, cwd } = context;
+    const loaded = await ui.group('Validate', () => loadPipelineFrom(inputs, context));
     const display = path.relative(cwd, inputs.pipeline) || inputs.pipeline;
     const resolved = resolveRunParameters(loaded.spec, inputs.params, display);
     const definitions = loaded.spec.root.inputDefinitions?.parameters ?? {};

@@ -8,6 +8,8 @@ export interface GoogleEndpoints {
   /** Vertex AI: a `{region}` placeholder is replaced by the job's region. */
   readonly vertex: string;
   readonly artifactRegistry: string;
+  /** Artifact Registry Kubeflow Pipelines host: a `{region}` placeholder is replaced. */
+  readonly kfpRegistry: string;
 }
 
 function fromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -28,5 +30,6 @@ export function googleEndpoints(env: NodeJS.ProcessEnv = process.env): GoogleEnd
       'MLOPS_ARTIFACTREGISTRY_ENDPOINT',
       'https://artifactregistry.googleapis.com',
     ),
+    kfpRegistry: fromEnv(env, 'MLOPS_KFP_ENDPOINT', 'https://{region}-kfp.pkg.dev'),
   };
 }

@@ -112,6 +112,30 @@ function toPlainJob(job: Record<string, unknown>): VertexPipelineJob {
   };
 }
 
+/**
+ * A PipelineJob for the client: Structs and Values must be encoded, since a plain object is
+ * silently sent as an empty Struct and a plain parameter value throws "object expected".
+ */
+export function encodePipelineJob(
+  helpers: GoogleCloud['aiplatformHelpers'],
+  request: PipelineJobRequest,
+): Record<string, unknown> {
+  return {
+    ...request,
+    pipelineSpec: (helpers.toValue(request.pipelineSpec) as { structValue?: unknown } | undefined)
+      ?.structValue,
+    runtimeConfig: {
+      gcsOutputDirectory: request.runtimeConfig.gcsOutputDirectory,
+      parameterValues: Object.fromEntries(
+        Object.entries(request.runtimeConfig.parameterValues).map(([key, value]) => [
+          key,
+          helpers.toValue(value as object),
+        ]),
+      ),
+    },
+  };
+}
+
 export interface VertexPipelinesOptions {
   readonly project: string;
   readonly region: string;
@@ -161,22 +185,7 @@ export class VertexPipelines {
     jobId: string,
     request: PipelineJobRequest,
   ): Promise<{ job: VertexPipelineJob; existed: boolean }> {
-    const pipelineJob = {
-      ...request,
-      // Structs must be encoded: a plain object is silently sent as an empty Struct.
-      pipelineSpec: (
-        this.#helpers.toValue(request.pipelineSpec) as { structValue?: unknown } | undefined
-      )?.structValue,
-      runtimeConfig: {
-        gcsOutputDirectory: request.runtimeConfig.gcsOutputDirectory,
-        parameterValues: Object.fromEntries(
-          Object.entries(request.runtimeConfig.parameterValues).map(([key, value]) => [
-            key,
-            this.#helpers.toValue(value as object),
-          ]),
-        ),
-      },
-    };
+    const pipelineJob = encodePipelineJob(this.#helpers, request);
     try {
       const [job] = await this.#session.call(
         `create pipeline job ${jobId} in ${this.parent}`,
@@ -184,7 +193,7 @@ export class VertexPipelines {
           client.createPipelineJob({
             parent: this.parent,
             pipelineJobId: jobId,
-            pipelineJob: pipelineJob as never,
+            pipelineJob: pipelineJob,
           }),
       );
       return { job: toPlainJob(job as Record<string, unknown>), existed: false };

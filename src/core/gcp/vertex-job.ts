@@ -125,6 +125,8 @@ export function consoleUrl(project: string, region: string, jobId: string): stri
 
 export interface PipelineJobRequest {
   readonly displayName: string;
+  /** A published template the spec came from, pinned by version (shown in the console). */
+  readonly templateUri?: string;
   readonly labels: Record<string, string>;
   readonly pipelineSpec: PipelineSpec;
   readonly runtimeConfig: {
