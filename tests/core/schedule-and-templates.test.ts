@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
+import {
+  checkTag,
+  isTemplateUri,
+  parseKfpRepository,
+  parseTemplateUri,
+  templateUri,
+} from '../../src/core/gcp/kfp-template.js';
+import { diffSchedule, scheduleCron, type ScheduleSpec } from '../../src/core/gcp/schedule.js';
+import type { PipelineSpec } from '../../src/core/ir/schema.js';
+
+describe('schedule cron', () => {
+  it.each([
+    ['0 3 * * *', 'Europe/Berlin', 'TZ=Europe/Berlin 0 3 * * *'],
+    ['*/15  9-17 * * mon-fri', 'America/New_York', 'TZ=America/New_York */15 9-17 * * mon-fri'],
+    ['0 0 1 jan,jul *', 'UTC', 'TZ=UTC 0 0 1 jan,jul *'],
+  ])('%s in %s → %s', (cron, zone, expected) => {
+    expect(scheduleCron(cron, zone)).toBe(expected);
+  });
+
+  it.each([
+    ['0 3 * *', 'UTC', /has 4 fields/],
+    ['60 3 * * *', 'UTC', /minute "60" is not in 0-59/],
+    ['0 24 * * *', 'UTC', /hour "24" is not in 0-23/],
+    ['0 3 * * *', 'Mars/Olympus', /not an IANA time zone/],
+    ['TZ=UTC 0 3 * * *', 'UTC', /carries its own time zone/],
+    ['*/0 * * * *', 'UTC', /step "0"/],
+  ])('refuses %s in %s', (cron, zone, message) => {
+    expect(() => scheduleCron(cron, zone)).toThrow(UserError);
+    expect(() => scheduleCron(cron, zone)).toThrow(message);
+  });
+});
+
+describe('schedule diff', () => {
+  const spec = (name: string): PipelineSpec =>
+    ({
+      pipelineInfo: { name },
+      root: { dag: { tasks: {} } },
+      components: {},
+      schemaVersion: '2.1.0',
+      sdkVersion: 'mlops-platform',
+    });
+  const base: ScheduleSpec = {
+    displayName: 'nightly',
+    cron: 'TZ=UTC 0 3 * * *',
+    maxConcurrentRunCount: 1,
+    allowQueueing: false,
+    state: 'ACTIVE',
+    pipelineJob: {
+      displayName: 'training',
+      labels: { 'managed-by': 'mlops-platform' },
+      pipelineSpec: spec('training'),
+      runtimeConfig: { gcsOutputDirectory: 'gs://b/root', parameterValues: { seed: 42 } },
+    },
+  };
+
+  it('is empty when nothing changed', () => {
+    expect(diffSchedule(base, structuredClone(base))).toEqual([]);
+  });
+
+  it('lists each changed field with its update mask path', () => {
+    const desired: ScheduleSpec = {
+      ...base,
+      cron: 'TZ=UTC 0 4 * * *',
+      state: 'PAUSED',
+      pipelineJob: {
+        ...base.pipelineJob,
+        runtimeConfig: {
+          gcsOutputDirectory: 'gs://b/root',
+          parameterValues: { seed: 7, rows: 10 },
+        },
+      },
+    };
+    expect(diffSchedule(base, desired)).toEqual([
+      { field: 'cron', path: 'cron', before: 'TZ=UTC 0 3 * * *', after: 'TZ=UTC 0 4 * * *' },
+      {
+        field: 'parameter rows',
+        path: 'create_pipeline_job_request',
+        before: '(none)',
+        after: '10',
+      },
+      { field: 'parameter seed', path: 'create_pipeline_job_request', before: '42', after: '7' },
+      { field: 'state', path: 'state', before: 'ACTIVE', after: 'PAUSED' },
+    ]);
+  });
+
+  it('notices a changed pipeline spec', () => {
+    const desired = {
+      ...base,
+      pipelineJob: { ...base.pipelineJob, pipelineSpec: spec('training-v2') },
+    };
+    expect(diffSchedule(base, desired).map((change) => change.field)).toEqual(['pipeline spec']);
+  });
+});
+
+describe('pipeline templates', () => {
+  it('parses template URIs and pins them', () => {
+    const template = parseTemplateUri(
+      'https://us-central1-kfp.pkg.dev/acme-ml/pipelines/training-pipeline/latest',
+    );
+    expect(template).toEqual({
+      region: 'us-central1',
+      project: 'acme-ml',
+      repository: 'pipelines',
+      packageName: 'training-pipeline',
+      ref: 'latest',
+    });
+    expect(templateUri({ ...template, ref: 'sha256:abc' })).toBe(
+      'https://us-central1-kfp.pkg.dev/acme-ml/pipelines/training-pipeline/sha256:abc',
+    );
+    expect(isTemplateUri('pipelines/training-pipeline.yaml')).toBe(false);
+    expect(() => parseTemplateUri('https://us-central1-kfp.pkg.dev/acme-ml/pipelines')).toThrow(
+      UserError,
+    );
+  });
+
+  it('takes a repository as a URL or an id with project and region', () => {
+    expect(
+      parseKfpRepository('https://europe-west4-kfp.pkg.dev/acme-ml/pipes/', {
+        project: undefined,
+        region: undefined,
+      }),
+    ).toEqual({
+      region: 'europe-west4',
+      project: 'acme-ml',
+      repository: 'pipes',
+    });
+    expect(parseKfpRepository('pipes', { project: 'acme-ml', region: 'us-east1' }).region).toBe(
+      'us-east1',
+    );
+    expect(() => parseKfpRepository('pipes', { project: undefined, region: 'us-east1' })).toThrow(
+      /needs a project and region/,
+    );
+    expect(() => parseKfpRepository('Bad Repo', { project: 'p', region: 'r' })).toThrow(UserError);
+  });
+
+  it('refuses tags that look like versions or hold odd characters', () => {
+    expect(checkTag('v1.2')).toBe('v1.2');
+    expect(() => checkTag('sha256:abc')).toThrow(UserError);
+    expect(() => checkTag('a b')).toThrow(UserError);
+  });
+});
