@@ -20,8 +20,20 @@ export function createActionUi(): Ui {
     table(title, header, rows) {
       core.info(`\n${title}\n${formatTable(header, rows)}`);
       core.summary
-        .addHeading(title, 3)
-        .addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => [...row])]);
+        .addHeading(escapeHtml(title), 3)
+        .addTable([
+          header.map((data) => ({ data: escapeHtml(data), header: true })),
+          ...rows.map((row) => row.map(escapeHtml)),
+        ]);
     },
   };
+}
+
+/**
+ * The summary is HTML and @actions/core inserts cells as they are: rules such as `x < 1` must
+ * be escaped, and an empty cell must not be empty (core then writes an unclosed `<td>`).
+ */
+function escapeHtml(text: string): string {
+  if (text === '') return ' ';
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
