@@ -13,6 +13,9 @@ packages=()
 /usr/bin/python3 -c 'import sklearn, pandas, joblib' 2>/dev/null || packages+=(python3-sklearn python3-pandas python3-joblib)
 if $want_docker; then
   command -v dockerd >/dev/null || packages+=(docker.io)
+  command -v docker-registry >/dev/null || packages+=(docker-registry)
+  command -v htpasswd >/dev/null || packages+=(apache2-utils)
+  command -v curl >/dev/null || packages+=(curl)
   [[ -x /bin/busybox ]] || packages+=(busybox-static)
 fi
 if ((${#packages[@]} > 0)); then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the real services the tests need, when they are not already running: the Docker
-# engine (for the docker executor). Safe to run twice.
+# engine (for the docker executor) and a Docker registry on 127.0.0.1:5000 with htpasswd auth
+# (Debian's docker-registry; test-only credentials in tests/helpers/services.ts). Safe to run twice.
 set -euo pipefail
 
 if ! docker info >/dev/null 2>&1; then
@@ -21,3 +22,32 @@ if ! docker info >/dev/null 2>&1; then
   fi
 fi
 echo "start-services: docker $(docker info --format '{{.ServerVersion}}') ready"
+
+REGISTRY_DIR=/tmp/mlops-registry
+if ! curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:5000/v2/ 2>/dev/null | grep -q 401; then
+  if ! command -v docker-registry >/dev/null || ! command -v htpasswd >/dev/null; then
+    echo "start-services: docker-registry or htpasswd is not installed (bash scripts/setup.sh --with-docker)" >&2
+    exit 1
+  fi
+  mkdir -p "$REGISTRY_DIR/data"
+  htpasswd -Bbc "$REGISTRY_DIR/htpasswd" mlops mlops-test-registry >/dev/null 2>&1
+  cat >"$REGISTRY_DIR/config.yml" <<YAML
+version: 0.1
+log: { level: warn }
+storage: { filesystem: { rootdirectory: $REGISTRY_DIR/data }, delete: { enabled: true } }
+http: { addr: 127.0.0.1:5000 }
+auth: { htpasswd: { realm: mlops-test, path: $REGISTRY_DIR/htpasswd } }
+YAML
+  echo "start-services: starting docker-registry on 127.0.0.1:5000"
+  nohup docker-registry serve "$REGISTRY_DIR/config.yml" >/tmp/mlops-registry.log 2>&1 &
+  for _ in $(seq 1 30); do
+    curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:5000/v2/ | grep -q 401 && break
+    sleep 0.5
+  done
+  if ! curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:5000/v2/ | grep -q 401; then
+    echo "start-services: docker-registry did not start; its log:" >&2
+    tail -n 30 /tmp/mlops-registry.log >&2
+    exit 1
+  fi
+fi
+echo "start-services: registry 127.0.0.1:5000 ready (htpasswd)"

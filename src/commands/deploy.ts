@@ -4,6 +4,12 @@ import {
   type EndpointInfo,
   type ModelVersion,
 } from '../adapters/gcp/vertex-serving.js';
+import { googleAccessToken } from '../adapters/gcp/google-client.js';
+import {
+  dockerConfigCredentials,
+  FRAMEWORK_VERSION_LABELS,
+  readImageLabels,
+} from '../adapters/registry/image-labels.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import {
   canarySplit,
@@ -304,15 +310,11 @@ async function planDeploy(inputs: DeployInputs, context: CommandContext): Promis
     }
     imageUri = prebuiltSklearnImage(inputs.location.region, modelFramework.version);
   }
-  const imageVersion = prebuiltSklearnVersion(imageUri);
-  checkFrameworkVersions(modelFramework, {
-    uri: imageUri,
-    version: imageVersion,
-    source: 'from the prebuilt image name',
-  });
-  if (!imageVersion && modelFramework.version) {
+  const image = await servingImageVersion(imageUri, context);
+  checkFrameworkVersions(modelFramework, { uri: imageUri, ...image });
+  if (!image.version && modelFramework.version) {
     context.ui.warning(
-      `Cannot tell which scikit-learn ${imageUri} has; make sure it is ${modelFramework.version}, the version the model was trained with.`,
+      `Cannot tell which scikit-learn ${imageUri} has (${image.source}); make sure it is ${modelFramework.version}, the version the model was trained with.`,
     );
   }
   let metrics: Record<string, number> = {};
@@ -330,6 +332,33 @@ async function planDeploy(inputs: DeployInputs, context: CommandContext): Promis
     metrics,
     runLabel: sanitizeLabel(record.runId).slice(0, 63),
   };
+}
+
+/**
+ * The scikit-learn version of the serving image: from a prebuilt image's name, else from the
+ * image's labels in its registry (read without pulling).
+ */
+async function servingImageVersion(
+  imageUri: string,
+  context: CommandContext,
+): Promise<{ version: string | undefined; source: string }> {
+  const prebuilt = prebuiltSklearnVersion(imageUri);
+  if (prebuilt) return { version: prebuilt, source: 'from the prebuilt image name' };
+  const docker = dockerConfigCredentials(context.env);
+  const read = await readImageLabels(imageUri, {
+    basic: async (host) => {
+      if (!/(^|\.)(pkg\.dev|gcr\.io)$/.test(host)) return docker.basic(host);
+      // Google registries take an access token as the password of "oauth2accesstoken".
+      const token = await googleAccessToken(context.env);
+      return token ? { username: 'oauth2accesstoken', password: token } : docker.basic(host);
+    },
+  });
+  if ('error' in read)
+    return { version: undefined, source: `its labels could not be read: ${read.error}` };
+  const label = FRAMEWORK_VERSION_LABELS.find((key) => read.labels[key]);
+  return label
+    ? { version: read.labels[label], source: `label ${label}` }
+    : { version: undefined, source: `no ${FRAMEWORK_VERSION_LABELS[0]} label` };
 }
 
 async function deploy(

@@ -5,7 +5,13 @@ import {
   type GoogleWorkflow,
   type WorkflowStep,
 } from '../helpers/google-workflow.js';
-import { pythonWithSklearn } from '../helpers/services.js';
+import { pushLabelledImage } from '../helpers/docker-images.js';
+import {
+  dockerEngine,
+  dockerRegistry,
+  pythonWithSklearn,
+  TEST_REGISTRY,
+} from '../helpers/services.js';
 
 /**
  * The release path through dist/, as a workflow runs it: auth → run on Vertex → gate → deploy,
@@ -14,6 +20,7 @@ import { pythonWithSklearn } from '../helpers/services.js';
  */
 
 const hasPython = pythonWithSklearn();
+const registryReady = dockerEngine() && dockerRegistry();
 const MODEL = 'cancer-classifier';
 
 describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/', () => {
@@ -40,18 +47,30 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
     await workflow?.close();
   });
 
-  function step(runId: string, values: Record<string, string>): Promise<WorkflowStep> {
-    return workflow.step(runId, values);
+  function step(
+    runId: string,
+    values: Record<string, string>,
+    env: Record<string, string> = {},
+  ): Promise<WorkflowStep> {
+    return workflow.step(runId, values, env);
   }
 
-  function deploy(record: string, values: Record<string, string> = {}): Promise<WorkflowStep> {
-    return step('3000', {
-      command: 'deploy',
-      'run-record': record,
-      model: MODEL,
-      'machine-type': 'n1-standard-4',
-      ...values,
-    });
+  function deploy(
+    record: string,
+    values: Record<string, string> = {},
+    env: Record<string, string> = {},
+  ): Promise<WorkflowStep> {
+    return step(
+      '3000',
+      {
+        command: 'deploy',
+        'run-record': record,
+        model: MODEL,
+        'machine-type': 'n1-standard-4',
+        ...values,
+      },
+      env,
+    );
   }
 
   function registry() {
@@ -251,6 +270,27 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
     );
     expect(workflow.vertex.calls().uploadModel).toBe(calls.uploadModel);
   });
+
+  it.skipIf(!registryReady)(
+    "deploy: reads a custom serving image's labels from its registry and refuses another scikit-learn",
+    async () => {
+      const { image, dockerConfig } = await pushLabelledImage(TEST_REGISTRY, 'sklearn-server:1.0', {
+        'mlops.framework-version': '1.0.2',
+      });
+      const calls = workflow.vertex.calls();
+      const { result } = await deploy(
+        records[1] ?? '',
+        { 'serving-image': image },
+        { DOCKER_CONFIG: dockerConfig },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout + result.stderr).toMatch(
+        /trained with scikit-learn 1\.2\.\d+, but the serving image 127\.0\.0\.1:5000\/sklearn-server:1\.0 has scikit-learn 1\.0\.2 \(label mlops\.framework-version\)/,
+      );
+      expect(workflow.vertex.calls().uploadModel).toBe(calls.uploadModel);
+    },
+    120_000,
+  );
 
   /** A record as another pipeline run would write it: same model files, its own run id. */
   async function derivedRecord(file: string, suffix: string): Promise<string> {

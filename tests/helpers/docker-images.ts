@@ -35,3 +35,34 @@ export async function ensureBusyboxImage(): Promise<string> {
     await rm(root, { recursive: true, force: true });
   }
 }
+
+/**
+ * Builds a tiny image with these labels on the busybox base and pushes it to the test registry,
+ * logged in through a Docker config folder of its own; returns the image and that folder.
+ */
+export async function pushLabelledImage(
+  registry: { host: string; username: string; password: string },
+  name: string,
+  labels: Readonly<Record<string, string>>,
+): Promise<{ image: string; dockerConfig: string }> {
+  const base = await ensureBusyboxImage();
+  const dockerConfig = await tempDir('docker-config');
+  const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
+  execFileSync(
+    'docker',
+    ['login', registry.host, '--username', registry.username, '--password-stdin'],
+    { input: registry.password, env, stdio: ['pipe', 'ignore', 'ignore'] },
+  );
+  const image = `${registry.host}/${name}`;
+  const dockerfile = [
+    `FROM ${base}`,
+    ...Object.entries(labels).map(([key, value]) => `LABEL ${key}="${value}"`),
+  ].join('\n');
+  execFileSync('docker', ['build', '-t', image, '-'], {
+    input: dockerfile,
+    env,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  execFileSync('docker', ['push', image], { env, stdio: 'ignore' });
+  return { image, dockerConfig };
+}

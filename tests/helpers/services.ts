@@ -41,3 +41,21 @@ export function dockerEngine(): boolean {
     return true;
   });
 }
+
+/** The test registry scripts/start-services.sh starts (test-only credentials, loopback only). */
+export const TEST_REGISTRY = {
+  host: '127.0.0.1:5000',
+  username: 'mlops',
+  password: 'mlops-test-registry',
+} as const;
+
+export function dockerRegistry(): boolean {
+  return serviceAvailable(`Docker registry on ${TEST_REGISTRY.host}`, () => {
+    const status = execFileSync(
+      'curl',
+      ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://${TEST_REGISTRY.host}/v2/`],
+      { encoding: 'utf8', timeout: 10_000 },
+    );
+    return status.trim() === '401';
+  });
+}

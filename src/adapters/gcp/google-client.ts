@@ -128,6 +128,21 @@ export async function loadGoogleClients(project: string): Promise<GoogleCloud> {
   return google;
 }
 
+/** An access token from Application Default Credentials, or undefined when there are none. */
+export async function googleAccessToken(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (!env.GOOGLE_APPLICATION_CREDENTIALS && !env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE)
+    return undefined;
+  const google = await import('#google-cloud');
+  try {
+    const auth = new google.GoogleAuth({
+      scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+    });
+    return (await auth.getAccessToken()) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Client options for a regional Vertex endpoint in REST mode (HTTP/1.1, no gRPC). No auth
  * option: the client reads Application Default Credentials (the file `auth` wrote) itself.
