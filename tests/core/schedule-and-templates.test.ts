@@ -33,14 +33,13 @@ describe('schedule cron', () => {
 });
 
 describe('schedule diff', () => {
-  const spec = (name: string): PipelineSpec =>
-    ({
-      pipelineInfo: { name },
-      root: { dag: { tasks: {} } },
-      components: {},
-      schemaVersion: '2.1.0',
-      sdkVersion: 'mlops-platform',
-    });
+  const spec = (name: string): PipelineSpec => ({
+    pipelineInfo: { name },
+    root: { dag: { tasks: {} } },
+    components: {},
+    schemaVersion: '2.1.0',
+    sdkVersion: 'mlops-platform',
+  });
   const base: ScheduleSpec = {
     displayName: 'nightly',
     cron: 'TZ=UTC 0 3 * * *',

@@ -4,6 +4,20 @@
  * goes through the project's local runner with a SubprocessExecutor, against a folder standing
  * in for Cloud Storage.
  *
+ * The same server (one loopback server = one regional endpoint) also speaks ModelService
+ * (vertex-models.ts), EndpointService (vertex-endpoints.ts), ScheduleService
+ * (vertex-schedules.ts) and google.longrunning.Operations (vertex-operations.ts, which also
+ * holds the REST plumbing they share). Every route goes through the same guard (token check,
+ * IAM authorize callback), request log and fault injector; `calls()` counts them by route.
+ *
+ * Jobs may name an Artifact Registry template (`templateUri`) instead of a pipelineSpec: the
+ * `resolveTemplate` option supplies its YAML (a spec sent along wins, as the proto says: the
+ * spec "if empty, will be downloaded"); the job gets `templateMetadata.version`, the digest of
+ * a `sha256:` reference or else the sha256 of the YAML (Artifact Registry's version name).
+ * Without the option, or when it answers undefined, the job is NOT_FOUND; a URI that is not
+ * `https://{region}-kfp.pkg.dev/{project}/{repo}/{package}/{tag|sha256:...}` is
+ * INVALID_ARGUMENT. Jobs started by a schedule carry `scheduleName`.
+ *
  * Client options for loopback HTTP (aiplatform 6.11 / google-gax 5.0.8, checked in gax's
  * fallback.js and by experiment):
  *
@@ -40,12 +54,15 @@
  * - Errors: the body is Google's `{"error": {code, message, status}}`. With gax 5.0.8 and
  *   gaxios 7 the client does NOT map it to a gRPC code: it rejects with a GaxiosError whose
  *   `code` and `status` are the HTTP status (409, 401, 503...) and whose message is the raw
- *   body (gax-nodejs#1803, fixed later by google-cloud-node#9346). `rpcCodeOf()` below recovers
- *   the gRPC code. PipelineService methods have no client-side retries ("non_idempotent").
+ *   body (gax-nodejs#1803, fixed later by google-cloud-node#9346). `rpcCodeOf()` (re-exported
+ *   from vertex-operations.ts) recovers the gRPC code. PipelineService methods have no
+ *   client-side retries ("non_idempotent"); neither have the Model/Endpoint/Schedule methods.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import {
   SubprocessExecutor,
   type ContainerExecutor,
@@ -54,7 +71,6 @@ import {
   runPipelineLocally,
   type TaskEvent,
 } from '../../src/adapters/local-runner/local-runner.js';
-import { UserError } from '../../src/core/errors.js';
 import { resolveRunParameters, type ParameterValue } from '../../src/core/ir/parameters.js';
 import type { ComponentSpec, PipelineSpec, PipelineTaskSpec } from '../../src/core/ir/schema.js';
 import { validatePipelineSpec } from '../../src/core/ir/validate.js';
@@ -62,13 +78,47 @@ import type { ArtifactRecord, RunRecord, TaskFailure } from '../../src/core/run-
 import {
   Clock,
   FaultInjector,
-  googleApiError,
   RequestLog,
   startHttpServer,
   type EmulatorRequest,
   type EmulatorResponse,
   type HttpServer,
+  type Route,
 } from './http-server.js';
+import { DEPLOYMENT_RESOURCES_TYPES, ModelService, type EmulatedModel } from './vertex-models.js';
+import { EndpointService, type EmulatedEndpoint } from './vertex-endpoints.js';
+import {
+  enumIn,
+  enumOut,
+  explain,
+  HTTP_TO_RPC,
+  invalid,
+  isRecord,
+  isResponse,
+  labelProblems,
+  listFilter,
+  OperationStore,
+  paginate,
+  rpcError,
+  RPC_CODES,
+  type Caller,
+  type EmulatedOperation,
+  type FilterFields,
+  type OperationKind,
+  type RpcCodeName,
+  type RpcStatus,
+  type ServiceContext,
+} from './vertex-operations.js';
+import {
+  ScheduleService,
+  SCHEDULE_STATES,
+  type EmulatedSchedule,
+  type ScheduledRun,
+} from './vertex-schedules.js';
+
+export { RPC_CODES, rpcCodeOf, type RpcStatus } from './vertex-operations.js';
+export { DEPLOYMENT_RESOURCES_TYPES, SCHEDULE_STATES };
+export type { EmulatedModel, EmulatedEndpoint, EmulatedSchedule, EmulatedOperation, ScheduledRun };
 
 // ---------------------------------------------------------------------------------------------
 // Enums: index = wire integer (checked against the client's compiled protos in the tests)
@@ -128,47 +178,6 @@ const TERMINAL: ReadonlySet<PipelineState> = new Set([
   'PIPELINE_STATE_PAUSED',
 ]);
 
-/** google.rpc.Code by name, for `rpcCodeOf` and error bodies. */
-export const RPC_CODES = {
-  OK: 0,
-  CANCELLED: 1,
-  UNKNOWN: 2,
-  INVALID_ARGUMENT: 3,
-  DEADLINE_EXCEEDED: 4,
-  NOT_FOUND: 5,
-  ALREADY_EXISTS: 6,
-  PERMISSION_DENIED: 7,
-  RESOURCE_EXHAUSTED: 8,
-  FAILED_PRECONDITION: 9,
-  ABORTED: 10,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-  UNAUTHENTICATED: 16,
-  UNIMPLEMENTED: 12,
-} as const;
-
-/**
- * The gRPC code of an error the client raised: its numeric `code` when gax mapped it, else the
- * `status` name in the JSON body gax 5.0.8 leaves in the message (see the header comment).
- */
-export function rpcCodeOf(error: unknown): number | undefined {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof message === 'string') {
-    try {
-      const body = JSON.parse(message) as { error?: { status?: unknown } };
-      const status = body.error?.status;
-      if (typeof status === 'string' && status in RPC_CODES)
-        return RPC_CODES[status as keyof typeof RPC_CODES];
-    } catch {
-      // Not a JSON body: gax already decoded it, so `code` is the gRPC code.
-    }
-  }
-  if (typeof code !== 'number') return undefined;
-  if (code < 100) return code;
-  const name = HTTP_TO_RPC[code];
-  return name ? RPC_CODES[name] : undefined;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Public types
 
@@ -187,16 +196,49 @@ export interface AuthorizationCheck {
   resource: string;
 }
 
-export type VertexRoute =
-  'createPipelineJob' | 'getPipelineJob' | 'listPipelineJobs' | 'cancelPipelineJob';
+/** One name per REST method: the proto method name in lowerCamelCase. */
+const ROUTE_NAMES = [
+  // PipelineService
+  'createPipelineJob',
+  'getPipelineJob',
+  'listPipelineJobs',
+  'cancelPipelineJob',
+  // google.longrunning.Operations (GET /v1/... and the /ui/... the client polls)
+  'getOperation',
+  // ModelService
+  'uploadModel',
+  'getModel',
+  'listModels',
+  'listModelVersions',
+  'mergeVersionAliases',
+  'deleteModel',
+  'deleteModelVersion',
+  'importModelEvaluation',
+  'getModelEvaluation',
+  'listModelEvaluations',
+  // EndpointService
+  'createEndpoint',
+  'getEndpoint',
+  'listEndpoints',
+  'updateEndpoint',
+  'deleteEndpoint',
+  'deployModel',
+  'undeployModel',
+  // ScheduleService
+  'createSchedule',
+  'getSchedule',
+  'listSchedules',
+  'updateSchedule',
+  'pauseSchedule',
+  'resumeSchedule',
+  'deleteSchedule',
+] as const;
+export type VertexRoute = (typeof ROUTE_NAMES)[number];
 
 /** Route names in the request log and fault selectors (`server: 'vertex'`). */
-export const VERTEX_ROUTES: Readonly<Record<VertexRoute, string>> = {
-  createPipelineJob: 'vertex.createPipelineJob',
-  getPipelineJob: 'vertex.getPipelineJob',
-  listPipelineJobs: 'vertex.listPipelineJobs',
-  cancelPipelineJob: 'vertex.cancelPipelineJob',
-};
+export const VERTEX_ROUTES: Readonly<Record<VertexRoute, string>> = Object.fromEntries(
+  ROUTE_NAMES.map((route) => [route, `vertex.${route}`]),
+) as Record<VertexRoute, string>;
 
 export interface VertexEmulatorOptions {
   /** Project ID. Default `acme-ml`. */
@@ -232,15 +274,29 @@ export interface VertexEmulatorOptions {
   cachedTaskState?: 'SKIPPED' | 'SUCCEEDED';
   /** How long close() waits for cancelled runners before giving up on them. Default 5000. */
   closeGraceMs?: number;
+  /**
+   * Emulated work of long-running operations (uploadModel, createEndpoint, undeployModel,
+   * deletes), real-time ms. Default 50: the client's first poll (right away) sees the operation
+   * pending, its second (100 ms later) sees it done.
+   */
+  operationMs?: number;
+  /** Emulated work of a deployModel operation, real-time ms. Default 100. */
+  deployMs?: number;
+  /**
+   * The KFP template YAML of an Artifact Registry `templateUri`
+   * (`https://{region}-kfp.pkg.dev/{project}/{repo}/{package}/{tag|sha256:...}`), or undefined
+   * when there is none (NOT_FOUND). Without it a templateUri job is NOT_FOUND too.
+   */
+  resolveTemplate?: (uri: string) => Promise<string | undefined>;
+  /**
+   * Check uploadModel's artifactUri against the emulated Cloud Storage (a non-empty folder;
+   * exactly one model file for the prebuilt scikit-learn / XGBoost images). Default true.
+   */
+  checkArtifacts?: boolean;
   /** Share with the auth emulators so one clock, fault plan and request log drive all. */
   clock?: Clock;
   faults?: FaultInjector;
   requests?: RequestLog;
-}
-
-export interface RpcStatus {
-  code: number;
-  message: string;
 }
 
 export interface EmulatedTask {
@@ -274,6 +330,11 @@ export interface EmulatedPipelineJob {
   readonly serviceAccount: string;
   /** Principal of the token that created the job. */
   readonly createdBy: string | undefined;
+  /** The Schedule that started the job (PipelineJob.scheduleName). */
+  readonly scheduleName: string | undefined;
+  /** The Artifact Registry template the job came from, and its version (`sha256:...`). */
+  readonly templateUri: string | undefined;
+  readonly templateVersion: string | undefined;
   /** The spec as received (proto3 JSON). */
   readonly pipelineSpec: Readonly<Record<string, unknown>>;
   readonly spec: PipelineSpec;
@@ -309,6 +370,14 @@ export interface VertexEmulator {
   readonly parent: string;
   /** Jobs by id. */
   readonly jobs: ReadonlyMap<string, EmulatedPipelineJob>;
+  /** Registered models by model id, each with its versions (aliases, evaluations, deployments). */
+  readonly models: ReadonlyMap<string, EmulatedModel>;
+  /** Endpoints by endpoint id, with their deployed models and traffic split. */
+  readonly endpoints: ReadonlyMap<string, EmulatedEndpoint>;
+  /** Schedules by schedule id. */
+  readonly schedules: ReadonlyMap<string, EmulatedSchedule>;
+  /** Long-running operations by name (`.../operations/<id>`), in start order. */
+  readonly operations: ReadonlyMap<string, EmulatedOperation>;
   readonly faults: VertexFaults;
   readonly requests: RequestLog;
   readonly clock: Clock;
@@ -324,6 +393,20 @@ export interface VertexEmulator {
   calls(): Record<VertexRoute | 'unmatched', number>;
   /** The job as GET returns it (enum names unless `intEnums`). */
   resource(jobId: string, options?: { intEnums?: boolean }): Record<string, unknown>;
+  /** The model version as getModel returns it: `ID`, `ID@3` or `ID@alias` (default version). */
+  modelResource(ref: string, options?: { intEnums?: boolean }): Record<string, unknown>;
+  /** The endpoint as getEndpoint returns it. */
+  endpointResource(endpointId: string): Record<string, unknown>;
+  /** The schedule as getSchedule returns it (by id or full name). */
+  scheduleResource(ref: string, options?: { intEnums?: boolean }): Record<string, unknown>;
+  /**
+   * Test hook: starts the schedule's due run exactly as Vertex's scheduler would (see
+   * vertex-schedules.ts): a pipeline job with `scheduleName`, or queued/skipped at
+   * maxConcurrentRunCount. Throws for an unknown or non-ACTIVE schedule.
+   */
+  triggerSchedule(ref: string): Promise<ScheduledRun>;
+  /** Resolves once every long-running operation started so far is done. */
+  operationsSettled(): Promise<void>;
   /** Local path of a `gs://bucket/object` URI. */
   localPath(gcsUri: string): string;
   close(): Promise<void>;
@@ -338,6 +421,7 @@ export class VertexFaults {
   readonly #server: string;
   #stickNext = 0;
   readonly #stuckIds = new Set<string>();
+  #operationFailures: Array<{ kind: OperationKind; status: RpcStatus }> = [];
 
   constructor(injector: FaultInjector, server: string) {
     this.injector = injector;
@@ -376,6 +460,29 @@ export class VertexFaults {
     });
   }
 
+  /**
+   * The next long-running operation of this kind is accepted but ends with `done: true` and
+   * this error (default INTERNAL), changing nothing: a failed deploy deploys nothing and leaves
+   * the traffic split as it was; a failed upload creates no version.
+   */
+  failNextOperation(
+    kind: OperationKind,
+    error: { code?: number | RpcCodeName; message?: string } = {},
+  ): void {
+    const code =
+      typeof error.code === 'string' ? RPC_CODES[error.code] : (error.code ?? RPC_CODES.INTERNAL);
+    this.#operationFailures.push({
+      kind,
+      status: { code, message: error.message ?? `Injected failure of ${kind}.` },
+    });
+  }
+
+  /** @internal The failure queued for the next operation of this kind, if any (consumed). */
+  takeOperationFailure(kind: OperationKind): RpcStatus | undefined {
+    const index = this.#operationFailures.findIndex((failure) => failure.kind === kind);
+    return index < 0 ? undefined : this.#operationFailures.splice(index, 1)[0]?.status;
+  }
+
   /** The next `count` jobs to start go RUNNING and stay there: the runner never starts. */
   stickNextJobs(count = 1): void {
     this.#stickNext += count;
@@ -390,6 +497,7 @@ export class VertexFaults {
   clear(): void {
     this.#stickNext = 0;
     this.#stuckIds.clear();
+    this.#operationFailures = [];
     this.injector.clear();
   }
 
@@ -404,21 +512,8 @@ export class VertexFaults {
   }
 }
 
-const HTTP_TO_RPC: Record<number, keyof typeof RPC_CODES> = {
-  400: 'INVALID_ARGUMENT',
-  401: 'UNAUTHENTICATED',
-  403: 'PERMISSION_DENIED',
-  404: 'NOT_FOUND',
-  409: 'ALREADY_EXISTS',
-  429: 'RESOURCE_EXHAUSTED',
-  500: 'INTERNAL',
-  501: 'UNIMPLEMENTED',
-  503: 'UNAVAILABLE',
-  504: 'DEADLINE_EXCEEDED',
-};
-
 /** Google's generic messages for these statuses. */
-const DEFAULT_FAULT_MESSAGES: Partial<Record<keyof typeof RPC_CODES, string>> = {
+const DEFAULT_FAULT_MESSAGES: Partial<Record<RpcCodeName, string>> = {
   RESOURCE_EXHAUSTED: 'Resource has been exhausted (e.g. check quota).',
   UNAVAILABLE: 'The service is currently unavailable.',
   INTERNAL: 'Internal error encountered.',
@@ -429,65 +524,12 @@ const DEFAULT_FAULT_MESSAGES: Partial<Record<keyof typeof RPC_CODES, string>> = 
 // Helpers
 
 const JOB_ID = /^[a-z][-a-z0-9]{0,127}$/;
-const LABEL_KEY = /^[a-z][a-z0-9_-]{0,62}$/;
-const LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
 const RESERVED_LABEL = 'vertex-ai-pipelines-run-billing-id';
 const GCS_URI = /^gs:\/\/([a-z0-9][a-z0-9._-]{1,220}[a-z0-9])(?:\/(.*))?$/;
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const SERVICE = 'google.cloud.aiplatform.v1.PipelineService';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function explain(error: unknown): string {
-  if (error instanceof UserError)
-    return error.details.length > 0
-      ? `${error.message}: ${error.details.join('; ')}`
-      : error.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-function rpcError(
-  http: number,
-  message: string,
-  status?: keyof typeof RPC_CODES,
-  details?: unknown[],
-): EmulatorResponse {
-  return googleApiError(http, message, details, status ?? HTTP_TO_RPC[http] ?? 'UNKNOWN');
-}
-
-const invalid = (message: string): EmulatorResponse => rpcError(400, message);
-
-function enumOut<T extends string>(table: readonly T[], name: T, ints: boolean): number | T {
-  return ints ? table.indexOf(name) : name;
-}
-
-/** Reads an enum given as a name or an int (the client sends ints). */
-function enumIn<T extends string>(table: readonly T[], value: unknown): T | undefined {
-  if (value === undefined || value === null) return table[0];
-  if (typeof value === 'number') return table[value];
-  return table.find((name) => name === value);
-}
-
-/** Labels as Vertex checks them: lowercase keys starting with a letter, values ≤63 chars. */
-function labelProblems(labels: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  const entries = Object.entries(labels);
-  if (entries.length > 64) problems.push(`at most 64 labels are allowed, got ${entries.length}`);
-  for (const [key, value] of entries) {
-    if (!LABEL_KEY.test(key))
-      problems.push(
-        `label key "${key}" must start with a lowercase letter and contain only lowercase letters, digits, "_" and "-" (at most 63 characters)`,
-      );
-    if (key === RESERVED_LABEL) problems.push(`label key "${key}" is reserved`);
-    if (typeof value !== 'string' || !LABEL_VALUE.test(value))
-      problems.push(
-        `label value ${JSON.stringify(value)} of "${key}" may contain only lowercase letters, digits, "_" and "-" (at most 63 characters)`,
-      );
-  }
-  return problems;
-}
+/** `https://{region}-kfp.pkg.dev/{project}/{repository}/{package}/{tag|sha256:digest}`. */
+const TEMPLATE_URI = /^https:\/\/[a-z0-9-]+-kfp\.pkg\.dev\/[^/]+\/[^/]+\/[^/]+\/([^/]+)$/;
 
 /** The deprecated `runtimeConfig.parameters` (aiplatform.v1.Value) as plain values. */
 function legacyParameters(parameters: unknown): Record<string, unknown> {
@@ -547,6 +589,9 @@ interface JobEntry {
   network: string | undefined;
   encryptionSpec: Record<string, unknown> | undefined;
   createdBy: string | undefined;
+  scheduleName: string | undefined;
+  templateUri: string | undefined;
+  templateVersion: string | undefined;
   pipelineSpec: Record<string, unknown>;
   spec: PipelineSpec;
   parameterValues: Record<string, unknown>;
@@ -573,48 +618,31 @@ interface JobEntry {
   timer: NodeJS.Timeout | undefined;
 }
 
-interface Caller {
-  principal: string | undefined;
-  serviceAccount: string | undefined;
+/** A PipelineJob body that passed prepareJob's checks. */
+interface PreparedJob {
+  body: Record<string, unknown>;
+  specDoc: Record<string, unknown>;
+  spec: PipelineSpec;
+  parameterValues: Record<string, unknown>;
+  parameters: Record<string, ParameterValue>;
+  gcsOutputDirectory: string;
+  outputDir: string;
+  labels: Record<string, string>;
+  failurePolicy: FailurePolicy;
+  serviceAccount: string;
+  templateUri: string | undefined;
+  templateVersion: string | undefined;
 }
 
-/** `a = "x"`, `labels.k != "y"`, `labels.k:*`, joined by AND. */
-const FILTER_TERM = /\s*([A-Za-z_][\w.-]*)\s*(!=|=|:)\s*("(?:[^"\\]|\\.)*"|[^\s()"]+)\s*/y;
-
-function parseFilter(filter: string): ((job: JobEntry) => boolean) | string {
-  const tests: Array<(job: JobEntry) => boolean> = [];
-  let index = 0;
-  while (index < filter.length) {
-    FILTER_TERM.lastIndex = index;
-    const match = FILTER_TERM.exec(filter);
-    if (!match?.[1] || !match[2] || match[3] === undefined)
-      return `Unsupported filter at "${filter.slice(index)}": the emulator understands field="value" terms joined by AND`;
-    const [, field, op, raw] = match;
-    const value = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
-    let read: (job: JobEntry) => string | undefined;
-    if (field.startsWith('labels.')) {
-      const key = field.slice('labels.'.length);
-      read = (job) => job.labels[key];
-    } else if (field === 'display_name' || field === 'displayName') read = (job) => job.displayName;
-    else if (field === 'state') read = (job) => job.state;
-    else if (field === 'pipeline_name') read = (job) => job.spec.pipelineInfo.name;
-    else return `Unsupported filter field "${field}"`;
-    if (op === ':' && value !== '*') return `Only "${field}:*" (has field) is supported with ":"`;
-    tests.push(
-      op === ':'
-        ? (job) => read(job) !== undefined
-        : op === '='
-          ? (job) => read(job) === value
-          : (job) => read(job) !== value,
-    );
-    index = FILTER_TERM.lastIndex;
-    const and = /AND\b/y;
-    and.lastIndex = index;
-    if (and.exec(filter)) index = and.lastIndex;
-    else if (index < filter.length) return `Unsupported filter at "${filter.slice(index)}"`;
-  }
-  return (job) => tests.every((test) => test(job));
-}
+/** Pipeline job list filters: `labels.k`, `display_name`, `state`, `pipeline_name`. */
+const JOB_FILTER: FilterFields<JobEntry> = {
+  fields: {
+    display_name: (job) => job.displayName,
+    state: (job) => job.state,
+    pipeline_name: (job) => job.spec.pipelineInfo.name,
+  },
+  labels: (job) => job.labels,
+};
 
 // ---------------------------------------------------------------------------------------------
 // The service
@@ -659,7 +687,7 @@ class VertexService {
     return new Date(this.#clock.now()).toISOString();
   }
 
-  #id(): string {
+  newId(): string {
     this.#nextId += 1n;
     return this.#nextId.toString();
   }
@@ -687,17 +715,21 @@ class VertexService {
 
   // ----- auth
 
+  /** Token checks every method makes; `method` is a PipelineService method or a full name. */
   guard(
     request: EmulatorRequest,
     method: string,
-    handler: (caller: Caller) => EmulatorResponse,
-  ): EmulatorResponse {
+    handler: (caller: Caller) => EmulatorResponse | Promise<EmulatorResponse>,
+  ): EmulatorResponse | Promise<EmulatorResponse> {
     const errorInfo = (reason: string) => [
       {
         '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
         reason,
         domain: 'googleapis.com',
-        metadata: { service: 'aiplatform.googleapis.com', method: `${SERVICE}.${method}` },
+        metadata: {
+          service: 'aiplatform.googleapis.com',
+          method: method.includes('.') ? method : `${SERVICE}.${method}`,
+        },
       },
     ];
     if (!request.bearer)
@@ -733,7 +765,7 @@ class VertexService {
     });
   }
 
-  #denied(caller: Caller, permission: string, resource: string): EmulatorResponse | undefined {
+  denied(caller: Caller, permission: string, resource: string): EmulatorResponse | undefined {
     const allowed =
       this.#options.authorize?.({
         principal: caller.principal,
@@ -751,7 +783,7 @@ class VertexService {
   }
 
   /** The project/location checks every call makes: ours, and this endpoint's region. */
-  #checkParent(
+  checkParent(
     params: Record<string, string>,
     caller: Caller,
     permission: string,
@@ -768,7 +800,7 @@ class VertexService {
       return invalid(
         `Location ${location} does not match the regional endpoint ${this.#region}-aiplatform.googleapis.com: send requests for ${location} to ${location}-aiplatform.googleapis.com.`,
       );
-    return this.#denied(caller, permission, resource);
+    return this.denied(caller, permission, resource);
   }
 
   #find(params: Record<string, string>): JobEntry | EmulatorResponse {
@@ -784,20 +816,43 @@ class VertexService {
 
   // ----- create
 
-  create(request: EmulatorRequest, caller: Caller): EmulatorResponse {
-    const denied = this.#checkParent(request.params, caller, 'aiplatform.pipelineJobs.create');
+  async create(request: EmulatorRequest, caller: Caller): Promise<EmulatorResponse> {
+    const denied = this.checkParent(request.params, caller, 'aiplatform.pipelineJobs.create');
     if (denied) return denied;
     if (request.bodyKind === 'invalid-json' || !isRecord(request.body))
       return invalid('Invalid JSON payload received. Expected a PipelineJob object.');
-    const body = request.body;
-    const id = request.query.get('pipelineJobId') ?? this.#id();
+    const id = request.query.get('pipelineJobId') ?? this.newId();
     if (request.query.has('pipelineJobId') && !JOB_ID.test(id))
       return invalid(
         `Invalid pipeline_job_id "${id}": it must match the regular expression [a-z][-a-z0-9]{0,127}.`,
       );
-    if (typeof body.templateUri === 'string' && body.templateUri !== '')
-      return rpcError(501, 'templateUri is not supported by the emulator: send pipelineSpec.');
-    const specDoc = body.pipelineSpec;
+    const prepared = await this.prepareJob(request.body, caller);
+    if (isResponse(prepared)) return prepared;
+    const name = `projects/${this.#projectNumber}/locations/${this.#region}/pipelineJobs/${id}`;
+    if (this.jobs.has(id)) return rpcError(409, `PipelineJob "${name}" already exists.`);
+    const job = this.startJob(prepared, id, caller);
+    return { status: 200, body: this.resource(job, request) };
+  }
+
+  /**
+   * Validates a PipelineJob as CreatePipelineJob does (schedules validate their template and
+   * start their runs with it too): the spec (inline or from templateUri), root, parameters,
+   * labels, failure policy and actAs on the service account.
+   */
+  async prepareJob(body: unknown, caller: Caller): Promise<PreparedJob | EmulatorResponse> {
+    if (!isRecord(body)) return invalid('PipelineJob is required.');
+    const templateUri = typeof body.templateUri === 'string' ? body.templateUri : '';
+    let template: { spec: Record<string, unknown>; version: string } | undefined;
+    if (templateUri) {
+      const resolved = await this.#template(templateUri);
+      if (isResponse(resolved)) return resolved;
+      template = resolved;
+    }
+    // "A template uri from where the pipeline_spec, if empty, will be downloaded."
+    const specDoc =
+      isRecord(body.pipelineSpec) && Object.keys(body.pipelineSpec).length > 0
+        ? body.pipelineSpec
+        : template?.spec;
     if (!isRecord(specDoc) || Object.keys(specDoc).length === 0)
       return invalid(
         'PipelineJob.pipeline_spec is empty. Set pipelineSpec (in Node: helpers.toValue(spec).structValue; a plain object is sent as an empty Struct) or templateUri.',
@@ -837,23 +892,78 @@ class VertexService {
       return invalid(explain(error));
     }
     const labels = isRecord(body.labels) ? body.labels : {};
-    const problems = labelProblems(labels);
+    const problems = labelProblems(labels, [RESERVED_LABEL]);
     if (problems.length > 0) return invalid(`Invalid labels: ${problems.join('; ')}.`);
     const failurePolicy = enumIn(FAILURE_POLICIES, runtimeConfig.failurePolicy);
     if (!failurePolicy)
       return invalid(`Invalid failure_policy ${JSON.stringify(runtimeConfig.failurePolicy)}.`);
     const serviceAccount = typeof body.serviceAccount === 'string' ? body.serviceAccount : '';
     if (serviceAccount) {
-      const actAs = this.#denied(
+      const actAs = this.denied(
         caller,
         'iam.serviceAccounts.actAs',
         `projects/-/serviceAccounts/${serviceAccount}`,
       );
       if (actAs) return actAs;
     }
-    const name = `projects/${this.#projectNumber}/locations/${this.#region}/pipelineJobs/${id}`;
-    if (this.jobs.has(id)) return rpcError(409, `PipelineJob "${name}" already exists.`);
+    return {
+      body,
+      specDoc,
+      spec,
+      parameterValues,
+      parameters,
+      gcsOutputDirectory,
+      outputDir,
+      labels: labels as Record<string, string>,
+      failurePolicy,
+      serviceAccount,
+      templateUri: templateUri || undefined,
+      templateVersion: template?.version,
+    };
+  }
 
+  /** An Artifact Registry KFP template: its spec (first YAML document) and version. */
+  async #template(
+    uri: string,
+  ): Promise<{ spec: Record<string, unknown>; version: string } | EmulatorResponse> {
+    const match = TEMPLATE_URI.exec(uri);
+    if (!match)
+      return invalid(
+        `Invalid template_uri "${uri}": only Artifact Registry KFP templates are supported (https://{region}-kfp.pkg.dev/{project}/{repository}/{package}/{tag or sha256:digest}).`,
+      );
+    let text: string | undefined;
+    try {
+      text = await this.#options.resolveTemplate?.(uri);
+    } catch (error) {
+      return rpcError(500, `Could not read template "${uri}": ${explain(error)}`);
+    }
+    if (text === undefined)
+      return rpcError(404, `Template "${uri}" was not found in Artifact Registry.`);
+    let doc: unknown;
+    try {
+      doc = parseAllDocuments(text)[0]?.toJS();
+    } catch (error) {
+      return invalid(`Template "${uri}" is not valid YAML: ${explain(error)}`);
+    }
+    // A compiled template is the PipelineSpec itself; older ones wrap it as {pipelineSpec}.
+    const spec = isRecord(doc) && isRecord(doc.pipelineSpec) ? doc.pipelineSpec : doc;
+    if (!isRecord(spec)) return invalid(`Template "${uri}" holds no pipeline spec.`);
+    const ref = match[1] ?? '';
+    const version = ref.startsWith('sha256:')
+      ? ref
+      : `sha256:${createHash('sha256').update(text).digest('hex')}`;
+    return { spec, version };
+  }
+
+  /** Creates and starts a validated job (createPipelineJob, or a schedule's run). */
+  startJob(
+    prepared: PreparedJob,
+    id: string,
+    caller: Caller,
+    extra: { scheduleName?: string } = {},
+  ): JobEntry {
+    const { body, labels } = prepared;
+    const name = `projects/${this.#projectNumber}/locations/${this.#region}/pipelineJobs/${id}`;
     const now = this.#now();
     let finish = (): void => undefined;
     const done = new Promise<void>((resolve) => {
@@ -864,19 +974,22 @@ class VertexService {
       name,
       displayName: typeof body.displayName === 'string' ? body.displayName : '',
       // Vertex adds this label to every job, which is why users may not set it.
-      labels: { ...(labels as Record<string, string>), [RESERVED_LABEL]: this.#id() },
-      serviceAccount,
+      labels: { ...labels, [RESERVED_LABEL]: this.newId() },
+      serviceAccount: prepared.serviceAccount,
       network: typeof body.network === 'string' && body.network ? body.network : undefined,
       encryptionSpec: isRecord(body.encryptionSpec) ? body.encryptionSpec : undefined,
       createdBy: caller.principal,
-      pipelineSpec: specDoc,
-      spec,
-      parameterValues,
-      parameters,
-      gcsOutputDirectory,
+      scheduleName: extra.scheduleName,
+      templateUri: prepared.templateUri,
+      templateVersion: prepared.templateVersion,
+      pipelineSpec: prepared.specDoc,
+      spec: prepared.spec,
+      parameterValues: prepared.parameterValues,
+      parameters: prepared.parameters,
+      gcsOutputDirectory: prepared.gcsOutputDirectory,
       // Vertex's layout: <root>/<project number>/<job id>/...
-      localRoot: path.join(outputDir, this.#projectNumber, id),
-      failurePolicy,
+      localRoot: path.join(prepared.outputDir, this.#projectNumber, id),
+      failurePolicy: prepared.failurePolicy,
       state: 'PIPELINE_STATE_PENDING',
       stateHistory: [],
       createTime: now,
@@ -911,7 +1024,7 @@ class VertexService {
       this.#setState(job, 'PIPELINE_STATE_PENDING');
       toRunning();
     }
-    return { status: 200, body: this.resource(job, request) };
+    return job;
   }
 
   #setState(job: JobEntry, state: PipelineState): void {
@@ -1030,7 +1143,7 @@ class VertexService {
       taskAt(job.spec, parent.path)?.task.parameterIterator !== undefined;
     const found = taskPath === '' || iteration ? undefined : taskAt(job.spec, taskPath);
     const task: TaskEntry = {
-      taskId: this.#id(),
+      taskId: this.newId(),
       path: taskPath,
       // ParallelFor iterations are named by index so names chain to the runner's paths.
       taskName: taskPath === '' ? job.spec.pipelineInfo.name : (found?.task.taskInfo?.name ?? key),
@@ -1044,7 +1157,7 @@ class VertexService {
       cached: false,
       error: undefined,
       history: [],
-      executionId: this.#id(),
+      executionId: this.newId(),
       parameters: {},
       artifacts: {},
       artifactIds: {},
@@ -1131,7 +1244,7 @@ class VertexService {
         ]),
       );
       task.artifactIds = Object.fromEntries(
-        Object.entries(task.artifacts).map(([key, list]) => [key, list.map(() => this.#id())]),
+        Object.entries(task.artifacts).map(([key, list]) => [key, list.map(() => this.newId())]),
       );
       if (taskRecord.failure && !task.error && task.state === 'FAILED')
         task.error = {
@@ -1144,7 +1257,7 @@ class VertexService {
   // ----- cancel
 
   cancel(request: EmulatorRequest, caller: Caller): EmulatorResponse {
-    const denied = this.#checkParent(request.params, caller, 'aiplatform.pipelineJobs.cancel');
+    const denied = this.checkParent(request.params, caller, 'aiplatform.pipelineJobs.cancel');
     if (denied) return denied;
     const job = this.#find(request.params);
     if (!('id' in job)) return job;
@@ -1172,7 +1285,7 @@ class VertexService {
   // ----- get / list
 
   get(request: EmulatorRequest, caller: Caller): EmulatorResponse {
-    const denied = this.#checkParent(request.params, caller, 'aiplatform.pipelineJobs.get');
+    const denied = this.checkParent(request.params, caller, 'aiplatform.pipelineJobs.get');
     if (denied) return denied;
     const job = this.#find(request.params);
     if (!('id' in job)) return job;
@@ -1180,26 +1293,14 @@ class VertexService {
   }
 
   list(request: EmulatorRequest, caller: Caller): EmulatorResponse {
-    const denied = this.#checkParent(request.params, caller, 'aiplatform.pipelineJobs.list');
+    const denied = this.checkParent(request.params, caller, 'aiplatform.pipelineJobs.list');
     if (denied) return denied;
-    const filter = request.query.get('filter') ?? '';
-    const matches = filter.trim() === '' ? () => true : parseFilter(filter);
-    if (typeof matches === 'string') return invalid(matches);
-    const pageSize = Number(request.query.get('pageSize') ?? '0');
-    if (!Number.isInteger(pageSize) || pageSize < 0)
-      return invalid(`Invalid page_size ${pageSize}.`);
-    const size = pageSize === 0 ? 100 : Math.min(pageSize, 1000);
-    let offset = 0;
-    const token = request.query.get('pageToken');
-    if (token) {
-      const decoded = decodePageToken(token);
-      if (!decoded || decoded.filter !== filter) return invalid(`Invalid page_token "${token}".`);
-      offset = decoded.offset;
-    }
+    const matches = listFilter(request, JOB_FILTER);
+    if (isResponse(matches)) return matches;
     // Newest first, as Vertex lists by default.
-    const all = [...this.jobs.values()].filter(matches).reverse();
-    const page = all.slice(offset, offset + size);
-    const next = offset + size < all.length ? encodePageToken(offset + size, filter) : undefined;
+    const paged = paginate(request, [...this.jobs.values()].filter(matches).reverse());
+    if (isResponse(paged)) return paged;
+    const { page, nextPageToken: next } = paged;
     const readMask = request.query.get('readMask');
     const fields = readMask ? new Set(readMask.split(',').map((f) => f.trim())) : undefined;
     return {
@@ -1248,6 +1349,9 @@ class VertexService {
       ...(job.serviceAccount ? { serviceAccount: job.serviceAccount } : {}),
       ...(job.network ? { network: job.network } : {}),
       ...(job.encryptionSpec ? { encryptionSpec: job.encryptionSpec } : {}),
+      ...(job.templateUri ? { templateUri: job.templateUri } : {}),
+      ...(job.templateVersion ? { templateMetadata: { version: job.templateVersion } } : {}),
+      ...(job.scheduleName ? { scheduleName: job.scheduleName } : {}),
     };
   }
 
@@ -1389,21 +1493,6 @@ function failureMessage(failure: TaskFailure | undefined): string {
   return tail.length > 0 ? `${head}\n${tail.join('\n')}` : head;
 }
 
-function encodePageToken(offset: number, filter: string): string {
-  return Buffer.from(JSON.stringify({ offset, filter })).toString('base64url');
-}
-
-function decodePageToken(token: string): { offset: number; filter: string } | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as unknown;
-    if (isRecord(value) && Number.isInteger(value.offset) && typeof value.filter === 'string')
-      return { offset: value.offset as number, filter: value.filter };
-  } catch {
-    // An invalid token is the caller's error, reported as INVALID_ARGUMENT.
-  }
-  return undefined;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Start
 
@@ -1430,41 +1519,213 @@ export async function startVertexEmulator(
     faults,
   });
 
-  const base = '/v1/projects/{project}/locations/{location}/pipelineJobs';
+  // The serving and scheduling services share the pipeline service's ids, IAM and storage.
+  const ctx: ServiceContext = {
+    project,
+    projectNumber,
+    region,
+    clock,
+    newId: () => service.newId(),
+    checkParent: (params, caller, permission) => service.checkParent(params, caller, permission),
+    denied: (caller, permission, resource) => service.denied(caller, permission, resource),
+    localPath: (uri) => service.localPath(uri),
+    takeOperationFailure: (kind) => faults.takeOperationFailure(kind),
+  };
+  const operationMs = options.operationMs ?? 50;
+  const operations = new OperationStore(ctx);
+  const models = new ModelService(ctx, operations, {
+    operationMs,
+    checkArtifacts: options.checkArtifacts ?? true,
+  });
+  const endpoints = new EndpointService(ctx, operations, models, {
+    operationMs,
+    deployMs: options.deployMs ?? 100,
+  });
+  const schedules = new ScheduleService(
+    ctx,
+    operations,
+    {
+      prepare: (pipelineJob, caller) => service.prepareJob(pipelineJob, caller),
+      start: (prepared, caller, scheduleName) =>
+        service.startJob(prepared, service.newId(), caller, { scheduleName }),
+    },
+    { operationMs },
+  );
+
+  type Handler = (request: EmulatorRequest, caller: Caller) => ReturnType<Route['handler']>;
+  const route = (
+    name: VertexRoute,
+    method: string,
+    pattern: string | RegExp,
+    rpc: string,
+    handler: Handler,
+  ): Route => ({
+    name: VERTEX_ROUTES[name],
+    method,
+    pattern,
+    handler: (request) => service.guard(request, rpc, (caller) => handler(request, caller)),
+  });
+  const location = '/v1/projects/{project}/locations/{location}';
+  const jobs = `${location}/pipelineJobs`;
+  const model = `${location}/models/{model}`;
+  const endpoint = `${location}/endpoints/{endpoint}`;
+  const schedule = `${location}/schedules/{schedule}`;
+  const aip = 'google.cloud.aiplatform.v1';
   const server: HttpServer = await startHttpServer({
     name: serverName,
     clock,
     faults: injector,
     log: requests,
+    // Custom methods (`:verb`) before the plain resource routes, which would match them too.
     routes: [
-      {
-        name: VERTEX_ROUTES.createPipelineJob,
-        method: 'POST',
-        pattern: base,
-        handler: (request) =>
-          service.guard(request, 'CreatePipelineJob', (caller) => service.create(request, caller)),
-      },
-      {
-        name: VERTEX_ROUTES.listPipelineJobs,
-        method: 'GET',
-        pattern: base,
-        handler: (request) =>
-          service.guard(request, 'ListPipelineJobs', (caller) => service.list(request, caller)),
-      },
-      {
-        name: VERTEX_ROUTES.cancelPipelineJob,
-        method: 'POST',
-        pattern: `${base}/{job}:cancel`,
-        handler: (request) =>
-          service.guard(request, 'CancelPipelineJob', (caller) => service.cancel(request, caller)),
-      },
-      {
-        name: VERTEX_ROUTES.getPipelineJob,
-        method: 'GET',
-        pattern: `${base}/{job}`,
-        handler: (request) =>
-          service.guard(request, 'GetPipelineJob', (caller) => service.get(request, caller)),
-      },
+      route('createPipelineJob', 'POST', jobs, 'CreatePipelineJob', (r, c) => service.create(r, c)),
+      route('listPipelineJobs', 'GET', jobs, 'ListPipelineJobs', (r, c) => service.list(r, c)),
+      route('cancelPipelineJob', 'POST', `${jobs}/{job}:cancel`, 'CancelPipelineJob', (r, c) =>
+        service.cancel(r, c),
+      ),
+      route('getPipelineJob', 'GET', `${jobs}/{job}`, 'GetPipelineJob', (r, c) =>
+        service.get(r, c),
+      ),
+      route(
+        'getOperation',
+        'GET',
+        /^\/(?:v1|ui)\/projects\/(?<project>[^/]+)\/locations\/(?<location>[^/]+)\/(?<path>(?:[^/]+\/[^/]+\/)*operations\/[^/]+)$/,
+        'google.longrunning.Operations.GetOperation',
+        (r, c) => operations.get(r, c),
+      ),
+      // ModelService
+      route(
+        'uploadModel',
+        'POST',
+        `${location}/models:upload`,
+        `${aip}.ModelService.UploadModel`,
+        (r, c) => models.upload(r, c),
+      ),
+      route('listModels', 'GET', `${location}/models`, `${aip}.ModelService.ListModels`, (r, c) =>
+        models.list(r, c),
+      ),
+      route(
+        'listModelVersions',
+        'GET',
+        `${model}:listVersions`,
+        `${aip}.ModelService.ListModelVersions`,
+        (r, c) => models.listVersions(r, c),
+      ),
+      route(
+        'mergeVersionAliases',
+        'POST',
+        `${model}:mergeVersionAliases`,
+        `${aip}.ModelService.MergeVersionAliases`,
+        (r, c) => models.mergeVersionAliases(r, c),
+      ),
+      route(
+        'deleteModelVersion',
+        'DELETE',
+        `${model}:deleteVersion`,
+        `${aip}.ModelService.DeleteModelVersion`,
+        (r, c) => models.deleteVersion(r, c),
+      ),
+      route(
+        'importModelEvaluation',
+        'POST',
+        `${model}/evaluations:import`,
+        `${aip}.ModelService.ImportModelEvaluation`,
+        (r, c) => models.importEvaluation(r, c),
+      ),
+      route(
+        'listModelEvaluations',
+        'GET',
+        `${model}/evaluations`,
+        `${aip}.ModelService.ListModelEvaluations`,
+        (r, c) => models.listEvaluations(r, c),
+      ),
+      route(
+        'getModelEvaluation',
+        'GET',
+        `${model}/evaluations/{evaluation}`,
+        `${aip}.ModelService.GetModelEvaluation`,
+        (r, c) => models.getEvaluation(r, c),
+      ),
+      route('getModel', 'GET', model, `${aip}.ModelService.GetModel`, (r, c) => models.get(r, c)),
+      route('deleteModel', 'DELETE', model, `${aip}.ModelService.DeleteModel`, (r, c) =>
+        models.deleteModel(r, c),
+      ),
+      // EndpointService
+      route(
+        'createEndpoint',
+        'POST',
+        `${location}/endpoints`,
+        `${aip}.EndpointService.CreateEndpoint`,
+        (r, c) => endpoints.create(r, c),
+      ),
+      route(
+        'listEndpoints',
+        'GET',
+        `${location}/endpoints`,
+        `${aip}.EndpointService.ListEndpoints`,
+        (r, c) => endpoints.list(r, c),
+      ),
+      route(
+        'deployModel',
+        'POST',
+        `${endpoint}:deployModel`,
+        `${aip}.EndpointService.DeployModel`,
+        (r, c) => endpoints.deploy(r, c),
+      ),
+      route(
+        'undeployModel',
+        'POST',
+        `${endpoint}:undeployModel`,
+        `${aip}.EndpointService.UndeployModel`,
+        (r, c) => endpoints.undeploy(r, c),
+      ),
+      route('getEndpoint', 'GET', endpoint, `${aip}.EndpointService.GetEndpoint`, (r, c) =>
+        endpoints.get(r, c),
+      ),
+      route('updateEndpoint', 'PATCH', endpoint, `${aip}.EndpointService.UpdateEndpoint`, (r, c) =>
+        endpoints.update(r, c),
+      ),
+      route('deleteEndpoint', 'DELETE', endpoint, `${aip}.EndpointService.DeleteEndpoint`, (r, c) =>
+        endpoints.delete(r, c),
+      ),
+      // ScheduleService
+      route(
+        'createSchedule',
+        'POST',
+        `${location}/schedules`,
+        `${aip}.ScheduleService.CreateSchedule`,
+        (r, c) => schedules.create(r, c),
+      ),
+      route(
+        'listSchedules',
+        'GET',
+        `${location}/schedules`,
+        `${aip}.ScheduleService.ListSchedules`,
+        (r, c) => schedules.list(r, c),
+      ),
+      route(
+        'pauseSchedule',
+        'POST',
+        `${schedule}:pause`,
+        `${aip}.ScheduleService.PauseSchedule`,
+        (r, c) => schedules.pause(r, c),
+      ),
+      route(
+        'resumeSchedule',
+        'POST',
+        `${schedule}:resume`,
+        `${aip}.ScheduleService.ResumeSchedule`,
+        (r, c) => schedules.resume(r, c),
+      ),
+      route('getSchedule', 'GET', schedule, `${aip}.ScheduleService.GetSchedule`, (r, c) =>
+        schedules.get(r, c),
+      ),
+      route('updateSchedule', 'PATCH', schedule, `${aip}.ScheduleService.UpdateSchedule`, (r, c) =>
+        schedules.update(r, c),
+      ),
+      route('deleteSchedule', 'DELETE', schedule, `${aip}.ScheduleService.DeleteSchedule`, (r, c) =>
+        schedules.delete(r, c),
+      ),
     ],
   });
 
@@ -1479,6 +1740,10 @@ export async function startVertexEmulator(
     region,
     parent: `projects/${project}/locations/${region}`,
     jobs: service.jobs,
+    models: models.models,
+    endpoints: endpoints.endpoints,
+    schedules: schedules.schedules,
+    operations: operations.operations,
     faults,
     requests,
     clock,
@@ -1490,13 +1755,9 @@ export async function startVertexEmulator(
       authClient,
     }),
     calls: () => {
-      const counts: Record<VertexRoute | 'unmatched', number> = {
-        createPipelineJob: 0,
-        getPipelineJob: 0,
-        listPipelineJobs: 0,
-        cancelPipelineJob: 0,
-        unmatched: 0,
-      };
+      const counts = Object.fromEntries(
+        [...ROUTE_NAMES, 'unmatched'].map((name) => [name, 0]),
+      ) as Record<VertexRoute | 'unmatched', number>;
       for (const entry of requests.filter({ server: serverName }))
         counts[(entry.route && shortNames[entry.route]) || 'unmatched'] += 1;
       return counts;
@@ -1506,8 +1767,31 @@ export async function startVertexEmulator(
       if (!job) throw new Error(`No pipeline job "${jobId}" in the emulator`);
       return service.resource(job, { intEnums: resourceOptions.intEnums ?? false });
     },
+    modelResource: (ref, resourceOptions = {}) => {
+      const resolved = models.resolve(
+        `projects/${project}/locations/${region}/models/${ref}`,
+        'model',
+      );
+      if (isResponse(resolved)) throw new Error(`No model "${ref}" in the emulator`);
+      return models.resource(resolved.model, resolved.version, {
+        intEnums: resourceOptions.intEnums ?? false,
+      });
+    },
+    endpointResource: (endpointId) => {
+      const found = endpoints.endpoints.get(endpointId);
+      if (!found) throw new Error(`No endpoint "${endpointId}" in the emulator`);
+      return endpoints.resource(found, { intEnums: false });
+    },
+    scheduleResource: (ref, resourceOptions = {}) => {
+      const found = schedules.lookup(ref);
+      if (!found) throw new Error(`No schedule "${ref}" in the emulator`);
+      return schedules.resource(found, { intEnums: resourceOptions.intEnums ?? false });
+    },
+    triggerSchedule: (ref) => schedules.trigger(ref),
+    operationsSettled: () => operations.settled(),
     localPath: (uri) => service.localPath(uri),
     close: async () => {
+      operations.close();
       await service.close(options.closeGraceMs ?? 5000);
       await server.close();
       if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
