@@ -180,6 +180,35 @@ describe.skipIf(!pythonWithSklearn())('publish and schedule, through dist/', () 
     expect([...workflow.vertex.schedules.values()][0]?.state).toBe('ACTIVE');
   });
 
+  it('schedule: a template given by tag is scheduled pinned to its version, and its runs use it', async () => {
+    const version = registry
+      .repository('pipelines')
+      ?.packages.get('training-pipeline')
+      ?.resolve('stable')?.id;
+    const { result, outputs } = await workflow.step(
+      '4016',
+      {
+        ...schedule,
+        pipeline: `${repository}/training-pipeline/stable`,
+        'schedule-name': 'weekly-from-template',
+        cron: '0 6 * * sun',
+        'time-zone': 'UTC',
+      },
+      registryEnv,
+    );
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const stored = [...workflow.vertex.schedules.values()].find(
+      (candidate) => candidate.name === outputs['schedule-name'],
+    );
+    const job = stored?.createPipelineJobRequest.pipelineJob as
+      { templateUri?: string } | undefined;
+    expect(job?.templateUri).toBe(`${repository}/training-pipeline/${version ?? ''}`);
+    const fired = await workflow.vertex.triggerSchedule(outputs['schedule-name'] ?? '');
+    expect(fired.outcome).toBe('started');
+    const jobId = fired.outcome === 'started' ? fired.jobId : '';
+    expect(workflow.vertex.jobs.get(jobId)?.templateUri).toBe(job?.templateUri);
+  });
+
   it('schedule: a bad cron or time zone is one clear error before any call', async () => {
     const calls = workflow.vertex.calls();
     const bad = await workflow.step('4015', { ...schedule, cron: '0 25 * * *' });
