@@ -104,6 +104,23 @@ interface Operation<Result> {
 type ModelClient = InstanceType<GoogleCloud['ModelServiceClient']>;
 type EndpointClient = InstanceType<GoogleCloud['EndpointServiceClient']>;
 
+/**
+ * How gax polls an operation: at once, then after 250 ms, growing ×1.5 to at most 15 s (its
+ * default grows to 60 s, a minute of lag at the end of a half-hour deploy). The deadline is
+ * ours (withDeadline), so no total timeout here.
+ */
+const POLLING = {
+  longrunning: {
+    initialRetryDelayMillis: 250,
+    retryDelayMultiplier: 1.5,
+    maxRetryDelayMillis: 15_000,
+    initialRpcTimeoutMillis: null,
+    rpcTimeoutMultiplier: null,
+    maxRpcTimeoutMillis: null,
+    totalTimeoutMillis: null,
+  },
+};
+
 /** The metrics schema Vertex documents for imported evaluations of custom models. */
 const METRICS_SCHEMA =
   'gs://google-cloud-aiplatform/schema/modelevaluation/classification_metrics_1.0.0.yaml';
@@ -265,7 +282,7 @@ export class VertexServing {
     const response = (await this.#operation(
       this.#models,
       purpose,
-      (c) => c.uploadModel(request) as Promise<[Operation<unknown>, ...unknown[]]>,
+      (c) => c.uploadModel(request, POLLING) as Promise<[Operation<unknown>, ...unknown[]]>,
       (c, name) => c.checkUploadModelProgress(name) as Promise<Operation<unknown>>,
     )) as { model?: string; modelVersionId?: string };
     const version = await this.getVersion(
@@ -289,7 +306,9 @@ export class VertexServing {
       this.#models,
       `delete model version ${versionName}`,
       (c) =>
-        c.deleteModelVersion({ name: versionName }) as Promise<[Operation<unknown>, ...unknown[]]>,
+        c.deleteModelVersion({ name: versionName }, POLLING) as Promise<
+          [Operation<unknown>, ...unknown[]]
+        >,
       (c, name) => c.checkDeleteModelVersionProgress(name) as Promise<Operation<unknown>>,
     );
   }
@@ -298,7 +317,7 @@ export class VertexServing {
     await this.#operation(
       this.#models,
       `delete model ${model}`,
-      (c) => c.deleteModel({ name: model }) as Promise<[Operation<unknown>, ...unknown[]]>,
+      (c) => c.deleteModel({ name: model }, POLLING) as Promise<[Operation<unknown>, ...unknown[]]>,
       (c, name) => c.checkDeleteModelProgress(name) as Promise<Operation<unknown>>,
     );
   }
@@ -377,11 +396,14 @@ export class VertexServing {
         this.#endpoints,
         `create endpoint ${displayName}`,
         (c) =>
-          c.createEndpoint({
-            parent: this.parent,
-            endpointId,
-            endpoint: { displayName, labels },
-          }) as Promise<[Operation<unknown>, ...unknown[]]>,
+          c.createEndpoint(
+            {
+              parent: this.parent,
+              endpointId,
+              endpoint: { displayName, labels },
+            },
+            POLLING,
+          ) as Promise<[Operation<unknown>, ...unknown[]]>,
         (c, name) => c.checkCreateEndpointProgress(name) as Promise<Operation<unknown>>,
       )) as Record<string, unknown>;
       return { endpoint: toEndpoint(result), created: true };
@@ -398,7 +420,7 @@ export class VertexServing {
     await this.#operation(
       this.#endpoints,
       `delete endpoint ${name}`,
-      (c) => c.deleteEndpoint({ name }) as Promise<[Operation<unknown>, ...unknown[]]>,
+      (c) => c.deleteEndpoint({ name }, POLLING) as Promise<[Operation<unknown>, ...unknown[]]>,
       (c, operation) => c.checkDeleteEndpointProgress(operation) as Promise<Operation<unknown>>,
     );
   }
@@ -413,20 +435,23 @@ export class VertexServing {
       this.#endpoints,
       `deploy ${spec.model} to ${endpoint}`,
       (c) =>
-        c.deployModel({
-          endpoint,
-          trafficSplit: { ...trafficSplit },
-          deployedModel: {
-            model: spec.model,
-            displayName: spec.displayName,
-            ...(spec.serviceAccount ? { serviceAccount: spec.serviceAccount } : {}),
-            dedicatedResources: {
-              machineSpec: { machineType: spec.machineType },
-              minReplicaCount: spec.minReplicas,
-              maxReplicaCount: spec.maxReplicas,
+        c.deployModel(
+          {
+            endpoint,
+            trafficSplit: { ...trafficSplit },
+            deployedModel: {
+              model: spec.model,
+              displayName: spec.displayName,
+              ...(spec.serviceAccount ? { serviceAccount: spec.serviceAccount } : {}),
+              dedicatedResources: {
+                machineSpec: { machineType: spec.machineType },
+                minReplicaCount: spec.minReplicas,
+                maxReplicaCount: spec.maxReplicas,
+              },
             },
           },
-        }) as Promise<[Operation<unknown>, ...unknown[]]>,
+          POLLING,
+        ) as Promise<[Operation<unknown>, ...unknown[]]>,
       (c, name) => c.checkDeployModelProgress(name) as Promise<Operation<unknown>>,
     )) as { deployedModel?: { id?: string } };
     const id = text(response.deployedModel?.id);
@@ -443,11 +468,14 @@ export class VertexServing {
       this.#endpoints,
       `undeploy ${deployedModelId} from ${endpoint}`,
       (c) =>
-        c.undeployModel({
-          endpoint,
-          deployedModelId,
-          trafficSplit: { ...trafficSplit },
-        }) as Promise<[Operation<unknown>, ...unknown[]]>,
+        c.undeployModel(
+          {
+            endpoint,
+            deployedModelId,
+            trafficSplit: { ...trafficSplit },
+          },
+          POLLING,
+        ) as Promise<[Operation<unknown>, ...unknown[]]>,
       (c, name) => c.checkUndeployModelProgress(name) as Promise<Operation<unknown>>,
     );
   }
