@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the real services the tests need, when they are not already running: the Docker
 # engine (for the docker executor) and a Docker registry on 127.0.0.1:5000 with htpasswd auth
-# (Debian's docker-registry; test-only credentials in tests/helpers/services.ts). Safe to run twice.
+# (Debian's docker-registry; user oauth2accesstoken, as Artifact Registry has it, with the
+# test-only password in tests/helpers/services.ts). Safe to run twice.
 set -euo pipefail
 
 if ! docker info >/dev/null 2>&1; then
@@ -30,7 +31,7 @@ if ! curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:5000/v2/ 2>/dev/nul
     exit 1
   fi
   mkdir -p "$REGISTRY_DIR/data"
-  htpasswd -Bbc "$REGISTRY_DIR/htpasswd" mlops mlops-test-registry >/dev/null 2>&1
+  htpasswd -Bbc "$REGISTRY_DIR/htpasswd" oauth2accesstoken mlops-test-registry >/dev/null 2>&1
   cat >"$REGISTRY_DIR/config.yml" <<YAML
 version: 0.1
 log: { level: warn }

@@ -45,7 +45,7 @@ export function dockerEngine(): boolean {
 /** The test registry scripts/start-services.sh starts (test-only credentials, loopback only). */
 export const TEST_REGISTRY = {
   host: '127.0.0.1:5000',
-  username: 'mlops',
+  username: 'oauth2accesstoken',
   password: 'mlops-test-registry',
 } as const;
 

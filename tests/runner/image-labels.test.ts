@@ -67,7 +67,7 @@ describe.skipIf(!dockerEngine() || !dockerRegistry())(
         error: '/v2/serving-labels/manifests/1: HTTP 401',
       });
       const wrong = {
-        basic: () => Promise.resolve({ username: 'mlops', password: 'wrong' }),
+        basic: () => Promise.resolve({ username: 'oauth2accesstoken', password: 'wrong' }),
       };
       expect(await readImageLabels(`${TEST_REGISTRY.host}/serving-labels:1`, wrong)).toEqual({
         error: '/v2/serving-labels/manifests/1: HTTP 401',
