@@ -143,19 +143,6 @@ export interface TemplateRef {
   ref: string;
 }
 
-export const HTTP_TO_RPC: Record<number, string> = {
-  400: 'INVALID_ARGUMENT',
-  401: 'UNAUTHENTICATED',
-  403: 'PERMISSION_DENIED',
-  404: 'NOT_FOUND',
-  409: 'ALREADY_EXISTS',
-  429: 'RESOURCE_EXHAUSTED',
-  500: 'INTERNAL',
-  501: 'UNIMPLEMENTED',
-  503: 'UNAVAILABLE',
-  504: 'DEADLINE_EXCEEDED',
-};
-
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -175,7 +162,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function rpcError(http: number, message: string, status?: string): EmulatorResponse {
-  return googleApiError(http, message, undefined, status ?? HTTP_TO_RPC[http] ?? 'UNKNOWN');
+  return googleApiError(http, message, undefined, status);
 }
 
 const invalid = (message: string): EmulatorResponse => rpcError(400, message);

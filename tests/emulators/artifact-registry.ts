@@ -58,6 +58,7 @@
 import {
   Clock,
   FaultInjector,
+  GoogleApiFaults,
   RequestLog,
   startHttpServer,
   type EmulatorRequest,
@@ -67,7 +68,6 @@ import {
 } from './http-server.js';
 import {
   ArtifactRegistryService,
-  HTTP_TO_RPC,
   type Caller,
   type EmulatedRepository,
   type EmulatedVersion,
@@ -216,60 +216,8 @@ export interface ArtifactRegistryEmulator {
 // ---------------------------------------------------------------------------------------------
 // Faults
 
-const DEFAULT_FAULT_MESSAGES: Record<string, string> = {
-  RESOURCE_EXHAUSTED: 'Resource has been exhausted (e.g. check quota).',
-  UNAVAILABLE: 'The service is currently unavailable.',
-  INTERNAL: 'Internal error encountered.',
-  DEADLINE_EXCEEDED: 'The request timed out.',
-};
-
 /** Artifact Registry fault controls over the (possibly shared) HTTP fault injector. */
-export class ArtifactRegistryFaults {
-  readonly injector: FaultInjector;
-  readonly #server: string;
-
-  constructor(injector: FaultInjector, server: string) {
-    this.injector = injector;
-    this.#server = server;
-  }
-
-  /** The next `count` calls (of `route`, or any route of this server) fail with `status`. */
-  failNext(
-    count: number,
-    status: number,
-    options: { route?: ArtifactRegistryRoute; retryAfterSeconds?: number; message?: string } = {},
-  ): void {
-    const rpc = HTTP_TO_RPC[status] ?? 'UNKNOWN';
-    this.injector.failNext(count, {
-      server: this.#server,
-      ...(options.route ? { route: ARTIFACT_REGISTRY_ROUTES[options.route] } : {}),
-      status,
-      ...(options.retryAfterSeconds !== undefined
-        ? { retryAfterSeconds: options.retryAfterSeconds }
-        : {}),
-      body: {
-        error: {
-          code: status,
-          message: options.message ?? DEFAULT_FAULT_MESSAGES[rpc] ?? `Injected fault (${status}).`,
-          status: rpc,
-        },
-      },
-    });
-  }
-
-  /** Delays calls of `route` (or every route of this server); returns an undo function. */
-  setLatency(ms: number, route?: ArtifactRegistryRoute): () => void {
-    return this.injector.setLatency(ms, {
-      server: this.#server,
-      ...(route ? { route: ARTIFACT_REGISTRY_ROUTES[route] } : {}),
-    });
-  }
-
-  /** Clears the injector (a shared one: for every server). */
-  clear(): void {
-    this.injector.clear();
-  }
-}
+export class ArtifactRegistryFaults extends GoogleApiFaults<ArtifactRegistryRoute> {}
 
 // ---------------------------------------------------------------------------------------------
 // Start
@@ -284,7 +232,7 @@ export async function startArtifactRegistryEmulator(
   const injector = options.faults ?? new FaultInjector();
   const requests = options.requests ?? new RequestLog();
   const serverName = ARTIFACT_REGISTRY_SERVER;
-  const faults = new ArtifactRegistryFaults(injector, serverName);
+  const faults = new ArtifactRegistryFaults(injector, serverName, ARTIFACT_REGISTRY_ROUTES);
   const service = new ArtifactRegistryService(options, { project, projectNumber, region, clock });
   for (const spec of options.repositories ?? []) service.addRepository(spec);
 

@@ -309,7 +309,8 @@ export function json(
   return headers ? { status, body, headers } : { status, body };
 }
 
-const RPC_STATUS: Record<number, string> = {
+/** The gRPC status name Google's REST front end gives each HTTP status. */
+export const HTTP_TO_RPC: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
   401: 'UNAUTHENTICATED',
   403: 'PERMISSION_DENIED',
@@ -327,7 +328,7 @@ export function googleApiError(
   code: number,
   message: string,
   details?: unknown[],
-  status = RPC_STATUS[code] ?? 'UNKNOWN',
+  status = HTTP_TO_RPC[code] ?? 'UNKNOWN',
 ): EmulatorResponse {
   return json(code, { error: { code, message, status, ...(details ? { details } : {}) } });
 }
@@ -419,7 +420,7 @@ export interface HttpServer {
 }
 
 function defaultErrorBody(status: number, message: string): unknown {
-  return { error: { code: status, message, status: RPC_STATUS[status] ?? 'UNKNOWN' } };
+  return { error: { code: status, message, status: HTTP_TO_RPC[status] ?? 'UNKNOWN' } };
 }
 
 function send(response: ServerResponse, { status, body, headers = {} }: EmulatorResponse): void {
@@ -573,4 +574,68 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       );
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Google API faults
+
+/** Google's generic messages for these statuses. */
+const DEFAULT_FAULT_MESSAGES: Record<string, string> = {
+  RESOURCE_EXHAUSTED: 'Resource has been exhausted (e.g. check quota).',
+  UNAVAILABLE: 'The service is currently unavailable.',
+  INTERNAL: 'Internal error encountered.',
+  DEADLINE_EXCEEDED: 'The request timed out.',
+};
+
+/**
+ * Fault controls of one Google API emulator over the (possibly shared) fault injector: failures
+ * with Google's error body and Retry-After, and latency, for one route or all of the server's.
+ */
+export class GoogleApiFaults<Route extends string> {
+  readonly injector: FaultInjector;
+  readonly #server: string;
+  readonly #routes: Readonly<Record<Route, string>>;
+
+  constructor(injector: FaultInjector, server: string, routes: Readonly<Record<Route, string>>) {
+    this.injector = injector;
+    this.#server = server;
+    this.#routes = routes;
+  }
+
+  /** The next `count` calls (of `route`, or any route of this server) fail with `status`. */
+  failNext(
+    count: number,
+    status: number,
+    options: { route?: Route; retryAfterSeconds?: number; message?: string } = {},
+  ): void {
+    const rpc = HTTP_TO_RPC[status] ?? 'UNKNOWN';
+    this.injector.failNext(count, {
+      server: this.#server,
+      ...(options.route ? { route: this.#routes[options.route] } : {}),
+      status,
+      ...(options.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: options.retryAfterSeconds }
+        : {}),
+      body: {
+        error: {
+          code: status,
+          message: options.message ?? DEFAULT_FAULT_MESSAGES[rpc] ?? `Injected fault (${status}).`,
+          status: rpc,
+        },
+      },
+    });
+  }
+
+  /** Delays calls of `route` (or every route of this server); returns an undo function. */
+  setLatency(ms: number, route?: Route): () => void {
+    return this.injector.setLatency(ms, {
+      server: this.#server,
+      ...(route ? { route: this.#routes[route] } : {}),
+    });
+  }
+
+  /** Clears the injector (a shared one: for every server). */
+  clear(): void {
+    this.injector.clear();
+  }
 }

@@ -40,6 +40,7 @@
 import { UserError } from '../../src/core/errors.js';
 import {
   googleApiError,
+  HTTP_TO_RPC as SHARED_HTTP_TO_RPC,
   type Clock,
   type EmulatorRequest,
   type EmulatorResponse,
@@ -68,18 +69,8 @@ export const RPC_CODES = {
 } as const;
 export type RpcCodeName = keyof typeof RPC_CODES;
 
-export const HTTP_TO_RPC: Record<number, RpcCodeName> = {
-  400: 'INVALID_ARGUMENT',
-  401: 'UNAUTHENTICATED',
-  403: 'PERMISSION_DENIED',
-  404: 'NOT_FOUND',
-  409: 'ALREADY_EXISTS',
-  429: 'RESOURCE_EXHAUSTED',
-  500: 'INTERNAL',
-  501: 'UNIMPLEMENTED',
-  503: 'UNAVAILABLE',
-  504: 'DEADLINE_EXCEEDED',
-};
+/** HTTP status → gRPC status name (the shared table, typed by this module's names). */
+export const HTTP_TO_RPC = SHARED_HTTP_TO_RPC as Readonly<Record<number, RpcCodeName>>;
 
 /** The HTTP status Google's REST front end answers for each gRPC code. */
 const RPC_TO_HTTP: Record<RpcCodeName, number> = {
@@ -146,7 +137,7 @@ export function rpcError(
   status?: RpcCodeName,
   details?: unknown[],
 ): EmulatorResponse {
-  return googleApiError(http, message, details, status ?? HTTP_TO_RPC[http] ?? 'UNKNOWN');
+  return googleApiError(http, message, details, status);
 }
 
 /** An error response by gRPC code name, with the HTTP status Google pairs with it. */

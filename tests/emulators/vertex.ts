@@ -78,6 +78,7 @@ import type { ArtifactRecord, RunRecord, TaskFailure } from '../../src/core/run-
 import {
   Clock,
   FaultInjector,
+  GoogleApiFaults,
   RequestLog,
   startHttpServer,
   type EmulatorRequest,
@@ -91,7 +92,6 @@ import {
   enumIn,
   enumOut,
   explain,
-  HTTP_TO_RPC,
   invalid,
   isRecord,
   isResponse,
@@ -416,48 +416,13 @@ export interface VertexEmulator {
 // Faults
 
 /** Vertex-specific fault controls over the (possibly shared) HTTP fault injector. */
-export class VertexFaults {
-  readonly injector: FaultInjector;
-  readonly #server: string;
+export class VertexFaults extends GoogleApiFaults<VertexRoute> {
   #stickNext = 0;
   readonly #stuckIds = new Set<string>();
   #operationFailures: Array<{ kind: OperationKind; status: RpcStatus }> = [];
 
   constructor(injector: FaultInjector, server: string) {
-    this.injector = injector;
-    this.#server = server;
-  }
-
-  /** The next `count` calls (of `route`, or any Vertex route) fail with `status`. */
-  failNext(
-    count: number,
-    status: number,
-    options: { route?: VertexRoute; retryAfterSeconds?: number; message?: string } = {},
-  ): void {
-    const rpc = HTTP_TO_RPC[status] ?? 'UNKNOWN';
-    this.injector.failNext(count, {
-      server: this.#server,
-      ...(options.route ? { route: VERTEX_ROUTES[options.route] } : {}),
-      status,
-      ...(options.retryAfterSeconds !== undefined
-        ? { retryAfterSeconds: options.retryAfterSeconds }
-        : {}),
-      body: {
-        error: {
-          code: status,
-          message: options.message ?? DEFAULT_FAULT_MESSAGES[rpc] ?? `Injected fault (${status}).`,
-          status: rpc,
-        },
-      },
-    });
-  }
-
-  /** Delays calls of `route` (or every Vertex route); returns an undo function. */
-  setLatency(ms: number, route?: VertexRoute): () => void {
-    return this.injector.setLatency(ms, {
-      server: this.#server,
-      ...(route ? { route: VERTEX_ROUTES[route] } : {}),
-    });
+    super(injector, server, VERTEX_ROUTES);
   }
 
   /**
@@ -494,11 +459,11 @@ export class VertexFaults {
   }
 
   /** Clears the Vertex controls and the injector (shared injectors: for every server). */
-  clear(): void {
+  override clear(): void {
     this.#stickNext = 0;
     this.#stuckIds.clear();
     this.#operationFailures = [];
-    this.injector.clear();
+    super.clear();
   }
 
   /** @internal Whether the job starting now is to get stuck (consumes one stickNextJobs). */
@@ -511,14 +476,6 @@ export class VertexFaults {
     return false;
   }
 }
-
-/** Google's generic messages for these statuses. */
-const DEFAULT_FAULT_MESSAGES: Partial<Record<RpcCodeName, string>> = {
-  RESOURCE_EXHAUSTED: 'Resource has been exhausted (e.g. check quota).',
-  UNAVAILABLE: 'The service is currently unavailable.',
-  INTERNAL: 'Internal error encountered.',
-  DEADLINE_EXCEEDED: 'The request timed out.',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
