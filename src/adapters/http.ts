@@ -46,16 +46,18 @@ function describeBody(body: unknown): string {
 }
 
 /**
- * Sends a request and parses the JSON reply, retrying rate limits (429), server errors (5xx)
+ * Sends a request and returns the reply's text, retrying rate limits (429), server errors (5xx)
  * and network failures with back-off. `purpose` names the call in errors ("exchange the GitHub
- * token at STS"); bodies are echoed, headers never, so tokens stay out of messages.
+ * token at STS"); bodies are echoed, headers never, so tokens stay out of messages. A non-2xx
+ * reply is an HttpError carrying the body (parsed when it is JSON).
  */
-export async function requestJson<T>(
+export async function requestText(
   purpose: string,
   url: string,
   init: RequestInit,
   policy: RetryPolicy = DEFAULT_RETRY,
-): Promise<T> {
+  onRetry?: (message: string) => void,
+): Promise<string> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     let response: Response | undefined;
@@ -64,17 +66,19 @@ export async function requestJson<T>(
     } catch (error) {
       lastError = error;
       if (attempt === policy.attempts) break;
-      await sleep(retryDelay(undefined, attempt, policy));
+      const delay = retryDelay(undefined, attempt, policy);
+      onRetry?.(`${purpose}: network error; retrying in ${Math.round(delay / 1000)}s`);
+      await sleep(delay);
       continue;
     }
     const text = await response.text();
+    if (response.ok) return text;
     let body: unknown = text;
     try {
       body = text === '' ? {} : (JSON.parse(text) as unknown);
     } catch {
       // Not JSON: keep the text for the message.
     }
-    if (response.ok) return body as T;
     const retriable = response.status === 429 || response.status >= 500;
     lastError = new HttpError(
       `Failed to ${purpose}: HTTP ${response.status}: ${describeBody(body)}`,
@@ -82,7 +86,9 @@ export async function requestJson<T>(
       body,
     );
     if (!retriable || attempt === policy.attempts) throw lastError;
-    await sleep(retryDelay(response, attempt, policy));
+    const delay = retryDelay(response, attempt, policy);
+    onRetry?.(`${purpose}: HTTP ${response.status}; retrying in ${Math.round(delay / 1000)}s`);
+    await sleep(delay);
   }
   if (lastError instanceof HttpError) throw lastError;
   const cause =
@@ -92,4 +98,15 @@ export async function requestJson<T>(
   throw new UserError(`Cannot reach ${new URL(url).host} to ${purpose}: ${cause}`, {
     fix: 'Check the network and any MLOPS_*_ENDPOINT override.',
   });
+}
+
+/** requestText, with the reply parsed as JSON (an empty reply is `{}`). */
+export async function requestJson<T>(
+  purpose: string,
+  url: string,
+  init: RequestInit,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<T> {
+  const text = await requestText(purpose, url, init, policy);
+  return (text === '' ? {} : JSON.parse(text)) as T;
 }

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VertexServing } from '../adapters/gcp/vertex-serving.js';
+import { formatMetric } from '../adapters/ui/format.js';
 import { UserError } from '../core/errors.js';
 import {
   evaluateGate,
@@ -14,6 +14,8 @@ import { defineCommand, requireInput, type CommandContext, type Ui } from './com
 import {
   parseGoogleLocation,
   PROJECT_INPUT,
+  asRunRecord,
+  readJsonFile,
   readRunRecord,
   REGION_INPUT,
   RUN_RECORD_INPUT,
@@ -214,16 +216,14 @@ async function championFromFile(
   cwd: string,
 ): Promise<Champion> {
   const display = path.relative(cwd, file) || file;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
-  } catch (error) {
-    throw new UserError(`Cannot read champion metrics ${display}: ${(error as Error).message}`, {
-      fix: 'Give a run record or a JSON object of metric name to number.',
-    });
-  }
+  const parsed = await readJsonFile(
+    file,
+    cwd,
+    'Champion metrics',
+    'a run record or a JSON object of metric name to number',
+  );
   if (parsed !== null && typeof parsed === 'object' && 'recordVersion' in parsed) {
-    const record = await readRunRecord(file, cwd);
+    const record = asRunRecord(parsed, display);
     return { metrics: taskMetrics(record.metrics, metricsTask).metrics, source: display };
   }
   const entries = parsed !== null && typeof parsed === 'object' ? Object.entries(parsed) : [];
@@ -235,11 +235,6 @@ async function championFromFile(
     });
   }
   return { metrics: Object.fromEntries(entries), source: display };
-}
-
-function formatValue(value: number | undefined): string {
-  if (value === undefined) return '—';
-  return Number.isInteger(value) ? String(value) : value.toFixed(4);
 }
 
 function report(
@@ -256,7 +251,7 @@ function report(
     verdict.rules.map((rule) => [
       rule.rule,
       Object.entries(rule.values)
-        .map(([name, value]) => `${name}=${formatValue(value)}`)
+        .map(([name, value]) => `${name}=${formatMetric(value)}`)
         .join(', '),
       rule.outcome === 'pass' ? colors.ok('pass') : colors.fail('FAIL'),
       rule.note ?? '',

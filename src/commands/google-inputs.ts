@@ -27,16 +27,23 @@ export interface GoogleLocation {
   readonly region: string;
 }
 
+/** The project-id input, else the project the auth step exported. */
+export function projectInput(raw: RawInputs, context: CommandContext): string | undefined {
+  return (
+    raw.string('project-id')?.trim() ||
+    context.env.GOOGLE_CLOUD_PROJECT ||
+    context.env.CLOUDSDK_CORE_PROJECT ||
+    undefined
+  );
+}
+
 /** The project (input, else what auth exported) and region, checked; `what` names the need. */
 export function parseGoogleLocation(
   raw: RawInputs,
   context: CommandContext,
   what: string,
 ): GoogleLocation {
-  const project =
-    raw.string('project-id')?.trim() ||
-    context.env.GOOGLE_CLOUD_PROJECT ||
-    context.env.CLOUDSDK_CORE_PROJECT;
+  const project = projectInput(raw, context);
   if (!project)
     throw new UserError(`${what} need a project`, {
       fix: 'Set project-id, or run the auth step first (it exports GOOGLE_CLOUD_PROJECT).',
@@ -68,21 +75,31 @@ export const RUN_RECORD_INPUT: InputDefinition = {
   valueName: 'FILE',
 };
 
-/** Reads and checks a run record written by `run` (local or Vertex). */
-export async function readRunRecord(file: string, cwd: string): Promise<RunRecord> {
+/** Reads a JSON file the user named: `label` names it in errors, `what` is what to pass instead. */
+export async function readJsonFile(
+  file: string,
+  cwd: string,
+  label: string,
+  what: string,
+): Promise<unknown> {
   const display = path.relative(cwd, file) || file;
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
       code === 'ENOENT'
-        ? `Run record ${display} does not exist`
-        : `Run record ${display} is not JSON: ${(error as Error).message}`,
-      { fix: "Pass the run step's run-record output (run.json of a local run)." },
+        ? `${label} ${display} does not exist`
+        : `${label} ${display} is not JSON: ${(error as Error).message}`,
+      { fix: `Pass ${what}.` },
     );
   }
+}
+
+const RUN_RECORD_FIX = "the run step's run-record output (run.json of a local run)";
+
+/** Checks that parsed JSON is a run record written by `run` (local or Vertex). */
+export function asRunRecord(parsed: unknown, display: string): RunRecord {
   const record = parsed as Partial<RunRecord> | null;
   if (
     record === null ||
@@ -92,8 +109,14 @@ export async function readRunRecord(file: string, cwd: string): Promise<RunRecor
     typeof record.tasks !== 'object'
   ) {
     throw new UserError(`${display} is not a run record (version ${RUN_RECORD_VERSION})`, {
-      fix: "Pass the run step's run-record output (run.json of a local run).",
+      fix: `Pass ${RUN_RECORD_FIX}.`,
     });
   }
   return record as RunRecord;
+}
+
+/** Reads and checks a run record written by `run` (local or Vertex). */
+export async function readRunRecord(file: string, cwd: string): Promise<RunRecord> {
+  const parsed = await readJsonFile(file, cwd, 'Run record', RUN_RECORD_FIX);
+  return asRunRecord(parsed, path.relative(cwd, file) || file);
 }

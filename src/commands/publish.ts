@@ -2,7 +2,7 @@ import { KfpRegistry } from '../adapters/gcp/kfp-registry.js';
 import { checkTag, parseKfpRepository, templateUri } from '../core/gcp/kfp-template.js';
 import { serializePipelineSpec } from '../core/ir/serialize.js';
 import { defineCommand, requireInput } from './command.js';
-import { PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
+import { PROJECT_INPUT, projectInput, REGION_INPUT } from './google-inputs.js';
 import {
   loadPipelineFrom,
   parsePipelineSourceInputs,
@@ -58,10 +58,7 @@ export const publishCommand = defineCommand<PublishInputs>({
         'Give the repository, https://REGION-kfp.pkg.dev/PROJECT/REPOSITORY.',
       ),
       {
-        project:
-          raw.string('project-id')?.trim() ||
-          context.env.GOOGLE_CLOUD_PROJECT ||
-          context.env.CLOUDSDK_CORE_PROJECT,
+        project: projectInput(raw, context),
         region: raw.string('region')?.trim(),
       },
     );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DockerExecutor, SubprocessExecutor } from '../adapters/local-runner/executors.js';
 import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
+import { formatMetric } from '../adapters/ui/format.js';
 import { renderParameter } from '../core/ir/placeholders.js';
 import type { RunRecord } from '../core/run-record.js';
 import { UserError } from '../core/errors.js';
@@ -307,11 +308,7 @@ function report(record: RunRecord, ui: Ui, cwd: string): void {
     ]),
   );
   const metricRows = Object.entries(record.metrics).flatMap(([task, values]) =>
-    Object.entries(values).map(([name, value]) => [
-      task,
-      name,
-      Number.isInteger(value) ? String(value) : value.toFixed(4),
-    ]),
+    Object.entries(values).map(([name, value]) => [task, name, formatMetric(value)]),
   );
   if (metricRows.length > 0) ui.table('Metrics', ['Task', 'Metric', 'Value'], metricRows);
   for (const task of tasks) {

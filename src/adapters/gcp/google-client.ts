@@ -107,6 +107,19 @@ export function timestamp(value: unknown): string | undefined {
   return new Date(seconds * 1000 + Math.floor(nanos / 1e6)).toISOString();
 }
 
+/** A string field of a decoded response; the client fills absent ones with '' (→ undefined). */
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A `map<string, string>` field (labels) of a decoded response. */
+export function stringMap(value: unknown): Record<string, string> {
+  if (value === null || typeof value !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+  );
+}
+
 /** Loads the Google clients (the lazy vendor bundle) and checks credentials are present. */
 export async function loadGoogleClients(project: string): Promise<GoogleCloud> {
   const google = await import('#google-cloud');

@@ -1,5 +1,4 @@
-import { HttpError } from '../http.js';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_RETRY, HttpError, requestText } from '../http.js';
 import { UserError } from '../../core/errors.js';
 import {
   VERSION_PREFIX,
@@ -22,8 +21,6 @@ export interface KfpRegistryOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly onRetry?: (message: string) => void;
 }
-
-const ATTEMPTS = 5;
 
 export class KfpRegistry {
   readonly #google: GoogleCloud;
@@ -52,42 +49,19 @@ export class KfpRegistry {
     return `${base}/${repository.project}/${repository.repository}`;
   }
 
-  /** Sends a request to the kfp host with a fresh token, retrying 429/5xx and network errors. */
-  async #send(purpose: string, url: string, init: () => RequestInit): Promise<Response> {
-    for (let attempt = 1; ; attempt++) {
-      const token = await this.#auth.getAccessToken();
-      let response: Response | undefined;
-      try {
-        const request = init();
-        response = await fetch(url, {
-          ...request,
-          headers: {
-            ...(request.headers as Record<string, string>),
-            authorization: `Bearer ${token ?? ''}`,
-          },
-          signal: AbortSignal.timeout(120_000),
-        });
-      } catch (error) {
-        if (attempt >= ATTEMPTS)
-          throw new UserError(
-            `Cannot reach ${new URL(url).host} to ${purpose}: ${(error as Error).message}`,
-            {
-              fix: 'Check the network and any MLOPS_KFP_ENDPOINT override.',
-            },
-          );
-      }
-      if (response?.ok) return response;
-      const retriable = !response || response.status === 429 || response.status >= 500;
-      if (response && (!retriable || attempt >= ATTEMPTS)) {
-        const body = await response.text();
-        throw explainRegistryError(purpose, new HttpError(body, response.status, body));
-      }
-      const delay = Math.min(500 * 2 ** (attempt - 1), 10_000);
-      const after = Number(response?.headers.get('retry-after'));
-      this.#options.onRetry?.(
-        `${purpose}: ${response ? `HTTP ${response.status}` : 'network error'}; retrying in ${Math.round((Number.isFinite(after) && after > 0 ? after * 1000 : delay) / 1000)}s`,
+  /** Sends a request to the kfp host with a token, retried as every HTTP call here is. */
+  async #send(purpose: string, url: string, init: RequestInit): Promise<string> {
+    const token = await this.#auth.getAccessToken();
+    try {
+      return await requestText(
+        purpose,
+        url,
+        { ...init, headers: { authorization: `Bearer ${token ?? ''}` } },
+        DEFAULT_RETRY,
+        this.#options.onRetry,
       );
-      await sleep(Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 60_000) : delay);
+    } catch (error) {
+      throw error instanceof HttpError ? explainRegistryError(error) : error;
     }
   }
 
@@ -101,14 +75,9 @@ export class KfpRegistry {
     const response = await this.#send(
       `upload ${fileName} to ${repository.repository}`,
       this.#hostUrl(repository),
-      () => {
-        const form = new FormData();
-        form.append('content', new Blob([content], { type: 'application/x-yaml' }), fileName);
-        if (tags.length > 0) form.append('tags', tags.join(','));
-        return { method: 'POST', body: form };
-      },
+      { method: 'POST', body: uploadForm(fileName, content, tags) },
     );
-    const text = (await response.text()).trim();
+    const text = response.trim();
     const [packageName, version] = text.split('/');
     if (!packageName || !version?.startsWith(VERSION_PREFIX))
       throw new Error(`Artifact Registry answered the upload with "${text.slice(0, 200)}"`);
@@ -117,14 +86,9 @@ export class KfpRegistry {
 
   async download(template: TemplateRef): Promise<string> {
     const url = `${this.#hostUrl(template)}/${encodeURIComponent(template.packageName)}/${encodeURIComponent(template.ref)}`;
-    const response = await this.#send(
-      `download template ${template.packageName}/${template.ref}`,
-      url,
-      () => ({
-        method: 'GET',
-      }),
-    );
-    return response.text();
+    return this.#send(`download template ${template.packageName}/${template.ref}`, url, {
+      method: 'GET',
+    });
   }
 
   /** The version (`sha256:…`) a tag points at. */
@@ -162,8 +126,8 @@ export class KfpRegistry {
   }
 }
 
-function explainRegistryError(purpose: string, error: HttpError): Error {
-  const message = `Failed to ${purpose}: HTTP ${error.status}: ${String(error.body).slice(0, 300)}`;
+/** The kfp host's refusals, with what to do about the ones a user can fix. */
+function explainRegistryError(error: HttpError): Error {
   const fixes: Record<number, string> = {
     400: 'Check that the repository has the Kubeflow Pipelines format and the tags are valid.',
     401: 'The credentials were rejected: re-run the auth step.',
@@ -171,5 +135,13 @@ function explainRegistryError(purpose: string, error: HttpError): Error {
     404: 'Check the repository URL (create it with format KFP), the package and the tag.',
   };
   const fix = fixes[error.status];
-  return fix ? new UserError(message, { fix, cause: error }) : new Error(message, { cause: error });
+  return fix ? new UserError(error.message, { fix, cause: error }) : error;
+}
+
+/** The multipart body kfp.registry.RegistryClient sends: the file as `content`, tags comma-joined. */
+function uploadForm(fileName: string, content: string, tags: readonly string[]): FormData {
+  const form = new FormData();
+  form.append('content', new Blob([content], { type: 'application/x-yaml' }), fileName);
+  if (tags.length > 0) form.append('tags', tags.join(','));
+  return form;
 }

@@ -5,6 +5,7 @@ import {
   decodeValue,
   grpcCode,
   loadGoogleClients,
+  text,
   timestamp,
   vertexClientOptions,
   type GoogleCloud,
@@ -30,10 +31,6 @@ function times(record: Record<string, unknown>): Record<string, string> {
     if (value) result[field] = value;
   }
   return result;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** The client's PipelineJob with Structs decoded, Timestamps as text and defaults dropped. */

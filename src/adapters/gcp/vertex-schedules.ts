@@ -6,6 +6,8 @@ import {
   decodeStruct,
   decodeValue,
   loadGoogleClients,
+  stringMap,
+  text,
   timestamp,
   vertexClientOptions,
   type GoogleCloud,
@@ -29,10 +31,6 @@ export interface VertexSchedulesOptions {
 
 type ScheduleClient = InstanceType<GoogleCloud['ScheduleServiceClient']>;
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 function toExisting(raw: Record<string, unknown>): ExistingSchedule {
   const request = (raw.createPipelineJobRequest ?? {}) as { pipelineJob?: Record<string, unknown> };
   const job = request.pipelineJob ?? {};
@@ -55,12 +53,7 @@ function toExisting(raw: Record<string, unknown>): ExistingSchedule {
       state: (text(raw.state) ?? 'ACTIVE') as ScheduleState,
       pipelineJob: {
         displayName: text(job.displayName) ?? '',
-        labels: Object.fromEntries(
-          Object.entries((job.labels ?? {}) as Record<string, unknown>).map(([k, v]) => [
-            k,
-            String(v),
-          ]),
-        ),
+        labels: stringMap(job.labels),
         pipelineSpec: decodeStruct(job.pipelineSpec) as unknown as PipelineSpec,
         runtimeConfig: {
           gcsOutputDirectory: runtime.gcsOutputDirectory ?? '',

@@ -6,6 +6,8 @@ import {
   grpcCode,
   explainGoogleError,
   loadGoogleClients,
+  stringMap,
+  text,
   timestamp,
   vertexClientOptions,
   type GoogleCloud,
@@ -125,20 +127,14 @@ const POLLING = {
 const METRICS_SCHEMA =
   'gs://google-cloud-aiplatform/schema/modelevaluation/classification_metrics_1.0.0.yaml';
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function stringMap(value: unknown): Record<string, string> {
-  if (value === null || typeof value !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
-  );
+/** A string field, '' when absent: these plain types keep every field. */
+function field(value: unknown): string {
+  return text(value) ?? '';
 }
 
 function toModelVersion(raw: Record<string, unknown>): ModelVersion {
-  const name = text(raw.name).split('@')[0] ?? '';
-  const versionId = text(raw.versionId);
+  const name = field(raw.name).split('@')[0] ?? '';
+  const versionId = field(raw.versionId);
   const container = (raw.containerSpec ?? {}) as { imageUri?: string };
   const deployed = (raw.deployedModels ?? []) as Array<{
     endpoint?: string;
@@ -148,15 +144,15 @@ function toModelVersion(raw: Record<string, unknown>): ModelVersion {
     model: name,
     versionId,
     versionName: `${name}@${versionId}`,
-    displayName: text(raw.displayName),
+    displayName: field(raw.displayName),
     labels: stringMap(raw.labels),
     aliases: ((raw.versionAliases ?? []) as string[]).filter((alias) => alias !== ''),
-    artifactUri: text(raw.artifactUri),
-    imageUri: text(container.imageUri),
+    artifactUri: field(raw.artifactUri),
+    imageUri: field(container.imageUri),
     createTime: timestamp(raw.versionCreateTime) ?? timestamp(raw.createTime),
     deployedModels: deployed.map((ref) => ({
-      endpoint: text(ref.endpoint),
-      deployedModelId: text(ref.deployedModelId),
+      endpoint: field(ref.endpoint),
+      deployedModelId: field(ref.deployedModelId),
     })),
   };
 }
@@ -165,14 +161,14 @@ function toEndpoint(raw: Record<string, unknown>): EndpointInfo {
   const deployed = (raw.deployedModels ?? []) as Array<Record<string, unknown>>;
   const split = (raw.trafficSplit ?? {}) as Record<string, unknown>;
   return {
-    name: text(raw.name),
-    displayName: text(raw.displayName),
+    name: field(raw.name),
+    displayName: field(raw.displayName),
     labels: stringMap(raw.labels),
     deployedModels: deployed.map((model) => ({
-      id: text(model.id),
-      model: text(model.model),
-      modelVersionId: text(model.modelVersionId),
-      displayName: text(model.displayName),
+      id: field(model.id),
+      model: field(model.model),
+      modelVersionId: field(model.modelVersionId),
+      displayName: field(model.displayName),
       createTime: timestamp(model.createTime),
     })),
     trafficSplit: Object.fromEntries(
@@ -286,9 +282,9 @@ export class VertexServing {
       (c, name) => c.checkUploadModelProgress(name) as Promise<Operation<unknown>>,
     )) as { model?: string; modelVersionId?: string };
     const version = await this.getVersion(
-      `${text(response.model)}@${text(response.modelVersionId)}`,
+      `${field(response.model)}@${field(response.modelVersionId)}`,
     );
-    if (!version) throw new Error(`Vertex uploaded ${text(response.model)} but cannot find it`);
+    if (!version) throw new Error(`Vertex uploaded ${field(response.model)} but cannot find it`);
     return version;
   }
 
@@ -355,7 +351,7 @@ export class VertexServing {
       }
       const metadata = decodeValue(raw.metadata);
       return {
-        name: text(raw.name),
+        name: field(raw.name),
         metrics: numbers,
         metadata:
           metadata !== null && typeof metadata === 'object'
@@ -454,7 +450,7 @@ export class VertexServing {
         ) as Promise<[Operation<unknown>, ...unknown[]]>,
       (c, name) => c.checkDeployModelProgress(name) as Promise<Operation<unknown>>,
     )) as { deployedModel?: { id?: string } };
-    const id = text(response.deployedModel?.id);
+    const id = field(response.deployedModel?.id);
     if (!id) throw new Error(`Vertex deployed ${spec.model} but returned no deployed model id`);
     return id;
   }
