@@ -9,9 +9,9 @@ import {
   COMMANDS,
   formatTable,
   formatTaskEvent
-} from "./chunks/chunk-TSXE5UCD.js";
+} from "./chunks/chunk-54KZSTUC.js";
 import "./chunks/chunk-X6SCAR3F.js";
-import "./chunks/chunk-PSUCF5JV.js";
+import "./chunks/chunk-5ZTZKB64.js";
 import {
   UserError,
   __commonJS,
@@ -3570,7 +3570,10 @@ function addCommand(program2, command, run) {
   }
   for (const input of command.inputs.filter((i) => !i.positional)) {
     const value = input.valueName ?? input.name.toUpperCase().replaceAll("-", "_");
-    if (input.kind === "boolean") sub.addOption(new Option(`--${input.name}`, describe(input)));
+    if (input.kind === "boolean" && input.default === "true") {
+      sub.addOption(new Option(`--no-${input.name}`, `Turn off: ${describe(input)}`));
+    } else if (input.kind === "boolean")
+      sub.addOption(new Option(`--${input.name}`, describe(input)));
     else if (input.kind === "list") {
       sub.addOption(
         new Option(`--${input.name} <${value}>`, `${describe(input)} (repeatable)`).argParser(

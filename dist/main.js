@@ -24,9 +24,9 @@ import {
   findCommand,
   formatTable,
   formatTaskEvent
-} from "./chunks/chunk-TSXE5UCD.js";
+} from "./chunks/chunk-54KZSTUC.js";
 import "./chunks/chunk-X6SCAR3F.js";
-import "./chunks/chunk-PSUCF5JV.js";
+import "./chunks/chunk-5ZTZKB64.js";
 import {
   UserError,
   errorMessage
@@ -64,9 +64,16 @@ function createActionUi() {
       info(`
 ${title}
 ${formatTable(header, rows)}`);
-      summary.addHeading(title, 3).addTable([header.map((data) => ({ data, header: true })), ...rows.map((row) => [...row])]);
+      summary.addHeading(escapeHtml(title), 3).addTable([
+        header.map((data) => ({ data: escapeHtml(data), header: true })),
+        ...rows.map((row) => row.map(escapeHtml))
+      ]);
     }
   };
+}
+function escapeHtml(text) {
+  if (text === "") return " ";
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 // src/action/main.ts

@@ -21,7 +21,7 @@ async function post() {
   const job = actionState.runningJob();
   if (job) {
     try {
-      const { VertexPipelines } = await import("./chunks/vertex-pipelines-73D5IQUI.js");
+      const { VertexPipelines } = await import("./chunks/vertex-pipelines-NYLA2HVX.js");
       const client = await VertexPipelines.connect({
         project: job.project,
         region: job.region,
