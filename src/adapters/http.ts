@@ -45,22 +45,27 @@ function describeBody(body: unknown): string {
   return JSON.stringify(body).slice(0, 300);
 }
 
+/** A reply read whole: status, headers and body text. */
+export interface HttpReply {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
 /**
- * Sends a request and returns the reply's text, retrying rate limits (429), server errors (5xx)
- * and network failures with back-off. `purpose` names the call in errors ("exchange the GitHub
- * token at STS"); bodies are echoed, headers never, so tokens stay out of messages. A non-2xx
- * reply is an HttpError carrying the body (parsed when it is JSON).
+ * Sends a request, retrying rate limits (429), server errors (5xx) and network failures with
+ * back-off, and returns the last reply whatever its status. `purpose` names the call in errors.
  */
-export async function requestText(
+export async function sendWithRetry(
   purpose: string,
   url: string,
   init: RequestInit,
   policy: RetryPolicy = DEFAULT_RETRY,
   onRetry?: (message: string) => void,
-): Promise<string> {
+): Promise<HttpReply> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-    let response: Response | undefined;
+    let response: Response;
     try {
       response = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(60_000) });
     } catch (error) {
@@ -71,26 +76,17 @@ export async function requestText(
       await sleep(delay);
       continue;
     }
-    const text = await response.text();
-    if (response.ok) return text;
-    let body: unknown = text;
-    try {
-      body = text === '' ? {} : (JSON.parse(text) as unknown);
-    } catch {
-      // Not JSON: keep the text for the message.
-    }
+    const reply = {
+      status: response.status,
+      headers: response.headers,
+      text: await response.text(),
+    };
     const retriable = response.status === 429 || response.status >= 500;
-    lastError = new HttpError(
-      `Failed to ${purpose}: HTTP ${response.status}: ${describeBody(body)}`,
-      response.status,
-      body,
-    );
-    if (!retriable || attempt === policy.attempts) throw lastError;
+    if (!retriable || attempt === policy.attempts) return reply;
     const delay = retryDelay(response, attempt, policy);
     onRetry?.(`${purpose}: HTTP ${response.status}; retrying in ${Math.round(delay / 1000)}s`);
     await sleep(delay);
   }
-  if (lastError instanceof HttpError) throw lastError;
   const cause =
     lastError instanceof Error
       ? ((lastError.cause as Error | undefined)?.message ?? lastError.message)
@@ -98,6 +94,37 @@ export async function requestText(
   throw new UserError(`Cannot reach ${new URL(url).host} to ${purpose}: ${cause}`, {
     fix: 'Check the network and any MLOPS_*_ENDPOINT override.',
   });
+}
+
+/** The HttpError for a non-2xx reply, its body parsed when it is JSON. */
+export function httpError(purpose: string, reply: HttpReply): HttpError {
+  let body: unknown = reply.text;
+  try {
+    body = reply.text === '' ? {} : (JSON.parse(reply.text) as unknown);
+  } catch {
+    // Not JSON: keep the text for the message.
+  }
+  return new HttpError(
+    `Failed to ${purpose}: HTTP ${reply.status}: ${describeBody(body)}`,
+    reply.status,
+    body,
+  );
+}
+
+/**
+ * Sends a request (sendWithRetry) and returns the reply's text. Bodies are echoed in errors,
+ * headers never, so tokens stay out of messages. A non-2xx reply is an HttpError.
+ */
+export async function requestText(
+  purpose: string,
+  url: string,
+  init: RequestInit,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  onRetry?: (message: string) => void,
+): Promise<string> {
+  const reply = await sendWithRetry(purpose, url, init, policy, onRetry);
+  if (reply.status >= 200 && reply.status < 300) return reply.text;
+  throw httpError(purpose, reply);
 }
 
 /** requestText, with the reply parsed as JSON (an empty reply is `{}`). */

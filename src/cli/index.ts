@@ -48,7 +48,14 @@ function addCommand(
   command: Command<unknown>,
   run: (command: Command<unknown>, raw: RawInputs) => Promise<void>,
 ): void {
-  const sub = program.command(command.name).description(command.summary).showHelpAfterError();
+  const parent = command.cli
+    ? (program.commands.find((existing) => existing.name() === command.cli?.group) ??
+      program.command(command.cli.group).description(`${command.cli.group} commands`))
+    : program;
+  const sub = parent
+    .command(command.cli?.name ?? command.name)
+    .description(command.summary)
+    .showHelpAfterError();
   for (const input of command.inputs.filter((i) => i.positional)) {
     sub.argument(input.required ? `<${input.name}>` : `[${input.name}]`, describe(input));
   }

@@ -97,7 +97,10 @@ export interface CommandResult {
 }
 
 export interface Command<Inputs> {
+  /** The action's `command` value. */
   readonly name: string;
+  /** In the CLI, a subcommand of a group instead: `mlops images diff`. */
+  readonly cli?: { readonly group: string; readonly name: string };
   readonly summary: string;
   readonly inputs: readonly InputDefinition[];
   readonly outputs: readonly OutputDefinition[];

@@ -4,12 +4,8 @@ import {
   type EndpointInfo,
   type ModelVersion,
 } from '../adapters/gcp/vertex-serving.js';
-import { googleAccessToken } from '../adapters/gcp/google-client.js';
-import {
-  dockerConfigCredentials,
-  FRAMEWORK_VERSION_LABELS,
-  readImageLabels,
-} from '../adapters/registry/image-labels.js';
+import { readImageLabels } from '../adapters/registry/registry-client.js';
+import { registryCredentials } from '../adapters/registry/registry-credentials.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import {
   canarySplit,
@@ -23,6 +19,7 @@ import {
   type TrafficSplit,
 } from '../core/gcp/deploy-plan.js';
 import { sanitizeLabel } from '../core/gcp/vertex-job.js';
+import { SKLEARN_VERSION_LABELS } from '../core/images/framework-versions.js';
 import { modelArtifact, taskMetrics, type RunRecord } from '../core/run-record.js';
 import {
   defineCommand,
@@ -344,21 +341,13 @@ async function servingImageVersion(
 ): Promise<{ version: string | undefined; source: string }> {
   const prebuilt = prebuiltSklearnVersion(imageUri);
   if (prebuilt) return { version: prebuilt, source: 'from the prebuilt image name' };
-  const docker = dockerConfigCredentials(context.env);
-  const read = await readImageLabels(imageUri, {
-    basic: async (host) => {
-      if (!/(^|\.)(pkg\.dev|gcr\.io)$/.test(host)) return docker.basic(host);
-      // Google registries take an access token as the password of "oauth2accesstoken".
-      const token = await googleAccessToken(context.env);
-      return token ? { username: 'oauth2accesstoken', password: token } : docker.basic(host);
-    },
-  });
+  const read = await readImageLabels(imageUri, registryCredentials(context.env));
   if ('error' in read)
     return { version: undefined, source: `its labels could not be read: ${read.error}` };
-  const label = FRAMEWORK_VERSION_LABELS.find((key) => read.labels[key]);
+  const label = SKLEARN_VERSION_LABELS.find((key) => read.labels[key]);
   return label
     ? { version: read.labels[label], source: `label ${label}` }
-    : { version: undefined, source: `no ${FRAMEWORK_VERSION_LABELS[0]} label` };
+    : { version: undefined, source: `no ${SKLEARN_VERSION_LABELS[0]} label` };
 }
 
 async function deploy(

@@ -1,9 +1,12 @@
 import { UserError } from '../core/errors.js';
 import { authCommand } from './auth.js';
+import { buildCommand } from './build.js';
 import type { Command } from './command.js';
 import { compileCommand } from './compile.js';
 import { deployCommand } from './deploy.js';
 import { gateCommand } from './gate.js';
+import { imagesDiffCommand } from './images-diff.js';
+import { imagesVerifyCommand } from './images-verify.js';
 import { publishCommand } from './publish.js';
 import { runCommand } from './run.js';
 import { scheduleCommand } from './schedule.js';
@@ -14,6 +17,9 @@ export const COMMANDS: ReadonlyArray<Command<unknown>> = [
   compileCommand,
   validateCommand,
   runCommand,
+  buildCommand,
+  imagesVerifyCommand,
+  imagesDiffCommand,
   gateCommand,
   deployCommand,
   scheduleCommand,

@@ -44,6 +44,8 @@ export interface AuthEmulatorsConfig {
   extraProviders?: WorkloadIdentityProviderConfig[];
   /** Replaces the default SA list (default: the one SA bound to the repository principalSet). */
   serviceAccounts?: ServiceAccountConfig[];
+  /** Every service-account access token is this value (for a registry whose htpasswd holds it). */
+  serviceAccountTokenValue?: string;
   /** Share these with other emulators (Vertex AI...) so one clock/log/fault plan drives all. */
   clock?: Clock;
   faults?: FaultInjector;
@@ -153,7 +155,14 @@ export async function startAuthEmulators(config: AuthEmulatorsConfig = {}): Prom
 
     const sts = await startGoogleSts({ providers, tokens, ...shared });
     started.push(sts);
-    const iamCredentials = await startIamCredentials({ serviceAccounts, tokens, ...shared });
+    const iamCredentials = await startIamCredentials({
+      serviceAccounts,
+      tokens,
+      ...shared,
+      ...(config.serviceAccountTokenValue
+        ? { accessTokenValue: config.serviceAccountTokenValue }
+        : {}),
+    });
     started.push(iamCredentials);
 
     return {

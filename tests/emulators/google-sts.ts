@@ -106,9 +106,12 @@ export class AccessTokenStore {
     this.#clock = clock;
   }
 
-  /** `prefix` mimics Google's token shapes (`ya29.d.` federated, `ya29.c.` service account). */
-  issue(prefix: string, record: AccessTokenRecord): string {
-    const token = `${prefix}${randomBytes(48).toString('base64url')}`;
+  /**
+   * `prefix` mimics Google's token shapes (`ya29.d.` federated, `ya29.c.` service account);
+   * `value` fixes the token (a registry's htpasswd can then hold it).
+   */
+  issue(prefix: string, record: AccessTokenRecord, value?: string): string {
+    const token = value ?? `${prefix}${randomBytes(48).toString('base64url')}`;
     this.#tokens.set(token, record);
     return token;
   }

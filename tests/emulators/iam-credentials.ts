@@ -126,6 +126,8 @@ export interface StartIamCredentialsOptions {
   log?: RequestLog;
   /** Lifetime of minted ID tokens. Default 3600 s. */
   idTokenLifetimeSeconds?: number;
+  /** Every service-account access token is this value (default: random, like Google's). */
+  accessTokenValue?: string;
   name?: string;
 }
 
@@ -270,16 +272,20 @@ export async function startIamCredentials(
       );
     const now = clock.now();
     const expiresAt = new Date(now + lifetime * 1000);
-    const accessToken = tokens.issue('ya29.c.', {
-      kind: 'service-account',
-      principal: `serviceAccount:${auth.email}`,
-      principalSets: [],
-      serviceAccount: auth.email,
-      attributes: {},
-      scopes: scope,
-      issuedAt: new Date(now),
-      expiresAt,
-    });
+    const accessToken = tokens.issue(
+      'ya29.c.',
+      {
+        kind: 'service-account',
+        principal: `serviceAccount:${auth.email}`,
+        principalSets: [],
+        serviceAccount: auth.email,
+        attributes: {},
+        scopes: scope,
+        issuedAt: new Date(now),
+        expiresAt,
+      },
+      options.accessTokenValue,
+    );
     // Google returns RFC 3339 with whole seconds ("2026-01-01T00:00:00Z").
     return json(200, {
       accessToken,

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { expect } from 'vitest';
-import { startAuthEmulators, type AuthEmulators } from '../emulators/auth-emulators.js';
+import {
+  startAuthEmulators,
+  type AuthEmulators,
+  type AuthEmulatorsConfig,
+} from '../emulators/auth-emulators.js';
 import {
   startVertexEmulator,
   type VertexEmulator,
@@ -36,8 +40,9 @@ export interface GoogleWorkflow {
 
 export async function startGoogleWorkflow(
   vertexOptions: Partial<VertexEmulatorOptions> = {},
+  authConfig: AuthEmulatorsConfig = {},
 ): Promise<GoogleWorkflow> {
-  const google = await startAuthEmulators();
+  const google = await startAuthEmulators(authConfig);
   const vertex = await startVertexEmulator({
     validateToken: google.validateAccessToken,
     python: PYTHON,

@@ -10,6 +10,8 @@ export interface GoogleEndpoints {
   readonly artifactRegistry: string;
   /** Artifact Registry Kubeflow Pipelines host: a `{region}` placeholder is replaced. */
   readonly kfpRegistry: string;
+  /** Artifact Registry Docker host (a host, not a URL): a `{region}` placeholder is replaced. */
+  readonly dockerRegistry: string;
 }
 
 function fromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -31,5 +33,6 @@ export function googleEndpoints(env: NodeJS.ProcessEnv = process.env): GoogleEnd
       'https://artifactregistry.googleapis.com',
     ),
     kfpRegistry: fromEnv(env, 'MLOPS_KFP_ENDPOINT', 'https://{region}-kfp.pkg.dev'),
+    dockerRegistry: fromEnv(env, 'MLOPS_DOCKER_REGISTRY_HOST', '{region}-docker.pkg.dev'),
   };
 }

@@ -157,11 +157,11 @@ export async function googleAccessToken(env: NodeJS.ProcessEnv): Promise<string 
 }
 
 /**
- * Client options for a regional Vertex endpoint in REST mode (HTTP/1.1, no gRPC). No auth
+ * Options for a Google API client in REST mode (HTTP/1.1, no gRPC) at an endpoint URL. No auth
  * option: the client reads Application Default Credentials (the file `auth` wrote) itself.
  */
-export function vertexClientOptions(env: NodeJS.ProcessEnv, region: string, project: string) {
-  const endpoint = new URL(googleEndpoints(env).vertex.replaceAll('{region}', region));
+export function restClientOptions(endpointUrl: string, project: string) {
+  const endpoint = new URL(endpointUrl);
   return {
     apiEndpoint: endpoint.hostname,
     port: endpoint.port ? Number(endpoint.port) : endpoint.protocol === 'http:' ? 80 : 443,
@@ -169,6 +169,11 @@ export function vertexClientOptions(env: NodeJS.ProcessEnv, region: string, proj
     fallback: true as const,
     projectId: project,
   };
+}
+
+/** Client options for a regional Vertex endpoint. */
+export function vertexClientOptions(env: NodeJS.ProcessEnv, region: string, project: string) {
+  return restClientOptions(googleEndpoints(env).vertex.replaceAll('{region}', region), project);
 }
 
 export interface SessionOptions {

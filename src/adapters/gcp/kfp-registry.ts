@@ -6,7 +6,12 @@ import {
   type TemplateRef,
 } from '../../core/gcp/kfp-template.js';
 import { googleEndpoints } from './endpoints.js';
-import { ClientSession, loadGoogleClients, type GoogleCloud } from './google-client.js';
+import {
+  ClientSession,
+  loadGoogleClients,
+  restClientOptions,
+  type GoogleCloud,
+} from './google-client.js';
 
 /**
  * Pipeline templates in Artifact Registry: upload and download through the kfp.pkg.dev host
@@ -94,16 +99,14 @@ export class KfpRegistry {
   /** The version (`sha256:…`) a tag points at. */
   async resolveTag(template: TemplateRef): Promise<string> {
     if (template.ref.startsWith(VERSION_PREFIX)) return template.ref;
-    const endpoint = new URL(googleEndpoints(this.#options.env).artifactRegistry);
     this.#session ??= new ClientSession(
       () =>
-        new this.#google.ArtifactRegistryClient({
-          apiEndpoint: endpoint.hostname,
-          port: endpoint.port ? Number(endpoint.port) : endpoint.protocol === 'http:' ? 80 : 443,
-          protocol: endpoint.protocol.replace(':', ''),
-          fallback: true,
-          projectId: this.#options.project,
-        }),
+        new this.#google.ArtifactRegistryClient(
+          restClientOptions(
+            googleEndpoints(this.#options.env).artifactRegistry,
+            this.#options.project,
+          ),
+        ),
       {
         onRetry: this.#options.onRetry,
         fixes: {

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { getExecOutput } from '@actions/exec';
 import { UserError } from '../../core/errors.js';
 import type { PipelineContainerSpec } from '../../core/ir/schema.js';
+import { quoteArgv, runProcess } from '../process.js';
 
 /** A container task with its command line already resolved. */
 export interface ContainerRun {
@@ -35,85 +34,6 @@ export interface ContainerExecutor {
   run(task: ContainerRun): Promise<ContainerResult>;
 }
 
-const LOG_TAIL_LINES = 30;
-
-export function quoteArgv(argv: readonly string[]): string {
-  return argv
-    .map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`))
-    .join(' ');
-}
-
-/**
- * Runs a process, writing its merged output to the task log, keeping the last lines for the
- * failure report, and passing each line to `onOutput` for live logs.
- */
-function runLogged(
-  file: string,
-  args: readonly string[],
-  options: {
-    cwd?: string;
-    env: NodeJS.ProcessEnv;
-    logFile: string;
-    onOutput?: (line: string) => void;
-    signal?: AbortSignal;
-  },
-): Promise<{ exitCode: number; logTail: string[]; spawnError?: NodeJS.ErrnoException }> {
-  return new Promise((resolve) => {
-    const log = createWriteStream(options.logFile, { flags: 'a' });
-    const tail: string[] = [];
-    let partial = '';
-    // Its own process group, so cancelling stops the whole task (sh and what it started), not
-    // only the first process, whose children would keep the output pipes open.
-    const child = spawn(file, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    const stop = (): void => {
-      if (child.pid === undefined || child.exitCode !== null) return;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    };
-    if (options.signal?.aborted) stop();
-    options.signal?.addEventListener('abort', stop, { once: true });
-    const onData = (chunk: Buffer): void => {
-      log.write(chunk);
-      const lines = (partial + chunk.toString('utf8')).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) {
-        tail.push(line);
-        if (tail.length > LOG_TAIL_LINES) tail.shift();
-        options.onOutput?.(line);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    let spawnError: NodeJS.ErrnoException | undefined;
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      spawnError = error;
-    });
-    child.on('close', (code, signal) => {
-      options.signal?.removeEventListener('abort', stop);
-      if (partial) {
-        tail.push(partial);
-        if (tail.length > LOG_TAIL_LINES) tail.shift();
-        options.onOutput?.(partial);
-      }
-      log.end(() =>
-        resolve({
-          exitCode: code ?? (signal ? 128 + 15 : 1),
-          logTail: tail,
-          ...(spawnError ? { spawnError } : {}),
-        }),
-      );
-    });
-  });
-}
-
 /**
  * The default executor: runs the container's command on this machine. `python`/`python3`
  * commands use the interpreter the user chose, since the host's first python3 may lack
@@ -135,7 +55,7 @@ export class SubprocessExecutor implements ContainerExecutor {
     }
     const [program = '', ...rest] = task.argv;
     const file = this.#python && /^python3?$/.test(program) ? this.#python : program;
-    const result = await runLogged(file, rest, {
+    const result = await runProcess(file, rest, {
       cwd: task.workdir,
       env: { ...process.env, ...task.env, PYTHONUNBUFFERED: '1' },
       logFile: task.logFile,
@@ -191,7 +111,7 @@ export class DockerExecutor implements ContainerExecutor {
     if (entrypoint !== undefined) dockerArgs.push('--entrypoint', entrypoint);
     dockerArgs.push(task.image, ...commandRest, ...args);
     try {
-      const result = await runLogged('docker', dockerArgs, {
+      const result = await runProcess('docker', dockerArgs, {
         env: process.env,
         logFile: task.logFile,
         ...(task.onOutput ? { onOutput: task.onOutput } : {}),

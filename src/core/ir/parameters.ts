@@ -114,8 +114,15 @@ export function coerceParameter(value: unknown, type: ParameterType): Coerced {
   }
 }
 
-/** Parses `NAME=VALUE` pairs (the CLI's repeated --param and the action's multi-line input). */
-export function parseParameterAssignments(lines: readonly string[]): Record<string, string> {
+/**
+ * Parses `NAME=VALUE` pairs (the CLI's repeated --param and the action's multi-line input);
+ * `noun` and `example` name them in errors.
+ */
+export function parseParameterAssignments(
+  lines: readonly string[],
+  noun = 'Parameter',
+  example = '--param test_size=0.25',
+): Record<string, string> {
   const result: Record<string, string> = {};
   for (const line of lines) {
     const trimmed = line.trim();
@@ -123,12 +130,12 @@ export function parseParameterAssignments(lines: readonly string[]): Record<stri
     const equals = trimmed.indexOf('=');
     if (equals <= 0)
       throw new UserError(`"${trimmed}" is not NAME=VALUE`, {
-        fix: 'Write each parameter as NAME=VALUE, e.g. --param test_size=0.25.',
+        fix: `Write each ${noun.toLowerCase()} as NAME=VALUE, e.g. ${example}.`,
       });
     const name = trimmed.slice(0, equals).trim();
     if (name in result)
-      throw new UserError(`Parameter "${name}" is given twice`, {
-        fix: 'Give each parameter once.',
+      throw new UserError(`${noun} "${name}" is given twice`, {
+        fix: `Give each ${noun.toLowerCase()} once.`,
       });
     result[name] = trimmed.slice(equals + 1);
   }

@@ -1,0 +1,257 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { UserError } from '../../core/errors.js';
+import {
+  normalizePackageName,
+  type PythonEnvironment,
+} from '../../core/images/framework-versions.js';
+import { quoteArgv, runProcess, type ProcessResult } from '../process.js';
+import type { BasicCredentials } from '../registry/registry-client.js';
+
+/**
+ * The Docker CLI, with a Docker config folder of its own: logins made here never touch the
+ * user's ~/.docker/config.json, and the folder is deleted on close.
+ */
+
+export interface DockerOptions {
+  readonly tempDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly signal?: AbortSignal;
+  /** Live output of builds and pushes. */
+  readonly onOutput?: (line: string) => void;
+}
+
+export interface LocalImage {
+  readonly id: string;
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+  readonly labels: Record<string, string>;
+}
+
+export interface BuildSpec {
+  readonly context: string;
+  readonly dockerfile: string;
+  readonly platform: string;
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly tags: readonly string[];
+}
+
+/** Prints the Python version and every installed distribution as JSON (Python 3.8+). */
+const PYTHON_PROBE = [
+  'import json, sys',
+  'from importlib import metadata',
+  'packages = {}',
+  'for dist in metadata.distributions():',
+  '    name = dist.metadata["Name"]',
+  '    if name: packages[name] = dist.version',
+  'print(json.dumps({"python": "%d.%d.%d" % sys.version_info[:3], "packages": packages}))',
+].join('\n');
+
+export class DockerCli {
+  #buildx: boolean | undefined;
+
+  private constructor(
+    private readonly configDir: string,
+    private readonly options: DockerOptions,
+  ) {}
+
+  /** Checks the engine answers, then makes the private config folder. */
+  static async open(options: DockerOptions): Promise<DockerCli> {
+    const probe = await runProcess('docker', ['version', '--format', '{{.Server.Version}}'], {
+      env: options.env,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (probe.spawnError?.code === 'ENOENT') {
+      throw new UserError('Building images needs the docker CLI, which is not on PATH', {
+        fix: 'Install Docker (GitHub-hosted Ubuntu runners have it).',
+      });
+    }
+    if (probe.exitCode !== 0) {
+      throw new UserError(`The Docker engine does not answer: ${lastLine(probe)}`, {
+        fix: 'Start dockerd (or Docker Desktop) and check that this user may use it.',
+      });
+    }
+    const configDir = await mkdtemp(path.join(options.tempDir, 'docker-config-'));
+    // Keep the user's CLI plugins (buildx installed under ~/.docker) visible.
+    const userPlugins = path.join(
+      options.env.DOCKER_CONFIG ?? path.join(homedir(), '.docker'),
+      'cli-plugins',
+    );
+    if (existsSync(userPlugins)) await symlink(userPlugins, path.join(configDir, 'cli-plugins'));
+    return new DockerCli(configDir, options);
+  }
+
+  async close(): Promise<void> {
+    await rm(this.configDir, { recursive: true, force: true });
+  }
+
+  async login(host: string, credentials: BasicCredentials): Promise<void> {
+    const result = await this.#run(
+      ['login', host, '--username', credentials.username, '--password-stdin'],
+      { input: credentials.password, quiet: true },
+    );
+    if (result.exitCode !== 0) {
+      throw new UserError(
+        `The registry ${host} refused the login of ${credentials.username}: ${lastLine(result)}`,
+        {
+          fix: 'For Artifact Registry, run the auth step first and grant its service account roles/artifactregistry.writer on the repository; for other registries check registry-username and registry-password.',
+        },
+      );
+    }
+  }
+
+  /** buildx builds with BuildKit; without it the classic builder is used. */
+  async hasBuildx(): Promise<boolean> {
+    this.#buildx ??= (await this.#run(['buildx', 'version'], { quiet: true })).exitCode === 0;
+    return this.#buildx;
+  }
+
+  /** Builds and tags an image locally; returns its ID. */
+  async build(spec: BuildSpec): Promise<string> {
+    const iidFile = path.join(this.configDir, 'image-id');
+    const flags = [
+      '--platform',
+      spec.platform,
+      '--file',
+      spec.dockerfile,
+      '--iidfile',
+      iidFile,
+      ...Object.entries(spec.buildArgs).flatMap(([key, value]) => [
+        '--build-arg',
+        `${key}=${value}`,
+      ]),
+      ...Object.entries(spec.labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
+      ...spec.tags.flatMap((tag) => ['--tag', tag]),
+    ];
+    // --load puts the image in the engine for the checks that follow; provenance attestations
+    // would wrap even one platform in an index, so they stay off (the labels carry the source).
+    const args = (await this.hasBuildx())
+      ? ['buildx', 'build', '--load', '--provenance=false', ...flags, spec.context]
+      : ['build', ...flags, spec.context];
+    const result = await this.#run(args, {});
+    if (result.exitCode !== 0) {
+      throw new UserError(`docker build failed: ${lastLine(result)}`, {
+        fix: `Fix the Dockerfile or build context; the build log is above. Command: ${quoteArgv(['docker', ...args])}`,
+      });
+    }
+    return (await readFile(iidFile, 'utf8')).trim();
+  }
+
+  /** Adds labels to a built image (a LABEL-only build on top of it), tagged with `tags`. */
+  async addLabels(
+    image: string,
+    platform: string,
+    labels: Readonly<Record<string, string>>,
+    tags: readonly string[],
+  ): Promise<void> {
+    if (Object.keys(labels).length === 0) return;
+    const args = [
+      'build',
+      '--platform',
+      platform,
+      ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
+      ...tags.flatMap((tag) => ['--tag', tag]),
+      '-',
+    ];
+    const result = await this.#run(args, { input: `FROM ${image}\n`, quiet: true });
+    if (result.exitCode !== 0) throw new Error(`Could not label ${image}: ${lastLine(result)}`);
+  }
+
+  async inspect(image: string): Promise<LocalImage | undefined> {
+    const result = await this.#run(['image', 'inspect', '--format', '{{json .}}', image], {
+      quiet: true,
+    });
+    if (result.exitCode !== 0) return undefined;
+    const body = JSON.parse(result.stdout) as {
+      Id: string;
+      Os: string;
+      Architecture: string;
+      Variant?: string;
+      Config?: { Labels?: Record<string, string> | null };
+    };
+    return {
+      id: body.Id,
+      os: body.Os,
+      architecture: body.Architecture,
+      ...(body.Variant ? { variant: body.Variant } : {}),
+      labels: body.Config?.Labels ?? {},
+    };
+  }
+
+  /** Pushes a tag; returns the digest the registry gave the manifest. */
+  async push(image: string): Promise<string> {
+    const result = await this.#run(['push', image], {});
+    const digest = /digest: (sha256:[a-f0-9]{64})/.exec(result.logTail.join('\n'))?.[1];
+    if (result.exitCode !== 0 || !digest) {
+      throw new UserError(`docker push ${image} failed: ${lastLine(result)}`, {
+        fix: 'Check that the credentials may push to this repository (roles/artifactregistry.writer for Artifact Registry).',
+      });
+    }
+    return digest;
+  }
+
+  async pull(image: string): Promise<void> {
+    const result = await this.#run(['pull', '--quiet', image], { quiet: true });
+    if (result.exitCode !== 0) {
+      throw new UserError(`docker pull ${image} failed: ${lastLine(result)}`, {
+        fix: 'Check the image reference and that the credentials may read it.',
+      });
+    }
+  }
+
+  /** Runs Python inside the image (no network) to list its version and packages. */
+  async pythonEnvironment(image: string): Promise<PythonEnvironment> {
+    let last: ProcessResult | undefined;
+    for (const python of ['python3', 'python']) {
+      last = await this.#run(
+        ['run', '--rm', '--network', 'none', '--entrypoint', python, image, '-c', PYTHON_PROBE],
+        { quiet: true },
+      );
+      if (last.exitCode === 0) {
+        const parsed = JSON.parse(last.stdout.trim().split('\n').at(-1) ?? '') as {
+          python: string;
+          packages: Record<string, string>;
+        };
+        return {
+          python: parsed.python,
+          packages: Object.fromEntries(
+            Object.entries(parsed.packages).map(([name, version]) => [
+              normalizePackageName(name),
+              version,
+            ]),
+          ),
+        };
+      }
+      // 127: the entrypoint is not in the image; try the next name.
+      if (last.exitCode !== 127) break;
+    }
+    throw new UserError(`Cannot read the Python packages of ${image}: ${lastLine(last)}`, {
+      fix: 'The image needs python3 (3.8 or later) on its PATH; or compare images that have it.',
+    });
+  }
+
+  #run(
+    args: readonly string[],
+    options: { input?: string; quiet?: boolean },
+  ): Promise<ProcessResult> {
+    return runProcess('docker', args, {
+      env: { ...this.options.env, DOCKER_CONFIG: this.configDir },
+      ...(options.input !== undefined ? { input: options.input } : {}),
+      ...(!options.quiet && this.options.onOutput ? { onOutput: this.options.onOutput } : {}),
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
+  }
+}
+
+function lastLine(result: ProcessResult | undefined): string {
+  return (
+    result?.logTail
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? 'no output'
+  );
+}

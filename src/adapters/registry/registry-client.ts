@@ -1,0 +1,327 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { UserError } from '../../core/errors.js';
+import {
+  formatImage,
+  isLoopbackRegistry,
+  parseImageReference,
+  type ImageReference,
+} from '../../core/images/image-reference.js';
+import { httpError, sendWithRetry, type HttpReply } from '../http.js';
+
+/**
+ * A client for the Docker Registry HTTP API v2 (the OCI distribution API), enough to inspect
+ * images without pulling them and to add tags without re-pushing. Auth: anonymous first, then
+ * the challenge the registry answers with (a Bearer token service, as Artifact Registry and
+ * Docker Hub have, or Basic), with the credentials it was given.
+ */
+
+export interface BasicCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface RegistryCredentials {
+  /** Basic credentials for a registry host, if any are known. */
+  basic(host: string): Promise<BasicCredentials | undefined>;
+}
+
+export function fixedCredentials(credentials: BasicCredentials): RegistryCredentials {
+  return { basic: () => Promise.resolve(credentials) };
+}
+
+/** Basic credentials from a Docker config (`docker login`), as `auths.<host>.auth`. */
+export function dockerConfigCredentials(env: NodeJS.ProcessEnv): RegistryCredentials {
+  return {
+    async basic(host) {
+      const file = path.join(env.DOCKER_CONFIG ?? path.join(homedir(), '.docker'), 'config.json');
+      let config: { auths?: Record<string, { auth?: string }> };
+      try {
+        config = JSON.parse(await readFile(file, 'utf8')) as typeof config;
+      } catch {
+        return undefined;
+      }
+      const entry = Object.entries(config.auths ?? {}).find(
+        ([key]) => key === host || key.replace(/^https?:\/\//, '').replace(/\/.*$/, '') === host,
+      )?.[1];
+      if (!entry?.auth) return undefined;
+      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      return colon < 0
+        ? undefined
+        : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    },
+  };
+}
+
+export const MANIFEST_LIST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+];
+const MANIFEST_TYPES = [
+  ...MANIFEST_LIST_TYPES,
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+export interface Manifest {
+  readonly digest: string;
+  readonly mediaType: string;
+  /** The exact bytes: their sha256 is the digest, and re-tagging must send them unchanged. */
+  readonly bytes: Buffer;
+  readonly body: Record<string, unknown>;
+}
+
+function challenge(header: string | null): { scheme: string; params: Record<string, string> } {
+  const [scheme = '', ...rest] = (header ?? '').split(' ');
+  const params: Record<string, string> = {};
+  for (const match of rest.join(' ').matchAll(/(\w+)="([^"]*)"/g))
+    params[match[1] ?? ''] = match[2] ?? '';
+  return { scheme: scheme.toLowerCase(), params };
+}
+
+export class RegistryClient {
+  readonly #base: string;
+  #authorization: string | undefined;
+  /** Who the requests are made as, for errors (never the password). */
+  #username: string | undefined;
+
+  constructor(
+    readonly image: Pick<ImageReference, 'registry' | 'repository'>,
+    private readonly credentials: RegistryCredentials,
+    private readonly onRetry?: (message: string) => void,
+  ) {
+    const scheme = isLoopbackRegistry(image.registry) ? 'http' : 'https';
+    this.#base = `${scheme}://${image.registry}/v2/${image.repository}`;
+  }
+
+  /** The manifest a tag or digest names, or undefined when the registry has none. */
+  async manifest(reference: string): Promise<Manifest | undefined> {
+    const reply = await this.#send('GET', `manifests/${reference}`, {
+      accept: MANIFEST_TYPES,
+    });
+    if (reply.status === 404) return undefined;
+    this.#check(reply, `read the manifest ${reference}`);
+    const bytes = Buffer.from(reply.text, 'utf8');
+    const body = JSON.parse(reply.text) as Record<string, unknown>;
+    const mediaType =
+      reply.headers.get('content-type')?.split(';')[0] ??
+      (typeof body.mediaType === 'string' ? body.mediaType : '');
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    return { digest, mediaType, bytes, body };
+  }
+
+  /** The digest a tag points at (HEAD, no body), or undefined when the tag does not exist. */
+  async digest(reference: string): Promise<string | undefined> {
+    const reply = await this.#send('HEAD', `manifests/${reference}`, { accept: MANIFEST_TYPES });
+    if (reply.status === 404) return undefined;
+    this.#check(reply, `look up ${reference}`);
+    return reply.headers.get('docker-content-digest') ?? (await this.manifest(reference))?.digest;
+  }
+
+  /** Points a tag at a manifest already in the repository (what `crane tag` does). */
+  async tag(tag: string, manifest: Manifest): Promise<void> {
+    const reply = await this.#send('PUT', `manifests/${tag}`, {
+      contentType: manifest.mediaType,
+      body: manifest.bytes,
+    });
+    this.#check(reply, `tag ${manifest.digest} as ${tag}`);
+  }
+
+  async blobJson(digest: string): Promise<Record<string, unknown>> {
+    const reply = await this.#send('GET', `blobs/${digest}`, { accept: '*/*' });
+    this.#check(reply, `read the blob ${digest}`);
+    return JSON.parse(reply.text) as Record<string, unknown>;
+  }
+
+  #check(reply: HttpReply, purpose: string): void {
+    if (reply.status >= 200 && reply.status < 300) return;
+    const where = `${this.image.registry}/${this.image.repository}`;
+    if (reply.status === 401 || reply.status === 403) {
+      const who = this.#username ? `the credentials of ${this.#username}` : 'anonymous access';
+      throw new UserError(
+        reply.status === 401
+          ? `The registry ${this.image.registry} rejected ${who} (HTTP 401, trying to ${purpose} in ${where})`
+          : `The registry ${this.image.registry} denied ${who} permission to ${purpose} in ${where} (HTTP 403)`,
+        {
+          fix: 'Check the registry credentials: for Artifact Registry, that the auth step ran and its service account has roles/artifactregistry.writer (reader to inspect); else registry-username and registry-password.',
+        },
+      );
+    }
+    throw httpError(`${purpose} in ${where}`, reply);
+  }
+
+  async #send(
+    method: 'GET' | 'HEAD' | 'PUT',
+    suffix: string,
+    options: { accept?: string; contentType?: string; body?: Buffer },
+  ): Promise<HttpReply> {
+    const url = `${this.#base}/${suffix}`;
+    const purpose = `${method} ${suffix} in ${this.image.registry}`;
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = {};
+      if (options.accept) headers.accept = options.accept;
+      if (options.contentType) headers['content-type'] = options.contentType;
+      if (this.#authorization) headers.authorization = this.#authorization;
+      const reply = await sendWithRetry(
+        purpose,
+        url,
+        { method, headers, ...(options.body ? { body: options.body } : {}) },
+        undefined,
+        this.onRetry,
+      );
+      if (reply.status !== 401 || attempt > 0) return reply;
+      // The challenge names the scope this request needs (pull, or pull,push for a PUT).
+      const authorization = await this.#authorize(reply.headers.get('www-authenticate'));
+      if (!authorization) return reply;
+      this.#authorization = authorization;
+    }
+  }
+
+  async #authorize(header: string | null): Promise<string | undefined> {
+    const { scheme, params } = challenge(header);
+    const basic = await this.credentials.basic(this.image.registry);
+    this.#username = basic?.username;
+    const basicHeader = basic
+      ? `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}`
+      : undefined;
+    if (scheme === 'basic') return basicHeader;
+    if (scheme !== 'bearer' || !params.realm) return undefined;
+    const tokenUrl = new URL(params.realm);
+    if (params.service) tokenUrl.searchParams.set('service', params.service);
+    if (params.scope) tokenUrl.searchParams.set('scope', params.scope);
+    const reply = await sendWithRetry(
+      `get a token from ${tokenUrl.host}`,
+      tokenUrl.href,
+      { headers: basicHeader ? { authorization: basicHeader } : {} },
+      undefined,
+      this.onRetry,
+    );
+    if (reply.status !== 200) return undefined;
+    const body = JSON.parse(reply.text) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    return token ? `Bearer ${token}` : undefined;
+  }
+}
+
+export interface ImagePlatform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+}
+
+export function formatPlatform(platform: ImagePlatform): string {
+  return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+
+export interface InspectedImage {
+  /** The digest the reference resolves to (an index's own digest for multi-platform images). */
+  readonly digest: string;
+  /** Platforms of the image, attestation entries left out. */
+  readonly platforms: readonly ImagePlatform[];
+  /** The linux/amd64 image's config, when there is one. */
+  readonly amd64?: { readonly digest: string; readonly labels: Record<string, string> };
+}
+
+interface IndexEntry {
+  digest: string;
+  platform?: { os?: string; architecture?: string; variant?: string };
+  annotations?: Record<string, string>;
+}
+
+/** BuildKit's provenance and SBOM entries: platform unknown/unknown, or the attestation annotation. */
+function isAttestation(entry: IndexEntry): boolean {
+  return (
+    entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+    (entry.platform?.os === 'unknown' && entry.platform.architecture === 'unknown')
+  );
+}
+
+async function imageConfig(
+  client: RegistryClient,
+  manifest: Manifest,
+): Promise<{ platform: ImagePlatform; labels: Record<string, string> }> {
+  const configDigest = (manifest.body.config as { digest?: string } | undefined)?.digest;
+  if (!configDigest) throw new Error(`the manifest ${manifest.digest} names no config`);
+  const config = await client.blobJson(configDigest);
+  const labels =
+    (config.config as { Labels?: Record<string, string> | null } | undefined)?.Labels ?? {};
+  return {
+    platform: {
+      os: String(config.os ?? 'unknown'),
+      architecture: String(config.architecture ?? 'unknown'),
+      ...(typeof config.variant === 'string' ? { variant: config.variant } : {}),
+    },
+    labels,
+  };
+}
+
+/**
+ * Reads an image from its registry: the manifest (an OCI index, a Docker manifest list or a
+ * single manifest), its platforms, and the linux/amd64 image's config. A platform named by an
+ * index entry is checked against the config it points at, which is what the runtime trusts.
+ */
+export async function inspectImage(
+  client: RegistryClient,
+  reference: string,
+): Promise<InspectedImage> {
+  const top = await client.manifest(reference);
+  const display = formatImage({ ...client.image, reference });
+  if (!top) {
+    throw new UserError(`The image ${display} does not exist`, {
+      fix: 'Check the image name and tag (the build step outputs the exact reference).',
+    });
+  }
+  if (!MANIFEST_LIST_TYPES.includes(top.mediaType) && !Array.isArray(top.body.manifests)) {
+    const { platform, labels } = await imageConfig(client, top);
+    const amd64 = platform.os === 'linux' && platform.architecture === 'amd64';
+    return {
+      digest: top.digest,
+      platforms: [platform],
+      ...(amd64 ? { amd64: { digest: top.digest, labels } } : {}),
+    };
+  }
+  const entries = (top.body.manifests as IndexEntry[]).filter((entry) => !isAttestation(entry));
+  const platforms = entries.map((entry) => ({
+    os: entry.platform?.os ?? 'unknown',
+    architecture: entry.platform?.architecture ?? 'unknown',
+    ...(entry.platform?.variant ? { variant: entry.platform.variant } : {}),
+  }));
+  const amd64Entry = entries.find(
+    (entry) => entry.platform?.os === 'linux' && entry.platform.architecture === 'amd64',
+  );
+  if (!amd64Entry) return { digest: top.digest, platforms };
+  const child = await client.manifest(amd64Entry.digest);
+  if (!child)
+    throw new Error(`the index ${top.digest} names ${amd64Entry.digest}, which is missing`);
+  const { platform, labels } = await imageConfig(client, child);
+  if (platform.architecture !== 'amd64') {
+    // The index claims amd64 but the image inside is not: report what really runs.
+    return { digest: top.digest, platforms: [platform] };
+  }
+  return { digest: top.digest, platforms, amd64: { digest: child.digest, labels } };
+}
+
+/**
+ * The labels of an image (for an index, of its linux/amd64 image), or why they could not be
+ * read (unreachable, no access, no amd64 image): callers then say they could not check.
+ */
+export async function readImageLabels(
+  image: string,
+  credentials: RegistryCredentials,
+): Promise<{ labels: Record<string, string> } | { error: string }> {
+  try {
+    const ref = parseImageReference(image);
+    const inspected = await inspectImage(new RegistryClient(ref, credentials), ref.reference);
+    if (!inspected.amd64) {
+      return {
+        error: `${image} has no linux/amd64 image (it has ${inspected.platforms.map(formatPlatform).join(', ')})`,
+      };
+    }
+    return { labels: inspected.amd64.labels };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}

@@ -1,0 +1,468 @@
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { hashBuildContext } from '../adapters/docker/build-context.js';
+import { DockerCli } from '../adapters/docker/docker-cli.js';
+import { DockerRepositories, type DockerRepository } from '../adapters/gcp/docker-repositories.js';
+import { googleEndpoints } from '../adapters/gcp/endpoints.js';
+import { RegistryClient } from '../adapters/registry/registry-client.js';
+import { registryCredentials } from '../adapters/registry/registry-credentials.js';
+import { UserError } from '../core/errors.js';
+import {
+  frameworkLabels,
+  frameworkVersions,
+  versionsFromLabels,
+} from '../core/images/framework-versions.js';
+import {
+  artifactRegistryRepository,
+  checkDockerTag,
+  checkRegistryLocation,
+  contentTag,
+  formatImage,
+  imageName,
+  isGoogleRegistry,
+  parseImageReference,
+  type ImageReference,
+} from '../core/images/image-reference.js';
+import { parseParameterAssignments } from '../core/ir/parameters.js';
+import type { BasicCredentials } from '../adapters/registry/registry-client.js';
+import { checkProjectId } from '../core/gcp/vertex-job.js';
+import { defineCommand, requireInput, type CommandContext, type RawInputs } from './command.js';
+import { PROJECT_INPUT, projectInput, REGION_INPUT } from './google-inputs.js';
+import { checkFrameworkMatch, registryImageVersions, verifyAmd64 } from './image-checks.js';
+import {
+  FRAMEWORKS_INPUT,
+  parseFrameworks,
+  parseImageInput,
+  parseRegistryLogin,
+  REGISTRY_LOGIN_INPUTS,
+  TRAINING_IMAGE_INPUT,
+} from './image-inputs.js';
+
+/** Vertex AI runs linux/amd64 only, whatever machine builds the image. */
+const PLATFORM = 'linux/amd64';
+
+interface BuildInputs {
+  /** Registry host and path of the image, without tag. */
+  readonly target: Pick<ImageReference, 'registry' | 'repository'>;
+  /** Set when the image goes to Artifact Registry: the repository to find or create. */
+  readonly artifactRegistry: DockerRepository | undefined;
+  readonly createRepository: boolean;
+  readonly context: string;
+  readonly dockerfile: string;
+  readonly buildArgs: Record<string, string>;
+  readonly labels: Record<string, string>;
+  /** The commit tag (short SHA) and the tags given. */
+  readonly tags: readonly string[];
+  readonly login: BasicCredentials | undefined;
+  readonly trainingImage: ImageReference | undefined;
+  readonly frameworks: readonly string[];
+}
+
+function parseTarget(
+  raw: RawInputs,
+  context: CommandContext,
+): Pick<BuildInputs, 'target' | 'artifactRegistry'> {
+  const image = requireInput(
+    raw,
+    'image',
+    'Give the image name (e.g. trainer, with repository, project-id and region), or a full name such as us-central1-docker.pkg.dev/PROJECT/REPOSITORY/trainer.',
+  );
+  if (image.includes('/')) {
+    const ref = parseImageReference(image);
+    if (image.includes('@') || /:[^/]*$/.test(image.replace(/^[^/]*\//, ''))) {
+      throw new UserError(`image "${image}" has a tag or digest`, {
+        fix: 'Give the name only: build tags it with the commit, a content hash and the tags input.',
+      });
+    }
+    return { target: ref, artifactRegistry: artifactRegistryRepository(ref) };
+  }
+  const repository = raw.string('repository')?.trim();
+  const project = projectInput(raw, context);
+  const location = raw.string('region')?.trim();
+  if (!repository || !project || !location) {
+    throw new UserError(
+      `image "${image}" is a bare name, so build needs the repository to put it in`,
+      {
+        fix: 'Set repository (an Artifact Registry Docker repository), project-id (or run auth first) and region; or give image as a full name, REGISTRY/PATH/NAME.',
+      },
+    );
+  }
+  const artifactRegistry = {
+    project: checkProjectId(project),
+    location: checkRegistryLocation(location),
+    repository: checkRepositoryId(repository),
+  };
+  const host = googleEndpoints(context.env).dockerRegistry.replaceAll('{region}', location);
+  const target = parseImageReference(`${host}/${project}/${repository}/${image}`);
+  return { target, artifactRegistry };
+}
+
+function checkRepositoryId(id: string): string {
+  if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(id)) {
+    throw new UserError(`repository "${id}" is not an Artifact Registry repository id`, {
+      fix: 'Use lowercase letters, digits and hyphens, starting with a letter (up to 63).',
+    });
+  }
+  return id;
+}
+
+/** The file the user named, resolved against the working directory; fails unless it exists. */
+function existingPath(cwd: string, given: string, kind: 'file' | 'folder', input: string): string {
+  const resolved = path.resolve(cwd, given);
+  let stat;
+  try {
+    stat = statSync(resolved);
+  } catch {
+    stat = undefined;
+  }
+  if (!stat || (kind === 'file' ? !stat.isFile() : !stat.isDirectory())) {
+    const what = input === 'dockerfile' ? 'Dockerfile' : `${input} ${kind}`;
+    throw new UserError(`The ${what} ${given} does not exist`, {
+      fix:
+        input === 'dockerfile'
+          ? 'Add a Dockerfile to the build context, or set dockerfile to its path (relative to the working directory).'
+          : `Set ${input} to an existing ${kind}, relative to the working directory.`,
+    });
+  }
+  return resolved;
+}
+
+function commitSha(context: CommandContext, folder: string): string | undefined {
+  if (context.env.GITHUB_SHA) return context.env.GITHUB_SHA;
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: folder,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** OCI annotations a registry UI and `docker inspect` show: where the image came from. */
+function sourceLabels(
+  context: CommandContext,
+  revision: string | undefined,
+): Record<string, string> {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = context.env;
+  return {
+    ...(server && repository
+      ? { 'org.opencontainers.image.source': `${server}/${repository}` }
+      : {}),
+    ...(revision ? { 'org.opencontainers.image.revision': revision } : {}),
+    'org.opencontainers.image.created': new Date().toISOString(),
+  };
+}
+
+export const buildCommand = defineCommand<BuildInputs>({
+  name: 'build',
+  summary:
+    'Build a linux/amd64 image, push it to Artifact Registry (or any registry) tagged by commit and content hash, and verify it: platform, and framework versions against the training image.',
+  inputs: [
+    {
+      name: 'image',
+      description:
+        'The image name: a bare name (trainer) goes to REGION-docker.pkg.dev/PROJECT/REPOSITORY/trainer; or a full name, REGISTRY/PATH/NAME.',
+      kind: 'string',
+      required: true,
+      positional: true,
+    },
+    {
+      name: 'context',
+      description: 'Build: the build context folder.',
+      kind: 'string',
+      default: '.',
+      valueName: 'FOLDER',
+    },
+    {
+      name: 'dockerfile',
+      description: 'Build: the Dockerfile, relative to the working directory.',
+      kind: 'string',
+      default: 'CONTEXT/Dockerfile',
+      valueName: 'FILE',
+    },
+    {
+      name: 'repository',
+      description:
+        'Build: the Artifact Registry Docker repository for bare image names (found, or created when create-repository is on).',
+      kind: 'string',
+      valueName: 'REPOSITORY',
+    },
+    {
+      name: 'create-repository',
+      description: 'Build: create the Artifact Registry repository when it does not exist.',
+      kind: 'boolean',
+      default: 'true',
+    },
+    {
+      name: 'build-args',
+      description: 'Build: build arguments as NAME=VALUE.',
+      kind: 'list',
+      valueName: 'NAME=VALUE',
+    },
+    {
+      name: 'labels',
+      description: 'Build: extra image labels as KEY=VALUE.',
+      kind: 'list',
+      valueName: 'KEY=VALUE',
+    },
+    {
+      name: 'image-tags',
+      description:
+        'Build: extra tags (e.g. latest); the commit SHA and the content hash are always tagged.',
+      kind: 'list',
+      valueName: 'TAG',
+    },
+    TRAINING_IMAGE_INPUT,
+    FRAMEWORKS_INPUT,
+    ...REGISTRY_LOGIN_INPUTS,
+    PROJECT_INPUT,
+    REGION_INPUT,
+  ],
+  outputs: [
+    {
+      name: 'image',
+      description: 'The image by digest, REGISTRY/PATH/NAME@sha256:…, for deploy and run.',
+    },
+    { name: 'digest', description: 'The manifest digest, sha256:….' },
+    { name: 'tags', description: 'The tags pushed, comma-separated.' },
+    {
+      name: 'built',
+      description:
+        'true when the image was built; false when its content hash was already in the registry.',
+    },
+    { name: 'framework-versions', description: 'The framework versions in the image, as JSON.' },
+  ],
+  parseInputs(raw, context) {
+    const { target, artifactRegistry } = parseTarget(raw, context);
+    const contextFolder = existingPath(
+      context.cwd,
+      raw.string('context')?.trim() || '.',
+      'folder',
+      'context',
+    );
+    const dockerfileInput = raw.string('dockerfile')?.trim();
+    const dockerfile =
+      dockerfileInput && dockerfileInput !== 'CONTEXT/Dockerfile'
+        ? existingPath(context.cwd, dockerfileInput, 'file', 'dockerfile')
+        : existingPath(context.cwd, path.join(contextFolder, 'Dockerfile'), 'file', 'dockerfile');
+    const sha = commitSha(context, contextFolder);
+    const tags = [
+      ...(sha ? [sha.slice(0, 7)] : []),
+      ...raw
+        .list('image-tags')
+        .flatMap((tag) => tag.split(','))
+        .map((tag) => tag.trim())
+        .filter(Boolean)
+        .map(checkDockerTag),
+    ];
+    return {
+      target,
+      artifactRegistry,
+      createRepository: raw.boolean('create-repository') ?? true,
+      context: contextFolder,
+      dockerfile,
+      buildArgs: parseParameterAssignments(
+        raw.list('build-args'),
+        'Build argument',
+        'PYTHON_VERSION=3.11',
+      ),
+      labels: {
+        ...sourceLabels(context, sha),
+        ...parseParameterAssignments(raw.list('labels'), 'Label', 'team=ml'),
+      },
+      tags: [...new Set(tags)],
+      login: parseRegistryLogin(raw, context),
+      trainingImage: parseImageInput(raw, 'training-image'),
+      frameworks: parseFrameworks(raw),
+    };
+  },
+  async run(inputs, context) {
+    const { ui } = context;
+    const name = imageName({ ...inputs.target });
+    const onRetry = (message: string): void => ui.warning(message);
+    const credentials = registryCredentials(context.env, inputs.login, {
+      google: inputs.artifactRegistry !== undefined || isGoogleRegistry(inputs.target.registry),
+    });
+    const client = new RegistryClient(inputs.target, credentials, onRetry);
+    let docker: DockerCli | undefined;
+    const openDocker = async (): Promise<DockerCli> =>
+      (docker ??= await DockerCli.open({
+        tempDir: context.host.tempDir,
+        env: context.env,
+        ...(context.signal ? { signal: context.signal } : {}),
+        onOutput: (line) => ui.info(ui.colors.dim(line)),
+      }));
+    try {
+      const prepared = await ui.group(`Prepare ${name}`, async () => {
+        // Settings that change the image are hashed; source labels (time, commit) are not.
+        const userLabels = Object.fromEntries(
+          Object.entries(inputs.labels).filter(([key]) => !key.startsWith('org.opencontainers.')),
+        );
+        const hashed = await hashBuildContext({
+          context: inputs.context,
+          dockerfile: inputs.dockerfile,
+          platform: PLATFORM,
+          buildArgs: inputs.buildArgs,
+          labels: userLabels,
+        });
+        if (hashed.credentialFiles.length > 0) {
+          throw new UserError(
+            `The build context holds Google credentials: ${hashed.credentialFiles.join(', ')}`,
+            {
+              fix: "Add gha-creds-*.json to .dockerignore (google-github-actions/auth writes it into the workspace), or use this action's auth, which writes outside the checkout.",
+            },
+          );
+        }
+        const tag = contentTag(hashed.hash);
+        ui.info(
+          `Build context ${path.relative(context.cwd, inputs.context) || '.'}: ${hashed.files} files, ${(hashed.bytes / 1e6).toFixed(1)} MB; content tag ${tag}`,
+        );
+        if (inputs.artifactRegistry) {
+          const repositories = await DockerRepositories.connect({
+            project: inputs.artifactRegistry.project,
+            env: context.env,
+            onRetry,
+          });
+          try {
+            const state = await repositories.ensure(
+              inputs.artifactRegistry,
+              inputs.createRepository,
+            );
+            ui.info(`Artifact Registry repository ${inputs.artifactRegistry.repository}: ${state}`);
+          } finally {
+            await repositories.close();
+          }
+        }
+        // Also proves the credentials work before anything is built.
+        return { tag, existing: await client.manifest(tag) };
+      });
+
+      const trainingVersions = inputs.trainingImage
+        ? await ui.group(
+            `Read the training image ${formatImage(inputs.trainingImage)}`,
+            async () => {
+              const training = new RegistryClient(inputs.trainingImage!, credentials, onRetry);
+              const image = await verifyAmd64(training, inputs.trainingImage!.reference);
+              return (await registryImageVersions(training, image, openDocker, inputs.frameworks))
+                .versions;
+            },
+          )
+        : undefined;
+      const compare = (versions: Record<string, string>): void => {
+        if (!inputs.trainingImage || !trainingVersions) return;
+        checkFrameworkMatch(
+          ui,
+          { image: formatImage(inputs.trainingImage), versions: trainingVersions },
+          { image: name, versions },
+          inputs.frameworks,
+        );
+      };
+
+      const allTags = [prepared.tag, ...inputs.tags];
+      let digest: string;
+      let versions: Record<string, string>;
+      if (prepared.existing) {
+        const existing = prepared.existing;
+        ({ digest, versions } = await ui.group(
+          'Reuse the image built from this content',
+          async () => {
+            ui.info(`${name}:${prepared.tag} exists (${existing.digest}): skipping the build`);
+            const image = await verifyAmd64(client, existing.digest);
+            const found = versionsFromLabels(image.amd64.labels) ?? {};
+            compare(found);
+            for (const tag of inputs.tags) await client.tag(tag, existing);
+            return { digest: existing.digest, versions: found };
+          },
+        ));
+      } else {
+        const cli = await openDocker();
+        const login = await credentials.basic(inputs.target.registry);
+        if (login) await cli.login(inputs.target.registry, login);
+        const local = `${name}:${prepared.tag}`;
+        versions = await ui.group(`Build ${name} for ${PLATFORM}`, async () => {
+          await cli.build({
+            context: inputs.context,
+            dockerfile: inputs.dockerfile,
+            platform: PLATFORM,
+            buildArgs: inputs.buildArgs,
+            labels: inputs.labels,
+            tags: [local],
+          });
+          const built = await cli.inspect(local);
+          if (!built || built.os !== 'linux' || built.architecture !== 'amd64') {
+            const found = built
+              ? [built.os, built.architecture, built.variant].filter(Boolean).join('/')
+              : 'missing';
+            throw new UserError(
+              `The image built from ${path.relative(context.cwd, inputs.dockerfile)} is ${found}, not ${PLATFORM}; nothing was pushed`,
+              {
+                fix: 'Vertex AI runs linux/amd64 only: remove the --platform pin from FROM (or use FROM --platform=linux/amd64).',
+              },
+            );
+          }
+          let found: Record<string, string> = {};
+          try {
+            found = frameworkVersions(await cli.pythonEnvironment(local), inputs.frameworks);
+          } catch (error) {
+            if (!(error instanceof UserError)) throw error;
+            ui.warning(`${error.message}: no framework versions recorded`);
+          }
+          compare(found);
+          await cli.addLabels(
+            local,
+            PLATFORM,
+            frameworkLabels(found),
+            allTags.map((tag) => `${name}:${tag}`),
+          );
+          return found;
+        });
+        digest = await ui.group(`Push ${name}`, async () => {
+          let pushed = '';
+          for (const tag of allTags) pushed = await cli.push(`${name}:${tag}`);
+          return pushed;
+        });
+        await ui.group('Verify the pushed image', async () => {
+          const image = await verifyAmd64(client, digest);
+          ui.info(
+            `${name}@${digest}: ${image.platforms.map((p) => `${p.os}/${p.architecture}`).join(', ')}`,
+          );
+        });
+      }
+
+      const reference = `${name}@${digest}`;
+      ui.table(
+        `Image ${name}`,
+        ['Image', 'Platform', 'Tags', 'Built'],
+        [
+          [
+            reference,
+            PLATFORM,
+            allTags.join(', '),
+            prepared.existing ? 'no: reused (same content)' : 'yes',
+          ],
+        ],
+      );
+      if (Object.keys(versions).length > 0 && !inputs.trainingImage) {
+        ui.table(
+          'Framework versions',
+          ['Package', 'Version'],
+          Object.entries(versions).map(([pkg, version]) => [pkg, version]),
+        );
+      }
+      return {
+        outputs: {
+          image: reference,
+          digest,
+          tags: allTags.join(','),
+          built: String(!prepared.existing),
+          'framework-versions': JSON.stringify(versions),
+        },
+      };
+    } finally {
+      await docker?.close();
+    }
+  },
+});

@@ -1,0 +1,125 @@
+import { DockerCli } from '../adapters/docker/docker-cli.js';
+import { registryCredentials } from '../adapters/registry/registry-credentials.js';
+import type { BasicCredentials } from '../adapters/registry/registry-client.js';
+import { diffEnvironments } from '../core/images/framework-versions.js';
+import { formatImage, type ImageReference } from '../core/images/image-reference.js';
+import { defineCommand, requireInput } from './command.js';
+import { parseImageInput, parseRegistryLogin, REGISTRY_LOGIN_INPUTS } from './image-inputs.js';
+
+interface DiffInputs {
+  readonly left: ImageReference;
+  readonly right: ImageReference;
+  /** The image names as the user wrote them: local images have no registry. */
+  readonly names: readonly [string, string];
+  readonly login: BasicCredentials | undefined;
+  readonly all: boolean;
+}
+
+export const imagesDiffCommand = defineCommand<DiffInputs>({
+  name: 'images-diff',
+  cli: { group: 'images', name: 'diff' },
+  summary:
+    'Compare the Python packages of two images (what pip freeze inside each would show), frameworks first.',
+  inputs: [
+    {
+      name: 'image-a',
+      description: 'Diff: the first image (e.g. the training image).',
+      kind: 'string',
+      required: true,
+      positional: true,
+    },
+    {
+      name: 'image-b',
+      description: 'Diff: the second image (e.g. the serving image).',
+      kind: 'string',
+      required: true,
+      positional: true,
+    },
+    {
+      name: 'all-packages',
+      description: 'Diff: list packages with the same version too, not only the differences.',
+      kind: 'boolean',
+      default: 'false',
+    },
+    ...REGISTRY_LOGIN_INPUTS,
+  ],
+  outputs: [
+    {
+      name: 'differences',
+      description: 'How many packages differ (version, or in one image only).',
+    },
+  ],
+  parseInputs(raw, context) {
+    const names = [
+      requireInput(raw, 'image-a', 'Give two images: mlops images diff IMAGE_A IMAGE_B.'),
+      requireInput(raw, 'image-b', 'Give two images: mlops images diff IMAGE_A IMAGE_B.'),
+    ] as const;
+    return {
+      left: parseImageInput(raw, 'image-a')!,
+      right: parseImageInput(raw, 'image-b')!,
+      names,
+      login: parseRegistryLogin(raw, context),
+      all: raw.boolean('all-packages') ?? false,
+    };
+  },
+  async run(inputs, context) {
+    const { ui } = context;
+    const docker = await DockerCli.open({
+      tempDir: context.host.tempDir,
+      env: context.env,
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+    try {
+      const credentials = registryCredentials(context.env, inputs.login);
+      const environments = [];
+      for (const [index, ref] of [inputs.left, inputs.right].entries()) {
+        const name = inputs.names[index] ?? formatImage(ref);
+        environments.push(
+          await ui.group(`Read the packages of ${name}`, async () => {
+            // Local images are used as they are; registry images are pulled fresh.
+            if (!(isLocalName(name) && (await docker.inspect(name)))) {
+              const login = await credentials.basic(ref.registry);
+              if (login) await docker.login(ref.registry, login);
+              await docker.pull(name);
+            }
+            return docker.pythonEnvironment(name);
+          }),
+        );
+      }
+      const [left, right] = environments;
+      const rows = diffEnvironments(left!, right!);
+      const differing = rows.filter((row) => !row.same);
+      const shown = inputs.all ? rows : rows.filter((row) => !row.same || row.framework);
+      const mark = (row: (typeof rows)[number]): string => {
+        if (row.same) return ui.colors.ok('same');
+        if (row.left === undefined) return ui.colors.warn(`only in ${inputs.names[1]}`);
+        if (row.right === undefined) return ui.colors.warn(`only in ${inputs.names[0]}`);
+        return ui.colors.fail('differs');
+      };
+      ui.table(
+        `Packages: ${inputs.names[0]} vs ${inputs.names[1]}`,
+        ['Package', inputs.names[0], inputs.names[1], ''],
+        shown.map((row) => [
+          row.framework ? ui.colors.bold(row.name) : row.name,
+          row.left ?? '–',
+          row.right ?? '–',
+          mark(row),
+        ]),
+      );
+      ui.info(
+        `${differing.length} of ${rows.length} packages differ${inputs.all ? '' : ' (same-version packages hidden; --all-packages lists them)'}`,
+      );
+      return { outputs: { differences: String(differing.length) } };
+    } finally {
+      await docker.close();
+    }
+  },
+});
+
+/** A name without a registry host refers to an image in the local engine first. */
+function isLocalName(name: string): boolean {
+  const first = name.split('/')[0] ?? '';
+  return (
+    !name.includes('/') || !(first.includes('.') || first.includes(':') || first === 'localhost')
+  );
+}

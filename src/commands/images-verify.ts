@@ -1,0 +1,103 @@
+import { DockerCli } from '../adapters/docker/docker-cli.js';
+import { formatPlatform, RegistryClient } from '../adapters/registry/registry-client.js';
+import { registryCredentials } from '../adapters/registry/registry-credentials.js';
+import type { BasicCredentials } from '../adapters/registry/registry-client.js';
+import { formatImage, type ImageReference } from '../core/images/image-reference.js';
+import { defineCommand, requireInput } from './command.js';
+import { checkFrameworkMatch, registryImageVersions, verifyAmd64 } from './image-checks.js';
+import {
+  FRAMEWORKS_INPUT,
+  parseFrameworks,
+  parseImageInput,
+  parseRegistryLogin,
+  REGISTRY_LOGIN_INPUTS,
+  TRAINING_IMAGE_INPUT,
+} from './image-inputs.js';
+
+interface VerifyInputs {
+  readonly image: ImageReference;
+  readonly trainingImage: ImageReference | undefined;
+  readonly login: BasicCredentials | undefined;
+  readonly frameworks: readonly string[];
+}
+
+export const imagesVerifyCommand = defineCommand<VerifyInputs>({
+  name: 'images-verify',
+  cli: { group: 'images', name: 'verify' },
+  summary:
+    'Check an image in its registry: it must have a linux/amd64 image and, given its training image, the same framework versions.',
+  inputs: [
+    {
+      name: 'image',
+      description: 'The image to check, REGISTRY/PATH/NAME:TAG or REGISTRY/PATH/NAME@sha256:….',
+      kind: 'string',
+      required: true,
+      positional: true,
+    },
+    TRAINING_IMAGE_INPUT,
+    FRAMEWORKS_INPUT,
+    ...REGISTRY_LOGIN_INPUTS,
+  ],
+  outputs: [
+    { name: 'framework-versions', description: 'The framework versions in the image, as JSON.' },
+    {
+      name: 'training-versions',
+      description: 'Framework versions of the training image, as JSON.',
+    },
+  ],
+  parseInputs(raw, context) {
+    requireInput(raw, 'image', 'Give the image to check, REGISTRY/PATH/NAME:TAG or @sha256:….');
+    return {
+      image: parseImageInput(raw, 'image')!,
+      trainingImage: parseImageInput(raw, 'training-image'),
+      login: parseRegistryLogin(raw, context),
+      frameworks: parseFrameworks(raw),
+    };
+  },
+  async run(inputs, context) {
+    const { ui } = context;
+    const credentials = registryCredentials(context.env, inputs.login);
+    let docker: DockerCli | undefined;
+    const openDocker = async (): Promise<DockerCli> =>
+      (docker ??= await DockerCli.open({
+        tempDir: context.host.tempDir,
+        env: context.env,
+        ...(context.signal ? { signal: context.signal } : {}),
+      }));
+    const read = (ref: ImageReference) =>
+      ui.group(`Verify ${formatImage(ref)}`, async () => {
+        const client = new RegistryClient(ref, credentials, (message) => ui.warning(message));
+        const image = await verifyAmd64(client, ref.reference);
+        ui.info(
+          `${formatImage(ref)} (${image.digest}): ${image.platforms.map(formatPlatform).join(', ')}`,
+        );
+        const { versions, source } = await registryImageVersions(
+          client,
+          image,
+          openDocker,
+          inputs.frameworks,
+        );
+        ui.info(`Framework versions from ${source}`);
+        return { image: formatImage(ref), versions };
+      });
+    try {
+      const training = inputs.trainingImage ? await read(inputs.trainingImage) : undefined;
+      const image = await read(inputs.image);
+      if (training) checkFrameworkMatch(ui, training, image, inputs.frameworks);
+      else
+        ui.table(
+          `Framework versions of ${image.image}`,
+          ['Package', 'Version'],
+          Object.entries(image.versions),
+        );
+      return {
+        outputs: {
+          'framework-versions': JSON.stringify(image.versions),
+          ...(training ? { 'training-versions': JSON.stringify(training.versions) } : {}),
+        },
+      };
+    } finally {
+      await docker?.close();
+    }
+  },
+});
