@@ -35,12 +35,14 @@ export async function run(): Promise<void> {
     const inputs = command.parseInputs(actionInputs, context);
     const result = await command.run(inputs, context);
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
-    await core.summary.write();
     if (result.failure) core.setFailed(`${ACTION_NAME} ${command.name} failed: ${result.failure}`);
   } catch (error) {
     const kind = error instanceof UserError ? 'configuration error' : 'failed';
     core.setFailed(`${ACTION_NAME} ${commandName} ${kind}: ${errorMessage(error)}`);
     if (error instanceof Error && !(error instanceof UserError) && error.stack)
       core.debug(error.stack);
+  } finally {
+    // Tables written before a failure (a framework mismatch, a failed run) explain it.
+    await core.summary.write();
   }
 }

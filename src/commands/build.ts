@@ -285,6 +285,7 @@ export const buildCommand = defineCommand<BuildInputs>({
     const onRetry = (message: string): void => ui.warning(message);
     const credentials = registryCredentials(context.env, inputs.login, {
       google: inputs.artifactRegistry !== undefined || isGoogleRegistry(inputs.target.registry),
+      maskSecret: (value) => context.host.maskSecret(value),
     });
     const client = new RegistryClient(inputs.target, credentials, onRetry);
     let docker: DockerCli | undefined;

@@ -48,6 +48,8 @@ export async function registryImageVersions(
   if (labelled) return { versions: labelled, source: 'labels' };
   const byDigest = formatImage({ ...client.image, reference: image.amd64.digest });
   const cli = await docker();
+  const login = await client.credentials.basic(client.image.registry);
+  if (login) await cli.login(client.image.registry, login);
   await cli.pull(byDigest);
   return {
     versions: frameworkVersions(await cli.pythonEnvironment(byDigest), packages),

@@ -70,7 +70,9 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
       ...(context.signal ? { signal: context.signal } : {}),
     });
     try {
-      const credentials = registryCredentials(context.env, inputs.login);
+      const credentials = registryCredentials(context.env, inputs.login, {
+        maskSecret: (value) => context.host.maskSecret(value),
+      });
       const environments = [];
       for (const [index, ref] of [inputs.left, inputs.right].entries()) {
         const name = inputs.names[index] ?? formatImage(ref);

@@ -59,3 +59,17 @@ export function dockerRegistry(): boolean {
     return status.trim() === '401';
   });
 }
+
+/** The Debian Python images scripts/build-test-images.sh makes (Docker Hub is out of reach). */
+export const PYTHON_IMAGES = {
+  training: 'mlops-test-python:bookworm',
+  olderServing: 'mlops-test-python:bullseye',
+} as const;
+
+export function pythonBaseImages(): boolean {
+  return serviceAvailable('Python base images (bash scripts/build-test-images.sh)', () => {
+    for (const image of Object.values(PYTHON_IMAGES))
+      execFileSync('docker', ['image', 'inspect', image], { stdio: 'ignore', timeout: 15_000 });
+    return true;
+  });
+}

@@ -229,7 +229,8 @@ export class DockerCli {
       // 127: the entrypoint is not in the image; try the next name.
       if (last.exitCode !== 127) break;
     }
-    throw new UserError(`Cannot read the Python packages of ${image}: ${lastLine(last)}`, {
+    const reason = last?.exitCode === 127 ? 'it has no python3 or python' : lastLine(last);
+    throw new UserError(`Cannot read the Python packages of ${image}: ${reason}`, {
       fix: 'The image needs python3 (3.8 or later) on its PATH; or compare images that have it.',
     });
   }
@@ -247,11 +248,12 @@ export class DockerCli {
   }
 }
 
+/** The line that says what went wrong (docker ends some errors with a pointer to --help). */
 function lastLine(result: ProcessResult | undefined): string {
   return (
     result?.logTail
       .map((line) => line.trim())
-      .filter(Boolean)
+      .filter((line) => line && !line.startsWith("Run 'docker"))
       .at(-1) ?? 'no output'
   );
 }

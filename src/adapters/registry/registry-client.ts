@@ -90,7 +90,7 @@ export class RegistryClient {
 
   constructor(
     readonly image: Pick<ImageReference, 'registry' | 'repository'>,
-    private readonly credentials: RegistryCredentials,
+    readonly credentials: RegistryCredentials,
     private readonly onRetry?: (message: string) => void,
   ) {
     const scheme = isLoopbackRegistry(image.registry) ? 'http' : 'https';

@@ -18,7 +18,7 @@ export const GOOGLE_REGISTRY_USER = 'oauth2accesstoken';
 export function registryCredentials(
   env: NodeJS.ProcessEnv,
   given?: BasicCredentials,
-  options: { google?: boolean } = {},
+  options: { google?: boolean; maskSecret?: (value: string) => void } = {},
 ): RegistryCredentials {
   const docker = dockerConfigCredentials(env);
   return {
@@ -26,7 +26,10 @@ export function registryCredentials(
       if (given) return given;
       if (options.google || isGoogleRegistry(host)) {
         const token = await googleAccessToken(env);
-        if (token) return { username: GOOGLE_REGISTRY_USER, password: token };
+        if (token) {
+          options.maskSecret?.(token);
+          return { username: GOOGLE_REGISTRY_USER, password: token };
+        }
       }
       return docker.basic(host);
     },
