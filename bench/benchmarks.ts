@@ -1,7 +1,7 @@
 // `npm run bench`: measures the engine side by side in one run and writes BENCHMARKS.md.
 // Each comparison alternates its two sides and reports medians, so machine noise hits both.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -255,8 +255,65 @@ try {
     await vertex.close();
     await google.close();
   }
+
+  // 5. Image build: an unchanged re-run (content hash found in the registry) against a build
+  // of changed code (docker build from the changed COPY on, push, verify), real engine and registry.
+  if (imageServicesReady()) {
+    const context = path.join(workspace, 'trainer');
+    await cp(path.join(ROOT, 'tests/fixtures/images/trainer'), context, { recursive: true });
+    const image = `127.0.0.1:5000/bench-${Date.now().toString(36)}/trainer`;
+    const build = (): void =>
+      runProcess([
+        'dist/cli.js',
+        'build',
+        image,
+        '--context',
+        context,
+        '--registry-password',
+        'mlops-test-registry',
+      ]);
+    build();
+    let edit = 0;
+    const [full, unchanged] = await sideBySide(
+      3,
+      async () => {
+        await writeFile(path.join(context, 'train.py'), `print("edit ${edit++}")\n`);
+        build();
+      },
+      async () => {
+        build();
+      },
+    );
+    add(
+      'Image build after a code change vs unchanged re-run',
+      'build + push + verify',
+      full,
+      'unchanged (reused)',
+      unchanged,
+      'the re-run hashes the context, finds its content tag in the registry and re-tags: no docker build, no push',
+    );
+  } else {
+    console.log(
+      'image build benchmark skipped: needs dockerd, the test registry and mlops-test-python:bookworm (scripts/start-services.sh, scripts/build-test-images.sh)',
+    );
+  }
 } finally {
   await rm(workspace, { recursive: true, force: true });
+}
+
+/** The benchmark of image builds needs what the image tests need. */
+function imageServicesReady(): boolean {
+  try {
+    execFileSync('docker', ['image', 'inspect', 'mlops-test-python:bookworm'], { stdio: 'ignore' });
+    const status = execFileSync(
+      'curl',
+      ['-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://127.0.0.1:5000/v2/'],
+      { encoding: 'utf8' },
+    );
+    return status.trim() === '401';
+  } catch {
+    return false;
+  }
 }
 
 const table = [

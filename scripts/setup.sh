@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian/Ubuntu machine: Python with scikit-learn
-# and pandas (from the distribution, since PyPI may be unreachable), Docker and busybox for the
-# docker-executor tests, and the npm modules (which bring Node 24).
+# and pandas (from the distribution, since PyPI may be unreachable), Docker, a registry, busybox
+# and debootstrap (the test base images) for the image and docker-executor tests, and the npm
+# modules (which bring Node 24).
 # Usage: bash scripts/setup.sh [--with-docker]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,8 @@ if $want_docker; then
   command -v htpasswd >/dev/null || packages+=(apache2-utils)
   command -v curl >/dev/null || packages+=(curl)
   [[ -x /bin/busybox ]] || packages+=(busybox-static)
+  command -v debootstrap >/dev/null || packages+=(debootstrap)
+  command -v flock >/dev/null || packages+=(util-linux)
 fi
 if ((${#packages[@]} > 0)); then
   if command -v apt-get >/dev/null; then

@@ -421,6 +421,9 @@ export const buildCommand = defineCommand<BuildInputs>({
           return found;
         });
         digest = await ui.group(`Push ${name}`, async () => {
+          // A fresh token: access tokens last an hour, and builds can be long.
+          const fresh = await credentials.basic(inputs.target.registry);
+          if (fresh) await cli.login(inputs.target.registry, fresh);
           let pushed = '';
           for (const tag of allTags) pushed = await cli.push(`${name}:${tag}`);
           return pushed;

@@ -84,6 +84,7 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages())(
     const servingVersion = sklearnVersion(PYTHON_IMAGES.olderServing);
     let trainer: string;
     let trainerImage = '';
+    let denyCreate = false;
     const armImage = `${TEST_REGISTRY.host}/${registryPath('pushed-arm')}:1`;
 
     beforeAll(async () => {
@@ -92,6 +93,9 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages())(
         { serviceAccountTokenValue: TEST_REGISTRY.password },
       );
       artifactRegistry = await startArtifactRegistryEmulator({
+        repositories: [{ id: 'kfp-templates', format: 'KFP' }],
+        authorize: (check) =>
+          !(check.permission === 'artifactregistry.repositories.create' && denyCreate),
         validateToken: workflow.google.validateAccessToken,
         clock: workflow.google.clock,
         faults: workflow.google.faults,
@@ -344,6 +348,30 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages())(
       expect(noRepository.result.stdout).toContain(
         `repositories/${repository}-missing does not exist`,
       );
+
+      const kfp = await workflow.step(
+        '5010',
+        { command: 'build', image: 'trainer', repository: 'kfp-templates', context: trainer },
+        env,
+      );
+      expect(kfp.result.code).not.toBe(0);
+      expect(kfp.result.stdout).toContain('holds KFP packages, not Docker images');
+
+      denyCreate = true;
+      const denied = await workflow.step(
+        '5011',
+        {
+          command: 'build',
+          image: 'trainer',
+          repository: `${repository}-denied`,
+          context: trainer,
+        },
+        env,
+      );
+      denyCreate = false;
+      expect(denied.result.code).not.toBe(0);
+      expect(denied.result.stdout).toContain(`Failed to create the repository`);
+      expect(denied.result.stdout).toContain('roles/artifactregistry.repoAdmin');
     }, 120_000);
 
     it('mlops images diff lists every package of both images, frameworks first', async () => {

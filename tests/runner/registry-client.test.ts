@@ -18,8 +18,13 @@ import {
 import { dockerEngine, dockerRegistry, TEST_REGISTRY } from '../helpers/services.js';
 
 const credentials = fixedCredentials(TEST_REGISTRY);
+// The registry keeps its data between runs: each run writes under a path of its own.
+const RUN = `run-${Date.now().toString(36)}`;
 const client = (repository: string): RegistryClient =>
-  new RegistryClient({ registry: TEST_REGISTRY.host, repository }, credentials);
+  new RegistryClient(
+    { registry: TEST_REGISTRY.host, repository: `${RUN}/${repository}` },
+    credentials,
+  );
 
 /** An index as buildx pushes it: the image, plus a provenance attestation for it. */
 async function pushIndexWithAttestation(
@@ -64,7 +69,10 @@ describe.skipIf(!dockerEngine() || !dockerRegistry())(
           'org.opencontainers.image.title': 'serving',
         },
       });
-      const digest = await client('serving-labels').digest('1');
+      const digest = await new RegistryClient(
+        { registry: TEST_REGISTRY.host, repository: 'serving-labels' },
+        credentials,
+      ).digest('1');
       expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(
         await readImageLabels(`${TEST_REGISTRY.host}/serving-labels@${digest ?? ''}`, fromConfig),
@@ -88,11 +96,11 @@ describe.skipIf(!dockerEngine() || !dockerRegistry())(
 
     it('finds linux/amd64 in an OCI index and leaves attestation entries out', async () => {
       const amd64 = await pushPlatformImage(
-        'indexed',
+        `${RUN}/indexed`,
         { os: 'linux', architecture: 'amd64' },
         { 'mlops.framework.scikit-learn': '1.2.1' },
       );
-      const index = await pushIndexWithAttestation('indexed', 'v1', {
+      const index = await pushIndexWithAttestation(`${RUN}/indexed`, 'v1', {
         ...amd64,
         platform: { os: 'linux', architecture: 'amd64' },
       });
@@ -105,8 +113,11 @@ describe.skipIf(!dockerEngine() || !dockerRegistry())(
     });
 
     it('rejects images without linux/amd64, naming what it found: an arm64 index, an arm64 manifest', async () => {
-      const arm64 = await pushPlatformImage('arm-only', { os: 'linux', architecture: 'arm64' });
-      await pushIndexWithAttestation('arm-only', 'index', {
+      const arm64 = await pushPlatformImage(`${RUN}/arm-only`, {
+        os: 'linux',
+        architecture: 'arm64',
+      });
+      await pushIndexWithAttestation(`${RUN}/arm-only`, 'index', {
         ...arm64,
         platform: { os: 'linux', architecture: 'arm64' },
       });
@@ -118,7 +129,7 @@ describe.skipIf(!dockerEngine() || !dockerRegistry())(
         /it is linux\/arm64/,
       );
       // An index that claims amd64 for an arm64 image: the config, which the runtime reads, wins.
-      await pushManifest('arm-only', 'lying', OCI_INDEX, {
+      await pushManifest(`${RUN}/arm-only`, 'lying', OCI_INDEX, {
         schemaVersion: 2,
         mediaType: OCI_INDEX,
         manifests: [{ ...arm64, platform: { os: 'linux', architecture: 'amd64' } }],
@@ -127,7 +138,7 @@ describe.skipIf(!dockerEngine() || !dockerRegistry())(
     });
 
     it('adds a tag to an existing manifest without pushing again', async () => {
-      const amd64 = await pushPlatformImage('retag', { os: 'linux', architecture: 'amd64' });
+      const amd64 = await pushPlatformImage(`${RUN}/retag`, { os: 'linux', architecture: 'amd64' });
       const registry = client('retag');
       const manifest = await registry.manifest(amd64.digest);
       expect(manifest?.digest).toBe(amd64.digest);

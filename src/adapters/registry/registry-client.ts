@@ -250,8 +250,8 @@ async function imageConfig(
     (config.config as { Labels?: Record<string, string> | null } | undefined)?.Labels ?? {};
   return {
     platform: {
-      os: String(config.os ?? 'unknown'),
-      architecture: String(config.architecture ?? 'unknown'),
+      os: typeof config.os === 'string' ? config.os : 'unknown',
+      architecture: typeof config.architecture === 'string' ? config.architecture : 'unknown',
       ...(typeof config.variant === 'string' ? { variant: config.variant } : {}),
     },
     labels,
