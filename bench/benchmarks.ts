@@ -280,9 +280,7 @@ try {
         await writeFile(path.join(context, 'train.py'), `print("edit ${edit++}")\n`);
         build();
       },
-      async () => {
-        build();
-      },
+      build,
     );
     add(
       'Image build after a code change vs unchanged re-run',

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { hashBuildContext } from '../adapters/docker/build-context.js';
-import { DockerCli } from '../adapters/docker/docker-cli.js';
 import { DockerRepositories, type DockerRepository } from '../adapters/gcp/docker-repositories.js';
 import { googleEndpoints } from '../adapters/gcp/endpoints.js';
 import { RegistryClient } from '../adapters/registry/registry-client.js';
@@ -18,7 +17,6 @@ import {
   checkDockerTag,
   checkRegistryLocation,
   contentTag,
-  formatImage,
   imageName,
   isGoogleRegistry,
   parseImageReference,
@@ -29,7 +27,7 @@ import type { BasicCredentials } from '../adapters/registry/registry-client.js';
 import { checkProjectId } from '../core/gcp/vertex-job.js';
 import { defineCommand, requireInput, type CommandContext, type RawInputs } from './command.js';
 import { PROJECT_INPUT, projectInput, REGION_INPUT } from './google-inputs.js';
-import { checkFrameworkMatch, registryImageVersions, verifyAmd64 } from './image-checks.js';
+import { checkFrameworkMatch, lazyDocker, readRegistryImage, verifyAmd64 } from './image-checks.js';
 import {
   FRAMEWORKS_INPUT,
   parseFrameworks,
@@ -288,14 +286,7 @@ export const buildCommand = defineCommand<BuildInputs>({
       maskSecret: (value) => context.host.maskSecret(value),
     });
     const client = new RegistryClient(inputs.target, credentials, onRetry);
-    let docker: DockerCli | undefined;
-    const openDocker = async (): Promise<DockerCli> =>
-      (docker ??= await DockerCli.open({
-        tempDir: context.host.tempDir,
-        env: context.env,
-        ...(context.signal ? { signal: context.signal } : {}),
-        onOutput: (line) => ui.info(ui.colors.dim(line)),
-      }));
+    const docker = lazyDocker(context, (line) => ui.info(ui.colors.dim(line)));
     try {
       const prepared = await ui.group(`Prepare ${name}`, async () => {
         // Settings that change the image are hashed; source labels (time, commit) are not.
@@ -341,25 +332,17 @@ export const buildCommand = defineCommand<BuildInputs>({
         return { tag, existing: await client.manifest(tag) };
       });
 
-      const trainingVersions = inputs.trainingImage
-        ? await ui.group(
-            `Read the training image ${formatImage(inputs.trainingImage)}`,
-            async () => {
-              const training = new RegistryClient(inputs.trainingImage!, credentials, onRetry);
-              const image = await verifyAmd64(training, inputs.trainingImage!.reference);
-              return (await registryImageVersions(training, image, openDocker, inputs.frameworks))
-                .versions;
-            },
-          )
+      const training = inputs.trainingImage
+        ? await readRegistryImage(ui, inputs.trainingImage, {
+            credentials,
+            docker,
+            frameworks: inputs.frameworks,
+            required: true,
+          })
         : undefined;
       const compare = (versions: Record<string, string>): void => {
-        if (!inputs.trainingImage || !trainingVersions) return;
-        checkFrameworkMatch(
-          ui,
-          { image: formatImage(inputs.trainingImage), versions: trainingVersions },
-          { image: name, versions },
-          inputs.frameworks,
-        );
+        if (training)
+          checkFrameworkMatch(ui, training, { image: name, versions }, inputs.frameworks);
       };
 
       const allTags = [prepared.tag, ...inputs.tags];
@@ -379,7 +362,7 @@ export const buildCommand = defineCommand<BuildInputs>({
           },
         ));
       } else {
-        const cli = await openDocker();
+        const cli = await docker.get();
         const login = await credentials.basic(inputs.target.registry);
         if (login) await cli.login(inputs.target.registry, login);
         const local = `${name}:${prepared.tag}`;
@@ -466,7 +449,7 @@ export const buildCommand = defineCommand<BuildInputs>({
         },
       };
     } finally {
-      await docker?.close();
+      await docker.close();
     }
   },
 });

@@ -1,9 +1,10 @@
-import type { DockerCli } from '../adapters/docker/docker-cli.js';
+import { DockerCli } from '../adapters/docker/docker-cli.js';
 import {
   formatPlatform,
   inspectImage,
+  RegistryClient,
   type InspectedImage,
-  type RegistryClient,
+  type RegistryCredentials,
 } from '../adapters/registry/registry-client.js';
 import { UserError } from '../core/errors.js';
 import {
@@ -12,10 +13,34 @@ import {
   versionsFromLabels,
   type FrameworkRow,
 } from '../core/images/framework-versions.js';
-import { formatImage } from '../core/images/image-reference.js';
-import type { Ui } from './command.js';
+import { formatImage, type ImageReference } from '../core/images/image-reference.js';
+import type { CommandContext, Ui } from './command.js';
 
 /** The checks every image goes through: linux/amd64 in the registry, and matching frameworks. */
+
+/** The Docker CLI, opened on first use (checks that only read the registry never need it). */
+export interface LazyDocker {
+  get(): Promise<DockerCli>;
+  close(): Promise<void>;
+}
+
+export function lazyDocker(context: CommandContext, onOutput?: (line: string) => void): LazyDocker {
+  let docker: DockerCli | undefined;
+  return {
+    async get() {
+      docker ??= await DockerCli.open({
+        tempDir: context.host.tempDir,
+        env: context.env,
+        ...(context.signal ? { signal: context.signal } : {}),
+        ...(onOutput ? { onOutput } : {}),
+      });
+      return docker;
+    },
+    async close() {
+      await docker?.close();
+    },
+  };
+}
 
 export type Amd64Image = InspectedImage & { readonly amd64: NonNullable<InspectedImage['amd64']> };
 
@@ -38,16 +63,16 @@ export async function verifyAmd64(client: RegistryClient, reference: string): Pr
  * Framework versions of a registry image: from the labels build wrote, else by running Python
  * inside it (pulled by digest, so the check reads exactly the image that was verified).
  */
-export async function registryImageVersions(
+async function registryImageVersions(
   client: RegistryClient,
   image: Amd64Image,
-  docker: () => Promise<DockerCli>,
+  docker: LazyDocker,
   packages: readonly string[],
 ): Promise<{ versions: Record<string, string>; source: string }> {
   const labelled = versionsFromLabels(image.amd64.labels);
   if (labelled) return { versions: labelled, source: 'labels' };
   const byDigest = formatImage({ ...client.image, reference: image.amd64.digest });
-  const cli = await docker();
+  const cli = await docker.get();
   const login = await client.credentials.basic(client.image.registry);
   if (login) await cli.login(client.image.registry, login);
   await cli.pull(byDigest);
@@ -55,6 +80,44 @@ export async function registryImageVersions(
     versions: frameworkVersions(await cli.pythonEnvironment(byDigest), packages),
     source: 'python in the image',
   };
+}
+
+/**
+ * Verifies a registry image (linux/amd64) and reads its framework versions, in a log group.
+ * `required`: the versions will be compared, so not reading them fails; else it is a warning.
+ */
+export function readRegistryImage(
+  ui: Ui,
+  ref: ImageReference,
+  options: {
+    credentials: RegistryCredentials;
+    docker: LazyDocker;
+    frameworks: readonly string[];
+    required: boolean;
+  },
+): Promise<{ image: string; versions: Record<string, string> }> {
+  const image = formatImage(ref);
+  return ui.group(`Verify ${image}`, async () => {
+    const client = new RegistryClient(ref, options.credentials, (message) => ui.warning(message));
+    const inspected = await verifyAmd64(client, ref.reference);
+    ui.info(
+      `${image} (${inspected.digest}): ${inspected.platforms.map(formatPlatform).join(', ')}`,
+    );
+    try {
+      const { versions, source } = await registryImageVersions(
+        client,
+        inspected,
+        options.docker,
+        options.frameworks,
+      );
+      ui.info(`Framework versions from ${source}`);
+      return { image, versions };
+    } catch (error) {
+      if (options.required || !(error instanceof UserError)) throw error;
+      ui.warning(error.message);
+      return { image, versions: {} };
+    }
+  });
 }
 
 const MATCH_TEXT: Record<FrameworkRow['match'], string> = {

@@ -1,9 +1,9 @@
-import { DockerCli } from '../adapters/docker/docker-cli.js';
 import { registryCredentials } from '../adapters/registry/registry-credentials.js';
 import type { BasicCredentials } from '../adapters/registry/registry-client.js';
 import { diffEnvironments } from '../core/images/framework-versions.js';
 import { formatImage, type ImageReference } from '../core/images/image-reference.js';
 import { defineCommand, requireInput } from './command.js';
+import { lazyDocker } from './image-checks.js';
 import { parseImageInput, parseRegistryLogin, REGISTRY_LOGIN_INPUTS } from './image-inputs.js';
 
 interface DiffInputs {
@@ -64,12 +64,9 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
   },
   async run(inputs, context) {
     const { ui } = context;
-    const docker = await DockerCli.open({
-      tempDir: context.host.tempDir,
-      env: context.env,
-      ...(context.signal ? { signal: context.signal } : {}),
-    });
+    const lazy = lazyDocker(context);
     try {
+      const docker = await lazy.get();
       const credentials = registryCredentials(context.env, inputs.login, {
         maskSecret: (value) => context.host.maskSecret(value),
       });
@@ -113,7 +110,7 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
       );
       return { outputs: { differences: String(differing.length) } };
     } finally {
-      await docker.close();
+      await lazy.close();
     }
   },
 });

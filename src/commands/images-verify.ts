@@ -1,11 +1,8 @@
-import { DockerCli } from '../adapters/docker/docker-cli.js';
-import { formatPlatform, RegistryClient } from '../adapters/registry/registry-client.js';
 import { registryCredentials } from '../adapters/registry/registry-credentials.js';
 import type { BasicCredentials } from '../adapters/registry/registry-client.js';
-import { UserError } from '../core/errors.js';
-import { formatImage, type ImageReference } from '../core/images/image-reference.js';
+import type { ImageReference } from '../core/images/image-reference.js';
 import { defineCommand, requireInput } from './command.js';
-import { checkFrameworkMatch, registryImageVersions, verifyAmd64 } from './image-checks.js';
+import { checkFrameworkMatch, lazyDocker, readRegistryImage } from './image-checks.js';
 import {
   FRAMEWORKS_INPUT,
   parseFrameworks,
@@ -60,36 +57,9 @@ export const imagesVerifyCommand = defineCommand<VerifyInputs>({
     const credentials = registryCredentials(context.env, inputs.login, {
       maskSecret: (value) => context.host.maskSecret(value),
     });
-    let docker: DockerCli | undefined;
-    const openDocker = async (): Promise<DockerCli> =>
-      (docker ??= await DockerCli.open({
-        tempDir: context.host.tempDir,
-        env: context.env,
-        ...(context.signal ? { signal: context.signal } : {}),
-      }));
-    /** `required`: the versions are compared, so not reading them is an error, not a warning. */
+    const docker = lazyDocker(context);
     const read = (ref: ImageReference, required: boolean) =>
-      ui.group(`Verify ${formatImage(ref)}`, async () => {
-        const client = new RegistryClient(ref, credentials, (message) => ui.warning(message));
-        const image = await verifyAmd64(client, ref.reference);
-        ui.info(
-          `${formatImage(ref)} (${image.digest}): ${image.platforms.map(formatPlatform).join(', ')}`,
-        );
-        try {
-          const { versions, source } = await registryImageVersions(
-            client,
-            image,
-            openDocker,
-            inputs.frameworks,
-          );
-          ui.info(`Framework versions from ${source}`);
-          return { image: formatImage(ref), versions };
-        } catch (error) {
-          if (required || !(error instanceof UserError)) throw error;
-          ui.warning(error.message);
-          return { image: formatImage(ref), versions: {} };
-        }
-      });
+      readRegistryImage(ui, ref, { credentials, docker, frameworks: inputs.frameworks, required });
     try {
       const compared = inputs.trainingImage !== undefined;
       const training = inputs.trainingImage ? await read(inputs.trainingImage, true) : undefined;
@@ -108,7 +78,7 @@ export const imagesVerifyCommand = defineCommand<VerifyInputs>({
         },
       };
     } finally {
-      await docker?.close();
+      await docker.close();
     }
   },
 });
