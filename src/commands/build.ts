@@ -4,7 +4,11 @@ import path from 'node:path';
 import { hashBuildContext } from '../adapters/docker/build-context.js';
 import { DockerRepositories, type DockerRepository } from '../adapters/gcp/docker-repositories.js';
 import { googleEndpoints } from '../adapters/gcp/endpoints.js';
-import { RegistryClient } from '../adapters/registry/registry-client.js';
+import {
+  formatPlatform,
+  RegistryClient,
+  type Manifest,
+} from '../adapters/registry/registry-client.js';
 import { registryCredentials } from '../adapters/registry/registry-credentials.js';
 import { UserError } from '../core/errors.js';
 import {
@@ -27,7 +31,13 @@ import type { BasicCredentials } from '../adapters/registry/registry-client.js';
 import { checkProjectId } from '../core/gcp/vertex-job.js';
 import { defineCommand, requireInput, type CommandContext, type RawInputs } from './command.js';
 import { PROJECT_INPUT, projectInput, REGION_INPUT } from './google-inputs.js';
-import { checkFrameworkMatch, lazyDocker, readRegistryImage, verifyAmd64 } from './image-checks.js';
+import {
+  checkFrameworkMatch,
+  lazyDocker,
+  readRegistryImage,
+  verifyAmd64,
+  type LazyDocker,
+} from './image-checks.js';
 import {
   FRAMEWORKS_INPUT,
   parseFrameworks,
@@ -279,59 +289,17 @@ export const buildCommand = defineCommand<BuildInputs>({
   },
   async run(inputs, context) {
     const { ui } = context;
-    const name = imageName({ ...inputs.target });
-    const onRetry = (message: string): void => ui.warning(message);
+    const name = imageName(inputs.target);
     const credentials = registryCredentials(context.env, inputs.login, {
       google: inputs.artifactRegistry !== undefined || isGoogleRegistry(inputs.target.registry),
       maskSecret: (value) => context.host.maskSecret(value),
     });
-    const client = new RegistryClient(inputs.target, credentials, onRetry);
+    const client = new RegistryClient(inputs.target, credentials, (message) => ui.warning(message));
     const docker = lazyDocker(context, (line) => ui.info(ui.colors.dim(line)));
     try {
-      const prepared = await ui.group(`Prepare ${name}`, async () => {
-        // Settings that change the image are hashed; source labels (time, commit) are not.
-        const userLabels = Object.fromEntries(
-          Object.entries(inputs.labels).filter(([key]) => !key.startsWith('org.opencontainers.')),
-        );
-        const hashed = await hashBuildContext({
-          context: inputs.context,
-          dockerfile: inputs.dockerfile,
-          platform: PLATFORM,
-          buildArgs: inputs.buildArgs,
-          labels: userLabels,
-        });
-        if (hashed.credentialFiles.length > 0) {
-          throw new UserError(
-            `The build context holds Google credentials: ${hashed.credentialFiles.join(', ')}`,
-            {
-              fix: "Add gha-creds-*.json to .dockerignore (google-github-actions/auth writes it into the workspace), or use this action's auth, which writes outside the checkout.",
-            },
-          );
-        }
-        const tag = contentTag(hashed.hash);
-        ui.info(
-          `Build context ${path.relative(context.cwd, inputs.context) || '.'}: ${hashed.files} files, ${(hashed.bytes / 1e6).toFixed(1)} MB; content tag ${tag}`,
-        );
-        if (inputs.artifactRegistry) {
-          const repositories = await DockerRepositories.connect({
-            project: inputs.artifactRegistry.project,
-            env: context.env,
-            onRetry,
-          });
-          try {
-            const state = await repositories.ensure(
-              inputs.artifactRegistry,
-              inputs.createRepository,
-            );
-            ui.info(`Artifact Registry repository ${inputs.artifactRegistry.repository}: ${state}`);
-          } finally {
-            await repositories.close();
-          }
-        }
-        // Also proves the credentials work before anything is built.
-        return { tag, existing: await client.manifest(tag) };
-      });
-
+      const { tag, existing } = await ui.group(`Prepare ${name}`, () =>
+        prepare(inputs, context, client),
+      );
       const training = inputs.trainingImage
         ? await readRegistryImage(ui, inputs.trainingImage, {
             credentials,
@@ -340,84 +308,21 @@ export const buildCommand = defineCommand<BuildInputs>({
             required: true,
           })
         : undefined;
-      const compare = (versions: Record<string, string>): void => {
-        if (training)
-          checkFrameworkMatch(ui, training, { image: name, versions }, inputs.frameworks);
+      const session: BuildSession = {
+        inputs,
+        context,
+        client,
+        docker,
+        name,
+        tags: [tag, ...inputs.tags],
+        compare: (versions) => {
+          if (training)
+            checkFrameworkMatch(ui, training, { image: name, versions }, inputs.frameworks);
+        },
       };
-
-      const allTags = [prepared.tag, ...inputs.tags];
-      let digest: string;
-      let versions: Record<string, string>;
-      if (prepared.existing) {
-        const existing = prepared.existing;
-        ({ digest, versions } = await ui.group(
-          'Reuse the image built from this content',
-          async () => {
-            ui.info(`${name}:${prepared.tag} exists (${existing.digest}): skipping the build`);
-            const image = await verifyAmd64(client, existing.digest);
-            const found = versionsFromLabels(image.amd64.labels) ?? {};
-            compare(found);
-            for (const tag of inputs.tags) await client.tag(tag, existing);
-            return { digest: existing.digest, versions: found };
-          },
-        ));
-      } else {
-        const cli = await docker.get();
-        const login = await credentials.basic(inputs.target.registry);
-        if (login) await cli.login(inputs.target.registry, login);
-        const local = `${name}:${prepared.tag}`;
-        versions = await ui.group(`Build ${name} for ${PLATFORM}`, async () => {
-          await cli.build({
-            context: inputs.context,
-            dockerfile: inputs.dockerfile,
-            platform: PLATFORM,
-            buildArgs: inputs.buildArgs,
-            labels: inputs.labels,
-            tags: [local],
-          });
-          const built = await cli.inspect(local);
-          if (!built || built.os !== 'linux' || built.architecture !== 'amd64') {
-            const found = built
-              ? [built.os, built.architecture, built.variant].filter(Boolean).join('/')
-              : 'missing';
-            throw new UserError(
-              `The image built from ${path.relative(context.cwd, inputs.dockerfile)} is ${found}, not ${PLATFORM}; nothing was pushed`,
-              {
-                fix: 'Vertex AI runs linux/amd64 only: remove the --platform pin from FROM (or use FROM --platform=linux/amd64).',
-              },
-            );
-          }
-          let found: Record<string, string> = {};
-          try {
-            found = frameworkVersions(await cli.pythonEnvironment(local), inputs.frameworks);
-          } catch (error) {
-            if (!(error instanceof UserError)) throw error;
-            ui.warning(`${error.message}: no framework versions recorded`);
-          }
-          compare(found);
-          await cli.addLabels(
-            local,
-            PLATFORM,
-            frameworkLabels(found),
-            allTags.map((tag) => `${name}:${tag}`),
-          );
-          return found;
-        });
-        digest = await ui.group(`Push ${name}`, async () => {
-          // A fresh token: access tokens last an hour, and builds can be long.
-          const fresh = await credentials.basic(inputs.target.registry);
-          if (fresh) await cli.login(inputs.target.registry, fresh);
-          let pushed = '';
-          for (const tag of allTags) pushed = await cli.push(`${name}:${tag}`);
-          return pushed;
-        });
-        await ui.group('Verify the pushed image', async () => {
-          const image = await verifyAmd64(client, digest);
-          ui.info(
-            `${name}@${digest}: ${image.platforms.map((p) => `${p.os}/${p.architecture}`).join(', ')}`,
-          );
-        });
-      }
+      const { digest, versions } = existing
+        ? await ui.group('Reuse the image built from this content', () => reuse(session, existing))
+        : await buildAndPush(session);
 
       const reference = `${name}@${digest}`;
       ui.table(
@@ -427,24 +332,19 @@ export const buildCommand = defineCommand<BuildInputs>({
           [
             reference,
             PLATFORM,
-            allTags.join(', '),
-            prepared.existing ? 'no: reused (same content)' : 'yes',
+            session.tags.join(', '),
+            existing ? 'no: reused (same content)' : 'yes',
           ],
         ],
       );
-      if (Object.keys(versions).length > 0 && !inputs.trainingImage) {
-        ui.table(
-          'Framework versions',
-          ['Package', 'Version'],
-          Object.entries(versions).map(([pkg, version]) => [pkg, version]),
-        );
-      }
+      if (Object.keys(versions).length > 0 && !training)
+        ui.table('Framework versions', ['Package', 'Version'], Object.entries(versions));
       return {
         outputs: {
           image: reference,
           digest,
-          tags: allTags.join(','),
-          built: String(!prepared.existing),
+          tags: session.tags.join(','),
+          built: String(!existing),
           'framework-versions': JSON.stringify(versions),
         },
       };
@@ -453,3 +353,143 @@ export const buildCommand = defineCommand<BuildInputs>({
     }
   },
 });
+
+/** What the phases of one build share. */
+interface BuildSession {
+  readonly inputs: BuildInputs;
+  readonly context: CommandContext;
+  readonly client: RegistryClient;
+  readonly docker: LazyDocker;
+  /** REGISTRY/PATH/NAME. */
+  readonly name: string;
+  /** The content tag first, then the commit and the tags given. */
+  readonly tags: readonly string[];
+  /** Fails (with the table) when the versions differ from the training image's. */
+  readonly compare: (versions: Record<string, string>) => void;
+}
+
+interface BuiltImage {
+  readonly digest: string;
+  readonly versions: Record<string, string>;
+}
+
+/**
+ * Hashes the build context, finds (or creates) the repository and looks the content tag up,
+ * which also proves the registry credentials before anything is built.
+ */
+async function prepare(
+  inputs: BuildInputs,
+  context: CommandContext,
+  client: RegistryClient,
+): Promise<{ tag: string; existing: Manifest | undefined }> {
+  const { ui } = context;
+  // Settings that change the image are hashed; source labels (time, commit) are not.
+  const hashed = await hashBuildContext({
+    context: inputs.context,
+    dockerfile: inputs.dockerfile,
+    platform: PLATFORM,
+    buildArgs: inputs.buildArgs,
+    labels: Object.fromEntries(
+      Object.entries(inputs.labels).filter(([key]) => !key.startsWith('org.opencontainers.')),
+    ),
+  });
+  if (hashed.credentialFiles.length > 0) {
+    throw new UserError(
+      `The build context holds Google credentials: ${hashed.credentialFiles.join(', ')}`,
+      {
+        fix: "Add gha-creds-*.json to .dockerignore (google-github-actions/auth writes it into the workspace), or use this action's auth, which writes outside the checkout.",
+      },
+    );
+  }
+  const tag = contentTag(hashed.hash);
+  ui.info(
+    `Build context ${path.relative(context.cwd, inputs.context) || '.'}: ${hashed.files} files, ${(hashed.bytes / 1e6).toFixed(1)} MB; content tag ${tag}`,
+  );
+  if (inputs.artifactRegistry) {
+    const repositories = await DockerRepositories.connect({
+      project: inputs.artifactRegistry.project,
+      env: context.env,
+      onRetry: (message) => ui.warning(message),
+    });
+    try {
+      const state = await repositories.ensure(inputs.artifactRegistry, inputs.createRepository);
+      ui.info(`Artifact Registry repository ${inputs.artifactRegistry.repository}: ${state}`);
+    } finally {
+      await repositories.close();
+    }
+  }
+  return { tag, existing: await client.manifest(tag) };
+}
+
+/** The content was built before: verify that image and give it this build's tags. */
+async function reuse(session: BuildSession, existing: Manifest): Promise<BuiltImage> {
+  const { name, client, inputs } = session;
+  session.context.ui.info(
+    `${name}:${session.tags[0] ?? ''} exists (${existing.digest}): skipping the build`,
+  );
+  const image = await verifyAmd64(client, existing.digest);
+  const versions = versionsFromLabels(image.amd64.labels) ?? {};
+  session.compare(versions);
+  for (const tag of inputs.tags) await client.tag(tag, existing);
+  return { digest: existing.digest, versions };
+}
+
+/** Builds, checks the local image (platform, frameworks) before any push, pushes, verifies. */
+async function buildAndPush(session: BuildSession): Promise<BuiltImage> {
+  const { inputs, context, name } = session;
+  const { ui } = context;
+  const registry = inputs.target.registry;
+  const cli = await session.docker.get();
+  // Logged in before the build too: the base image may come from the same registry.
+  const login = await session.client.credentials.basic(registry);
+  if (login) await cli.login(registry, login);
+  const local = `${name}:${session.tags[0] ?? ''}`;
+  const versions = await ui.group(`Build ${name} for ${PLATFORM}`, async () => {
+    await cli.build({
+      context: inputs.context,
+      dockerfile: inputs.dockerfile,
+      platform: PLATFORM,
+      buildArgs: inputs.buildArgs,
+      labels: inputs.labels,
+      tags: [local],
+    });
+    const built = await cli.inspect(local);
+    const platform = built ? formatPlatform(built) : 'missing';
+    if (platform !== PLATFORM) {
+      throw new UserError(
+        `The image built from ${path.relative(context.cwd, inputs.dockerfile)} is ${platform}, not ${PLATFORM}; nothing was pushed`,
+        {
+          fix: 'Vertex AI runs linux/amd64 only: use base images that have a linux/amd64 variant (a local base pulled for arm64 makes an arm64 image), and do not pin FROM --platform to another architecture.',
+        },
+      );
+    }
+    let found: Record<string, string> = {};
+    try {
+      found = frameworkVersions(await cli.pythonEnvironment(local), inputs.frameworks);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      ui.warning(`${error.message}: no framework versions recorded`);
+    }
+    session.compare(found);
+    await cli.addLabels(
+      local,
+      PLATFORM,
+      frameworkLabels(found),
+      session.tags.map((tag) => `${name}:${tag}`),
+    );
+    return found;
+  });
+  const digest = await ui.group(`Push ${name}`, async () => {
+    // A fresh token: access tokens last an hour, and builds can be long.
+    const fresh = await session.client.credentials.basic(registry);
+    if (fresh) await cli.login(registry, fresh);
+    let pushed = '';
+    for (const tag of session.tags) pushed = await cli.push(`${name}:${tag}`);
+    return pushed;
+  });
+  await ui.group('Verify the pushed image', async () => {
+    const image = await verifyAmd64(session.client, digest);
+    ui.info(`${name}@${digest}: ${image.platforms.map(formatPlatform).join(', ')}`);
+  });
+  return { digest, versions };
+}

@@ -194,6 +194,25 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages())(
       expect(step.summary).toContain('reused');
     }, 120_000);
 
+    it('pushes an image without Python, with every tag, saying no framework versions were recorded', async () => {
+      const step = await workflow.step(
+        '5012',
+        { command: 'build', image: 'settings', repository, context: await fixture('static') },
+        env,
+      );
+      const log = step.result.stdout + step.result.stderr;
+      expect(step.result.code, log).toBe(0);
+      expect(log).toContain('no framework versions recorded');
+      expect(step.outputs['framework-versions']).toBe('{}');
+      for (const tag of (step.outputs.tags ?? '').split(',')) {
+        const manifest = await getJson(
+          `${registryPath('settings')}/manifests/${tag}`,
+          MANIFEST_TYPES,
+        );
+        expect(manifest.headers.get('docker-content-digest')).toBe(step.outputs.digest);
+      }
+    }, 120_000);
+
     it('rejects a serving image whose scikit-learn differs from the training image, with both sides', async () => {
       expect(trainerImage).not.toBe('');
       const step = await workflow.step(

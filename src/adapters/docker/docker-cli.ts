@@ -148,7 +148,13 @@ export class DockerCli {
     labels: Readonly<Record<string, string>>,
     tags: readonly string[],
   ): Promise<void> {
-    if (Object.keys(labels).length === 0) return;
+    if (Object.keys(labels).length === 0) {
+      for (const tag of tags) {
+        const result = await this.#run(['tag', image, tag], { quiet: true });
+        if (result.exitCode !== 0) throw new Error(`Could not tag ${image}: ${lastLine(result)}`);
+      }
+      return;
+    }
     const args = [
       'build',
       '--platform',
