@@ -10,6 +10,7 @@ import { imagesVerifyCommand } from './images-verify.js';
 import { publishCommand } from './publish.js';
 import { runCommand } from './run.js';
 import { scheduleCommand } from './schedule.js';
+import { syncSecretsCommand } from './sync-secrets.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order help lists them. Hosts dispatch through this list only. */
@@ -24,6 +25,7 @@ export const COMMANDS: ReadonlyArray<Command<unknown>> = [
   deployCommand,
   scheduleCommand,
   publishCommand,
+  syncSecretsCommand,
   authCommand,
 ] as ReadonlyArray<Command<unknown>>;
 

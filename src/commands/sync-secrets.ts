@@ -1,0 +1,338 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { githubClient } from '../adapters/github/github-client.js';
+import {
+  describeTarget,
+  GitHubSecrets,
+  type SecretsTarget,
+} from '../adapters/github/github-secrets.js';
+import { UserError } from '../core/errors.js';
+import { parseEnvFile, type EnvEntry } from '../core/secrets/env-file.js';
+import {
+  checkPrunePrefixes,
+  nameMatcher,
+  planSync,
+  type PlannedChange,
+  type SyncSelection,
+} from '../core/secrets/sync-plan.js';
+import {
+  choiceInput,
+  defineCommand,
+  integerInput,
+  type CommandContext,
+  type RawInputs,
+} from './command.js';
+
+interface SyncInputs {
+  readonly envFile: string;
+  readonly entries: readonly EnvEntry[];
+  readonly token: string;
+  readonly apiUrl: string;
+  readonly target: SecretsTarget;
+  readonly selection: SyncSelection;
+  readonly dryRun: boolean;
+  readonly prunePrefixes: readonly string[] | undefined;
+  readonly concurrency: number;
+}
+
+function listInput(raw: RawInputs, name: string): string[] {
+  return raw
+    .list(name)
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** owner/name from the input, the workflow's repository, or the git remote `origin`. */
+function repositoryInput(raw: RawInputs, context: CommandContext): string | undefined {
+  const given = raw.string('repository')?.trim() || context.env.GITHUB_REPOSITORY;
+  if (given) return given;
+  try {
+    const url = execFileSync('git', ['remote', 'get-url', 'origin'], {
+      cwd: context.cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return /github\.com[:/]([^/]+\/[^/]+?)(\.git)?$/.exec(url)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+function parseTarget(raw: RawInputs, context: CommandContext): SecretsTarget {
+  const org = raw.string('org')?.trim();
+  const environment = raw.string('environment')?.trim();
+  const visibility = choiceInput(raw, 'visibility', ['all', 'private', 'selected'], 'private');
+  if (org) {
+    if (environment)
+      throw new UserError('org and environment are both set', {
+        fix: 'Environments belong to a repository: give environment with repository, or org alone.',
+      });
+    if (visibility === 'selected')
+      throw new UserError('visibility "selected" is not supported yet', {
+        fix: 'Use all or private, and limit access to repositories in the organization settings.',
+      });
+    return { level: 'organization', org, visibility };
+  }
+  const repository = repositoryInput(raw, context);
+  const match = repository ? /^([\w.-]+)\/([\w.-]+)$/.exec(repository) : null;
+  if (!match) {
+    throw new UserError(
+      repository ? `repository "${repository}" is not OWNER/NAME` : 'No repository to sync to',
+      { fix: 'Set repository to OWNER/NAME (a workflow defaults to its own), or org.' },
+    );
+  }
+  const [, owner = '', repo = ''] = match;
+  return environment
+    ? { level: 'environment', owner, repo, environment }
+    : { level: 'repository', owner, repo };
+}
+
+function readEnvFile(file: string, cwd: string): EnvEntry[] {
+  const display = path.relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`Cannot read ${display}: ${(error as NodeJS.ErrnoException).code ?? ''}`, {
+      fix: 'Set env-file to the .env file to sync (relative to the working directory).',
+    });
+  }
+  return parseEnvFile(text, display);
+}
+
+const ACTION_TEXT: Record<PlannedChange['action'], string> = {
+  add: 'added',
+  update: 'updated',
+  unchanged: 'unchanged',
+  remove: 'removed',
+};
+
+export const syncSecretsCommand = defineCommand<SyncInputs>({
+  name: 'sync-secrets',
+  summary:
+    'Write the values of a .env file to GitHub Actions secrets (sealed with libsodium) or variables, for a repository, environment or organization.',
+  inputs: [
+    {
+      name: 'env-file',
+      description: 'Secrets: the .env file to sync.',
+      kind: 'string',
+      default: '.env',
+      positional: true,
+    },
+    {
+      name: 'github-token',
+      description:
+        'Secrets: a token that may write secrets: fine-grained PAT or GitHub App token with "Secrets: write" ("Variables", "Environments" as needed). GITHUB_TOKEN cannot. The CLI also reads GH_TOKEN or GITHUB_TOKEN.',
+      kind: 'string',
+      valueName: 'TOKEN',
+    },
+    {
+      name: 'repository',
+      description:
+        'Secrets: the repository, OWNER/NAME. Defaults to the workflow\'s repository (the CLI: the git remote "origin").',
+      kind: 'string',
+      valueName: 'OWNER/NAME',
+    },
+    {
+      name: 'environment',
+      description:
+        'Secrets: write to this deployment environment of the repository (it must exist).',
+      kind: 'string',
+      valueName: 'NAME',
+    },
+    {
+      name: 'org',
+      description: 'Secrets: write organization secrets and variables instead.',
+      kind: 'string',
+      valueName: 'ORG',
+    },
+    {
+      name: 'visibility',
+      description: 'Secrets: which repositories see organization secrets.',
+      kind: 'string',
+      choices: ['all', 'private', 'selected'],
+      default: 'private',
+    },
+    {
+      name: 'variables',
+      description:
+        'Secrets: names or patterns (e.g. *_REGION) written as plain Actions variables instead of secrets.',
+      kind: 'list',
+      valueName: 'PATTERN',
+    },
+    {
+      name: 'include',
+      description: 'Secrets: only names matching these patterns (default: all).',
+      kind: 'list',
+      valueName: 'PATTERN',
+    },
+    {
+      name: 'exclude',
+      description: 'Secrets: leave out names matching these patterns.',
+      kind: 'list',
+      valueName: 'PATTERN',
+    },
+    {
+      name: 'dry-run',
+      description: 'Show what would change (names only) and write nothing.',
+      kind: 'boolean',
+      default: 'false',
+    },
+    {
+      name: 'prune',
+      description:
+        'Secrets: delete secrets and variables that are not in the file, among the names starting with prune-prefix.',
+      kind: 'boolean',
+      default: 'false',
+    },
+    {
+      name: 'prune-prefix',
+      description: 'Secrets: the prefixes of the names the file owns, which prune may delete.',
+      kind: 'list',
+      valueName: 'PREFIX',
+    },
+    {
+      name: 'concurrency',
+      description: 'Secrets: requests to GitHub at once.',
+      kind: 'integer',
+      default: '8',
+    },
+  ],
+  outputs: [
+    { name: 'added', description: 'Names added, comma-separated.' },
+    { name: 'updated', description: 'Names rewritten, comma-separated.' },
+    { name: 'unchanged', description: 'Variables already holding the value, comma-separated.' },
+    { name: 'removed', description: 'Names pruned, comma-separated.' },
+  ],
+  parseInputs(raw, context) {
+    const envFile = path.resolve(context.cwd, raw.string('env-file')?.trim() || '.env');
+    const entries = readEnvFile(envFile, context.cwd);
+    const selection: SyncSelection = {
+      include: listInput(raw, 'include'),
+      exclude: listInput(raw, 'exclude'),
+      variables: listInput(raw, 'variables'),
+    };
+    // Hidden from every log line before anything can print them (variables are plain config).
+    const isVariable = nameMatcher(selection.variables);
+    for (const entry of entries) {
+      if (isVariable(entry.name)) continue;
+      context.host.maskSecret(entry.value);
+      for (const line of entry.value.split(/\r?\n/)) if (line.trim()) context.host.maskSecret(line);
+    }
+    const token =
+      raw.string('github-token')?.trim() || context.env.GH_TOKEN || context.env.GITHUB_TOKEN;
+    if (!token) {
+      throw new UserError('sync-secrets needs a GitHub token that may write secrets', {
+        fix: 'Set github-token to a fine-grained PAT or GitHub App token with "Secrets: write" (stored as a secret); GITHUB_TOKEN cannot write secrets.',
+      });
+    }
+    context.host.maskSecret(token);
+    const prune = raw.boolean('prune') ?? false;
+    return {
+      envFile,
+      entries,
+      token,
+      apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
+      target: parseTarget(raw, context),
+      selection,
+      dryRun: raw.boolean('dry-run') ?? false,
+      prunePrefixes: prune ? checkPrunePrefixes(listInput(raw, 'prune-prefix')) : undefined,
+      concurrency: integerInput(raw, 'concurrency', 8, 1),
+    };
+  },
+  async run(inputs, context) {
+    const { ui } = context;
+    const where = describeTarget(inputs.target);
+    const github = githubClient({
+      token: inputs.token,
+      apiUrl: inputs.apiUrl,
+      onRetry: (message) => ui.warning(message),
+    });
+    const store = new GitHubSecrets(github, inputs.target);
+    const plan = await ui.group(`Read ${where}`, async () => {
+      const [secrets, variables] = await Promise.all([store.secretNames(), store.variables()]);
+      ui.info(`${secrets.length} secrets and ${variables.size} variables there now`);
+      return planSync(
+        inputs.entries,
+        inputs.selection,
+        { secrets, variables },
+        inputs.prunePrefixes,
+      );
+    });
+    if (plan.skipped.length > 0) ui.info(`Left out by include/exclude: ${plan.skipped.join(', ')}`);
+
+    const failures: string[] = [];
+    const done = new Map<PlannedChange, string>();
+    if (!inputs.dryRun) {
+      await ui.group(`Write to ${where}`, async () => {
+        const limit = pLimit(inputs.concurrency);
+        const variables = new Set(
+          plan.changes
+            .filter((c) => c.kind === 'variable' && c.action !== 'add')
+            .map((c) => c.name),
+        );
+        await Promise.all(
+          plan.changes
+            .filter((change) => change.action !== 'unchanged')
+            .map((change) =>
+              limit(async () => {
+                try {
+                  if (change.action === 'remove') await store.delete(change.kind, change.name);
+                  else if (change.kind === 'secret')
+                    await store.putSecret(change.name, change.value ?? '');
+                  else
+                    await store.putVariable(
+                      change.name,
+                      change.value ?? '',
+                      variables.has(change.name),
+                    );
+                  done.set(change, ACTION_TEXT[change.action]);
+                } catch (error) {
+                  failures.push(`${change.name}: ${(error as Error).message.split('\n')[0] ?? ''}`);
+                  done.set(change, 'FAILED');
+                }
+              }),
+            ),
+        );
+      });
+    }
+
+    const rows = plan.changes.map((change) => [
+      change.name,
+      change.kind,
+      inputs.dryRun
+        ? `would be ${ACTION_TEXT[change.action]}`
+        : (done.get(change) ?? ACTION_TEXT[change.action]),
+    ]);
+    ui.table(
+      `${inputs.dryRun ? 'Dry run: ' : ''}${path.basename(inputs.envFile)} → ${where}`,
+      ['Name', 'Kind', 'Change'],
+      rows,
+    );
+    const names = (action: PlannedChange['action']): string =>
+      plan.changes
+        .filter((change) => change.action === action)
+        .map((change) => change.name)
+        .join(',');
+    const outputs = {
+      added: names('add'),
+      updated: names('update'),
+      unchanged: names('unchanged'),
+      removed: names('remove'),
+    };
+    if (failures.length > 0) {
+      const failed = failures.length;
+      throw new UserError(
+        `${failed} of ${plan.changes.length} writes to ${where} failed (the others were made)`,
+        {
+          details: failures,
+          fix: 'Fix the cause named above and run the sync again; it is safe to repeat.',
+        },
+      );
+    }
+    return { outputs };
+  },
+});
