@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { githubClient } from '../adapters/github/github-client.js';
@@ -15,6 +18,7 @@ import {
   nameMatcher,
   planSync,
   type PlannedChange,
+  type SyncPlan,
   type SyncSelection,
 } from '../core/secrets/sync-plan.js';
 import {
@@ -28,9 +32,14 @@ import {
 interface SyncInputs {
   readonly envFile: string;
   readonly entries: readonly EnvEntry[];
+  /** Check the file only: no token, no GitHub. */
+  readonly checkOnly: boolean;
+  /** Skip when the file, target and selection are what the last sync from here wrote. */
+  readonly ifChanged: boolean;
   readonly token: string;
   readonly apiUrl: string;
-  readonly target: SecretsTarget;
+  /** Undefined with check-only, which never contacts GitHub. */
+  readonly target: SecretsTarget | undefined;
   readonly selection: SyncSelection;
   readonly dryRun: boolean;
   readonly prunePrefixes: readonly string[] | undefined;
@@ -195,6 +204,19 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
       valueName: 'PREFIX',
     },
     {
+      name: 'check-only',
+      description: 'Secrets: check the file (names, duplicates, sizes) without contacting GitHub.',
+      kind: 'boolean',
+      default: 'false',
+    },
+    {
+      name: 'if-changed',
+      description:
+        'Secrets: skip the sync when the file, target and options are unchanged since the last sync from this checkout (for git hooks).',
+      kind: 'boolean',
+      default: 'false',
+    },
+    {
       name: 'concurrency',
       description: 'Secrets: requests to GitHub at once.',
       kind: 'integer',
@@ -222,21 +244,24 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
       context.host.maskSecret(entry.value);
       for (const line of entry.value.split(/\r?\n/)) if (line.trim()) context.host.maskSecret(line);
     }
+    const checkOnly = raw.boolean('check-only') ?? false;
     const token =
-      raw.string('github-token')?.trim() || context.env.GH_TOKEN || context.env.GITHUB_TOKEN;
-    if (!token) {
+      raw.string('github-token')?.trim() || context.env.GH_TOKEN || context.env.GITHUB_TOKEN || '';
+    if (!token && !checkOnly) {
       throw new UserError('sync-secrets needs a GitHub token that may write secrets', {
         fix: 'Set github-token to a fine-grained PAT or GitHub App token with "Secrets: write" (stored as a secret); GITHUB_TOKEN cannot write secrets.',
       });
     }
-    context.host.maskSecret(token);
+    if (token) context.host.maskSecret(token);
     const prune = raw.boolean('prune') ?? false;
     return {
       envFile,
       entries,
+      checkOnly,
+      ifChanged: raw.boolean('if-changed') ?? false,
       token,
       apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
-      target: parseTarget(raw, context),
+      target: checkOnly ? undefined : parseTarget(raw, context),
       selection,
       dryRun: raw.boolean('dry-run') ?? false,
       prunePrefixes: prune ? checkPrunePrefixes(listInput(raw, 'prune-prefix')) : undefined,
@@ -245,22 +270,35 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
   },
   async run(inputs, context) {
     const { ui } = context;
-    const where = describeTarget(inputs.target);
+    const display = path.relative(context.cwd, inputs.envFile) || inputs.envFile;
+    const target = inputs.target;
+    if (!target) {
+      ui.info(`${display}: ${inputs.entries.length} values, all valid for GitHub`);
+      return { outputs: {} };
+    }
+    const where = describeTarget(target);
+    const stamp = syncStamp(inputs, target, context);
+    if (inputs.ifChanged && (await readStamp(stamp.file)) === stamp.fingerprint) {
+      ui.info(`${display} is unchanged since its last sync to ${where}: nothing to do`);
+      return { outputs: {} };
+    }
     const github = githubClient({
       token: inputs.token,
       apiUrl: inputs.apiUrl,
       onRetry: (message) => ui.warning(message),
     });
-    const store = new GitHubSecrets(github, inputs.target);
+    const store = new GitHubSecrets(github, target);
     const plan = await ui.group(`Read ${where}`, async () => {
       const [secrets, variables] = await Promise.all([store.secretNames(), store.variables()]);
       ui.info(`${secrets.length} secrets and ${variables.size} variables there now`);
-      return planSync(
+      const plan = planSync(
         inputs.entries,
         inputs.selection,
         { secrets, variables },
         inputs.prunePrefixes,
       );
+      checkSecretCount(target, secrets.length, plan);
+      return plan;
     });
     if (plan.skipped.length > 0) ui.info(`Left out by include/exclude: ${plan.skipped.join(', ')}`);
 
@@ -333,6 +371,72 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
         },
       );
     }
+    if (!inputs.dryRun) await writeStamp(stamp.file, stamp.fingerprint);
     return { outputs };
   },
 });
+
+/** GitHub's count limits, checked before the first write so a sync never stops half-way. */
+function checkSecretCount(target: SecretsTarget, existing: number, plan: SyncPlan): void {
+  const limit = target.level === 'organization' ? 1000 : 100;
+  const count = (action: PlannedChange['action']): number =>
+    plan.changes.filter((change) => change.kind === 'secret' && change.action === action).length;
+  const after = existing + count('add') - count('remove');
+  if (after > limit) {
+    throw new UserError(
+      `${describeTarget(target)} would have ${after} secrets; GitHub allows ${limit} at this level. Nothing was written`,
+      {
+        fix: 'Sync fewer names (include/exclude), move plain settings to variables, prune old ones, or use environment or organization secrets.',
+      },
+    );
+  }
+}
+
+/**
+ * Where --if-changed remembers the last sync: a digest of the file's names and values, the
+ * target and the options, in the checkout's git folder (never committed, never uploaded).
+ */
+function syncStamp(
+  inputs: SyncInputs,
+  target: SecretsTarget,
+  context: CommandContext,
+): { file: string; fingerprint: string } {
+  const hash = createHash('sha256');
+  hash.update(
+    JSON.stringify([describeTarget(target), inputs.selection, inputs.prunePrefixes ?? null]),
+  );
+  for (const entry of inputs.entries) hash.update(`${entry.name}\0${entry.value}\0`);
+  let folder: string;
+  try {
+    folder = path.resolve(
+      context.cwd,
+      execFileSync('git', ['rev-parse', '--git-dir'], {
+        cwd: context.cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim(),
+    );
+  } catch {
+    folder = path.join(homedir(), '.cache', 'mlops-platform');
+  }
+  const name = createHash('sha256')
+    .update(`${inputs.envFile}\0${describeTarget(target)}`)
+    .digest('hex');
+  return {
+    file: path.join(folder, 'mlops-sync-secrets', name.slice(0, 16)),
+    fingerprint: hash.digest('hex'),
+  };
+}
+
+async function readStamp(file: string): Promise<string | undefined> {
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeStamp(file: string, fingerprint: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${fingerprint}\n`, { mode: 0o600 });
+}

@@ -379,16 +379,13 @@ export async function startGitHubApiEmulator(
   const clock = options.clock ?? new Clock();
   const requests = options.requests ?? new RequestLog();
   const latencyMs = options.latencyMs ?? 0;
-  const tokens = new Map(
-    Object.entries(
-      options.tokens ?? {
-        ghp_test_admin: {
-          kind: 'pat',
-          permissions: Object.fromEntries(ALL_PERMISSIONS.map((p) => [p, 'write'])),
-        },
-      },
-    ),
-  );
+  const defaultTokens: Record<string, TokenGrant> = {
+    ghp_test_admin: {
+      kind: 'pat',
+      permissions: Object.fromEntries(ALL_PERMISSIONS.map((p) => [p, 'write' as const])),
+    },
+  };
+  const tokens = new Map(Object.entries(options.tokens ?? defaultTokens));
 
   const repositories = new Map<string, Repository>();
   const orgs = new Map<string, string>();
@@ -1174,7 +1171,9 @@ export async function startGitHubApiEmulator(
       return checkName(name, what);
     } catch (error) {
       if (error instanceof ApiError)
-        throw new Error(`GitHub API emulator: invalid ${what.toLowerCase()} name "${name}"`);
+        throw new Error(`GitHub API emulator: invalid ${what.toLowerCase()} name "${name}"`, {
+          cause: error,
+        });
       throw error;
     }
   };

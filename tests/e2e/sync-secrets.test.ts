@@ -1,0 +1,281 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
+import {
+  expectNoSecrets,
+  inputs,
+  parseCommandFile,
+  runnerFiles,
+} from '../helpers/action-runner.js';
+import { mlops, runNode } from '../helpers/cli.js';
+import { tempDir } from '../helpers/paths.js';
+
+/**
+ * sync-secrets through dist/, as the runner runs it, against a GitHub API emulator that holds
+ * real libsodium keypairs and opens every sealed secret it receives: what arrives must be what
+ * the .env file held.
+ */
+
+const PAT = 'ghp_test_admin';
+const WORKFLOW_TOKEN = 'ghs_workflow_token';
+
+/** 100 values written every way dotenv allows, with the values they must arrive as. */
+function hundredLineEnv(): { text: string; values: Record<string, string> } {
+  const values: Record<string, string> = {};
+  const lines = ['# Generated for the sync-secrets tests', ''];
+  for (let i = 0; i < 100; i++) {
+    const name = `APP_VALUE_${String(i).padStart(3, '0')}`;
+    switch (i % 10) {
+      case 0:
+        values[name] = `plain-${i}`;
+        lines.push(`${name}=plain-${i}`);
+        break;
+      case 1:
+        values[name] = `exported-${i}`;
+        lines.push(`export ${name}=exported-${i}`);
+        break;
+      case 2:
+        values[name] = `  spaced ${i}  `;
+        lines.push(`${name}='  spaced ${i}  '`);
+        break;
+      case 3:
+        values[name] = `-----BEGIN KEY-----\nline ${i}\n-----END KEY-----`;
+        lines.push(`${name}="-----BEGIN KEY-----`, `line ${i}`, `-----END KEY-----"`);
+        break;
+      case 4:
+        values[name] = `first\nsecond ${i}`;
+        lines.push(`${name}="first\\nsecond ${i}"`);
+        break;
+      case 5:
+        values[name] = `pa#ss-${i}`;
+        lines.push(`${name}="pa#ss-${i}" # the comment goes, the hash stays`);
+        break;
+      case 6:
+        values[name] = `héllo wörld ✓ ${i}`;
+        lines.push(`${name}=héllo wörld ✓ ${i}`);
+        break;
+      case 7:
+        values[name] = `{"json": ${i}, "nested": {"ok": true}}`;
+        lines.push(`${name}='{"json": ${i}, "nested": {"ok": true}}'`);
+        break;
+      case 8:
+        values[name] = `trimmed-${i}`;
+        lines.push(`${name}=   trimmed-${i}   `);
+        break;
+      default:
+        values[name] = `$(echo not-run-${i})`;
+        lines.push(`${name}=$(echo not-run-${i})`);
+        lines.push(`# comment after ${name}`);
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, values };
+}
+
+describe('sync-secrets through dist/', () => {
+  let github: GitHubApiEmulator;
+  let folder: string;
+
+  beforeAll(async () => {
+    github = await startGitHubApiEmulator({
+      repositories: [
+        { owner: 'acme', name: 'ml', environments: ['production'] },
+        { owner: 'acme', name: 'bulk' },
+      ],
+      tokens: {
+        [PAT]: {
+          kind: 'pat',
+          permissions: {
+            secrets: 'write',
+            variables: 'write',
+            environments: 'write',
+            organization_secrets: 'write',
+            organization_variables: 'write',
+          },
+        },
+        [WORKFLOW_TOKEN]: { kind: 'github-token', permissions: { contents: 'read' } },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await github?.close();
+  });
+
+  beforeEach(async () => {
+    folder = await tempDir('sync-secrets');
+  });
+
+  async function step(values: Record<string, string>, env: Record<string, string> = {}) {
+    const runner = await runnerFiles();
+    const result = await runNode('dist/main.js', [], {
+      env: {
+        ...runner.env,
+        GITHUB_WORKSPACE: folder,
+        GITHUB_REPOSITORY: 'acme/ml',
+        GITHUB_API_URL: github.url,
+        ...env,
+        ...inputs({ command: 'sync-secrets', 'github-token': PAT, ...values }),
+      },
+    });
+    return {
+      result,
+      log: result.stdout + result.stderr,
+      outputs: parseCommandFile(await runner.read('output')),
+      summary: await runner.read('summary'),
+    };
+  }
+
+  const writes = (): number =>
+    github.requests
+      .all()
+      .filter((request) => ['PUT', 'POST', 'PATCH', 'DELETE'].includes(request.method)).length;
+
+  it('writes 100 values from a .env with every syntax; each arrives exactly as the file held it', async () => {
+    const { text, values } = hundredLineEnv();
+    await writeFile(path.join(folder, '.env'), text);
+    const run = await step({ repository: 'acme/bulk' });
+    expect(run.result.code, run.log).toBe(0);
+    const stored = github.secrets('repo:acme/bulk');
+    expect(stored.size).toBe(100);
+    for (const [name, value] of Object.entries(values))
+      expect(stored.get(name)?.value, name).toBe(value);
+    // Values are masked before anything prints, and never printed anyway.
+    expectNoSecrets(
+      run.log,
+      Object.values(values).filter((value) => value.length >= 8),
+    );
+    expect(run.outputs.added?.split(',')).toHaveLength(100);
+    expect(run.summary).toContain('APP_VALUE_042');
+    expect(run.summary).not.toContain('héllo');
+
+    // Again: secrets cannot be read back, so they are rewritten (204, "updated").
+    const again = await step({ repository: 'acme/bulk' });
+    expect(again.result.code, again.log).toBe(0);
+    expect(again.outputs.updated?.split(',')).toHaveLength(100);
+    expect(again.outputs.added).toBe('');
+
+    // One more would pass GitHub's 100 per repository: refused before any write.
+    await writeFile(path.join(folder, '.env'), `${text}APP_ONE_TOO_MANY=x-value\n`);
+    const before = writes();
+    const full = await step({ repository: 'acme/bulk' });
+    expect(full.result.code).not.toBe(0);
+    expect(full.log).toContain('acme/bulk would have 101 secrets; GitHub allows 100');
+    expect(writes()).toBe(before);
+  }, 60_000);
+
+  it('reports every invalid name together and writes nothing', async () => {
+    await writeFile(
+      path.join(folder, '.env'),
+      'GOOD=1\nGITHUB_PAT=x\n9LIVES=x\nDOTTED.NAME=x\nGOOD=2\nnot an assignment\n',
+    );
+    const before = github.requests.all().length;
+    const run = await step({});
+    expect(run.result.code).not.toBe(0);
+    for (const problem of [
+      'line 2: GITHUB_PAT: the GITHUB_ prefix is reserved',
+      'line 3: 9LIVES: it must not start with a digit',
+      'line 4: DOTTED.NAME: only letters, digits and underscores are allowed',
+      'line 5: GOOD is also set on line 1',
+      'line 6: not KEY=VALUE',
+    ])
+      expect(run.log).toContain(problem);
+    expect(run.log).toContain('.env has 5 problems; nothing was written');
+    expect(github.requests.all().length).toBe(before);
+  });
+
+  it('dry-run shows the name-level diff and writes nothing; variables are compared by value', async () => {
+    github.setSecret('repo:acme/ml', 'DRY_EXISTING', 'old');
+    github.setVariable('repo:acme/ml', 'DRY_REGION', 'europe-west4');
+    github.setVariable('repo:acme/ml', 'DRY_BUCKET', 'gs://old');
+    await writeFile(
+      path.join(folder, '.env'),
+      'DRY_EXISTING=new\nDRY_NEW=fresh-value\nDRY_REGION=europe-west4\nDRY_BUCKET=gs://new\n',
+    );
+    const before = writes();
+    const run = await step({ 'dry-run': 'true', variables: 'DRY_REGION\nDRY_BUCKET' });
+    expect(run.result.code, run.log).toBe(0);
+    expect(writes()).toBe(before);
+    expect(run.outputs).toMatchObject({
+      added: 'DRY_NEW',
+      updated: 'DRY_EXISTING,DRY_BUCKET',
+      unchanged: 'DRY_REGION',
+    });
+    expect(run.summary).toContain('would be added');
+    expect(github.secrets('repo:acme/ml').get('DRY_EXISTING')?.value).toBe('old');
+
+    const real = await step({ variables: 'DRY_*' });
+    expect(real.result.code, real.log).toBe(0);
+    expect(github.variables('repo:acme/ml').get('DRY_BUCKET')?.value).toBe('gs://new');
+    expect(github.variables('repo:acme/ml').get('DRY_NEW')?.value).toBe('fresh-value');
+    expect(real.outputs.unchanged).toBe('DRY_REGION');
+  });
+
+  it('prune deletes only names under its prefix that the file no longer has', async () => {
+    github.setSecret('repo:acme/ml', 'PRUNE_GONE', 'x');
+    github.setSecret('repo:acme/ml', 'PRUNE_KEPT', 'x');
+    github.setSecret('repo:acme/ml', 'UNRELATED_SECRET', 'x');
+    await writeFile(path.join(folder, '.env'), 'PRUNE_KEPT=still-here\n');
+    const refused = await step({ prune: 'true' });
+    expect(refused.result.code).not.toBe(0);
+    expect(refused.log).toContain('prune deletes secrets and variables, so it needs prune-prefix');
+    const run = await step({ prune: 'true', 'prune-prefix': 'PRUNE_' });
+    expect(run.result.code, run.log).toBe(0);
+    const names = [...github.secrets('repo:acme/ml').keys()];
+    expect(names).toContain('PRUNE_KEPT');
+    expect(names).toContain('UNRELATED_SECRET');
+    expect(names).not.toContain('PRUNE_GONE');
+    expect(run.outputs.removed).toBe('PRUNE_GONE');
+  });
+
+  it('writes to an environment and to an organization, each with its own key', async () => {
+    await writeFile(path.join(folder, '.env'), 'DEPLOY_KEY=env-secret-value\n');
+    const environment = await step({ environment: 'production' });
+    expect(environment.result.code, environment.log).toBe(0);
+    expect(github.secrets('env:acme/ml/production').get('DEPLOY_KEY')?.value).toBe(
+      'env-secret-value',
+    );
+    const missing = await step({ environment: 'staging' });
+    expect(missing.result.code).not.toBe(0);
+    expect(missing.log).toContain('Create the environment "staging"');
+
+    const org = await step({ org: 'acme', visibility: 'all' });
+    expect(org.result.code, org.log).toBe(0);
+    expect(github.secrets('org:acme').get('DEPLOY_KEY')).toMatchObject({
+      value: 'env-secret-value',
+      visibility: 'all',
+    });
+  });
+
+  it('says GITHUB_TOKEN cannot write secrets, and rides out secondary rate limits', async () => {
+    await writeFile(path.join(folder, '.env'), 'LIMITED_A=value-a\nLIMITED_B=value-b\n');
+    const refused = await step({ 'github-token': WORKFLOW_TOKEN });
+    expect(refused.result.code).not.toBe(0);
+    expect(refused.log).toContain('Resource not accessible by integration');
+    expect(refused.log).toContain('GITHUB_TOKEN can never write secrets or variables');
+
+    github.failNext('secondary-rate-limit', 2, { retryAfterSeconds: 1, method: 'PUT' });
+    const limited = await step({});
+    expect(limited.result.code, limited.log).toBe(0);
+    expect(limited.log).toContain('secondary rate limit');
+    expect(github.secrets('repo:acme/ml').get('LIMITED_B')?.value).toBe('value-b');
+  }, 30_000);
+
+  it('the CLI reads GH_TOKEN, checks without GitHub, and skips an unchanged file with --if-changed', async () => {
+    await writeFile(path.join(folder, '.env'), 'CLI_SECRET=from-the-cli\n');
+    const env = { GH_TOKEN: PAT, GITHUB_API_URL: github.url };
+    const check = await mlops(['sync-secrets', '--check-only'], { cwd: folder, env });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toContain('.env: 1 values, all valid for GitHub');
+
+    const args = ['sync-secrets', '.env', '--repository', 'acme/ml', '--if-changed'];
+    const first = await mlops(args, { cwd: folder, env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(github.secrets('repo:acme/ml').get('CLI_SECRET')?.value).toBe('from-the-cli');
+    const before = writes();
+    const second = await mlops(args, { cwd: folder, env });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain('unchanged since its last sync');
+    expect(writes()).toBe(before);
+  });
+});
