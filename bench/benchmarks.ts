@@ -11,6 +11,7 @@ import { loadPipeline } from '../src/adapters/pipeline-loader.js';
 import { resolveRunParameters } from '../src/core/ir/parameters.js';
 import type { RunRecord } from '../src/core/run-record.js';
 import { startAuthEmulators } from '../tests/emulators/auth-emulators.js';
+import { startGitHubApiEmulator } from '../tests/emulators/github-api.js';
 import { startVertexEmulator } from '../tests/emulators/vertex.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -256,7 +257,62 @@ try {
     await google.close();
   }
 
-  // 5. Image build: an unchanged re-run (content hash found in the registry) against a build
+  // 5. sync-secrets: 100 secrets against the GitHub API emulator with 50 ms per request, with
+  // the default concurrency against one request at a time.
+  const github = await startGitHubApiEmulator({ latencyMs: 50 });
+  try {
+    const envFile = path.join(workspace, 'bench.env');
+    await writeFile(
+      envFile,
+      Array.from({ length: 100 }, (_, i) => `BENCH_SECRET_${i}=value-${i}-${'x'.repeat(40)}`).join(
+        '\n',
+      ),
+    );
+    const sync = (concurrency: number): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(
+          NODE,
+          [
+            'dist/cli.js',
+            'sync-secrets',
+            envFile,
+            '--repository',
+            'acme/ml',
+            '--concurrency',
+            String(concurrency),
+          ],
+          {
+            cwd: ROOT,
+            env: { ...process.env, GH_TOKEN: 'ghp_test_admin', GITHUB_API_URL: github.url },
+            stdio: ['ignore', 'ignore', 'pipe'],
+          },
+        );
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code) =>
+          code === 0
+            ? resolve(code)
+            : reject(new Error(`sync exited ${code}: ${stderr.slice(-400)}`)),
+        );
+      });
+    const [sequential, concurrent] = await sideBySide(
+      3,
+      () => sync(1),
+      () => sync(8),
+    );
+    add(
+      'sync-secrets, 100 secrets, 50 ms per request: one at a time vs concurrency 8',
+      'sequential',
+      sequential,
+      'concurrency 8',
+      concurrent,
+      'both read the public key once and list before writing; GitHub allows 100 concurrent requests',
+    );
+  } finally {
+    await github.close();
+  }
+
+  // 6. Image build: an unchanged re-run (content hash found in the registry) against a build
   // of changed code (docker build from the changed COPY on, push, verify), real engine and registry.
   if (imageServicesReady()) {
     const context = path.join(workspace, 'trainer');

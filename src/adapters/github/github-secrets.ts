@@ -1,4 +1,5 @@
 import sodium from 'libsodium-wrappers';
+import { describeTarget, type SecretsTarget } from '../../core/secrets/secrets-target.js';
 import { explainGitHubError, type GitHub } from './github-client.js';
 
 /**
@@ -6,32 +7,6 @@ import { explainGitHubError, type GitHub } from './github-client.js';
  * listed, values sealed with the level's public key (libsodium sealed box, standard base64 as
  * GitHub requires) and written, removed.
  */
-
-export type SecretsTarget =
-  | { readonly level: 'repository'; readonly owner: string; readonly repo: string }
-  | {
-      readonly level: 'environment';
-      readonly owner: string;
-      readonly repo: string;
-      readonly environment: string;
-    }
-  | {
-      readonly level: 'organization';
-      readonly org: string;
-      readonly visibility: 'all' | 'private' | 'selected';
-      readonly selectedRepositoryIds?: readonly number[];
-    };
-
-export function describeTarget(target: SecretsTarget): string {
-  switch (target.level) {
-    case 'repository':
-      return `${target.owner}/${target.repo}`;
-    case 'environment':
-      return `${target.owner}/${target.repo} environment ${target.environment}`;
-    case 'organization':
-      return `organization ${target.org} (${target.visibility})`;
-  }
-}
 
 function basePath(target: SecretsTarget): string {
   switch (target.level) {
