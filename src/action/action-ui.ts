@@ -17,6 +17,11 @@ export function createActionUi(): Ui {
       else core.info(line);
     },
     taskOutput: (task, line) => core.info(`[${task}] ${line}`),
+    diagram(title, mermaid) {
+      core.summary
+        .addHeading(escapeHtml(title), 3)
+        .addRaw(`\n\n\`\`\`mermaid\n${mermaid}\n\`\`\`\n\n`);
+    },
     table(title, header, rows) {
       core.info(`\n${title}\n${formatTable(header, rows)}`);
       core.summary

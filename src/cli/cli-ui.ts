@@ -39,6 +39,7 @@ export function createCliUi(
     },
     task: (event: TaskEvent) => write(formatTaskEvent(event, colors)),
     taskOutput: (task, line) => write(`${colors.dim(`[${task}]`)} ${line}`),
+    diagram: () => undefined,
     table(title, header, rows) {
       write(`\n${colors.bold(title)}\n${formatTable(header, rows)}\n`);
     },

@@ -45,6 +45,8 @@ export interface Ui {
   task(event: TaskEvent): void;
   /** A live log line from a task, shown when the user asked for verbose output. */
   taskOutput(taskPath: string, line: string): void;
+  /** A Mermaid diagram for the job summary (terminals have no use for it). */
+  diagram(title: string, mermaid: string): void;
   /** A table printed in the log and added to the job summary. */
   table(title: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): void;
   readonly colors: Colors;

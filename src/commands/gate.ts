@@ -1,6 +1,17 @@
 import path from 'node:path';
 import { VertexServing } from '../adapters/gcp/vertex-serving.js';
-import { formatMetric } from '../adapters/ui/format.js';
+import {
+  commitContext,
+  publishCheckRun,
+  upsertStickyComment,
+} from '../adapters/github/pull-request-report.js';
+import {
+  formatMetric,
+  gateReport,
+  mermaidDiagram,
+  metricRows,
+  type GateReport,
+} from '../core/report/pipeline-report.js';
 import { UserError } from '../core/errors.js';
 import {
   evaluateGate,
@@ -34,6 +45,9 @@ interface GateInputs {
   readonly metricsTask: string | undefined;
   readonly champion: ChampionSource;
   readonly failOnGate: boolean;
+  readonly checkName: string;
+  readonly prComment: boolean;
+  readonly githubToken: string | undefined;
 }
 
 interface Champion {
@@ -76,6 +90,28 @@ export const gateCommand = defineCommand<GateInputs>({
     },
     PROJECT_INPUT,
     REGION_INPUT,
+    {
+      name: 'check-name',
+      description:
+        'Gate: the check run that shows the verdict on the commit (on pull requests, on the head commit). Needs github-token with checks: write.',
+      kind: 'string',
+      default: 'mlops gate',
+      valueName: 'NAME',
+    },
+    {
+      name: 'pr-comment',
+      description:
+        'Gate: also keep one comment on the pull request with the report, edited in place on every push (pull-requests: write).',
+      kind: 'boolean',
+      default: 'false',
+    },
+    {
+      name: 'github-token',
+      description:
+        'Gate: the token for the check run and the comment, usually ${{ github.token }} (the CLI also reads GITHUB_TOKEN). Without one, the report goes to the job summary only.',
+      kind: 'string',
+      valueName: 'TOKEN',
+    },
     {
       name: 'fail-on-gate',
       description:
@@ -122,9 +158,14 @@ export const gateCommand = defineCommand<GateInputs>({
       : championFile
         ? { kind: 'file', file: path.resolve(context.cwd, championFile) }
         : { kind: 'none' };
+    const token = raw.string('github-token')?.trim() || context.env.GITHUB_TOKEN || undefined;
+    if (token) context.host.maskSecret(token);
     return {
       runRecord,
       rules,
+      checkName: raw.string('check-name')?.trim() || 'mlops gate',
+      prComment: raw.boolean('pr-comment') ?? false,
+      githubToken: token,
       metricsTask: raw.string('metrics-task')?.trim() || undefined,
       champion,
       failOnGate: raw.boolean('fail-on-gate') !== false,
@@ -147,6 +188,14 @@ export const gateCommand = defineCommand<GateInputs>({
     );
     const verdict = evaluateGate(inputs.rules, candidate.metrics, champion?.metrics);
     report(verdict, candidate.task, record.runId, champion, ui);
+    const full = gateReport(verdict, record, champion?.source);
+    ui.table(
+      'Metrics: candidate vs champion',
+      ['Metric', 'Candidate', 'Champion', 'Δ'],
+      metricRows(verdict),
+    );
+    ui.diagram(`Pipeline ${record.pipelineName}`, mermaidDiagram(record));
+    await ui.group('Report on GitHub', () => reportOnGitHub(inputs, full, verdict.passed, context));
     const outputs = {
       passed: String(verdict.passed),
       metrics: JSON.stringify(verdict.candidate),
@@ -263,4 +312,82 @@ function report(
       ? colors.ok(`Gate passed: ${verdict.rules.length} of ${verdict.rules.length} rules`)
       : colors.fail(`Gate failed: ${failed} of ${verdict.rules.length} rules failed`),
   );
+}
+
+/**
+ * The verdict on the commit: a check run and, if asked, the pull request's report comment.
+ * Fork pull requests and tokens without the permission degrade to the job summary: a report
+ * that cannot be posted is never a reason to fail the gate.
+ */
+async function reportOnGitHub(
+  inputs: GateInputs,
+  full: GateReport,
+  passed: boolean,
+  context: CommandContext,
+): Promise<void> {
+  const { ui } = context;
+  const commit = commitContext(context.env);
+  const rows: string[][] = [];
+  const note = (where: string, result: string): void => {
+    rows.push([where, result]);
+  };
+  if (!commit) {
+    ui.info('Not in a GitHub workflow: the report stays here.');
+    return;
+  }
+  if (!inputs.githubToken) {
+    note('check run', 'skipped: no github-token (give it ${{ github.token }} with checks: write)');
+  } else if (commit.fork) {
+    ui.warning(
+      'Pull request from a fork: its token is read-only, so the verdict is in the job summary only.',
+    );
+    note('check run', 'skipped: fork pull request (read-only token)');
+    if (inputs.prComment) note('pull request comment', 'skipped: fork pull request');
+  } else {
+    // Octokit loads only when there is something to post.
+    const { githubClient } = await import('../adapters/github/github-client.js');
+    const client = githubClient({
+      token: inputs.githubToken,
+      apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
+      onRetry: (message) => ui.warning(message),
+    });
+    const runUrl =
+      context.env.GITHUB_SERVER_URL && context.env.GITHUB_RUN_ID
+        ? `${context.env.GITHUB_SERVER_URL}/${commit.owner}/${commit.repo}/actions/runs/${context.env.GITHUB_RUN_ID}`
+        : undefined;
+    const attempt = async (where: string, work: () => Promise<string>): Promise<void> => {
+      try {
+        note(where, await work());
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        const reason = (error as Error).message.split('\n')[0] ?? '';
+        ui.warning(`Could not post the ${where}: ${reason}`);
+        note(
+          where,
+          `skipped: ${status === 403 ? 'the token may not (checks: write / pull-requests: write)' : reason}`,
+        );
+      }
+    };
+    await attempt('check run', () =>
+      publishCheckRun(client, commit, {
+        name: inputs.checkName,
+        passed,
+        title: full.title,
+        summary: full.markdown,
+        ...(runUrl ? { detailsUrl: runUrl } : {}),
+      }),
+    );
+    const pullRequest = commit.pullRequest;
+    if (inputs.prComment && pullRequest !== undefined) {
+      await attempt('pull request comment', () =>
+        upsertStickyComment(
+          client,
+          { ...commit, pullRequest },
+          `<!-- mlops-platform: ${inputs.checkName} -->`,
+          full.markdown,
+        ),
+      );
+    }
+  }
+  ui.table('Reported on GitHub', ['Where', 'Result'], rows);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DockerExecutor, SubprocessExecutor } from '../adapters/local-runner/executors.js';
 import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
-import { formatMetric } from '../adapters/ui/format.js';
+import { formatMetric } from '../core/report/pipeline-report.js';
 import { renderParameter } from '../core/ir/placeholders.js';
 import type { RunRecord } from '../core/run-record.js';
 import { UserError } from '../core/errors.js';

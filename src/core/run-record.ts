@@ -31,6 +31,8 @@ export interface TaskRecord {
   /** Path within the pipeline, e.g. `train` or `condition-1/deploy`. */
   readonly path: string;
   readonly name: string;
+  /** Paths of the tasks this one waited for (local runs; for the pipeline diagram). */
+  readonly upstream?: readonly string[];
   state: TaskState;
   /** True when outputs were reused from an earlier identical execution. */
   cached: boolean;

@@ -305,6 +305,13 @@ class LocalRun {
     const record: TaskRecord = {
       path: taskPath,
       name: task.taskInfo?.name ?? name,
+      ...(dependencies.length > 0
+        ? {
+            upstream: dependencies.map((dependency) =>
+              scope.path ? `${scope.path}/${dependency}` : dependency,
+            ),
+          }
+        : {}),
       state: 'PENDING',
       cached: false,
       attempts: 0,

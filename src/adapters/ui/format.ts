@@ -49,9 +49,3 @@ export function formatTable(
     '\n',
   );
 }
-
-/** A metric as tables show it: whole numbers as they are, others to 4 decimals; `—` if absent. */
-export function formatMetric(value: number | undefined): string {
-  if (value === undefined) return '—';
-  return Number.isInteger(value) ? String(value) : value.toFixed(4);
-}

@@ -1,0 +1,145 @@
+import type { GateVerdict } from '../gate.js';
+import type { RunRecord, TaskState } from '../run-record.js';
+
+/**
+ * What a pull request shows about a run and its gate: the verdict, candidate against champion
+ * with deltas, and the pipeline as a Mermaid diagram. Markdown, for a check run's summary (at
+ * most 65,535 characters), a PR comment and the job summary alike.
+ */
+
+export function formatMetric(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return Number.isInteger(value) ? String(value) : value.toFixed(4);
+}
+
+function formatDelta(candidate: number | undefined, champion: number | undefined): string {
+  if (candidate === undefined || champion === undefined) return '—';
+  const delta = candidate - champion;
+  if (delta === 0) return '±0';
+  return `${delta > 0 ? '+' : '−'}${formatMetric(Math.abs(delta))}`;
+}
+
+/** One row per metric: name, candidate, champion, delta. */
+export function metricRows(verdict: GateVerdict): string[][] {
+  const names = new Set([
+    ...Object.keys(verdict.candidate),
+    ...Object.keys(verdict.champion ?? {}),
+  ]);
+  return [...names]
+    .sort()
+    .map((name) => [
+      name,
+      formatMetric(verdict.candidate[name]),
+      formatMetric(verdict.champion?.[name]),
+      formatDelta(verdict.candidate[name], verdict.champion?.[name]),
+    ]);
+}
+
+const STATE_STYLE: Partial<Record<TaskState, string>> = {
+  SUCCEEDED: 'fill:#dcfce7,stroke:#16a34a',
+  FAILED: 'fill:#fee2e2,stroke:#dc2626',
+  RUNNING: 'fill:#dbeafe,stroke:#2563eb',
+  CANCELLED: 'fill:#f3f4f6,stroke:#6b7280',
+  SKIPPED: 'fill:#f3f4f6,stroke:#9ca3af,stroke-dasharray:4',
+  NOT_TRIGGERED: 'fill:#f3f4f6,stroke:#9ca3af,stroke-dasharray:4',
+};
+
+const STATE_MARK: Partial<Record<TaskState, string>> = {
+  SUCCEEDED: '✓',
+  FAILED: '✗',
+  SKIPPED: '↷',
+  NOT_TRIGGERED: '–',
+  CANCELLED: '⊘',
+};
+
+/** Mermaid cannot take every character in a label: keep it to a safe set. */
+function label(text: string): string {
+  return text.replace(/["<>#`]/g, "'");
+}
+
+/** Tasks with every upstream task before them, by name otherwise: the order a reader follows. */
+function upstreamFirst<T extends { path: string; upstream?: readonly string[] }>(tasks: T[]): T[] {
+  const remaining = [...tasks].sort((a, b) => a.path.localeCompare(b.path));
+  const placed = new Set<string>();
+  const known = new Set(tasks.map((task) => task.path));
+  const ordered: T[] = [];
+  while (remaining.length > 0) {
+    const index = remaining.findIndex((task) =>
+      (task.upstream ?? []).every((path) => placed.has(path) || !known.has(path)),
+    );
+    // A cycle cannot come from a valid pipeline; place the rest by name rather than loop.
+    const [next] = remaining.splice(index < 0 ? 0 : index, 1);
+    if (!next) break;
+    placed.add(next.path);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
+/** The run's tasks as a Mermaid flowchart, coloured by state, edges from task dependencies. */
+export function mermaidDiagram(record: RunRecord): string {
+  const tasks = upstreamFirst(Object.values(record.tasks));
+  const ids = new Map(tasks.map((task, index) => [task.path, `t${index}`]));
+  const lines = ['flowchart LR'];
+  for (const task of tasks) {
+    const seconds = task.durationMs === undefined ? '' : ` ${(task.durationMs / 1000).toFixed(1)}s`;
+    const cached = task.cached ? ' cached' : '';
+    lines.push(
+      `  ${ids.get(task.path) ?? ''}["${label(task.path)} ${STATE_MARK[task.state] ?? ''}${seconds}${cached}"]:::${task.state.toLowerCase()}`,
+    );
+  }
+  for (const task of tasks) {
+    for (const upstream of task.upstream ?? []) {
+      const from = ids.get(upstream);
+      if (from) lines.push(`  ${from} --> ${ids.get(task.path) ?? ''}`);
+    }
+  }
+  for (const [state, style] of Object.entries(STATE_STYLE))
+    lines.push(`  classDef ${state.toLowerCase()} ${style}`);
+  return lines.join('\n');
+}
+
+function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  return [
+    `| ${header.map(cell).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+export interface GateReport {
+  readonly title: string;
+  readonly markdown: string;
+}
+
+/** The whole report: verdict, rules, metrics against the champion, and the pipeline diagram. */
+export function gateReport(
+  verdict: GateVerdict,
+  record: RunRecord,
+  championSource: string | undefined,
+): GateReport {
+  const failed = verdict.rules.filter((rule) => rule.outcome === 'fail').length;
+  const title = verdict.passed
+    ? `Gate passed: ${verdict.rules.length} of ${verdict.rules.length} rules`
+    : `Gate failed: ${failed} of ${verdict.rules.length} rules`;
+  const rules = verdict.rules.map((rule) => [
+    `\`${rule.rule}\``,
+    rule.outcome === 'pass' ? '✅ pass' : '❌ fail',
+    rule.note ?? '',
+  ]);
+  const markdown = [
+    `### ${title}`,
+    '',
+    `Run \`${record.runId}\` of \`${record.pipelineName}\` (${record.backend}), ${championSource ? `champion ${championSource}` : 'no champion yet'}.`,
+    '',
+    markdownTable(['Rule', 'Result', 'Note'], rules),
+    '',
+    markdownTable(['Metric', 'Candidate', 'Champion', 'Δ'], metricRows(verdict)),
+    '',
+    '```mermaid',
+    mermaidDiagram(record),
+    '```',
+  ].join('\n');
+  return { title, markdown };
+}

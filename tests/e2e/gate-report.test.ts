@@ -1,0 +1,179 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUN_RECORD_VERSION, type RunRecord } from '../../src/core/run-record.js';
+import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
+import { inputs, parseCommandFile, runnerFiles } from '../helpers/action-runner.js';
+import { runNode } from '../helpers/cli.js';
+import { tempDir } from '../helpers/paths.js';
+
+/**
+ * gate reporting on a pull request, through dist/: a check run on the PR's head commit, one
+ * comment edited in place, the job summary with the metrics table and the pipeline diagram, and
+ * fork pull requests degrading to the summary.
+ */
+
+const TOKEN = 'ghs_workflow_token';
+const HEAD = 'c0ffee'.padEnd(40, '0');
+const MERGE = 'deadbeef'.padEnd(40, '1');
+
+function task(path: string, upstream: string[], metrics = false): RunRecord['tasks'][string] {
+  return {
+    path,
+    name: path,
+    ...(upstream.length > 0 ? { upstream } : {}),
+    state: 'SUCCEEDED',
+    cached: false,
+    attempts: 1,
+    durationMs: 1500,
+    parameters: {},
+    artifacts: metrics ? { metrics: [] } : {},
+  };
+}
+
+const RECORD: RunRecord = {
+  recordVersion: RUN_RECORD_VERSION,
+  backend: 'local',
+  runId: 'training-pipeline-20261125-120000',
+  pipelineName: 'training-pipeline',
+  pipelineRoot: '/tmp/root',
+  parameters: {},
+  state: 'SUCCEEDED',
+  startTime: '2026-11-25T12:00:00.000Z',
+  endTime: '2026-11-25T12:00:09.000Z',
+  durationMs: 9000,
+  location: '/tmp/root/run',
+  tasks: {
+    'load-data': task('load-data', []),
+    'train-random-forest': task('train-random-forest', ['load-data']),
+    'train-decision-tree': task('train-decision-tree', ['load-data']),
+    evaluate: task('evaluate', ['train-random-forest', 'train-decision-tree'], true),
+  },
+  outputs: {},
+  metrics: { evaluate: { accuracy: 0.9123, f1: 0.8901 } },
+};
+
+describe('gate reports on pull requests, through dist/', () => {
+  let github: GitHubApiEmulator;
+  let folder: string;
+
+  beforeAll(async () => {
+    github = await startGitHubApiEmulator({
+      tokens: {
+        [TOKEN]: { kind: 'github-token', permissions: { checks: 'write', pull_requests: 'write' } },
+      },
+    });
+    folder = await tempDir('gate-report');
+    await writeFile(path.join(folder, 'run.json'), JSON.stringify(RECORD));
+    await writeFile(path.join(folder, 'champion.json'), JSON.stringify({ accuracy: 0.9, f1: 0.9 }));
+  });
+
+  afterAll(async () => {
+    await github?.close();
+  });
+
+  async function gate(values: Record<string, string>, headRepo = 'acme/ml') {
+    const event = path.join(folder, `event-${headRepo.replace('/', '-')}.json`);
+    await writeFile(
+      event,
+      JSON.stringify({
+        pull_request: {
+          number: 7,
+          head: { sha: HEAD, repo: { full_name: headRepo } },
+          base: { repo: { full_name: 'acme/ml' } },
+        },
+      }),
+    );
+    const runner = await runnerFiles();
+    const result = await runNode('dist/main.js', [], {
+      env: {
+        ...runner.env,
+        GITHUB_WORKSPACE: folder,
+        GITHUB_REPOSITORY: 'acme/ml',
+        GITHUB_SHA: MERGE,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_API_URL: github.url,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '99',
+        ...inputs({
+          command: 'gate',
+          'run-record': 'run.json',
+          'champion-metrics': 'champion.json',
+          'check-name': 'model quality',
+          ...values,
+        }),
+      },
+    });
+    return {
+      result,
+      log: result.stdout + result.stderr,
+      outputs: parseCommandFile(await runner.read('output')),
+      summary: await runner.read('summary'),
+    };
+  }
+
+  it('posts a check run on the head commit and one comment, edited in place on the next push', async () => {
+    const passed = await gate({
+      rules: 'accuracy >= 0.8\nf1 >= champion.f1 - 0.01',
+      'github-token': TOKEN,
+      'pr-comment': 'true',
+    });
+    expect(passed.result.code, passed.log).toBe(0);
+    const [check] = github.checkRuns('acme/ml');
+    expect(check).toMatchObject({
+      name: 'model quality',
+      head_sha: HEAD,
+      conclusion: 'success',
+      details_url: 'https://github.com/acme/ml/actions/runs/99',
+    });
+    const summary = (check?.output as { summary: string; title: string }).summary;
+    expect((check?.output as { title: string }).title).toBe('Gate passed: 2 of 2 rules');
+    expect(summary).toContain('| accuracy | 0.9123 | 0.9000 | +0.0123 |');
+    expect(summary).toContain('| f1 | 0.8901 | 0.9000 | −0.0099 |');
+    expect(summary).toContain('```mermaid\nflowchart LR');
+    for (const edge of ['t0 --> t1', 't0 --> t2', 't1 --> t3', 't2 --> t3'])
+      expect(summary).toContain(edge);
+    expect(summary).toContain('t0["load-data ✓ 1.5s"]:::succeeded');
+    expect(github.comments('acme/ml', 7)).toHaveLength(1);
+    expect(passed.summary).toContain('```mermaid');
+    expect(passed.summary).toContain('Reported on GitHub');
+
+    const failed = await gate({
+      rules: 'accuracy >= 0.95',
+      'github-token': TOKEN,
+      'pr-comment': 'true',
+    });
+    expect(failed.result.code).toBe(1);
+    expect(github.checkRuns('acme/ml').map((run) => run.conclusion)).toEqual([
+      'success',
+      'failure',
+    ]);
+    const comments = github.comments('acme/ml', 7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('Gate failed: 1 of 1 rules');
+    expect(comments[0]?.body).toContain('<!-- mlops-platform: model quality -->');
+  });
+
+  it('a fork pull request gets the job summary with a note, and nothing is posted', async () => {
+    const before = github.requests.all().length;
+    const fork = await gate(
+      { rules: 'accuracy >= 0.8', 'github-token': TOKEN, 'pr-comment': 'true' },
+      'someone/ml',
+    );
+    expect(fork.result.code, fork.log).toBe(0);
+    expect(github.requests.all().length).toBe(before);
+    expect(fork.log).toContain('Pull request from a fork');
+    expect(fork.summary).toContain('skipped: fork pull request (read-only token)');
+    expect(fork.summary).toContain('flowchart LR');
+  });
+
+  it('without a token, or with one that may not write checks, the gate still decides and says why', async () => {
+    const none = await gate({ rules: 'accuracy >= 0.8' });
+    expect(none.result.code, none.log).toBe(0);
+    expect(none.summary).toContain('skipped: no github-token');
+    const readOnly = await gate({ rules: 'accuracy >= 0.8', 'github-token': 'ghp_test_admin' });
+    expect(readOnly.result.code, readOnly.log).toBe(0);
+    expect(readOnly.log).toContain('Could not post the check run');
+  });
+});
