@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // GitHub's workflow validator imports JSON without import attributes, which Node refuses:
+    // transformed by Vite instead of loaded by Node.
+    server: { deps: { inline: ['@actions/languageservice', '@actions/workflow-parser'] } },
   },
 });

@@ -108,7 +108,7 @@ export const gateCommand = defineCommand<GateInputs>({
     {
       name: 'github-token',
       description:
-        'Gate: the token for the check run and the comment, usually ${{ github.token }} (the CLI also reads GITHUB_TOKEN). Without one, the report goes to the job summary only.',
+        'Gate: the token for the check run and the comment, usually the workflow token, github.token (the CLI also reads GITHUB_TOKEN). Without one, the report goes to the job summary only.',
       kind: 'string',
       valueName: 'TOKEN',
     },

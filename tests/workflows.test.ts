@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validate } from '@actions/languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { COMMANDS } from '../src/commands/registry.js';
+import { REPO_ROOT } from './helpers/paths.js';
+
+/**
+ * Every workflow, template and action.yml is checked by GitHub's own validator (the one behind
+ * the VS Code extension, which knows node24), and every step that uses this action is checked
+ * against the commands' real inputs.
+ */
+
+const WORKFLOWS = path.join(REPO_ROOT, '.github/workflows');
+const TEMPLATES = path.join(REPO_ROOT, 'workflows-templates');
+const files = [
+  ...readdirSync(WORKFLOWS).map((name) => path.join(WORKFLOWS, name)),
+  ...readdirSync(TEMPLATES)
+    .filter((name) => name.endsWith('.yml'))
+    .map((name) => path.join(TEMPLATES, name)),
+].filter((file) => file.endsWith('.yml'));
+
+async function diagnostics(file: string, uri: string): Promise<string[]> {
+  const document = TextDocument.create(uri, 'yaml', 1, readFileSync(file, 'utf8'));
+  const found = await validate(document);
+  return found.map((d) => `${path.basename(file)}:${d.range.start.line + 1}: ${d.message}`);
+}
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+
+const ACTION = /^your-org\/mlops-platform@/;
+
+describe('workflows and action.yml', () => {
+  it.each(files.map((file) => [path.relative(REPO_ROOT, file), file]))(
+    "%s passes GitHub's workflow validator",
+    async (_name, file) => {
+      // Templates are validated as the workflows they become in a user's repository.
+      const uri = `file:///repo/.github/workflows/${path.basename(file)}`;
+      expect(await diagnostics(file, uri)).toEqual([]);
+    },
+  );
+
+  it('action.yml passes the validator (runs.using node24)', async () => {
+    const file = path.join(REPO_ROOT, 'action.yml');
+    expect(await diagnostics(file, 'file:///repo/action.yml')).toEqual([]);
+    expect((parse(readFileSync(file, 'utf8')) as { runs: { using: string } }).runs.using).toBe(
+      'node24',
+    );
+  });
+
+  it('every step using the action names a command and only inputs that command takes', () => {
+    let steps = 0;
+    for (const file of files) {
+      const workflow = parse(readFileSync(file, 'utf8')) as {
+        jobs: Record<string, { steps?: Step[] }>;
+      };
+      for (const job of Object.values(workflow.jobs)) {
+        for (const step of job.steps ?? []) {
+          if (!step.uses || !ACTION.test(step.uses)) continue;
+          steps++;
+          const values = step.with ?? {};
+          const command = COMMANDS.find((c) => c.name === values.command);
+          expect(
+            command,
+            `${path.basename(file)}: command ${String(values.command)}`,
+          ).toBeDefined();
+          const names = new Set(['command', ...(command?.inputs.map((input) => input.name) ?? [])]);
+          for (const key of Object.keys(values))
+            expect(
+              names.has(key),
+              `${path.basename(file)}: ${String(values.command)} has no input ${key}`,
+            ).toBe(true);
+        }
+      }
+    }
+    expect(steps).toBeGreaterThan(10);
+  });
+
+  it('asks for id-token: write only in jobs that authenticate to Google', () => {
+    for (const file of readdirSync(WORKFLOWS).map((name) => path.join(WORKFLOWS, name))) {
+      const workflow = parse(readFileSync(file, 'utf8')) as {
+        permissions?: Record<string, string>;
+        jobs: Record<string, { permissions?: Record<string, string>; steps?: Step[] }>;
+      };
+      expect(workflow.permissions?.['id-token'], path.basename(file)).toBeUndefined();
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const authenticates = (job.steps ?? []).some((step) => step.with?.command === 'auth');
+        expect(job.permissions?.['id-token'] === 'write', `${path.basename(file)} ${name}`).toBe(
+          authenticates,
+        );
+      }
+    }
+  });
+
+  it('each template has its properties file', () => {
+    for (const file of files.filter((f) => f.startsWith(TEMPLATES))) {
+      const properties = JSON.parse(
+        readFileSync(file.replace(/\.yml$/, '.properties.json'), 'utf8'),
+      ) as { name?: string; description?: string; iconName?: string; categories?: string[] };
+      expect(properties.name).toBeTruthy();
+      expect(properties.description).toBeTruthy();
+      expect(properties.categories?.length).toBeGreaterThan(0);
+    }
+  });
+});
