@@ -25,7 +25,10 @@ const files = [
 async function diagnostics(file: string, uri: string): Promise<string[]> {
   const document = TextDocument.create(uri, 'yaml', 1, readFileSync(file, 'utf8'));
   const found = await validate(document);
-  return found.map((d) => `${path.basename(file)}:${d.range.start.line + 1}: ${d.message}`);
+  return found.map(
+    (d) =>
+      `${path.basename(file)}:${d.range.start.line + 1}: ${typeof d.message === 'string' ? d.message : d.message.value}`,
+  );
 }
 
 interface Step {

@@ -32,7 +32,8 @@ function interpolate(value: unknown, context: Record<string, unknown>): string {
     let current: unknown = context;
     for (const part of expression.split('.'))
       current = (current as Record<string, unknown> | undefined)?.[part];
-    if (current === undefined) throw new Error(`the test does not know ${expression}`);
+    if (typeof current !== 'string' && typeof current !== 'number' && typeof current !== 'boolean')
+      throw new Error(`the test does not know ${expression}`);
     return String(current);
   });
 }
