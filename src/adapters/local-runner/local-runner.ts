@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { durationMs } from '../../core/duration.js';
 import { UserError } from '../../core/errors.js';
 import { applyExpressionSelector, evaluateTriggerCondition } from '../../core/ir/cel.js';
+import { taskDependencies } from '../../core/ir/dependencies.js';
 import { coerceParameter, type ParameterValue } from '../../core/ir/parameters.js';
 import {
   resolveCommandLine,
@@ -223,20 +224,7 @@ class LocalRun {
   async #runDag(component: ComponentSpec, scope: Scope): Promise<Outcome> {
     const tasks = component.dag?.tasks ?? {};
     const outcomes = new Map<string, Promise<Outcome>>();
-    const upstream = (task: PipelineTaskSpec): string[] => {
-      const names = new Set(task.dependentTasks ?? []);
-      for (const input of Object.values(task.inputs?.parameters ?? {})) {
-        if (input.taskOutputParameter?.producerTask)
-          names.add(input.taskOutputParameter.producerTask);
-        if (input.taskFinalStatus?.producerTask) names.add(input.taskFinalStatus.producerTask);
-      }
-      for (const input of Object.values(task.inputs?.artifacts ?? {})) {
-        if (input.taskOutputArtifact?.producerTask)
-          names.add(input.taskOutputArtifact.producerTask);
-      }
-      return [...names];
-    };
-    assertAcyclic(tasks, upstream);
+    assertAcyclic(tasks, taskDependencies);
     const outcomeOf = (name: string): Promise<Outcome> => {
       let promise = outcomes.get(name);
       if (!promise) {
@@ -245,7 +233,7 @@ class LocalRun {
           throw new UserError(
             `Task "${name}" is referenced but not defined in ${scope.path || 'the root DAG'}`,
           );
-        promise = this.#startTask(name, task, scope, upstream(task), outcomeOf);
+        promise = this.#startTask(name, task, scope, taskDependencies(task), outcomeOf);
         outcomes.set(name, promise);
       }
       return promise;

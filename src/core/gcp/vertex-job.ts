@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
 import type { ParameterValue } from '../ir/parameters.js';
+import { dependencyPaths } from '../ir/dependencies.js';
 import type { PipelineSpec } from '../ir/schema.js';
 import {
   collectMetrics,
@@ -277,7 +278,13 @@ export function runRecordFromJob(
     parameters: Record<string, ParameterValue>;
   },
 ): RunRecord {
-  const tasks = taskRecordsFromJob(job);
+  const upstream = dependencyPaths(spec);
+  const tasks = Object.fromEntries(
+    Object.entries(taskRecordsFromJob(job)).map(([path, task]) => {
+      const before = upstream.get(path) ?? [];
+      return [path, before.length > 0 ? { ...task, upstream: before } : task];
+    }),
+  );
   const outputs: Record<string, ParameterValue> = {};
   for (const [key, source] of Object.entries(spec.root.dag?.outputs?.parameters ?? {})) {
     const producer = source.valueFromParameter?.producerSubtask;
