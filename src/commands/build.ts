@@ -29,7 +29,13 @@ import {
 import { parseParameterAssignments } from '../core/ir/parameters.js';
 import type { BasicCredentials } from '../adapters/registry/registry-client.js';
 import { checkProjectId } from '../core/gcp/vertex-job.js';
-import { defineCommand, requireInput, type CommandContext, type RawInputs } from './command.js';
+import {
+  defineCommand,
+  listInput,
+  requireInput,
+  type CommandContext,
+  type RawInputs,
+} from './command.js';
 import { PROJECT_INPUT, projectInput, REGION_INPUT } from './google-inputs.js';
 import {
   checkFrameworkMatch,
@@ -259,12 +265,7 @@ export const buildCommand = defineCommand<BuildInputs>({
     const sha = commitSha(context, contextFolder);
     const tags = [
       ...(sha ? [sha.slice(0, 7)] : []),
-      ...raw
-        .list('image-tags')
-        .flatMap((tag) => tag.split(','))
-        .map((tag) => tag.trim())
-        .filter(Boolean)
-        .map(checkDockerTag),
+      ...listInput(raw, 'image-tags').map(checkDockerTag),
     ];
     return {
       target,

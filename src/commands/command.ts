@@ -123,6 +123,15 @@ export function requireInput(raw: RawInputs, name: string, hint: string): string
   return value.trim();
 }
 
+/** A list input's items, also split on commas (`a,b` on one line), trimmed, blanks dropped. */
+export function listInput(raw: RawInputs, name: string): string[] {
+  return raw
+    .list(name)
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 export function choiceInput<T extends string>(
   raw: RawInputs,
   name: string,

@@ -7,7 +7,7 @@ import {
   PYTHON,
 } from '../core/images/framework-versions.js';
 import { parseImageReference, type ImageReference } from '../core/images/image-reference.js';
-import type { CommandContext, InputDefinition, RawInputs } from './command.js';
+import { listInput, type CommandContext, type InputDefinition, type RawInputs } from './command.js';
 
 /** Inputs shared by the commands that build, check and compare images. */
 
@@ -63,11 +63,7 @@ export function parseRegistryLogin(
 }
 
 export function parseFrameworks(raw: RawInputs): string[] {
-  const given = raw
-    .list('frameworks')
-    .flatMap((item) => item.split(','))
-    .map((item) => item.trim())
-    .filter(Boolean);
+  const given = listInput(raw, 'frameworks');
   const names = given.length > 0 ? given : [...FRAMEWORK_PACKAGES];
   return [...new Set(names.map((name) => (name === PYTHON ? name : normalizePackageName(name))))];
 }

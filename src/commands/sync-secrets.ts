@@ -20,6 +20,7 @@ import {
   choiceInput,
   defineCommand,
   integerInput,
+  listInput,
   type CommandContext,
   type RawInputs,
 } from './command.js';
@@ -39,14 +40,6 @@ interface SyncInputs {
   readonly dryRun: boolean;
   readonly prunePrefixes: readonly string[] | undefined;
   readonly concurrency: number;
-}
-
-function listInput(raw: RawInputs, name: string): string[] {
-  return raw
-    .list(name)
-    .flatMap((item) => item.split(','))
-    .map((item) => item.trim())
-    .filter(Boolean);
 }
 
 /** owner/name from the input, the workflow's repository, or the git remote `origin`. */
