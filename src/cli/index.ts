@@ -74,6 +74,8 @@ function addCommand(
       );
     } else sub.addOption(new Option(`--${input.name} <${value}>`, describe(input)));
   }
+  if (command.name === 'serve')
+    sub.addOption(new Option('--local', 'Serve on this machine (the only place serve runs).'));
   if (command.name === 'run') {
     sub.addOption(
       new Option('--local', 'Run on this machine (same as --target local).').conflicts('vertex'),

@@ -7,6 +7,19 @@ import type { CommandContext, InputDefinition, RawInputs } from './command.js';
 import { requireInput } from './command.js';
 
 /** Inputs every command that reads a pipeline shares. */
+export const PYTHON_INPUT: InputDefinition = {
+  name: 'python',
+  description:
+    'Python interpreter for KFP Python files, python commands of local subprocess runs and serve. Defaults to $MLOPS_PYTHON, else python3.',
+  kind: 'string',
+  valueName: 'PATH',
+};
+
+/** The python input, else $MLOPS_PYTHON, else python3. */
+export function pythonInput(raw: RawInputs, context: CommandContext): string {
+  return raw.string('python')?.trim() || context.env.MLOPS_PYTHON || 'python3';
+}
+
 export const PIPELINE_INPUTS: readonly InputDefinition[] = [
   {
     name: 'pipeline',
@@ -17,13 +30,7 @@ export const PIPELINE_INPUTS: readonly InputDefinition[] = [
     positional: true,
     valueName: 'PIPELINE',
   },
-  {
-    name: 'python',
-    description:
-      'Python interpreter for KFP Python files and for python commands of local subprocess runs. Defaults to $MLOPS_PYTHON, else python3.',
-    kind: 'string',
-    valueName: 'PATH',
-  },
+  PYTHON_INPUT,
   {
     name: 'function',
     description: 'The @dsl.pipeline function to compile when a KFP Python file defines several.',
@@ -50,7 +57,7 @@ export function parsePipelineSourceInputs(
   const pipeline = isTemplateUri(given) ? given : path.resolve(context.cwd, given);
   return {
     pipeline,
-    python: raw.string('python')?.trim() || context.env.MLOPS_PYTHON || 'python3',
+    python: pythonInput(raw, context),
     functionName: raw.string('function')?.trim() || undefined,
   };
 }

@@ -10,6 +10,7 @@ import { imagesVerifyCommand } from './images-verify.js';
 import { publishCommand } from './publish.js';
 import { runCommand } from './run.js';
 import { scheduleCommand } from './schedule.js';
+import { serveCommand } from './serve.js';
 import { syncSecretsCommand } from './sync-secrets.js';
 import { validateCommand } from './validate.js';
 
@@ -18,6 +19,7 @@ export const COMMANDS: ReadonlyArray<Command<unknown>> = [
   compileCommand,
   validateCommand,
   runCommand,
+  serveCommand,
   buildCommand,
   imagesVerifyCommand,
   imagesDiffCommand,

@@ -8,7 +8,7 @@
  * Needs a Python with scikit-learn, pandas, numpy and joblib: /usr/bin/python3 unless
  * MLOPS_PYTHON is set. Without one the tests are skipped with a warning (a failure in CI).
  */
-import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -16,73 +16,10 @@ import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { packageModel, pythonEnv, runPython } from '../helpers/packaged-model.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
 
 const PIPELINES = join(REPO_ROOT, 'pipelines');
-
-function pythonEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('AIP_')) delete env[key];
-  return { ...env, PYTHONPATH: PIPELINES, PYTHONDONTWRITEBYTECODE: '1', ...extra };
-}
-
-interface ProcessResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runPython(args: string[], env: Record<string, string> = {}): Promise<ProcessResult> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(
-      PYTHON,
-      args,
-      { cwd: PIPELINES, env: pythonEnv(env), maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') {
-          reject(
-            new Error(`${PYTHON} ${args.join(' ')} failed to run: ${error.message}\n${stderr}`),
-          );
-          return;
-        }
-        resolvePromise({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-  });
-}
-
-async function component(module: string, args: string[]): Promise<void> {
-  const result = await runPython(['-m', `components.${module}`, ...args]);
-  if (result.code !== 0) throw new Error(`${module} exited with ${result.code}:\n${result.stderr}`);
-}
-
-/** A deployable model folder (model.joblib + metadata.json) from the real components. */
-async function packageModel(dir: string): Promise<{ model: string; testCsv: string }> {
-  const file = (name: string): string => join(dir, name);
-  await component('load_data', [
-    '--source-uri',
-    'data/churn_sample.csv',
-    '--dataset',
-    file('raw.csv'),
-  ]);
-  await component('preprocess', [
-    ...['--raw-data', file('raw.csv'), '--target-column', 'Churn'],
-    ...['--train-data', file('train.csv'), '--test-data', file('test.csv')],
-    ...['--preprocess-report', file('report.json')],
-  ]);
-  await component('train', [
-    ...['--model-type', 'random_forest', '--search-iterations', '2', '--cv-folds', '2'],
-    ...['--train-data', file('train.csv'), '--preprocess-report', file('report.json')],
-    ...['--model', file('trained')],
-  ]);
-  await writeFile(file('metrics.json'), JSON.stringify({ accuracy: 0.8, roc_auc: 0.85 }));
-  await component('package_model', [
-    ...['--model', file('trained'), '--metrics', file('metrics.json')],
-    ...['--model-name', 'random_forest', '--deployable-model', file('deployable')],
-    ...['--model-card', file('card.md')],
-  ]);
-  return { model: file('deployable'), testCsv: file('test.csv') };
-}
 
 // ------------------------------------------------------------------ the server process
 
