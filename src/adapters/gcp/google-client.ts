@@ -141,19 +141,26 @@ export async function loadGoogleClients(project: string): Promise<GoogleCloud> {
   return google;
 }
 
-/** An access token from Application Default Credentials, or undefined when there are none. */
-export async function googleAccessToken(env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  if (!env.GOOGLE_APPLICATION_CREDENTIALS && !env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE)
-    return undefined;
-  const google = await import('#google-cloud');
-  try {
-    const auth = new google.GoogleAuth({
-      scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-    });
-    return (await auth.getAccessToken()) ?? undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * Access tokens from Application Default Credentials (undefined when there are none), from one
+ * client: it keeps its token and refreshes it shortly before it expires, so callers asking
+ * again and again (every registry challenge, every docker login) cost no extra exchanges.
+ */
+export function googleTokenSource(env: NodeJS.ProcessEnv): () => Promise<string | undefined> {
+  let auth: Promise<InstanceType<GoogleCloud['GoogleAuth']>> | undefined;
+  return async () => {
+    if (!env.GOOGLE_APPLICATION_CREDENTIALS && !env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE)
+      return undefined;
+    auth ??= import('#google-cloud').then(
+      (google) =>
+        new google.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] }),
+    );
+    try {
+      return (await (await auth).getAccessToken()) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isGoogleRegistry } from '../../core/images/image-reference.js';
-import { googleAccessToken } from '../gcp/google-client.js';
+import { googleTokenSource } from '../gcp/google-client.js';
 import {
   dockerConfigCredentials,
   type BasicCredentials,
@@ -21,11 +21,12 @@ export function registryCredentials(
   options: { google?: boolean; maskSecret?: (value: string) => void } = {},
 ): RegistryCredentials {
   const docker = dockerConfigCredentials(env);
+  const googleToken = googleTokenSource(env);
   return {
     async basic(host) {
       if (given) return given;
       if (options.google || isGoogleRegistry(host)) {
-        const token = await googleAccessToken(env);
+        const token = await googleToken();
         if (token) {
           options.maskSecret?.(token);
           return { username: GOOGLE_REGISTRY_USER, password: token };
