@@ -48,9 +48,10 @@ function addCommand(
   command: Command<unknown>,
   run: (command: Command<unknown>, raw: RawInputs) => Promise<void>,
 ): void {
-  const parent = command.cli
-    ? (program.commands.find((existing) => existing.name() === command.cli?.group) ??
-      program.command(command.cli.group).description(`${command.cli.group} commands`))
+  const group = command.cli?.group;
+  const parent = group
+    ? (program.commands.find((existing) => existing.name() === group) ??
+      program.command(group).description(`${group} commands`))
     : program;
   const sub = parent
     .command(command.cli?.name ?? command.name)
@@ -74,13 +75,14 @@ function addCommand(
       );
     } else sub.addOption(new Option(`--${input.name} <${value}>`, describe(input)));
   }
-  if (command.name === 'serve')
-    sub.addOption(new Option('--local', 'Serve on this machine (the only place serve runs).'));
-  if (command.name === 'run') {
-    sub.addOption(
-      new Option('--local', 'Run on this machine (same as --target local).').conflicts('vertex'),
+  const shorthands = command.cli?.shorthands ?? [];
+  for (const flag of shorthands) {
+    const others = shorthands.filter(
+      (other) => other !== flag && flag.sets && other.sets?.input === flag.sets.input,
     );
-    sub.addOption(new Option('--vertex', 'Run on Vertex AI Pipelines (same as --target vertex).'));
+    sub.addOption(
+      new Option(`--${flag.name}`, flag.description).conflicts(others.map((other) => other.name)),
+    );
   }
   sub.action(async (...args: unknown[]) => {
     const positionalNames = command.inputs.filter((i) => i.positional).map((i) => i.name);
@@ -89,14 +91,15 @@ function addCommand(
       if (typeof args[index] === 'string') positional[name] = args[index];
     });
     const options = sub.opts<Record<string, unknown>>();
-    for (const shorthand of ['local', 'vertex'] as const) {
-      if (options[shorthand] !== true) continue;
-      if (typeof options.target === 'string' && options.target !== shorthand) {
-        throw new UserError(`--${shorthand} conflicts with --target ${options.target}`, {
+    for (const { name, sets } of shorthands) {
+      if (options[name] !== true || !sets) continue;
+      const key = optionKey(sets.input);
+      if (typeof options[key] === 'string' && options[key] !== sets.value) {
+        throw new UserError(`--${name} conflicts with --${sets.input} ${String(options[key])}`, {
           fix: 'Give one of them.',
         });
       }
-      options.target = shorthand;
+      options[key] = sets.value;
     }
     await run(command, rawInputs(command.inputs, positional, options));
   });

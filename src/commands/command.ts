@@ -101,8 +101,19 @@ export interface CommandResult {
 export interface Command<Inputs> {
   /** The action's `command` value. */
   readonly name: string;
-  /** In the CLI, a subcommand of a group instead: `mlops images diff`. */
-  readonly cli?: { readonly group: string; readonly name: string };
+  /** How the CLI shows it, when not simply as `mlops <name>` with a flag per input. */
+  readonly cli?: {
+    /** A subcommand of a group instead: `mlops images diff`. */
+    readonly group?: string;
+    readonly name?: string;
+    /** Flags that stand for an input's value: `--local` for `--target local`. */
+    readonly shorthands?: ReadonlyArray<{
+      readonly name: string;
+      readonly description: string;
+      /** Undefined: the flag only states what the command does anyway (`serve --local`). */
+      readonly sets?: { readonly input: string; readonly value: string };
+    }>;
+  };
   readonly summary: string;
   readonly inputs: readonly InputDefinition[];
   readonly outputs: readonly OutputDefinition[];

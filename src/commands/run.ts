@@ -68,6 +68,20 @@ function parseVertexTarget(
 
 export const runCommand = defineCommand<RunInputs>({
   name: 'run',
+  cli: {
+    shorthands: [
+      {
+        name: 'local',
+        description: 'Run on this machine (same as --target local).',
+        sets: { input: 'target', value: 'local' },
+      },
+      {
+        name: 'vertex',
+        description: 'Run on Vertex AI Pipelines (same as --target vertex).',
+        sets: { input: 'target', value: 'vertex' },
+      },
+    ],
+  },
   summary:
     'Run a pipeline locally (the default: no cloud needed) or on Vertex AI Pipelines, and follow it to the end.',
   inputs: [

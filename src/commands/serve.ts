@@ -34,6 +34,11 @@ function pipelinesFolder(): string {
 
 export const serveCommand = defineCommand<ServeInputs>({
   name: 'serve',
+  cli: {
+    shorthands: [
+      { name: 'local', description: 'Serve on this machine (the only place serve runs).' },
+    ],
+  },
   summary:
     'Serve a packaged model (model.joblib + metadata.json) on this machine with the prediction server the serving image runs, until stopped.',
   inputs: [
