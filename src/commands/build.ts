@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { hashBuildContext } from '../adapters/docker/build-context.js';
 import { DockerRepositories, type DockerRepository } from '../adapters/gcp/docker-repositories.js';
 import { googleEndpoints } from '../adapters/gcp/endpoints.js';
+import { gitOutput } from '../adapters/git.js';
 import {
   formatPlatform,
   RegistryClient,
@@ -65,7 +65,10 @@ interface BuildInputs {
   readonly context: string;
   readonly dockerfile: string;
   readonly buildArgs: Record<string, string>;
+  /** The labels given: part of the content hash. */
   readonly labels: Record<string, string>;
+  /** OCI source, revision and time: on the image, but not hashed (they change every build). */
+  readonly sourceLabels: Record<string, string>;
   /** The commit tag (short SHA) and the tags given. */
   readonly tags: readonly string[];
   readonly login: BasicCredentials | undefined;
@@ -143,16 +146,7 @@ function existingPath(cwd: string, given: string, kind: 'file' | 'folder', input
 }
 
 function commitSha(context: CommandContext, folder: string): string | undefined {
-  if (context.env.GITHUB_SHA) return context.env.GITHUB_SHA;
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd: folder,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return undefined;
-  }
+  return context.env.GITHUB_SHA || gitOutput(folder, ['rev-parse', 'HEAD']);
 }
 
 /** OCI annotations a registry UI and `docker inspect` show: where the image came from. */
@@ -278,10 +272,8 @@ export const buildCommand = defineCommand<BuildInputs>({
         'Build argument',
         'PYTHON_VERSION=3.11',
       ),
-      labels: {
-        ...sourceLabels(context, sha),
-        ...parseParameterAssignments(raw.list('labels'), 'Label', 'team=ml'),
-      },
+      labels: parseParameterAssignments(raw.list('labels'), 'Label', 'team=ml'),
+      sourceLabels: sourceLabels(context, sha),
       tags: [...new Set(tags)],
       login: parseRegistryLogin(raw, context),
       trainingImage: parseImageInput(raw, 'training-image'),
@@ -384,15 +376,12 @@ async function prepare(
   client: RegistryClient,
 ): Promise<{ tag: string; existing: Manifest | undefined }> {
   const { ui } = context;
-  // Settings that change the image are hashed; source labels (time, commit) are not.
   const hashed = await hashBuildContext({
     context: inputs.context,
     dockerfile: inputs.dockerfile,
     platform: PLATFORM,
     buildArgs: inputs.buildArgs,
-    labels: Object.fromEntries(
-      Object.entries(inputs.labels).filter(([key]) => !key.startsWith('org.opencontainers.')),
-    ),
+    labels: inputs.labels,
   });
   if (hashed.credentialFiles.length > 0) {
     throw new UserError(
@@ -442,8 +431,7 @@ async function buildAndPush(session: BuildSession): Promise<BuiltImage> {
   const registry = inputs.target.registry;
   const cli = await session.docker.get();
   // Logged in before the build too: the base image may come from the same registry.
-  const login = await session.client.credentials.basic(registry);
-  if (login) await cli.login(registry, login);
+  await cli.loginWith(session.client.credentials, registry);
   const local = `${name}:${session.tags[0] ?? ''}`;
   const versions = await ui.group(`Build ${name} for ${PLATFORM}`, async () => {
     await cli.build({
@@ -451,7 +439,7 @@ async function buildAndPush(session: BuildSession): Promise<BuiltImage> {
       dockerfile: inputs.dockerfile,
       platform: PLATFORM,
       buildArgs: inputs.buildArgs,
-      labels: inputs.labels,
+      labels: { ...inputs.sourceLabels, ...inputs.labels },
       tags: [local],
     });
     const built = await cli.inspect(local);
@@ -481,9 +469,8 @@ async function buildAndPush(session: BuildSession): Promise<BuiltImage> {
     return found;
   });
   const digest = await ui.group(`Push ${name}`, async () => {
-    // A fresh token: access tokens last an hour, and builds can be long.
-    const fresh = await session.client.credentials.basic(registry);
-    if (fresh) await cli.login(registry, fresh);
+    // Logged in again: the token source refreshes a token close to expiry, and builds can be long.
+    await cli.loginWith(session.client.credentials, registry);
     let pushed = '';
     for (const tag of session.tags) pushed = await cli.push(`${name}:${tag}`);
     return pushed;

@@ -328,21 +328,21 @@ async function reportOnGitHub(
   const { ui } = context;
   const commit = commitContext(context.env);
   const rows: string[][] = [];
-  const note = (where: string, result: string): void => {
-    rows.push([where, result]);
-  };
   if (!commit) {
     ui.info('Not in a GitHub workflow: the report stays here.');
     return;
   }
   if (!inputs.githubToken) {
-    note('check run', 'skipped: no github-token (give it ${{ github.token }} with checks: write)');
+    rows.push([
+      'check run',
+      'skipped: no github-token (give it ${{ github.token }} with checks: write)',
+    ]);
   } else if (commit.fork) {
     ui.warning(
       'Pull request from a fork: its token is read-only, so the verdict is in the job summary only.',
     );
-    note('check run', 'skipped: fork pull request (read-only token)');
-    if (inputs.prComment) note('pull request comment', 'skipped: fork pull request');
+    rows.push(['check run', 'skipped: fork pull request (read-only token)']);
+    if (inputs.prComment) rows.push(['pull request comment', 'skipped: fork pull request']);
   } else {
     // Octokit loads only when there is something to post.
     const { githubClient } = await import('../adapters/github/github-client.js');
@@ -357,15 +357,15 @@ async function reportOnGitHub(
         : undefined;
     const attempt = async (where: string, work: () => Promise<string>): Promise<void> => {
       try {
-        note(where, await work());
+        rows.push([where, await work()]);
       } catch (error) {
         const status = (error as { status?: number }).status;
         const reason = (error as Error).message.split('\n')[0] ?? '';
         ui.warning(`Could not post the ${where}: ${reason}`);
-        note(
+        rows.push([
           where,
           `skipped: ${status === 403 ? 'the token may not (checks: write / pull-requests: write)' : reason}`,
-        );
+        ]);
       }
     };
     await attempt('check run', () =>

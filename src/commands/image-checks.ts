@@ -73,8 +73,7 @@ async function registryImageVersions(
   if (labelled) return { versions: labelled, source: 'labels' };
   const byDigest = formatImage({ ...client.image, reference: image.amd64.digest });
   const cli = await docker.get();
-  const login = await client.credentials.basic(client.image.registry);
-  if (login) await cli.login(client.image.registry, login);
+  await cli.loginWith(client.credentials, client.image.registry);
   await cli.pull(byDigest);
   return {
     versions: frameworkVersions(await cli.pythonEnvironment(byDigest), packages),

@@ -1,7 +1,11 @@
 import { registryCredentials } from '../adapters/registry/registry-credentials.js';
 import type { BasicCredentials } from '../adapters/registry/registry-client.js';
 import { diffEnvironments } from '../core/images/framework-versions.js';
-import { formatImage, type ImageReference } from '../core/images/image-reference.js';
+import {
+  formatImage,
+  registryHostOf,
+  type ImageReference,
+} from '../core/images/image-reference.js';
 import { defineCommand, requireInput } from './command.js';
 import { lazyDocker } from './image-checks.js';
 import { parseImageInput, parseRegistryLogin, REGISTRY_LOGIN_INPUTS } from './image-inputs.js';
@@ -76,9 +80,9 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
         environments.push(
           await ui.group(`Read the packages of ${name}`, async () => {
             // Local images are used as they are; registry images are pulled fresh.
-            if (!(isLocalName(name) && (await docker.inspect(name)))) {
-              const login = await credentials.basic(ref.registry);
-              if (login) await docker.login(ref.registry, login);
+            // A name without a registry host is looked up in the local engine first.
+            if (!(registryHostOf(name) === undefined && (await docker.inspect(name)))) {
+              await docker.loginWith(credentials, ref.registry);
               await docker.pull(name);
             }
             return docker.pythonEnvironment(name);
@@ -114,11 +118,3 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
     }
   },
 });
-
-/** A name without a registry host refers to an image in the local engine first. */
-function isLocalName(name: string): boolean {
-  const first = name.split('/')[0] ?? '';
-  return (
-    !name.includes('/') || !(first.includes('.') || first.includes(':') || first === 'localhost')
-  );
-}

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
+import { gitOutput } from '../adapters/git.js';
 import { describeTarget, type SecretsTarget } from '../core/secrets/secrets-target.js';
 import { UserError } from '../core/errors.js';
 import { parseEnvFile, type EnvEntry } from '../core/secrets/env-file.js';
@@ -46,16 +46,8 @@ interface SyncInputs {
 function repositoryInput(raw: RawInputs, context: CommandContext): string | undefined {
   const given = raw.string('repository')?.trim() || context.env.GITHUB_REPOSITORY;
   if (given) return given;
-  try {
-    const url = execFileSync('git', ['remote', 'get-url', 'origin'], {
-      cwd: context.cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    return /github\.com[:/]([^/]+\/[^/]+?)(\.git)?$/.exec(url)?.[1];
-  } catch {
-    return undefined;
-  }
+  const url = gitOutput(context.cwd, ['remote', 'get-url', 'origin']);
+  return url ? /github\.com[:/]([^/]+\/[^/]+?)(\.git)?$/.exec(url)?.[1] : undefined;
 }
 
 function parseTarget(raw: RawInputs, context: CommandContext): SecretsTarget {
@@ -300,11 +292,6 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     if (!inputs.dryRun) {
       await ui.group(`Write to ${where}`, async () => {
         const limit = pLimit(inputs.concurrency);
-        const variables = new Set(
-          plan.changes
-            .filter((c) => c.kind === 'variable' && c.action !== 'add')
-            .map((c) => c.name),
-        );
         await Promise.all(
           plan.changes
             .filter((change) => change.action !== 'unchanged')
@@ -318,7 +305,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
                     await store.putVariable(
                       change.name,
                       change.value ?? '',
-                      variables.has(change.name),
+                      change.action === 'update',
                     );
                   done.set(change, ACTION_TEXT[change.action]);
                 } catch (error) {
@@ -399,19 +386,10 @@ function syncStamp(
     JSON.stringify([describeTarget(target), inputs.selection, inputs.prunePrefixes ?? null]),
   );
   for (const entry of inputs.entries) hash.update(`${entry.name}\0${entry.value}\0`);
-  let folder: string;
-  try {
-    folder = path.resolve(
-      context.cwd,
-      execFileSync('git', ['rev-parse', '--git-dir'], {
-        cwd: context.cwd,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim(),
-    );
-  } catch {
-    folder = path.join(homedir(), '.cache', 'mlops-platform');
-  }
+  const gitDir = gitOutput(context.cwd, ['rev-parse', '--git-dir']);
+  const folder = gitDir
+    ? path.resolve(context.cwd, gitDir)
+    : path.join(homedir(), '.cache', 'mlops-platform');
   const name = createHash('sha256')
     .update(`${inputs.envFile}\0${describeTarget(target)}`)
     .digest('hex');

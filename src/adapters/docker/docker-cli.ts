@@ -8,7 +8,7 @@ import {
   type PythonEnvironment,
 } from '../../core/images/framework-versions.js';
 import { quoteArgv, runProcess, type ProcessResult } from '../process.js';
-import type { BasicCredentials } from '../registry/registry-client.js';
+import type { BasicCredentials, RegistryCredentials } from '../registry/registry-client.js';
 
 /**
  * The Docker CLI, with a Docker config folder of its own: logins made here never touch the
@@ -87,6 +87,12 @@ export class DockerCli {
 
   async close(): Promise<void> {
     await rm(this.configDir, { recursive: true, force: true });
+  }
+
+  /** Logs in to `host` with what `credentials` has for it; anonymous when it has nothing. */
+  async loginWith(credentials: RegistryCredentials, host: string): Promise<void> {
+    const basic = await credentials.basic(host);
+    if (basic) await this.login(host, basic);
   }
 
   async login(host: string, credentials: BasicCredentials): Promise<void> {

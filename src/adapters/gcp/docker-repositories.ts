@@ -18,7 +18,7 @@ export interface DockerRepository {
   readonly repository: string;
 }
 
-export function repositoryName(repository: DockerRepository): string {
+function repositoryName(repository: DockerRepository): string {
   return `projects/${repository.project}/locations/${repository.location}/repositories/${repository.repository}`;
 }
 

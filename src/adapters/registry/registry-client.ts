@@ -56,7 +56,7 @@ export function dockerConfigCredentials(env: NodeJS.ProcessEnv): RegistryCredent
   };
 }
 
-export const MANIFEST_LIST_TYPES = [
+const MANIFEST_LIST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
 ];

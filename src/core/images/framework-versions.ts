@@ -17,8 +17,8 @@ export interface PythonEnvironment {
 }
 
 export const PYTHON = 'python';
-export const EXACT_PACKAGES = ['scikit-learn', 'xgboost', 'lightgbm'] as const;
-export const MINOR_PACKAGES = ['numpy', 'pandas', 'joblib'] as const;
+const EXACT_PACKAGES = ['scikit-learn', 'xgboost', 'lightgbm'] as const;
+const MINOR_PACKAGES = ['numpy', 'pandas', 'joblib'] as const;
 /** Compared by default, in table order. */
 export const FRAMEWORK_PACKAGES: readonly string[] = [...EXACT_PACKAGES, ...MINOR_PACKAGES, PYTHON];
 

@@ -11,12 +11,20 @@ export interface ImageReference {
   readonly reference: string;
 }
 
-export function parseImageReference(image: string): ImageReference {
-  const [withoutDigest = '', digest] = image.trim().split('@');
+/** The registry host an image names, as Docker reads it; undefined for Docker Hub short names. */
+export function registryHostOf(image: string): string | undefined {
+  const withoutDigest = image.trim().split('@')[0] ?? '';
   const slash = withoutDigest.indexOf('/');
   const first = slash < 0 ? '' : withoutDigest.slice(0, slash);
-  const hasRegistry = first.includes('.') || first.includes(':') || first === 'localhost';
-  const registry = hasRegistry ? first : 'registry-1.docker.io';
+  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
+}
+
+export function parseImageReference(image: string): ImageReference {
+  const [withoutDigest = '', digest] = image.trim().split('@');
+  const host = registryHostOf(image);
+  const hasRegistry = host !== undefined;
+  const slash = withoutDigest.indexOf('/');
+  const registry = host ?? 'registry-1.docker.io';
   let rest = hasRegistry ? withoutDigest.slice(slash + 1) : withoutDigest;
   if (!hasRegistry && !rest.includes('/')) rest = `library/${rest}`;
   const colon = rest.lastIndexOf(':');
