@@ -9,9 +9,10 @@ import {
   COMMANDS,
   formatTable,
   formatTaskEvent
-} from "./chunks/chunk-54KZSTUC.js";
+} from "./chunks/chunk-MMSARFQR.js";
 import "./chunks/chunk-X6SCAR3F.js";
-import "./chunks/chunk-5ZTZKB64.js";
+import "./chunks/chunk-R5N7AB2E.js";
+import "./chunks/chunk-4FC3R7LD.js";
 import {
   UserError,
   __commonJS,
@@ -3525,6 +3526,7 @@ function createCliUi(options = {
     },
     task: (event) => write(formatTaskEvent(event, colors)),
     taskOutput: (task, line) => write(`${colors.dim(`[${task}]`)} ${line}`),
+    diagram: () => void 0,
     table(title, header, rows) {
       write(`
 ${colors.bold(title)}
@@ -3564,7 +3566,9 @@ function describe(input) {
   return `${input.description}${choices}${fallback}`;
 }
 function addCommand(program2, command, run) {
-  const sub = program2.command(command.name).description(command.summary).showHelpAfterError();
+  const group = command.cli?.group;
+  const parent = group ? program2.commands.find((existing) => existing.name() === group) ?? program2.command(group).description(`${group} commands`) : program2;
+  const sub = parent.command(command.cli?.name ?? command.name).description(command.summary).showHelpAfterError();
   for (const input of command.inputs.filter((i) => i.positional)) {
     sub.argument(input.required ? `<${input.name}>` : `[${input.name}]`, describe(input));
   }
@@ -3582,11 +3586,14 @@ function addCommand(program2, command, run) {
       );
     } else sub.addOption(new Option(`--${input.name} <${value}>`, describe(input)));
   }
-  if (command.name === "run") {
-    sub.addOption(
-      new Option("--local", "Run on this machine (same as --target local).").conflicts("vertex")
+  const shorthands = command.cli?.shorthands ?? [];
+  for (const flag of shorthands) {
+    const others = shorthands.filter(
+      (other) => other !== flag && flag.sets && other.sets?.input === flag.sets.input
     );
-    sub.addOption(new Option("--vertex", "Run on Vertex AI Pipelines (same as --target vertex)."));
+    sub.addOption(
+      new Option(`--${flag.name}`, flag.description).conflicts(others.map((other) => other.name))
+    );
   }
   sub.action(async (...args) => {
     const positionalNames = command.inputs.filter((i) => i.positional).map((i) => i.name);
@@ -3595,14 +3602,15 @@ function addCommand(program2, command, run) {
       if (typeof args[index] === "string") positional[name] = args[index];
     });
     const options = sub.opts();
-    for (const shorthand of ["local", "vertex"]) {
-      if (options[shorthand] !== true) continue;
-      if (typeof options.target === "string" && options.target !== shorthand) {
-        throw new UserError(`--${shorthand} conflicts with --target ${options.target}`, {
+    for (const { name, sets } of shorthands) {
+      if (options[name] !== true || !sets) continue;
+      const key = optionKey(sets.input);
+      if (typeof options[key] === "string" && options[key] !== sets.value) {
+        throw new UserError(`--${name} conflicts with --${sets.input} ${String(options[key])}`, {
           fix: "Give one of them."
         });
       }
-      options.target = shorthand;
+      options[key] = sets.value;
     }
     await run(command, rawInputs(command.inputs, positional, options));
   });

@@ -18,15 +18,17 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-MEVOTXUO.js";
+} from "./chunks/chunk-WWVTLUHK.js";
 import {
   PLAIN_COLORS,
   findCommand,
   formatTable,
   formatTaskEvent
-} from "./chunks/chunk-54KZSTUC.js";
+} from "./chunks/chunk-MMSARFQR.js";
 import "./chunks/chunk-X6SCAR3F.js";
-import "./chunks/chunk-5ZTZKB64.js";
+import "./chunks/chunk-R5N7AB2E.js";
+import "./chunks/chunk-4FC3R7LD.js";
+import "./chunks/chunk-5RO5WX7T.js";
 import {
   UserError,
   errorMessage
@@ -60,6 +62,15 @@ function createActionUi() {
       else info(line);
     },
     taskOutput: (task, line) => info(`[${task}] ${line}`),
+    diagram(title, mermaid) {
+      summary.addHeading(escapeHtml(title), 3).addRaw(`
+
+\`\`\`mermaid
+${mermaid}
+\`\`\`
+
+`);
+    },
     table(title, header, rows) {
       info(`
 ${title}
@@ -103,13 +114,14 @@ async function run() {
     const inputs = command.parseInputs(actionInputs, context);
     const result = await command.run(inputs, context);
     for (const [name, value] of Object.entries(result.outputs)) setOutput(name, value);
-    await summary.write();
     if (result.failure) setFailed(`${ACTION_NAME} ${command.name} failed: ${result.failure}`);
   } catch (error2) {
     const kind = error2 instanceof UserError ? "configuration error" : "failed";
     setFailed(`${ACTION_NAME} ${commandName} ${kind}: ${errorMessage(error2)}`);
     if (error2 instanceof Error && !(error2 instanceof UserError) && error2.stack)
       debug(error2.stack);
+  } finally {
+    await summary.write();
   }
 }
 

@@ -9,8 +9,9 @@ import {
   debug,
   info,
   warning
-} from "./chunks/chunk-MEVOTXUO.js";
+} from "./chunks/chunk-WWVTLUHK.js";
 import "./chunks/chunk-X6SCAR3F.js";
+import "./chunks/chunk-5RO5WX7T.js";
 import {
   errorMessage
 } from "./chunks/chunk-QNCICSUO.js";
@@ -21,7 +22,7 @@ async function post() {
   const job = actionState.runningJob();
   if (job) {
     try {
-      const { VertexPipelines } = await import("./chunks/vertex-pipelines-NYLA2HVX.js");
+      const { VertexPipelines } = await import("./chunks/vertex-pipelines-ZBYXK6HV.js");
       const client = await VertexPipelines.connect({
         project: job.project,
         region: job.region,
