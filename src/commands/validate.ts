@@ -39,7 +39,12 @@ export const validateCommand = defineCommand<ValidateInputs>({
     const { ui, cwd } = context;
     const loaded = await ui.group('Validate', () => loadPipelineFrom(inputs, context));
     const display = path.relative(cwd, inputs.pipeline) || inputs.pipeline;
-    const resolved = resolveRunParameters(loaded.spec, inputs.params, display);
+    // Without parameters this checks the pipeline alone: required parameters are listed, not
+    // demanded (a pipeline that needs a model source has no default for it).
+    const checkParameters = Object.keys(inputs.params).length > 0;
+    const resolved = checkParameters
+      ? resolveRunParameters(loaded.spec, inputs.params, display)
+      : {};
     const definitions = loaded.spec.root.inputDefinitions?.parameters ?? {};
     const rows = Object.entries(definitions).map(([name, definition]) => [
       name,

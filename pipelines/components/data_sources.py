@@ -1,0 +1,137 @@
+"""Where tabular data and model folders live, for the components that read features after
+training (batch_predict, detect_drift): local files, Cloud Storage and BigQuery tables.
+
+* A local path, ``file://`` URI or ``/gcs/<bucket>/...`` path is read as it is.
+* ``gs://<bucket>/<object>`` is read through the Cloud Storage FUSE mount that Vertex AI
+  provides at ``/gcs`` (``MLOPS_GCS_FUSE_ROOT`` moves it, e.g. to a local gcsfuse mount), so
+  no Google client library is needed in the image.
+* ``bq://<project>.<dataset>.<table>`` is read page by page with the BigQuery REST API.
+
+Tables are read in chunks of at most ``chunk_rows`` rows so memory stays bounded whatever the
+size of the input.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+import pandas as pd
+
+from components.common import CATEGORICAL, MISSING_TOKENS, ComponentError, apply_kinds, require_file
+
+GCS_FUSE_ROOT_ENV = "MLOPS_GCS_FUSE_ROOT"
+BIGQUERY_PREFIX = "bq://"
+
+
+def is_bigquery(uri: str) -> bool:
+    return uri.lower().startswith(BIGQUERY_PREFIX)
+
+
+def local_path(uri: str, what: str) -> str:
+    """The local path behind a local path, ``file://`` URI or ``gs://`` URI (via the FUSE mount)."""
+    uri = uri.strip()
+    if not uri:
+        raise ComponentError(f"no {what} given")
+    lowered = uri.lower()
+    if lowered.startswith("gs://"):
+        bucket, _, name = uri[len("gs://") :].partition("/")
+        if not bucket:
+            raise ComponentError(f"{what} {uri!r} names no bucket; expected gs://<bucket>/<path>")
+        root = os.environ.get(GCS_FUSE_ROOT_ENV) or "/gcs"
+        if not os.path.isdir(os.path.join(root, bucket)):
+            raise ComponentError(
+                f"{what} {uri} is read through the Cloud Storage FUSE mount {root}/{bucket}, which is "
+                f"not available here (it is on Vertex AI); mount the bucket and set {GCS_FUSE_ROOT_ENV}, "
+                "or copy the data and pass a local path"
+            )
+        return os.path.join(root, bucket, name)
+    if lowered.startswith("file://"):
+        parts = urlsplit(uri)
+        if parts.netloc not in ("", "localhost"):
+            raise ComponentError(f"{what} {uri}: file:// URIs with a host are not supported")
+        return unquote(parts.path)
+    if "://" in uri:
+        scheme = uri.split("://", 1)[0]
+        raise ComponentError(
+            f"{what} {uri!r} has an unsupported scheme {scheme}://; use a local path, gs://<bucket>/<path> "
+            "or bq://<project>.<dataset>.<table>"
+        )
+    return uri
+
+
+def read_chunks(
+    uri: str, kinds: dict[str, str], chunk_rows: int, what: str, extra_columns: tuple[str, ...] = ()
+) -> Iterator[pd.DataFrame]:
+    """Yields the table behind ``uri`` in chunks of at most ``chunk_rows`` rows.
+
+    Columns named in ``kinds`` are cast the way the model was trained (numeric -> float64,
+    categorical -> text, missing-value tokens -> missing); columns in ``extra_columns`` are
+    kept as text; every other column is dropped as early as possible. A missing column is
+    one error naming all of them, raised before the first chunk is returned.
+    """
+    wanted = list(dict.fromkeys([*kinds, *extra_columns]))
+    if is_bigquery(uri):
+        from components import bigquery
+
+        chunks = bigquery.read_table(bigquery.parse_table_ref(uri), chunk_rows, columns=wanted)
+    else:
+        chunks = _read_csv_chunks(local_path(uri, what), wanted, chunk_rows, what)
+    for chunk in chunks:
+        yield _cast(chunk, kinds, extra_columns)
+
+
+def read_frame(
+    uri: str, kinds: dict[str, str], what: str, extra_columns: tuple[str, ...] = (), chunk_rows: int = 100_000
+) -> pd.DataFrame:
+    """The whole table behind ``uri`` (see ``read_chunks``) as one frame."""
+    chunks = list(read_chunks(uri, kinds, chunk_rows, what, extra_columns))
+    if not chunks:
+        columns = list(dict.fromkeys([*kinds, *extra_columns]))
+        return _cast(pd.DataFrame({name: pd.Series(dtype=object) for name in columns}), kinds, extra_columns)
+    return pd.concat(chunks, ignore_index=True)
+
+
+def _read_csv_chunks(path: str, wanted: list[str], chunk_rows: int, what: str) -> Iterator[pd.DataFrame]:
+    require_file(path, what)
+    try:
+        header = pd.read_csv(path, nrows=0, encoding="utf-8-sig")
+    except pd.errors.EmptyDataError:
+        raise ComponentError(f"{what} {path} is empty") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise ComponentError(f"{what} {path} does not parse as UTF-8 CSV: {error}") from None
+    missing = [name for name in wanted if name not in header.columns]
+    if missing:
+        raise ComponentError(
+            f"{what} {path} lacks column(s) {', '.join(map(repr, missing))}; "
+            f"it has {', '.join(map(repr, header.columns))}"
+        )
+    try:
+        # Everything is read as text first, so a number-looking category stays a category and
+        # the casting rules are the same for CSV and BigQuery input.
+        yield from pd.read_csv(
+            path,
+            usecols=wanted,
+            dtype=str,
+            keep_default_na=False,
+            chunksize=chunk_rows,
+            encoding="utf-8-sig",
+        )
+    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise ComponentError(f"{what} {path} does not parse as UTF-8 CSV: {error}") from None
+
+
+def _cast(chunk: pd.DataFrame, kinds: dict[str, str], extra_columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = chunk[list(dict.fromkeys([*kinds, *extra_columns]))].copy()
+    for name, kind in kinds.items():
+        column = frame[name]
+        if kind == CATEGORICAL:
+            text = column.where(column.isna(), column.astype(str).str.strip())
+            frame[name] = text.where(~text.str.lower().isin(MISSING_TOKENS) & text.notna(), None)
+    frame = apply_kinds(frame, kinds)
+    for name in extra_columns:
+        if name not in kinds:
+            column = frame[name]
+            frame[name] = column.where(column.isna(), column.astype(str)).astype(object)
+    return frame
