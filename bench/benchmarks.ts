@@ -13,10 +13,12 @@ import type { RunRecord } from '../src/core/run-record.js';
 import { startAuthEmulators } from '../tests/emulators/auth-emulators.js';
 import { startGitHubApiEmulator } from '../tests/emulators/github-api.js';
 import { startVertexEmulator } from '../tests/emulators/vertex.js';
+import { batchScoring, servingLatency, trainChurnModel } from './scoring.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PIPELINE = path.join(ROOT, 'pipelines/training-pipeline.yaml');
 const NODE = process.execPath;
+const BATCH_ROWS = Number(process.env.MLOPS_BENCH_BATCH_ROWS ?? 1_000_000);
 const python = execFileSync('bash', [path.join(ROOT, 'scripts/python.sh')], {
   encoding: 'utf8',
 }).trim();
@@ -349,6 +351,47 @@ try {
   } else {
     console.log(
       'image build benchmark skipped: needs dockerd, the test registry and mlops-test-python:bookworm (scripts/start-services.sh, scripts/build-test-images.sh)',
+    );
+  }
+
+  // 7. After training: batch scoring against a plain pandas script, then serving latency.
+  const trained = await trainChurnModel(workspace, python);
+  const scoring = await batchScoring(workspace, python, trained, BATCH_ROWS, 2);
+  const rate = (ms: number): string =>
+    `${Math.round(scoring.rows / (ms / 1000)).toLocaleString('en-US')} rows/s`;
+  add(
+    `Batch scoring ${scoring.rows.toLocaleString('en-US')} synthetic rows: batch_predict vs a single-pass pandas script`,
+    `batch_predict (chunks of 50,000, ${rate(scoring.component.ms)})`,
+    scoring.component.ms,
+    `pandas (${rate(scoring.plain.ms)})`,
+    scoring.plain.ms,
+    'same model and input; both write a CSV of keyed predictions with class probabilities; times include Python start-up and model loading',
+  );
+  rows.push([
+    'Peak memory of the same runs (median)',
+    `batch_predict: ${scoring.component.peakMb.toFixed(0)} MB`,
+    `pandas: ${scoring.plain.peakMb.toFixed(0)} MB`,
+    `${(scoring.component.peakMb / scoring.plain.peakMb).toFixed(2)}×`,
+    'peak resident memory (ru_maxrss) of the Python process; batch_predict holds one chunk at a time, the script the whole table',
+  ]);
+  console.log(
+    `batch scoring peak memory: ${scoring.component.peakMb.toFixed(0)} MB vs ${scoring.plain.peakMb.toFixed(0)} MB`,
+  );
+  for (const [concurrency, instances] of [
+    [1, 1],
+    [4, 1],
+    [4, 100],
+  ] as const) {
+    const latency = await servingLatency(python, trained.modelDir, 1000, concurrency, instances);
+    rows.push([
+      `Prediction server, ${latency.requests} requests of ${instances} instance${instances > 1 ? 's' : ''}, ${concurrency} client${concurrency > 1 ? 's' : ''} at a time`,
+      `p50 ${latency.p50Ms.toFixed(1)} ms`,
+      `p99 ${latency.p99Ms.toFixed(1)} ms`,
+      '',
+      `${latency.requestsPerSecond.toFixed(0)} requests/s; serving/server.py on loopback, churn model from the reference pipeline`,
+    ]);
+    console.log(
+      `serving c=${concurrency} n=${instances}: p50 ${latency.p50Ms.toFixed(1)} ms, p99 ${latency.p99Ms.toFixed(1)} ms, ${latency.requestsPerSecond.toFixed(0)} req/s`,
     );
   }
 } finally {
