@@ -2,6 +2,8 @@ import path from 'node:path';
 import { KfpRegistry } from '../adapters/gcp/kfp-registry.js';
 import { loadPipeline, type LoadedPipeline } from '../adapters/pipeline-loader.js';
 import { isTemplateUri, parseTemplateUri, templateUri } from '../core/gcp/kfp-template.js';
+import { replaceImages } from '../core/ir/images.js';
+import { parseParameterAssignments } from '../core/ir/parameters.js';
 import { parsePipelineSpecText } from '../core/ir/validate.js';
 import type { CommandContext, InputDefinition, RawInputs } from './command.js';
 import { requireInput } from './command.js';
@@ -37,12 +39,20 @@ export const PIPELINE_INPUTS: readonly InputDefinition[] = [
     kind: 'string',
     valueName: 'NAME',
   },
+  {
+    name: 'images',
+    description:
+      "Replace container images of the pipeline, IMAGE=REPLACEMENT, one per line in the action (repeat --images in the CLI): e.g. mlops-training:latest=the image output of build, so the pipeline's components run in the image you pushed.",
+    kind: 'list',
+    valueName: 'IMAGE=REF',
+  },
 ];
 
 export interface PipelineSourceInputs {
   readonly pipeline: string;
   readonly python: string;
   readonly functionName: string | undefined;
+  readonly images: Readonly<Record<string, string>>;
 }
 
 export function parsePipelineSourceInputs(
@@ -59,6 +69,11 @@ export function parsePipelineSourceInputs(
     pipeline,
     python: pythonInput(raw, context),
     functionName: raw.string('function')?.trim() || undefined,
+    images: parseParameterAssignments(
+      raw.list('images'),
+      'Image replacement',
+      '--images mlops-training:latest=REGION-docker.pkg.dev/P/R/trainer@sha256:…',
+    ),
   };
 }
 
@@ -67,6 +82,16 @@ export function parsePipelineSourceInputs(
  * (https://REGION-kfp.pkg.dev/PROJECT/REPO/PACKAGE/TAG), pinned to the version the tag names.
  */
 export async function loadPipelineFrom(
+  inputs: PipelineSourceInputs,
+  context: CommandContext,
+): Promise<LoadedPipeline> {
+  const loaded = await loadPipelineSource(inputs, context);
+  const spec = replaceImages(loaded.spec, inputs.images, loaded.file);
+  for (const [from, to] of Object.entries(inputs.images)) context.ui.info(`Image ${from} → ${to}`);
+  return { ...loaded, spec };
+}
+
+async function loadPipelineSource(
   inputs: PipelineSourceInputs,
   context: CommandContext,
 ): Promise<LoadedPipeline> {

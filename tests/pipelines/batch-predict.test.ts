@@ -51,7 +51,9 @@ async function sqliteRows(file: string, table = 'predictions'): Promise<Row[]> {
 function parseCsv(text: string): Row[] {
   const [header = '', ...lines] = text.trim().split('\n');
   const names = header.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v])));
+  return lines.map((line): Row =>
+    Object.fromEntries(line.split(',').map((v, i): [string, string] => [names[i] ?? '', v])),
+  );
 }
 
 /**
