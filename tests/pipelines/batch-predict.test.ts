@@ -11,6 +11,9 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBigQueryEmulator } from '../emulators/bigquery.js';
+import { startMetadataServer } from '../emulators/metadata-server.js';
+import { startVertexEmulator, type VertexEmulator } from '../emulators/vertex.js';
 import { mlops } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { runPython } from '../helpers/packaged-model.js';
@@ -123,6 +126,107 @@ function outputUri(record: RunRecord, output: string): string {
   const artifact = record.tasks['batch-predict']?.artifacts[output]?.[0];
   if (!artifact) throw new Error(`no ${output} in the run record`);
   return artifact.uri;
+}
+
+/**
+ * Emulated Google Cloud as a Vertex AI job sees it: a metadata server handing out tokens, the
+ * Model Registry (the model's files in the emulated Cloud Storage, read through the FUSE
+ * mount), and BigQuery with the churn sample as a features table.
+ */
+async function startGoogle(root: string, modelDir: string) {
+  const metadata = await startMetadataServer();
+  const dataDir = join(root, 'vertex-data');
+  const vertex = await startVertexEmulator({
+    validateToken: (token) => metadata.validateAccessToken(token),
+    dataDir,
+  });
+  const bigquery = await startBigQueryEmulator({
+    validateToken: (token) => metadata.validateAccessToken(token),
+    datasets: ['ml'],
+  });
+  const close = async (): Promise<void> => {
+    await Promise.all([vertex.close(), bigquery.close(), metadata.close()]);
+  };
+  try {
+    await cp(modelDir, join(dataDir, 'gcs', 'team-models', 'churn', '1'), { recursive: true });
+    const token = (await (
+      await fetch(`${metadata.url}/computeMetadata/v1/instance/service-accounts/default/token`, {
+        headers: { 'Metadata-Flavor': 'Google' },
+      })
+    ).json()) as { access_token: string };
+    const upload = await fetch(`${vertex.endpoint.url}/v1/${vertex.parent}/models:upload`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token.access_token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        model: {
+          displayName: 'churn',
+          artifactUri: 'gs://team-models/churn/1',
+          containerSpec: {
+            imageUri: 'us-docker.pkg.dev/acme-ml/ml-images/server@sha256:' + 'a'.repeat(64),
+          },
+          versionAliases: ['champion'],
+        },
+      }),
+    });
+    expect(upload.status).toBe(200);
+    const modelId = await waitForModel(vertex);
+    bigquery.createTable('ml.features', [
+      { name: 'customerID', type: 'STRING', mode: 'REQUIRED' },
+      { name: 'gender', type: 'STRING' },
+      { name: 'SeniorCitizen', type: 'INTEGER' },
+      { name: 'Partner', type: 'STRING' },
+      { name: 'tenure', type: 'INTEGER' },
+      { name: 'Contract', type: 'STRING' },
+      { name: 'PaymentMethod', type: 'STRING' },
+      { name: 'MonthlyCharges', type: 'FLOAT' },
+      { name: 'TotalCharges', type: 'FLOAT' },
+    ]);
+    const [header = '', ...lines] = (await readFile(CHURN, 'utf8')).trim().split('\n');
+    const names = header.split(',');
+    const numeric = new Set(['SeniorCitizen', 'tenure', 'MonthlyCharges', 'TotalCharges']);
+    bigquery.seedRows(
+      'ml.features',
+      lines.map((line) => {
+        const cells = line.split(',');
+        return Object.fromEntries(
+          names
+            .filter((name) => name !== 'Churn')
+            .map((name) => {
+              const cell = (cells[names.indexOf(name)] ?? '').trim();
+              return [name, numeric.has(name) ? (cell === '' ? null : Number(cell)) : cell];
+            }),
+        );
+      }),
+    );
+    return {
+      metadata,
+      vertex,
+      bigquery,
+      modelId,
+      close,
+      env: {
+        GCE_METADATA_HOST: metadata.host,
+        MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
+        MLOPS_BIGQUERY_ENDPOINT: bigquery.url,
+        MLOPS_GCS_FUSE_ROOT: join(dataDir, 'gcs'),
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function waitForModel(vertex: VertexEmulator): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const [id] = [...vertex.models.keys()];
+    if (id && vertex.models.get(id)?.versions.size) return id;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the model upload never finished');
 }
 
 describe.runIf(pythonWithSklearn())('batch prediction pipeline', () => {
@@ -261,6 +365,85 @@ describe.runIf(pythonWithSklearn())('batch prediction pipeline', () => {
     const rows = parseCsv(await readFile(csv, 'utf8'));
     expect(rows).toHaveLength(expected.size);
     expect(existsSync(`${csv}.partial`)).toBe(false);
+  });
+
+  it('scores a BigQuery table with a Model Registry version into BigQuery (emulated Google Cloud)', async () => {
+    const google = await startGoogle(root, modelDir);
+    try {
+      const run = await batchRun(
+        root,
+        {
+          model_source: `${google.vertex.parent}/models/${google.modelId}@champion`,
+          features_uri: 'bq://acme-ml.ml.features',
+          destination: 'bq://acme-ml.ml.predictions',
+          key_column: 'customerID',
+          chunk_rows: '128',
+        },
+        google.env,
+      );
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      const rows = google.bigquery.rows('ml.predictions');
+      expect(rows).toHaveLength(expected.size);
+      const version = `projects/${google.vertex.projectNumber}/locations/us-central1/models/${google.modelId}@1`;
+      for (const row of rows) {
+        const want = expected.get(String(row.row_key));
+        expect(row.model_version).toBe(version);
+        expect(row.predicted_label).toBe(want?.label);
+        expect(Number(row.probability_Yes)).toBeCloseTo(want?.probabilities.Yes ?? NaN, 9);
+      }
+      // Features were read page by page (128 rows asked each time), predictions streamed in
+      // requests of at most 500 rows.
+      const calls = google.bigquery.calls();
+      expect(calls.listTableData).toBe(Math.ceil(expected.size / 128));
+      expect(calls.insertAll).toBeGreaterThanOrEqual(Math.ceil(expected.size / 128));
+      // The receipt names the destination and the version; the token never reached the log.
+      const receipt = JSON.parse(await readFile(outputUri(run.record!, 'predictions'), 'utf8')) as {
+        destination: string;
+        model_version: string;
+        rows: number;
+      };
+      expect(receipt).toMatchObject({
+        destination: 'bq://acme-ml.ml.predictions',
+        model_version: version,
+        rows: expected.size,
+      });
+      const log = await readFile(join(run.record!.location, 'batch-predict', 'task.log'), 'utf8');
+      for (const token of google.metadata.issuedTokens()) expect(log).not.toContain(token);
+
+      // A lost insertAll answer is retried; the insert IDs keep every row once.
+      google.bigquery.faults.loseNextResponses(1, { route: 'insertAll' });
+      const again = await batchRun(
+        root,
+        {
+          model_source: `${google.vertex.parent}/models/${google.modelId}@1`,
+          features_uri: 'bq://acme-ml.ml.features',
+          destination: 'bq://acme-ml.ml.retried',
+          key_column: 'customerID',
+        },
+        google.env,
+      );
+      expect(again.code, again.stderr).toBe(0);
+      expect(google.bigquery.rows('ml.retried')).toHaveLength(expected.size);
+      expect(google.bigquery.table('ml.retried')?.dedupedRows).toBeGreaterThan(0);
+
+      // An unknown model version is one clear error, and no table is created.
+      const missing = await batchRun(
+        root,
+        {
+          model_source: `${google.vertex.parent}/models/${google.modelId}@7`,
+          features_uri: 'bq://acme-ml.ml.features',
+          destination: 'bq://acme-ml.ml.never',
+        },
+        google.env,
+      );
+      expect(missing.code).not.toBe(0);
+      expect(missing.stdout + missing.stderr).toMatch(
+        /Vertex AI model .*@7 was not found \(HTTP 404/,
+      );
+      expect(google.bigquery.table('ml.never')).toBeUndefined();
+    } finally {
+      await google.close();
+    }
   });
 
   describe('refuses bad input with one line and writes nothing', () => {
