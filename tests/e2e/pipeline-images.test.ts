@@ -1,9 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlops, type ProcessResult } from '../helpers/cli.js';
+import { packageModel } from '../helpers/packaged-model.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { getJson } from '../helpers/registry-api.js';
 import {
@@ -221,31 +222,10 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages() || !
       };
 
       // A relative data_uri (the pipeline's default form) resolves in the image's data/.
-      await component('load_data', [
-        '--source-uri',
-        'data/churn_sample.csv',
-        '--dataset',
-        file('raw.csv'),
-      ]);
+      await packageModel(work, component);
       expect(await readFile(file('raw.csv'), 'utf8')).toBe(
         await readFile(path.join(PIPELINES, 'data/churn_sample.csv'), 'utf8'),
       );
-      await component('preprocess', [
-        ...['--raw-data', file('raw.csv'), '--target-column', 'Churn'],
-        ...['--train-data', file('train.csv'), '--test-data', file('test.csv')],
-        ...['--preprocess-report', file('report.json')],
-      ]);
-      await component('train', [
-        ...['--model-type', 'random_forest', '--search-iterations', '2', '--cv-folds', '2'],
-        ...['--train-data', file('train.csv'), '--preprocess-report', file('report.json')],
-        ...['--model', file('trained')],
-      ]);
-      await writeFile(file('metrics.json'), JSON.stringify({ accuracy: 0.8, roc_auc: 0.85 }));
-      await component('package_model', [
-        ...['--model', file('trained'), '--metrics', file('metrics.json')],
-        ...['--model-name', 'random_forest', '--deployable-model', file('deployable')],
-        ...['--model-card', file('card.md')],
-      ]);
       const metadata = JSON.parse(
         await readFile(file('deployable/metadata.json'), 'utf8'),
       ) as Record<string, unknown>;

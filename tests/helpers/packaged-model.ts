@@ -44,32 +44,36 @@ export function runPython(
   });
 }
 
+/** Runs one component (`components.<module>`) with its arguments; throws when it fails. */
+export type ComponentRunner = (module: string, args: string[]) => Promise<void>;
+
 async function component(module: string, args: string[]): Promise<void> {
   const result = await runPython(['-m', `components.${module}`, ...args]);
   if (result.code !== 0) throw new Error(`${module} exited with ${result.code}:\n${result.stderr}`);
 }
 
-/** A deployable model folder (model.joblib + metadata.json) from the real components. */
-export async function packageModel(dir: string): Promise<{ model: string; testCsv: string }> {
+/**
+ * A deployable model folder (model.joblib + metadata.json) from the real components, run with
+ * this machine's Python unless another runner (e.g. inside the training image) is given.
+ */
+export async function packageModel(
+  dir: string,
+  run: ComponentRunner = component,
+): Promise<{ model: string; testCsv: string }> {
   const file = (name: string): string => join(dir, name);
-  await component('load_data', [
-    '--source-uri',
-    'data/churn_sample.csv',
-    '--dataset',
-    file('raw.csv'),
-  ]);
-  await component('preprocess', [
+  await run('load_data', ['--source-uri', 'data/churn_sample.csv', '--dataset', file('raw.csv')]);
+  await run('preprocess', [
     ...['--raw-data', file('raw.csv'), '--target-column', 'Churn'],
     ...['--train-data', file('train.csv'), '--test-data', file('test.csv')],
     ...['--preprocess-report', file('report.json')],
   ]);
-  await component('train', [
+  await run('train', [
     ...['--model-type', 'random_forest', '--search-iterations', '2', '--cv-folds', '2'],
     ...['--train-data', file('train.csv'), '--preprocess-report', file('report.json')],
     ...['--model', file('trained')],
   ]);
   await writeFile(file('metrics.json'), JSON.stringify({ accuracy: 0.8, roc_auc: 0.85 }));
-  await component('package_model', [
+  await run('package_model', [
     ...['--model', file('trained'), '--metrics', file('metrics.json')],
     ...['--model-name', 'random_forest', '--deployable-model', file('deployable')],
     ...['--model-card', file('card.md')],
