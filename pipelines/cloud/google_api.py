@@ -1,18 +1,20 @@
-"""Google REST APIs from components, with the Python standard library only.
+"""Google REST APIs with the Python standard library only.
 
-The component images carry no google-cloud-* libraries (and cannot pip install at run time),
-so components speak to Google APIs over plain HTTPS:
+The images carry no google-cloud-* libraries (and cannot pip install at run time), so the
+components and the prediction server speak to Google APIs over plain HTTPS:
 
 * ``access_token()``: an OAuth access token from the metadata server that every Vertex AI,
-  Compute Engine and GKE workload has (the token of the job's service account), or from
-  ``GOOGLE_OAUTH_ACCESS_TOKEN`` when a component runs elsewhere, e.g. on a laptop with
+  Compute Engine and GKE workload has (the token of its service account), or from
+  ``GOOGLE_OAUTH_ACCESS_TOKEN`` when the code runs elsewhere, e.g. on a laptop with
   ``export GOOGLE_OAUTH_ACCESS_TOKEN=$(gcloud auth print-access-token)``;
-* ``request_json()``: one JSON request with that token, retried when Google says the failure
-  is transient, any other failure turned into a one-line ``GoogleApiError``;
-* ``vertex_url()`` / ``bigquery_url()``: endpoints that environment variables can move
-  (private service endpoints, the loopback emulators of the tests).
+* ``request()`` / ``request_json()``: one request with that token, retried when Google says
+  the failure is transient, any other failure turned into a one-line ``GoogleApiError``;
+* ``vertex_url()`` / ``bigquery_url()`` / ``endpoint()``: endpoints that environment
+  variables can move (private service endpoints, the loopback emulators of the tests);
+* ``configure()``: how the calling program reports retries and whom errors tell to act.
 
-A token never appears in a log line or an error message.
+Every problem raises ``CloudError`` (or its subclass ``GoogleApiError``) with a one-line
+message. A token never appears in a log line or an error message.
 """
 
 from __future__ import annotations
@@ -22,14 +24,13 @@ import json
 import os
 import random
 import re
+import sys
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, TypeVar
 from urllib.parse import urlsplit
-
-from components.common import ComponentError, log, one_line
 
 TOKEN_ENV = "GOOGLE_OAUTH_ACCESS_TOKEN"
 # The variable google-auth and gcp-metadata read too: host[:port], no scheme.
@@ -53,8 +54,14 @@ METADATA_TIMEOUT_SECONDS = 10.0
 REFRESH_MARGIN_SECONDS = 300.0
 LOCATION = re.compile(r"^[a-z][a-z0-9-]*$")
 
+Result = TypeVar("Result")
 
-class GoogleApiError(ComponentError):
+
+class CloudError(Exception):
+    """A problem reaching Google Cloud that the user can fix; the message is one line."""
+
+
+class GoogleApiError(CloudError):
     """A Google API request that failed for good; the message is one line and names the fix."""
 
     def __init__(self, message: str, status: int | None, reason: str = "", detail: str = "") -> None:
@@ -89,6 +96,41 @@ class _CachedToken:
 _cached_token: _CachedToken | None = None
 
 
+# --------------------------------------------------------------------------- the calling program
+
+
+def one_line(text: str) -> str:
+    """Collapses whitespace so a message never spans several lines."""
+    return " ".join(str(text).split())
+
+
+def _print_line(message: str) -> None:
+    print(f"[cloud] {one_line(message)}", file=sys.stderr, flush=True)
+
+
+@dataclass(frozen=True)
+class _Caller:
+    log: Callable[[str], None]
+    runner: str
+    identity: str
+
+
+_caller = _Caller(_print_line, "this program", "the identity this program runs as")
+
+
+def configure(*, log: Callable[[str], None], runner: str, identity: str) -> None:
+    """Says who calls Google, so that this module's lines and advice fit the program.
+
+    ``log`` prints one progress line (a retry) the program's way, e.g. on stdout for a
+    component but on stderr for the server, whose stdout is its ``listening on`` line;
+    ``runner`` names the program in the advice to run it elsewhere ("the component");
+    ``identity`` is whom a 403 asks to grant a role to. Until then, retries are
+    ``[cloud] ...`` lines on stderr.
+    """
+    global _caller
+    _caller = _Caller(log, runner, identity)
+
+
 # --------------------------------------------------------------------------- tokens
 
 
@@ -119,7 +161,7 @@ def _token_from_metadata_server() -> tuple[str, float]:
             if error.code in RETRY_STATUSES and attempt < METADATA_ATTEMPTS:
                 _pause(attempt, None, f"metadata server {host}: HTTP {error.code}")
                 continue
-            raise ComponentError(
+            raise CloudError(
                 f"the metadata server at {host} gave no access token (HTTP {error.code}: {_body_excerpt(error)}); "
                 f"check the workload's service account, or set {TOKEN_ENV}"
             ) from None
@@ -130,9 +172,9 @@ def _token_from_metadata_server() -> tuple[str, float]:
             if isinstance(reason, TimeoutError) and attempt < METADATA_ATTEMPTS:
                 _pause(attempt, None, f"metadata server {host}: timed out")
                 continue
-            raise ComponentError(
+            raise CloudError(
                 f"no Google access token: the metadata server at {host} is not reachable ({reason}), so this "
-                "is not a Vertex AI, Compute Engine or GKE workload; to run the component elsewhere set "
+                f"is not a Vertex AI, Compute Engine or GKE workload; to run {_caller.runner} elsewhere set "
                 f"{TOKEN_ENV}, e.g. export {TOKEN_ENV}=$(gcloud auth print-access-token)"
             ) from None
     try:
@@ -140,23 +182,36 @@ def _token_from_metadata_server() -> tuple[str, float]:
         token, lifetime = payload["access_token"], float(payload["expires_in"])
     except (ValueError, TypeError, KeyError):
         # Never the payload itself: it may hold the token.
-        raise ComponentError(f"the metadata server at {host} answered without access_token and expires_in") from None
+        raise CloudError(f"the metadata server at {host} answered without access_token and expires_in") from None
     if not isinstance(token, str) or not token:
-        raise ComponentError(f"the metadata server at {host} answered an empty access token")
+        raise CloudError(f"the metadata server at {host} answered an empty access token")
     return token, lifetime
 
 
 # --------------------------------------------------------------------------- requests
 
 
-def request_json(method: str, url: str, body: Any = None, *, what: str, role: str | None = None) -> dict[str, Any]:
-    """Sends one JSON request with the bearer token and returns the JSON object answered.
+def request(
+    method: str,
+    url: str,
+    read: Callable[[http.client.HTTPResponse], Result],
+    *,
+    what: str,
+    role: str | None = None,
+    body: Any = None,
+    accept: str = "application/json",
+) -> Result:
+    """Sends one request with the bearer token and returns what ``read`` makes of the answer.
 
     ``what`` names the resource for error messages ("BigQuery table p.d.t"); ``role`` is the
     IAM role a 403 asks to grant. 429, 5xx, BigQuery's retryable reasons and dropped
     connections are retried with exponential backoff (honouring Retry-After), at most
     MAX_ATTEMPTS times; anything else raises GoogleApiError at once. A body is sent as
     JSON; callers retrying a POST must make it idempotent (BigQuery insert IDs do).
+
+    ``read`` gets the successful response with its body unread. It runs again on a retry,
+    so it must start over; an OSError or HTTPException it raises is taken for a dropped
+    connection and retried, so it should raise CloudError for problems of its own.
     """
     data = None if body is None else json.dumps(body, allow_nan=False, separators=(",", ":")).encode("utf-8")
     host = urlsplit(url).netloc
@@ -164,13 +219,13 @@ def request_json(method: str, url: str, body: Any = None, *, what: str, role: st
     while True:
         attempt += 1
         token = access_token()
-        headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        headers = {"Authorization": f"Bearer {token}", "Accept": accept}
         if data is not None:
             headers["Content-Type"] = "application/json; charset=utf-8"
         request = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
             with _API_OPENER.open(request, timeout=REQUEST_TIMEOUT_SECONDS) as response:
-                raw = response.read()
+                return read(response)
         except urllib.error.HTTPError as error:
             message, reason = _google_error(error)
             detail = _scrub(f"HTTP {error.code}: {message}" if message else f"HTTP {error.code}", token)
@@ -188,7 +243,13 @@ def request_json(method: str, url: str, body: Any = None, *, what: str, role: st
             raise GoogleApiError(
                 f"{what}: could not reach {host} in {MAX_ATTEMPTS} attempts ({problem})", None, "", problem
             ) from None
-        return _json_object(raw, what)
+
+
+def request_json(method: str, url: str, body: Any = None, *, what: str, role: str | None = None) -> dict[str, Any]:
+    """Sends one JSON request (see ``request``) and returns the JSON object answered."""
+    return request(
+        method, url, lambda response: _json_object(response.read(), what), what=what, role=role, body=body
+    )
 
 
 def _google_error(error: urllib.error.HTTPError) -> tuple[str, str]:
@@ -224,10 +285,7 @@ def _failure(status: int, reason: str, detail: str, what: str, role: str | None,
         return f"{what}: the access token was refused ({detail}); {fix}"
     if status == 403 and not transient:
         grant = role or "a role with the permission named above"
-        return (
-            f"permission denied on {what} ({detail}): grant {grant} to the identity running the component "
-            "(on Vertex AI, the pipeline job's service account)"
-        )
+        return f"permission denied on {what} ({detail}): grant {grant} to {_caller.identity}"
     if status == 404:
         return f"{what} was not found ({detail})"
     if status == 409:
@@ -249,7 +307,7 @@ def _pause(attempt: int, retry_after: float | None, problem: str) -> None:
     """Exponential backoff with jitter (about 1, 2, 4, 8 s), or what Retry-After asks."""
     delay = retry_after if retry_after is not None else 2 ** (attempt - 1) * random.uniform(0.5, 1.0)
     delay = min(delay, MAX_RETRY_DELAY_SECONDS)
-    log(f"{problem}; retrying in {delay:.1f}s (attempt {attempt + 1})")
+    _caller.log(f"{problem}; retrying in {delay:.1f}s (attempt {attempt + 1})")
     time.sleep(delay)
 
 
@@ -273,7 +331,8 @@ def _scrub(text: str, token: str) -> str:
 # --------------------------------------------------------------------------- endpoints
 
 
-def _endpoint(variable: str, default: str) -> str:
+def endpoint(variable: str, default: str) -> str:
+    """The service's base URL: the environment variable when set, else ``default``; no trailing /."""
     return (os.environ.get(variable, "").strip() or default).rstrip("/")
 
 
@@ -284,11 +343,11 @@ def vertex_url(location: str, path: str) -> str:
     location.
     """
     if not LOCATION.match(location):
-        raise ComponentError(f"{location!r} is not a Google Cloud location (e.g. us-central1)")
-    base = _endpoint(VERTEX_ENDPOINT_ENV, "https://{region}-aiplatform.googleapis.com")
+        raise CloudError(f"{location!r} is not a Google Cloud location (e.g. us-central1)")
+    base = endpoint(VERTEX_ENDPOINT_ENV, "https://{region}-aiplatform.googleapis.com")
     return base.replace("{region}", location) + "/" + path.lstrip("/")
 
 
 def bigquery_url(path: str) -> str:
     """``https://bigquery.googleapis.com`` + path (``/bigquery/v2/...``), or MLOPS_BIGQUERY_ENDPOINT + path."""
-    return _endpoint(BIGQUERY_ENDPOINT_ENV, "https://bigquery.googleapis.com") + "/" + path.lstrip("/")
+    return endpoint(BIGQUERY_ENDPOINT_ENV, "https://bigquery.googleapis.com") + "/" + path.lstrip("/")

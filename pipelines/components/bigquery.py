@@ -28,8 +28,8 @@ from urllib.parse import quote, urlencode
 import numpy as np
 import pandas as pd
 
+from cloud.google_api import GoogleApiError, bigquery_url, request_json
 from components.common import ComponentError, log
-from components.google_api import GoogleApiError, bigquery_url, request_json
 
 READ_ROLE = "roles/bigquery.dataViewer"
 WRITE_ROLE = "roles/bigquery.dataEditor"

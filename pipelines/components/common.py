@@ -4,8 +4,8 @@ feature schema and the model directory layout.
 Conventions every component follows:
 
 * progress goes to stdout, one line per step, prefixed with the component name;
-* a problem the user can fix raises ``ComponentError``; ``run`` prints it as ONE line on
-  stderr (``<component>: error: <message>``) and exits with status 1;
+* a problem the user can fix raises ``ComponentError`` (or ``cloud``'s ``CloudError``); ``run``
+  prints it as ONE line on stderr (``<component>: error: <message>``) and exits with status 1;
 * an unexpected exception is reported the same way (set ``MLOPS_DEBUG=1`` to also get the
   traceback);
 * usage errors (unknown or missing flags) are one line too, with exit status 2.
@@ -23,6 +23,8 @@ import traceback
 from typing import Any, Callable, Iterable, NoReturn, Sequence
 
 import pandas as pd
+
+from cloud import google_api
 
 # Cells that mean "no value" (compared after stripping whitespace, case-insensitively).
 # Blank and whitespace-only cells are the important ones (TotalCharges in the telco data);
@@ -76,9 +78,14 @@ def run(name: str, main: Callable[[Sequence[str] | None], None], argv: Sequence[
     global _component_name, _started
     _component_name = name
     _started = time.monotonic()
+    google_api.configure(
+        log=log,
+        runner="the component",
+        identity="the identity running the component (on Vertex AI, the pipeline job's service account)",
+    )
     try:
         main(argv)
-    except ComponentError as error:
+    except (ComponentError, google_api.CloudError) as error:
         fail(str(error))
     except KeyboardInterrupt:
         raise

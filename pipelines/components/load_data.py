@@ -13,6 +13,8 @@ import urllib.error
 import urllib.request
 from typing import Sequence
 
+from cloud import storage
+
 from .common import ArgumentParser, ComponentError, elapsed, ensure_parent_dir, log, run
 
 MIN_COLUMNS = 2
@@ -27,7 +29,7 @@ def read_source(source_uri: str) -> bytes:
         raise ComponentError("source_uri is empty")
     lowered = source.lower()
     if lowered.startswith("gs://"):
-        return read_gcs(source)
+        return storage.read_bytes(source)  # the JSON API, with the metadata server's token
     if lowered.startswith(("https://", "http://")):
         return read_url(source)
     if lowered.startswith("file://"):
@@ -67,23 +69,6 @@ def read_url(url: str) -> bytes:
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise ComponentError(f"could not download {url}: {reason}") from None
-
-
-def read_gcs(uri: str) -> bytes:
-    try:
-        from google.cloud import storage  # type: ignore[import-not-found]
-    except ImportError:
-        raise ComponentError(
-            f"reading {uri} needs the google-cloud-storage package: pip install google-cloud-storage, "
-            "or pass the Cloud Storage FUSE path /gcs/<bucket>/<object> instead"
-        ) from None
-    bucket_name, _, blob_name = uri[len("gs://") :].partition("/")
-    if not bucket_name or not blob_name:
-        raise ComponentError(f"expected gs://<bucket>/<object>, got {uri!r}")
-    try:
-        return storage.Client().bucket(bucket_name).blob(blob_name).download_as_bytes()
-    except Exception as error:  # noqa: BLE001 - google-api-core raises many exception types
-        raise ComponentError(f"could not read {uri}: {type(error).__name__}: {error}") from None
 
 
 def decode(data: bytes, source: str) -> str:

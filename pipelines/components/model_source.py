@@ -163,7 +163,7 @@ def _training_data(tasks: dict[str, Any]) -> str | None:
 
 
 def _from_registry(source: str, match: re.Match[str]) -> tuple[str, str, None]:
-    from components.google_api import request_json, vertex_url
+    from cloud.google_api import request_json, vertex_url
 
     project, location, model_id, version = match.groups()
     name = f"projects/{project}/locations/{location}/models/{model_id}" + (f"@{version}" if version else "")

@@ -5,8 +5,9 @@ custom-container contract.
 
 It serves the folder written by ``components.package_model`` (``model.joblib`` at its root
 plus ``metadata.json`` with the ``feature_schema``), using only the standard library's
-``http.server`` with joblib, pandas and numpy (the module imports nothing from
-``components``, so ``serving/`` can be copied into a serving image on its own).
+``http.server`` with joblib, pandas and numpy. It imports nothing from ``components``, only
+the standard-library Google Cloud access of ``cloud``, so the serving image holds
+``serving/`` and ``cloud/`` alone.
 
 Vertex AI contract (environment variables set by Vertex, each overridable by a flag for
 local use):
@@ -19,7 +20,10 @@ local use):
 * ``AIP_PREDICT_ROUTE`` (default ``/predict``): ``POST {"instances": [...], "parameters":
   {...}}`` answers 200 ``{"predictions": [...]}``;
 * ``AIP_STORAGE_URI`` (``--model-dir``): the model folder, as a local path, ``file://`` URI,
-  ``/gcs/<bucket>/...`` FUSE path or ``gs://`` URI (needs ``google-cloud-storage``).
+  ``/gcs/<bucket>/...`` FUSE path or ``gs://`` URI. Vertex AI gives a ``gs://`` URI (a copy of
+  the model's artifactUri), which is downloaded with the Cloud Storage JSON API and the
+  metadata server's token (``GOOGLE_OAUTH_ACCESS_TOKEN`` elsewhere); retries are logged on
+  stderr.
 
 Instances are objects with the feature names of the schema, or arrays of values in the
 schema's order. Bad input gets a 400 ``{"error": "..."}`` naming the instance and the
@@ -38,6 +42,7 @@ import json
 import math
 import os
 import platform
+import shutil
 import signal
 import sys
 import tempfile
@@ -48,6 +53,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, NoReturn, Sequence
 from urllib.parse import unquote, urlsplit
+
+from cloud import google_api, storage
 
 NAME = "serving"
 MODEL_FILE = "model.joblib"
@@ -329,26 +336,13 @@ def local_model_dir(uri: str) -> str:
 
 
 def download_from_gcs(uri: str) -> str:
-    try:
-        from google.cloud import storage  # type: ignore[import-not-found]
-    except ImportError:
-        raise StartupError(
-            f"model location {uri} is a gs:// URI, which needs the google-cloud-storage package "
-            "(pip install google-cloud-storage) in the serving image; or pass the Cloud Storage "
-            "FUSE path /gcs/<bucket>/<folder> instead"
-        ) from None
-    bucket_name, _, prefix = uri[len("gs://") :].partition("/")
-    prefix = prefix.strip("/")
+    """Downloads the model folder to a temporary folder and returns its path."""
     target = tempfile.mkdtemp(prefix="mlops-serving-model-")
-    bucket = storage.Client().bucket(bucket_name)
-    for file_name in (MODEL_FILE, METADATA_FILE):
-        blob_name = f"{prefix}/{file_name}" if prefix else file_name
-        try:
-            bucket.blob(blob_name).download_to_filename(os.path.join(target, file_name))
-        except Exception as error:  # noqa: BLE001 - NotFound, Forbidden, network errors
-            raise StartupError(
-                f"could not download gs://{bucket_name}/{blob_name}: {type(error).__name__}: {error}"
-            ) from None
+    try:
+        storage.download_prefix(uri, target, names=[MODEL_FILE, METADATA_FILE])
+    except google_api.CloudError as error:
+        shutil.rmtree(target, ignore_errors=True)
+        raise StartupError(str(error)) from None
     log(f"downloaded {uri} to {target}")
     return target
 
@@ -651,6 +645,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: 0.0.0.0)")
     args = parser.parse_args(argv)
+    # Retries go to stderr like every line but `listening on`; a 403 names the server's identity.
+    google_api.configure(
+        log=log,
+        runner="the server",
+        identity="the identity the server runs as (on Vertex AI, the service account of the deployed model)",
+    )
     try:
         port = args.port
         if port is None:

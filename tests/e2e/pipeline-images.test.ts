@@ -319,14 +319,18 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages() || !
         expect(best?.[0]).toBe(prediction.label);
       }
 
-      // The server (PID 1) runs as the image's non-root user; the image holds serving/ only.
+      // The server (PID 1) runs as the image's non-root user; the image holds serving/ and cloud/.
       const status = await docker(['exec', container, 'cat', '/proc/1/status']);
       const uids = /^Uid:\s+(.*)$/m.exec(status.stdout)?.[1]?.trim().split(/\s+/) ?? [];
       expect(uids).toHaveLength(4);
       for (const uid of uids) expect(uid).not.toBe('0');
       expect(uids[0]).toBe(server?.user.split(':')[0]);
       const listing = await docker(['exec', container, 'ls', '-A', '/pipelines']);
-      expect(listing.stdout.trim().split('\n').sort()).toEqual(['requirements.txt', 'serving']);
+      expect(listing.stdout.trim().split('\n').sort()).toEqual([
+        'cloud',
+        'requirements.txt',
+        'serving',
+      ]);
 
       // Vertex stops a container with SIGTERM: the server ends cleanly.
       expect((await docker(['stop', '--time', '20', container])).code).toBe(0);

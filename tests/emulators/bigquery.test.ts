@@ -1,6 +1,6 @@
 /**
  * The BigQuery REST v2 and GCE metadata server emulators, spoken to with plain fetch the way
- * pipelines/components/google_api.py speaks to the real services.
+ * pipelines/cloud/google_api.py speaks to the real services.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

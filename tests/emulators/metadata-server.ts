@@ -1,7 +1,7 @@
 /**
  * A GCE metadata server emulator: the token endpoint that every Vertex AI, Compute Engine and
  * GKE workload asks for its service account's access token, so code that runs on Google Cloud
- * (pipelines/components/google_api.py, google-auth, gcp-metadata) can be tested on loopback
+ * (pipelines/cloud/google_api.py, google-auth, gcp-metadata) can be tested on loopback
  * through `GCE_METADATA_HOST=<host>` (host:port, no scheme, as those libraries read it).
  *
  * Wire facts followed:

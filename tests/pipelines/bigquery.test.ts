@@ -1,5 +1,5 @@
 /**
- * pipelines/components/bigquery.py and google_api.py, run by a real Python against the BigQuery
+ * pipelines/components/bigquery.py and cloud/google_api.py, run by a real Python against the BigQuery
  * REST and GCE metadata server emulators (tests/emulators), reached the way they are reached on
  * Vertex AI: the token from the metadata server (GCE_METADATA_HOST), BigQuery at
  * MLOPS_BIGQUERY_ENDPOINT. tests/fixtures/bigquery/driver.py makes the calls a component makes.
