@@ -9,9 +9,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unusedPort } from '../helpers/ports.js';
 import {
   BIGQUERY_ROUTES,
   isoMicros,
@@ -203,21 +203,6 @@ function insertBatches(ref: string, since: number): number[] {
 }
 
 const lastSeq = () => requests.all().at(-1)?.seq ?? 0;
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe.skipIf(!pythonWithSklearn())('BigQuery from components (stdlib REST client)', () => {
   beforeAll(async () => {
@@ -505,7 +490,7 @@ describe.skipIf(!pythonWithSklearn())('BigQuery from components (stdlib REST cli
   });
 
   it('explains a missing metadata server, and retries a failing one', async () => {
-    const port = await closedPort();
+    const port = await unusedPort();
     expect(
       await fails(['read', `bq://${PROJECT}.ml.any`, '--chunk-rows', '10'], {
         GCE_METADATA_HOST: `127.0.0.1:${port}`,

@@ -10,9 +10,9 @@
  */
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unusedPort } from '../helpers/ports.js';
 import {
   startCloudStorageEmulator,
   type CloudStorageEmulator,
@@ -62,21 +62,6 @@ async function instances(csv: string, schema: Feature[], count: number): Promise
       const cell = cells[columns.indexOf(feature.name)] ?? '';
       if (cell === '') return null;
       return feature.kind === 'numeric' ? Number(cell) : cell;
-    });
-  });
-}
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
     });
   });
 }
@@ -233,7 +218,7 @@ describe.skipIf(!pythonWithSklearn())('Cloud Storage for the server and load_dat
         "does not have storage.objects.list access to the Google Cloud Storage bucket. Permission 'storage.objects.list' " +
         `denied on resource (or it may not exist).): grant roles/storage.objectViewer to ${SERVER_IDENTITY}`,
     );
-    const port = await closedPort();
+    const port = await unusedPort();
     expect(failure(await serve(MODEL_URI, { GCE_METADATA_HOST: `127.0.0.1:${port}` }))).toMatch(
       new RegExp(
         `^serving: error: no Google access token: the metadata server at 127\\.0\\.0\\.1:${port} is not reachable ` +

@@ -10,11 +10,11 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unusedPort } from '../helpers/ports.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { packageModel, pythonEnv, runPython } from '../helpers/packaged-model.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
@@ -75,21 +75,6 @@ async function waitForHealth(url: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${url} never answered 200`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 interface Reply {
@@ -318,7 +303,7 @@ describe.skipIf(!pythonWithSklearn())('prediction server (pipelines/serving/serv
   });
 
   it('honours AIP_HTTP_PORT, AIP_HEALTH_ROUTE, AIP_PREDICT_ROUTE and a file:// AIP_STORAGE_URI, and stops on SIGTERM', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     const health = '/v1/endpoints/1/deployedModels/2';
     const predict = '/v1/endpoints/1/deployedModels/2:predict';
     const custom = await startServer(['--host', '127.0.0.1'], {
