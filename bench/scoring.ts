@@ -74,7 +74,7 @@ result = pd.DataFrame({"row_key": data["customerID"],
                        "predicted_probability": proba.max(axis=1)})
 for index, code in enumerate(model.classes_):
     result[f"probability_{labels[int(code)]}"] = proba[:, index]
-result.to_csv(out, index=False, float_format="%.6g")
+result.to_csv(out, index=False)
 `;
 
 /** Runs a Python command and reports its wall time and the child's peak resident memory. */

@@ -137,7 +137,7 @@ class CsvWriter:
         csv.writer(self.handle, lineterminator="\n").writerow(columns.names)
 
     def write(self, frame: pd.DataFrame) -> None:
-        frame.to_csv(self.handle, header=False, index=False, float_format="%.6g", lineterminator="\n")
+        frame.to_csv(self.handle, header=False, index=False, lineterminator="\n")
 
     def commit(self) -> None:
         self.handle.close()

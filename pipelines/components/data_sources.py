@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
-from components.common import CATEGORICAL, MISSING_TOKENS, ComponentError, apply_kinds, require_file
+from components.common import CATEGORICAL, MISSING_TOKENS, NUMERIC, ComponentError, apply_kinds, require_file
 
 GCS_FUSE_ROOT_ENV = "MLOPS_GCS_FUSE_ROOT"
 BIGQUERY_PREFIX = "bq://"
@@ -77,7 +77,7 @@ def read_chunks(
 
         chunks = bigquery.read_table(bigquery.parse_table_ref(uri), chunk_rows, columns=wanted)
     else:
-        chunks = _read_csv_chunks(local_path(uri, what), wanted, chunk_rows, what)
+        chunks = _read_csv_chunks(local_path(uri, what), kinds, wanted, chunk_rows, what)
     for chunk in chunks:
         yield _cast(chunk, kinds, extra_columns)
 
@@ -93,7 +93,9 @@ def read_frame(
     return pd.concat(chunks, ignore_index=True)
 
 
-def _read_csv_chunks(path: str, wanted: list[str], chunk_rows: int, what: str) -> Iterator[pd.DataFrame]:
+def _read_csv_chunks(
+    path: str, kinds: dict[str, str], wanted: list[str], chunk_rows: int, what: str
+) -> Iterator[pd.DataFrame]:
     require_file(path, what)
     try:
         header = pd.read_csv(path, nrows=0, encoding="utf-8-sig")
@@ -107,14 +109,16 @@ def _read_csv_chunks(path: str, wanted: list[str], chunk_rows: int, what: str) -
             f"{what} {path} lacks column(s) {', '.join(map(repr, missing))}; "
             f"it has {', '.join(map(repr, header.columns))}"
         )
+    # Categories and keys are read as text (so "1" stays the category "1"); numbers are parsed
+    # by pandas' C parser, and a column with stray text is coerced in _cast.
+    text = {name: str for name in wanted if kinds.get(name) != NUMERIC}
     try:
-        # Everything is read as text first, so a number-looking category stays a category and
-        # the casting rules are the same for CSV and BigQuery input.
         yield from pd.read_csv(
             path,
             usecols=wanted,
-            dtype=str,
+            dtype=text,
             keep_default_na=False,
+            na_values={name: sorted(_MISSING_SPELLINGS) for name in wanted},
             chunksize=chunk_rows,
             encoding="utf-8-sig",
         )
@@ -127,11 +131,22 @@ def _cast(chunk: pd.DataFrame, kinds: dict[str, str], extra_columns: tuple[str, 
     for name, kind in kinds.items():
         column = frame[name]
         if kind == CATEGORICAL:
-            text = column.where(column.isna(), column.astype(str).str.strip())
-            frame[name] = text.where(~text.str.lower().isin(MISSING_TOKENS) & text.notna(), None)
+            if pd.api.types.infer_dtype(column, skipna=True) != "string":
+                # BigQuery gives numbers and booleans: as text they match CSV cells ("1", "True").
+                column = column.where(column.isna(), column.astype(str))
+            # Padded cells (" Yes", "  ") are the same category (or missing) once stripped.
+            text = column.str.strip()
+            frame[name] = text.where(~text.isin(_MISSING_SPELLINGS), None)
     frame = apply_kinds(frame, kinds)
     for name in extra_columns:
         if name not in kinds:
             column = frame[name]
             frame[name] = column.where(column.isna(), column.astype(str)).astype(object)
     return frame
+
+
+# MISSING_TOKENS as they are written: lower, upper and title case (matching case-insensitively
+# would cost a lowercased copy of every text column).
+_MISSING_SPELLINGS = frozenset(
+    spelling for token in MISSING_TOKENS for spelling in (token, token.upper(), token.title(), token.capitalize())
+) | {"NaN", "<NA>"}
