@@ -170,6 +170,9 @@ class Model:
                 if isinstance(code, (int, float)) and not isinstance(code, bool):
                     self.decode[int(code)] = label
         self.has_proba = hasattr(estimator, "predict_proba")
+        # One prediction at a time: parsing and answering stay concurrent, but threads running
+        # the model side by side only fight over the GIL (slower for everyone on few cores).
+        self.scoring = threading.Lock()
 
     def label(self, value: Any) -> Any:
         """A predicted class as JSON, decoded to its original name when metadata maps it."""
@@ -574,7 +577,8 @@ class Handler(BaseHTTPRequestHandler):
         if parameters is not None and not isinstance(parameters, dict):
             raise BadRequest(f'"parameters" must be an object, got {json_type(parameters)}')
         self._instances = len(instances)
-        predictions = self.model.predict(instances)
+        with self.model.scoring:
+            predictions = self.model.predict(instances)
         self.send_json(HTTPStatus.OK, {"predictions": predictions})
 
     def do_GET(self) -> None:
