@@ -80,3 +80,25 @@ export async function packageModel(
   ]);
   return { model: file('deployable'), testCsv: file('test.csv') };
 }
+
+/** The model's own predict_proba on the first `count` rows of a preprocessed CSV, read as train reads them. */
+const REFERENCE_SCRIPT = `
+import json, sys
+import joblib
+from components.common import read_features
+model_dir, csv_path, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+schema = json.load(open(model_dir + "/metadata.json"))["feature_schema"]
+frame = read_features(csv_path, {f["name"]: f["kind"] for f in schema}).head(count)
+model = joblib.load(model_dir + "/model.joblib")
+print(json.dumps(model.predict_proba(frame[[f["name"] for f in schema]]).tolist()))
+`;
+
+export async function referenceProbabilities(
+  model: string,
+  csv: string,
+  count: number,
+): Promise<number[][]> {
+  const result = await runPython(['-c', REFERENCE_SCRIPT, model, csv, String(count)]);
+  if (result.code !== 0) throw new Error(`reference scoring failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as number[][];
+}

@@ -24,6 +24,7 @@ import {
   pythonEnv,
   runPython,
   type ProcessResult,
+  referenceProbabilities,
 } from '../helpers/packaged-model.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
@@ -39,18 +40,6 @@ interface Feature {
   name: string;
   kind: 'numeric' | 'categorical';
 }
-
-/** The local model's own predict_proba on the first rows of the test CSV, read as train reads them. */
-const REFERENCE_SCRIPT = `
-import json, sys
-import joblib
-from components.common import read_features
-model_dir, csv_path, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-schema = json.load(open(model_dir + "/metadata.json"))["feature_schema"]
-frame = read_features(csv_path, {f["name"]: f["kind"] for f in schema}).head(count)
-model = joblib.load(model_dir + "/model.joblib")
-print(json.dumps(model.predict_proba(frame[[f["name"] for f in schema]]).tolist()))
-`;
 
 /** The first rows of the preprocessed test CSV as array instances in the schema's order. */
 async function instances(csv: string, schema: Feature[], count: number): Promise<unknown[][]> {
@@ -169,9 +158,7 @@ describe.skipIf(!pythonWithSklearn())('Cloud Storage for the server and load_dat
       const { predictions } = (await answer.json()) as {
         predictions: Array<{ probabilities: Record<string, number> }>;
       };
-      const reference = await runPython(['-c', REFERENCE_SCRIPT, model, testCsv, String(rows)]);
-      expect(reference.code, reference.stderr).toBe(0);
-      const expected = JSON.parse(reference.stdout) as number[][];
+      const expected = await referenceProbabilities(model, testCsv, rows);
       expect(predictions).toHaveLength(rows);
       predictions.forEach((prediction, i) =>
         expect(Object.values(prediction.probabilities)).toEqual(

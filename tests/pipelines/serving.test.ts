@@ -16,7 +16,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unusedPort } from '../helpers/ports.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
-import { packageModel, pythonEnv, runPython } from '../helpers/packaged-model.js';
+import {
+  packageModel,
+  pythonEnv,
+  runPython,
+  referenceProbabilities,
+} from '../helpers/packaged-model.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
 
 const PIPELINES = join(REPO_ROOT, 'pipelines');
@@ -129,18 +134,6 @@ async function instancesFrom(
   return { named, arrays };
 }
 
-/** The model's own predict_proba on the same rows, read the way train reads them. */
-const REFERENCE_SCRIPT = `
-import json, sys
-import joblib
-from components.common import read_features
-model_dir, csv_path, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-schema = json.load(open(model_dir + "/metadata.json"))["feature_schema"]
-frame = read_features(csv_path, {f["name"]: f["kind"] for f in schema}).head(count)
-model = joblib.load(model_dir + "/model.joblib")
-print(json.dumps(model.predict_proba(frame[[f["name"] for f in schema]]).tolist()))
-`;
-
 // ------------------------------------------------------------------ tests
 
 describe.skipIf(!pythonWithSklearn())('prediction server (pipelines/serving/server.py)', () => {
@@ -191,9 +184,7 @@ describe.skipIf(!pythonWithSklearn())('prediction server (pipelines/serving/serv
     const predictions = named.body.predictions as Prediction[];
     expect(predictions).toHaveLength(ROWS);
 
-    const reference = await runPython(['-c', REFERENCE_SCRIPT, model, testCsv, String(ROWS)]);
-    expect(reference.code, reference.stderr).toBe(0);
-    const expected = JSON.parse(reference.stdout) as number[][];
+    const expected = await referenceProbabilities(model, testCsv, ROWS);
     predictions.forEach((prediction, i) => {
       // Labels come back decoded with the label mapping preprocess recorded (No = 0, Yes = 1).
       expect(Object.keys(prediction.probabilities)).toEqual(['No', 'Yes']);
