@@ -56,6 +56,7 @@ import { createHash } from 'node:crypto';
 import {
   Clock,
   FaultInjector,
+  GoogleApiFaults,
   HTTP_TO_RPC,
   RequestLog,
   startHttpServer,
@@ -517,40 +518,19 @@ const DEFAULT_FAULTS: Readonly<Record<number, { reason: string; message: string 
 // Faults
 
 /** BigQuery fault controls over the (possibly shared) HTTP fault injector. */
-export class BigQueryFaults {
-  readonly injector: FaultInjector;
+export class BigQueryFaults extends GoogleApiFaults<BigQueryRoute> {
   #lost: Array<{ remaining: number; route: BigQueryRoute | undefined }> = [];
 
   constructor(injector: FaultInjector) {
-    this.injector = injector;
+    super(injector, BIGQUERY_SERVER, BIGQUERY_ROUTES);
   }
 
-  /**
-   * The next `count` calls (of `route`, or any) fail with `status` before they run, with
-   * BigQuery's body (503/500 backendError, 429 and 403 rateLimitExceeded unless `reason` says).
-   */
-  failNext(
-    count: number,
-    status: number,
-    options: {
-      route?: BigQueryRoute;
-      reason?: string;
-      message?: string;
-      retryAfterSeconds?: number;
-    } = {},
-  ): void {
+  /** BigQuery's body (503/500 backendError, 429 and 403 rateLimitExceeded unless `reason` says). */
+  protected override errorBody(status: number, message?: string, reason?: string): unknown {
     const known = DEFAULT_FAULTS[status];
-    const message = options.message ?? known?.message ?? `Injected fault (${status}).`;
-    const reason = options.reason ?? known?.reason ?? 'backendError';
-    this.injector.failNext(count, {
-      server: BIGQUERY_SERVER,
-      ...(options.route ? { route: BIGQUERY_ROUTES[options.route] } : {}),
-      status,
-      ...(options.retryAfterSeconds !== undefined
-        ? { retryAfterSeconds: options.retryAfterSeconds }
-        : {}),
-      body: bigQueryError(status, message, { reason }).body,
-    });
+    return bigQueryError(status, message ?? known?.message ?? `Injected fault (${status}).`, {
+      reason: reason ?? known?.reason ?? 'backendError',
+    }).body;
   }
 
   /** The next `count` successful calls (of `route`, or any) take effect, then answer 503. */
@@ -560,21 +540,13 @@ export class BigQueryFaults {
     this.#lost.push({ remaining: count, route: options.route });
   }
 
-  /** Delays calls of `route` (or every call); returns an undo function. */
-  setLatency(ms: number, route?: BigQueryRoute): () => void {
-    return this.injector.setLatency(ms, {
-      server: BIGQUERY_SERVER,
-      ...(route ? { route: BIGQUERY_ROUTES[route] } : {}),
-    });
-  }
-
   /** Injected failures and lost responses still queued. */
-  pending(): number {
-    return this.injector.pendingFailures() + this.#lost.reduce((sum, l) => sum + l.remaining, 0);
+  override pending(): number {
+    return super.pending() + this.#lost.reduce((sum, l) => sum + l.remaining, 0);
   }
 
-  clear(): void {
-    this.injector.clear();
+  override clear(): void {
+    super.clear();
     this.#lost = [];
   }
 

@@ -44,6 +44,7 @@ import path from 'node:path';
 import {
   Clock,
   FaultInjector,
+  GoogleApiFaults,
   RequestLog,
   startHttpServer,
   type EmulatorRequest,
@@ -110,39 +111,21 @@ const DEFAULT_FAULTS: Readonly<Record<number, { reason: string; message: string 
 export type DownloadDamage = 'truncate' | 'corrupt';
 
 /** Cloud Storage fault controls over the (possibly shared) HTTP fault injector. */
-export class CloudStorageFaults {
-  readonly injector: FaultInjector;
+export class CloudStorageFaults extends GoogleApiFaults<CloudStorageRoute> {
   #damage: Array<{ remaining: number; kind: DownloadDamage }> = [];
 
   constructor(injector: FaultInjector) {
-    this.injector = injector;
+    super(injector, CLOUD_STORAGE_SERVER, CLOUD_STORAGE_ROUTES);
   }
 
-  /** The next `count` calls (of `route`, or any) fail with `status` in Cloud Storage's shape. */
-  failNext(
-    count: number,
-    status: number,
-    options: {
-      route?: CloudStorageRoute;
-      reason?: string;
-      message?: string;
-      retryAfterSeconds?: number;
-    } = {},
-  ): void {
+  /** Cloud Storage's error body (with its reason, e.g. backendError). */
+  protected override errorBody(status: number, message?: string, reason?: string): unknown {
     const known = DEFAULT_FAULTS[status];
-    this.injector.failNext(count, {
-      server: CLOUD_STORAGE_SERVER,
-      ...(options.route ? { route: CLOUD_STORAGE_ROUTES[options.route] } : {}),
+    return storageError(
       status,
-      ...(options.retryAfterSeconds !== undefined
-        ? { retryAfterSeconds: options.retryAfterSeconds }
-        : {}),
-      body: storageError(
-        status,
-        options.message ?? known?.message ?? `Injected fault (${status}).`,
-        options.reason ?? known?.reason ?? 'backendError',
-      ).body,
-    });
+      message ?? known?.message ?? `Injected fault (${status}).`,
+      reason ?? known?.reason ?? 'backendError',
+    ).body;
   }
 
   /**
@@ -156,21 +139,13 @@ export class CloudStorageFaults {
     this.#damage.push({ remaining: count, kind });
   }
 
-  /** Delays calls of `route` (or every call); returns an undo function. */
-  setLatency(ms: number, route?: CloudStorageRoute): () => void {
-    return this.injector.setLatency(ms, {
-      server: CLOUD_STORAGE_SERVER,
-      ...(route ? { route: CLOUD_STORAGE_ROUTES[route] } : {}),
-    });
-  }
-
   /** Failures (on the shared injector: of every server) and damaged downloads still queued. */
-  pending(): number {
-    return this.injector.pendingFailures() + this.#damage.reduce((sum, d) => sum + d.remaining, 0);
+  override pending(): number {
+    return super.pending() + this.#damage.reduce((sum, d) => sum + d.remaining, 0);
   }
 
-  clear(): void {
-    this.injector.clear();
+  override clear(): void {
+    super.clear();
     this.#damage = [];
   }
 

@@ -602,13 +602,15 @@ export class GoogleApiFaults<Route extends string> {
     this.#routes = routes;
   }
 
-  /** The next `count` calls (of `route`, or any route of this server) fail with `status`. */
+  /**
+   * The next `count` calls (of `route`, or any route of this server) fail with `status` before
+   * they run, with the API's error body (`reason` where the API has one, e.g. BigQuery's).
+   */
   failNext(
     count: number,
     status: number,
-    options: { route?: Route; retryAfterSeconds?: number; message?: string } = {},
+    options: { route?: Route; retryAfterSeconds?: number; message?: string; reason?: string } = {},
   ): void {
-    const rpc = HTTP_TO_RPC[status] ?? 'UNKNOWN';
     this.injector.failNext(count, {
       server: this.#server,
       ...(options.route ? { route: this.#routes[options.route] } : {}),
@@ -616,14 +618,20 @@ export class GoogleApiFaults<Route extends string> {
       ...(options.retryAfterSeconds !== undefined
         ? { retryAfterSeconds: options.retryAfterSeconds }
         : {}),
-      body: {
-        error: {
-          code: status,
-          message: options.message ?? DEFAULT_FAULT_MESSAGES[rpc] ?? `Injected fault (${status}).`,
-          status: rpc,
-        },
-      },
+      body: this.errorBody(status, options.message, options.reason),
     });
+  }
+
+  /** The body of an injected failure: Google's generic error shape unless an API differs. */
+  protected errorBody(status: number, message: string | undefined, _reason?: string): unknown {
+    const rpc = HTTP_TO_RPC[status] ?? 'UNKNOWN';
+    return {
+      error: {
+        code: status,
+        message: message ?? DEFAULT_FAULT_MESSAGES[rpc] ?? `Injected fault (${status}).`,
+        status: rpc,
+      },
+    };
   }
 
   /** Delays calls of `route` (or every route of this server); returns an undo function. */
@@ -632,6 +640,11 @@ export class GoogleApiFaults<Route extends string> {
       server: this.#server,
       ...(route ? { route: this.#routes[route] } : {}),
     });
+  }
+
+  /** Injected failures still queued (on a shared injector: of every server). */
+  pending(): number {
+    return this.injector.pendingFailures();
   }
 
   /** Clears the injector (a shared one: for every server). */
