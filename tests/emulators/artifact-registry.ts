@@ -65,6 +65,7 @@ import {
   type EmulatorResponse,
   type HttpServer,
   type Route,
+  callCounts,
 } from './http-server.js';
 import {
   ArtifactRegistryService,
@@ -297,9 +298,6 @@ export async function startArtifactRegistryEmulator(
   });
 
   const publicKfpHost = `https://${region}-kfp.pkg.dev`;
-  const shortNames = Object.fromEntries(
-    Object.entries(ARTIFACT_REGISTRY_ROUTES).map(([short, full]) => [full, short]),
-  ) as Record<string, ArtifactRegistryRoute>;
   const lookupTemplate = (uri: string): ResolvedTemplate | undefined => {
     const ref = service.parseTemplateUri(uri, server.url);
     const version = ref && service.lookup(ref);
@@ -341,14 +339,7 @@ export async function startArtifactRegistryEmulator(
       fallback: true,
       authClient,
     }),
-    calls: () => {
-      const counts = Object.fromEntries(
-        [...Object.keys(ARTIFACT_REGISTRY_ROUTES), 'unmatched'].map((key) => [key, 0]),
-      ) as Record<ArtifactRegistryRoute | 'unmatched', number>;
-      for (const entry of requests.filter({ server: serverName }))
-        counts[(entry.route && shortNames[entry.route]) || 'unmatched'] += 1;
-      return counts;
-    },
+    calls: () => callCounts(requests, serverName, ARTIFACT_REGISTRY_ROUTES),
     close: () => server.close(),
   };
 }

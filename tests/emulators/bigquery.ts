@@ -64,6 +64,7 @@ import {
   type EmulatorResponse,
   type HttpServer,
   type Route,
+  callCounts,
 } from './http-server.js';
 import type { TokenValidation } from './vertex.js';
 
@@ -1096,10 +1097,6 @@ export async function startBigQueryEmulator(
       throw new Error(`cannot create ${reference}: ${JSON.stringify(created.body)}`);
     return info(created);
   };
-  const shortNames = Object.fromEntries(
-    Object.entries(BIGQUERY_ROUTES).map(([short, full]) => [full, short]),
-  ) as Record<string, BigQueryRoute>;
-
   return {
     url: server.url,
     project,
@@ -1137,14 +1134,7 @@ export async function startBigQueryEmulator(
     faults,
     requests,
     clock,
-    calls: () => {
-      const counts = Object.fromEntries(
-        [...Object.keys(BIGQUERY_ROUTES), 'unmatched'].map((key) => [key, 0]),
-      ) as Record<BigQueryRoute | 'unmatched', number>;
-      for (const entry of requests.filter({ server: BIGQUERY_SERVER }))
-        counts[(entry.route && shortNames[entry.route]) || 'unmatched'] += 1;
-      return counts;
-    },
+    calls: () => callCounts(requests, BIGQUERY_SERVER, BIGQUERY_ROUTES),
     close: () => server.close(),
   };
 }

@@ -49,6 +49,7 @@ import {
   startHttpServer,
   type EmulatorRequest,
   type EmulatorResponse,
+  callCounts,
 } from './http-server.js';
 import type { TokenValidation } from './vertex.js';
 
@@ -479,10 +480,6 @@ export async function startCloudStorageEmulator(
       contentType ?? (typeof data === 'string' ? 'text/plain' : 'application/octet-stream');
     return service.put(bucket, name, bytes, type);
   };
-  const shortNames = Object.fromEntries(
-    Object.entries(CLOUD_STORAGE_ROUTES).map(([short, full]) => [full, short]),
-  ) as Record<string, CloudStorageRoute>;
-
   return {
     url: server.url,
     createBucket,
@@ -515,14 +512,7 @@ export async function startCloudStorageEmulator(
     faults,
     requests,
     clock,
-    calls: () => {
-      const counts = Object.fromEntries(
-        [...Object.keys(CLOUD_STORAGE_ROUTES), 'unmatched'].map((key) => [key, 0]),
-      ) as Record<CloudStorageRoute | 'unmatched', number>;
-      for (const entry of requests.filter({ server: CLOUD_STORAGE_SERVER }))
-        counts[(entry.route && shortNames[entry.route]) || 'unmatched'] += 1;
-      return counts;
-    },
+    calls: () => callCounts(requests, CLOUD_STORAGE_SERVER, CLOUD_STORAGE_ROUTES),
     close: () => server.close(),
   };
 }

@@ -652,3 +652,24 @@ export class GoogleApiFaults<Route extends string> {
     this.injector.clear();
   }
 }
+
+/**
+ * Calls an emulator received, by its short route names (`unmatched` for unknown paths), from
+ * the request log it shares with the others.
+ */
+export function callCounts<Route extends string>(
+  requests: RequestLog,
+  server: string,
+  routes: Readonly<Record<Route, string>>,
+): Record<Route | 'unmatched', number> {
+  const shortNames = new Map(Object.entries(routes).map(([short, full]) => [full, short]));
+  const counts = Object.fromEntries(
+    [...Object.keys(routes), 'unmatched'].map((name) => [name, 0]),
+  ) as Record<Route | 'unmatched', number>;
+  for (const entry of requests.filter({ server })) {
+    const name = ((entry.route && shortNames.get(entry.route)) || 'unmatched') as
+      Route | 'unmatched';
+    counts[name] += 1;
+  }
+  return counts;
+}

@@ -85,6 +85,7 @@ import {
   type EmulatorResponse,
   type HttpServer,
   type Route,
+  callCounts,
 } from './http-server.js';
 import { DEPLOYMENT_RESOURCES_TYPES, ModelService, type EmulatedModel } from './vertex-models.js';
 import { EndpointService, type EmulatedEndpoint } from './vertex-endpoints.js';
@@ -1686,10 +1687,6 @@ export async function startVertexEmulator(
     ],
   });
 
-  const shortNames = Object.fromEntries(
-    Object.entries(VERTEX_ROUTES).map(([short, full]) => [full, short]),
-  ) as Record<string, VertexRoute>;
-
   return {
     endpoint: { host: '127.0.0.1', port: server.port, url: server.url },
     project,
@@ -1711,14 +1708,7 @@ export async function startVertexEmulator(
       fallback: true,
       authClient,
     }),
-    calls: () => {
-      const counts = Object.fromEntries(
-        [...ROUTE_NAMES, 'unmatched'].map((name) => [name, 0]),
-      ) as Record<VertexRoute | 'unmatched', number>;
-      for (const entry of requests.filter({ server: serverName }))
-        counts[(entry.route && shortNames[entry.route]) || 'unmatched'] += 1;
-      return counts;
-    },
+    calls: () => callCounts(requests, serverName, VERTEX_ROUTES),
     resource: (jobId, resourceOptions = {}) => {
       const job = service.jobs.get(jobId);
       if (!job) throw new Error(`No pipeline job "${jobId}" in the emulator`);
