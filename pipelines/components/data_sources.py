@@ -29,6 +29,12 @@ def is_bigquery(uri: str) -> bool:
     return uri.lower().startswith(BIGQUERY_PREFIX)
 
 
+def fuse_mounted(uri: str) -> bool:
+    """True when the bucket of a ``gs://`` URI is under the Cloud Storage FUSE mount here."""
+    bucket = uri.strip()[len("gs://") :].split("/", 1)[0]
+    return bool(bucket) and os.path.isdir(os.path.join(os.environ.get(GCS_FUSE_ROOT_ENV) or "/gcs", bucket))
+
+
 def local_path(uri: str, what: str) -> str:
     """The local path behind a local path, ``file://`` URI or ``gs://`` URI (via the FUSE mount)."""
     uri = uri.strip()

@@ -10,20 +10,24 @@ A model source is one of:
   reference data for drift monitoring;
 * a **Vertex AI Model Registry** reference, ``projects/P/locations/L/models/M`` with an
   optional ``@<version id or alias>`` (default: the default version): the model folder is the
-  version's ``artifactUri``, read through the Cloud Storage FUSE mount.
+  version's ``artifactUri``, read through the Cloud Storage FUSE mount (Vertex AI) or, where
+  there is none, downloaded with the Cloud Storage API.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from components.common import MODEL_FILE, ComponentError, load_model_dir, read_json
-from components.data_sources import local_path
+from components.common import METADATA_FILE, MODEL_FILE, ComponentError, load_model_dir, read_json
+from components.data_sources import fuse_mounted, local_path
 
 RUN_RECORD_FILE = "run.json"
 MODEL_OUTPUTS = ("deployable_model", "best_model")
@@ -163,6 +167,7 @@ def _training_data(tasks: dict[str, Any]) -> str | None:
 
 
 def _from_registry(source: str, match: re.Match[str]) -> tuple[str, str, None]:
+    from cloud import storage
     from cloud.google_api import request_json, vertex_url
 
     project, location, model_id, version = match.groups()
@@ -176,7 +181,13 @@ def _from_registry(source: str, match: re.Match[str]) -> tuple[str, str, None]:
         )
     resource = str(model.get("name") or name).split("@")[0]
     version_id = str(model.get("versionId") or version or "")
-    directory = local_path(artifact_uri, f"model files of {name}")
+    if artifact_uri.lower().startswith("gs://") and not fuse_mounted(artifact_uri):
+        # Outside Vertex AI (no /gcs mount): the two files are downloaded instead.
+        directory = tempfile.mkdtemp(prefix="mlops-model-")
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+        storage.download_prefix(artifact_uri, directory, names=[MODEL_FILE, METADATA_FILE])
+    else:
+        directory = local_path(artifact_uri, f"model files of {name}")
     return directory, f"{resource}@{version_id}" if version_id else resource, None
 
 

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBigQueryEmulator } from '../emulators/bigquery.js';
+import { startCloudStorageEmulator } from '../emulators/cloud-storage.js';
 import { startMetadataServer } from '../emulators/metadata-server.js';
 import { startVertexEmulator, type VertexEmulator } from '../emulators/vertex.js';
 import { mlops } from '../helpers/cli.js';
@@ -144,11 +145,16 @@ async function startGoogle(root: string, modelDir: string) {
     validateToken: (token) => metadata.validateAccessToken(token),
     datasets: ['ml'],
   });
+  // The same model files behind the Cloud Storage API, for a run without the FUSE mount.
+  const storage = await startCloudStorageEmulator({
+    validateToken: (token) => metadata.validateAccessToken(token),
+  });
   const close = async (): Promise<void> => {
-    await Promise.all([vertex.close(), bigquery.close(), metadata.close()]);
+    await Promise.all([vertex.close(), bigquery.close(), storage.close(), metadata.close()]);
   };
   try {
     await cp(modelDir, join(dataDir, 'gcs', 'team-models', 'churn', '1'), { recursive: true });
+    await storage.putFolder('gs://team-models/churn/1', modelDir);
     const token = (await (
       await fetch(`${metadata.url}/computeMetadata/v1/instance/service-accounts/default/token`, {
         headers: { 'Metadata-Flavor': 'Google' },
@@ -205,12 +211,14 @@ async function startGoogle(root: string, modelDir: string) {
       metadata,
       vertex,
       bigquery,
+      storage,
       modelId,
       close,
       env: {
         GCE_METADATA_HOST: metadata.host,
         MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
         MLOPS_BIGQUERY_ENDPOINT: bigquery.url,
+        MLOPS_STORAGE_ENDPOINT: storage.url,
         MLOPS_GCS_FUSE_ROOT: join(dataDir, 'gcs'),
       },
     };
@@ -425,6 +433,24 @@ describe.runIf(pythonWithSklearn())('batch prediction pipeline', () => {
       expect(again.code, again.stderr).toBe(0);
       expect(google.bigquery.rows('ml.retried')).toHaveLength(expected.size);
       expect(google.bigquery.table('ml.retried')?.dedupedRows).toBeGreaterThan(0);
+
+      // Without the FUSE mount (a laptop), the version's two files are downloaded instead.
+      const downloaded = await batchRun(
+        root,
+        {
+          model_source: `${google.vertex.parent}/models/${google.modelId}@champion`,
+          features_uri: 'bq://acme-ml.ml.features',
+          destination: 'bq://acme-ml.ml.downloaded',
+          key_column: 'customerID',
+        },
+        { ...google.env, MLOPS_GCS_FUSE_ROOT: join(root, 'no-such-mount') },
+      );
+      expect(downloaded.code, downloaded.stderr + downloaded.stdout).toBe(0);
+      expect(google.storage.calls().download).toBe(2);
+      const fromDownload = google.bigquery.rows('ml.downloaded');
+      expect(fromDownload).toHaveLength(expected.size);
+      for (const row of fromDownload)
+        expect(row.predicted_label).toBe(expected.get(String(row.row_key))?.label);
 
       // An unknown model version is one clear error, and no table is created.
       const missing = await batchRun(
