@@ -5,13 +5,7 @@ import {
   publishCheckRun,
   upsertStickyComment,
 } from '../adapters/github/pull-request-report.js';
-import {
-  formatMetric,
-  gateReport,
-  mermaidDiagram,
-  metricRows,
-  type GateReport,
-} from '../core/report/pipeline-report.js';
+import { formatMetric, gateReport, type GateReport } from '../core/report/pipeline-report.js';
 import { UserError } from '../core/errors.js';
 import {
   evaluateGate,
@@ -192,9 +186,9 @@ export const gateCommand = defineCommand<GateInputs>({
     ui.table(
       'Metrics: candidate vs champion',
       ['Metric', 'Candidate', 'Champion', 'Δ'],
-      metricRows(verdict),
+      full.metricRows,
     );
-    ui.diagram(`Pipeline ${record.pipelineName}`, mermaidDiagram(record));
+    ui.diagram(`Pipeline ${record.pipelineName}`, full.diagram);
     await ui.group('Report on GitHub', () => reportOnGitHub(inputs, full, verdict.passed, context));
     const outputs = {
       passed: String(verdict.passed),
@@ -348,7 +342,7 @@ async function reportOnGitHub(
     const { githubClient } = await import('../adapters/github/github-client.js');
     const client = githubClient({
       token: inputs.githubToken,
-      apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
+      apiUrl: context.env.GITHUB_API_URL,
       onRetry: (message) => ui.warning(message),
     });
     const runUrl =

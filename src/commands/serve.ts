@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runProcess } from '../adapters/process.js';
 import { UserError } from '../core/errors.js';
 import { defineCommand, integerInput, requireInput } from './command.js';
 import { PYTHON_INPUT, pythonInput } from './pipeline-inputs.js';
@@ -83,7 +83,7 @@ export const serveCommand = defineCommand<ServeInputs>({
   },
   async run(inputs, context) {
     const { ui } = context;
-    const child = spawn(
+    const result = await runProcess(
       inputs.python,
       [
         '-m',
@@ -98,51 +98,34 @@ export const serveCommand = defineCommand<ServeInputs>({
       {
         cwd: pipelinesFolder(),
         env: { ...context.env, PYTHONDONTWRITEBYTECODE: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        ...(context.signal ? { signal: context.signal } : {}),
+        onOutput: (line) => {
+          if (!line) return;
+          const url = /^listening on (\S+)/.exec(line)?.[1];
+          ui.info(
+            url
+              ? ui.colors.ok(`Serving ${inputs.modelDir} at ${url} (Ctrl-C stops it)`)
+              : ui.colors.dim(line),
+          );
+        },
       },
     );
-    const stop = (): void => {
-      child.kill('SIGTERM');
-    };
-    context.signal?.addEventListener('abort', stop, { once: true });
-    let lastError = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      for (const line of text.split('\n').filter(Boolean)) {
-        const url = /^listening on (\S+)/.exec(line)?.[1];
-        ui.info(
-          url ? ui.colors.ok(`Serving ${inputs.modelDir} at ${url} (Ctrl-C stops it)`) : line,
-        );
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      for (const line of text.split('\n').filter(Boolean)) {
-        lastError = line;
-        ui.info(ui.colors.dim(line));
-      }
-    });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.on('error', (error: NodeJS.ErrnoException) =>
-        reject(
-          error.code === 'ENOENT'
-            ? new UserError(`Python (${inputs.python}) is not on PATH`, {
-                fix: 'Install Python 3 with scikit-learn, pandas and joblib, or pass --python.',
-              })
-            : error,
-        ),
-      );
-      child.on('exit', (exitCode) => resolve(exitCode));
-    });
-    context.signal?.removeEventListener('abort', stop);
+    if (result.spawnError) {
+      throw result.spawnError.code === 'ENOENT'
+        ? new UserError(`Python (${inputs.python}) is not on PATH`, {
+            fix: 'Install Python 3 with scikit-learn, pandas and joblib, or pass --python.',
+          })
+        : result.spawnError;
+    }
+    const code = result.exitCode;
     if (code === 0 || context.signal?.aborted) return { outputs: {} };
+    const lastError = result.logTail.findLast(Boolean) ?? '';
     // The server's exit codes: 2 a framework version mismatch, 1 a model it cannot load.
-    throw new UserError(
-      `The prediction server stopped (exit code ${code ?? 'signal'}): ${lastError}`,
-      {
-        fix:
-          code === 2
-            ? 'Serve with the scikit-learn version the model was trained with (the serving image pins it).'
-            : 'Check the model folder holds model.joblib and metadata.json from package-model.',
-      },
-    );
+    throw new UserError(`The prediction server stopped (exit code ${code}): ${lastError}`, {
+      fix:
+        code === 2
+          ? 'Serve with the scikit-learn version the model was trained with (the serving image pins it).'
+          : 'Check the model folder holds model.joblib and metadata.json from package-model.',
+    });
   },
 });

@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { gitOutput } from '../adapters/git.js';
+import type { GitHubSecrets } from '../adapters/github/github-secrets.js';
 import { describeTarget, type SecretsTarget } from '../core/secrets/secrets-target.js';
 import { UserError } from '../core/errors.js';
 import { parseEnvFile, type EnvEntry } from '../core/secrets/env-file.js';
@@ -13,6 +14,7 @@ import {
   nameMatcher,
   planSync,
   type PlannedChange,
+  type SyncAction,
   type SyncPlan,
   type SyncSelection,
 } from '../core/secrets/sync-plan.js';
@@ -33,7 +35,6 @@ interface SyncInputs {
   /** Skip when the file, target and selection are what the last sync from here wrote. */
   readonly ifChanged: boolean;
   readonly token: string;
-  readonly apiUrl: string;
   /** Undefined with check-only, which never contacts GitHub. */
   readonly target: SecretsTarget | undefined;
   readonly selection: SyncSelection;
@@ -92,7 +93,7 @@ function readEnvFile(file: string, cwd: string): EnvEntry[] {
   return parseEnvFile(text, display);
 }
 
-const ACTION_TEXT: Record<PlannedChange['action'], string> = {
+const ACTION_TEXT: Record<SyncAction, string> = {
   add: 'added',
   update: 'updated',
   unchanged: 'unchanged',
@@ -240,7 +241,6 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
       checkOnly,
       ifChanged: raw.boolean('if-changed') ?? false,
       token,
-      apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
       target: checkOnly ? undefined : parseTarget(raw, context),
       selection,
       dryRun: raw.boolean('dry-run') ?? false,
@@ -269,7 +269,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     ]);
     const github = githubClient({
       token: inputs.token,
-      apiUrl: inputs.apiUrl,
+      apiUrl: context.env.GITHUB_API_URL,
       onRetry: (message) => ui.warning(message),
     });
     const store = new GitHubSecrets(github, target);
@@ -298,15 +298,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
             .map((change) =>
               limit(async () => {
                 try {
-                  if (change.action === 'remove') await store.delete(change.kind, change.name);
-                  else if (change.kind === 'secret')
-                    await store.putSecret(change.name, change.value ?? '');
-                  else
-                    await store.putVariable(
-                      change.name,
-                      change.value ?? '',
-                      change.action === 'update',
-                    );
+                  await applyChange(store, change);
                   done.set(change, ACTION_TEXT[change.action]);
                 } catch (error) {
                   failures.push(`${change.name}: ${(error as Error).message.split('\n')[0] ?? ''}`);
@@ -330,7 +322,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
       ['Name', 'Kind', 'Change'],
       rows,
     );
-    const names = (action: PlannedChange['action']): string =>
+    const names = (action: SyncAction): string =>
       plan.changes
         .filter((change) => change.action === action)
         .map((change) => change.name)
@@ -356,10 +348,17 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
   },
 });
 
+/** Makes one planned change (add, update or remove) at the target. */
+async function applyChange(store: GitHubSecrets, change: PlannedChange): Promise<void> {
+  if (change.action === 'remove') await store.delete(change.kind, change.name);
+  else if (change.kind === 'secret') await store.putSecret(change.name, change.value ?? '');
+  else await store.putVariable(change.name, change.value ?? '', change.action === 'update');
+}
+
 /** GitHub's count limits, checked before the first write so a sync never stops half-way. */
 function checkSecretCount(target: SecretsTarget, existing: number, plan: SyncPlan): void {
   const limit = target.level === 'organization' ? 1000 : 100;
-  const count = (action: PlannedChange['action']): number =>
+  const count = (action: SyncAction): number =>
     plan.changes.filter((change) => change.kind === 'secret' && change.action === action).length;
   const after = existing + count('add') - count('remove');
   if (after > limit) {

@@ -20,10 +20,12 @@ interface RequestErrorLike {
 
 export function githubClient(options: {
   token: string;
-  apiUrl: string;
+  /** GITHUB_API_URL; github.com's API when unset or empty. */
+  apiUrl: string | undefined;
   onRetry?: (message: string) => void;
 }): GitHub {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, '') });
+  const apiUrl = options.apiUrl || 'https://api.github.com';
+  const octokit = getOctokit(options.token, { baseUrl: apiUrl.replace(/\/+$/, '') });
   octokit.hook.wrap('request', async (request, requestOptions) => {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -83,10 +83,9 @@ export async function upsertStickyComment(
   body: string,
 ): Promise<'created' | 'updated'> {
   const text = `${marker}\n${body}`;
+  const issue = { owner: commit.owner, repo: commit.repo, issue_number: commit.pullRequest };
   const comments = await github.paginate(github.rest.issues.listComments, {
-    owner: commit.owner,
-    repo: commit.repo,
-    issue_number: commit.pullRequest,
+    ...issue,
     per_page: 100,
   });
   const existing = comments.find((comment) => comment.body?.includes(marker));
@@ -99,11 +98,6 @@ export async function upsertStickyComment(
     });
     return 'updated';
   }
-  await github.rest.issues.createComment({
-    owner: commit.owner,
-    repo: commit.repo,
-    issue_number: commit.pullRequest,
-    body: text,
-  });
+  await github.rest.issues.createComment({ ...issue, body: text });
   return 'created';
 }

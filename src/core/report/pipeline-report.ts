@@ -20,7 +20,7 @@ function formatDelta(candidate: number | undefined, champion: number | undefined
 }
 
 /** One row per metric: name, candidate, champion, delta. */
-export function metricRows(verdict: GateVerdict): string[][] {
+function metricRows(verdict: GateVerdict): string[][] {
   const names = new Set([
     ...Object.keys(verdict.candidate),
     ...Object.keys(verdict.champion ?? {}),
@@ -77,7 +77,7 @@ function upstreamFirst<T extends { path: string; upstream?: readonly string[] }>
 }
 
 /** The run's tasks as a Mermaid flowchart, coloured by state, edges from task dependencies. */
-export function mermaidDiagram(record: RunRecord): string {
+function mermaidDiagram(record: RunRecord): string {
   const tasks = upstreamFirst(Object.values(record.tasks));
   const ids = new Map(tasks.map((task, index) => [task.path, `t${index}`]));
   const lines = ['flowchart LR'];
@@ -111,6 +111,9 @@ function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly s
 export interface GateReport {
   readonly title: string;
   readonly markdown: string;
+  /** The metric rows and the diagram in the markdown, for hosts that show them on their own. */
+  readonly metricRows: string[][];
+  readonly diagram: string;
 }
 
 /** The whole report: verdict, rules, metrics against the champion, and the pipeline diagram. */
@@ -128,6 +131,8 @@ export function gateReport(
     rule.outcome === 'pass' ? '✅ pass' : '❌ fail',
     rule.note ?? '',
   ]);
+  const rows = metricRows(verdict);
+  const diagram = mermaidDiagram(record);
   const markdown = [
     `### ${title}`,
     '',
@@ -135,11 +140,11 @@ export function gateReport(
     '',
     markdownTable(['Rule', 'Result', 'Note'], rules),
     '',
-    markdownTable(['Metric', 'Candidate', 'Champion', 'Δ'], metricRows(verdict)),
+    markdownTable(['Metric', 'Candidate', 'Champion', 'Δ'], rows),
     '',
     '```mermaid',
-    mermaidDiagram(record),
+    diagram,
     '```',
   ].join('\n');
-  return { title, markdown };
+  return { title, markdown, metricRows: rows, diagram };
 }
