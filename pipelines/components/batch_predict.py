@@ -41,12 +41,12 @@ from components.common import (
     ArgumentParser,
     ComponentError,
     ensure_parent_dir,
-    executor_output,
     elapsed,
     log,
     parse_executor_input,
     positive_int,
     run,
+    write_executor_output,
     write_json,
     write_text,
 )
@@ -361,12 +361,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     write_json(args.summary, summary)
     write_text(args.rows_scored, str(int(summary["rows_scored"])))
     if executor_input is not None:
-        output_file, payload = executor_output(
+        write_executor_output(
             executor_input,
             {"rows_scored": int(summary["rows_scored"])},
             {"summary": summary, "predictions": receipt},
         )
-        write_json(output_file, payload)
     log(f"done in {elapsed()}")
 
 

@@ -247,8 +247,14 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> N
 # --------------------------------------------------------------------------- models
 
 
-def load_model_dir(path: str, what: str) -> tuple[Any, dict[str, Any]]:
-    """Loads ``model.joblib`` and ``metadata.json`` from a model directory written by train."""
+def load_model_dir(
+    path: str, what: str, check: Callable[[dict[str, Any]], None] | None = None
+) -> tuple[Any, dict[str, Any]]:
+    """Loads ``model.joblib`` and ``metadata.json`` from a model directory written by train.
+
+    ``check`` sees the metadata before the model is unpickled (e.g. the framework version:
+    a pickle from another scikit-learn may fail in odd ways).
+    """
     import joblib
 
     if not os.path.isdir(path):
@@ -256,6 +262,8 @@ def load_model_dir(path: str, what: str) -> tuple[Any, dict[str, Any]]:
     model_file = os.path.join(path, MODEL_FILE)
     require_file(model_file, f"{what} file")
     metadata = read_json(os.path.join(path, METADATA_FILE), f"{what} metadata")
+    if check is not None:
+        check(metadata)
     try:
         model = joblib.load(model_file)
     except Exception as error:  # noqa: BLE001 - unpickling can fail in many ways
@@ -302,3 +310,14 @@ def executor_output(
                 ]
             }
     return output_file, {"parameterValues": parameter_values, "artifacts": artifacts}
+
+
+def write_executor_output(
+    executor_input: dict[str, Any],
+    parameters: dict[str, Any],
+    artifact_metadata: dict[str, dict[str, Any]],
+) -> str:
+    """Writes executor_output.json (see ``executor_output``) and returns its path."""
+    output_file, payload = executor_output(executor_input, parameters, artifact_metadata)
+    write_json(output_file, payload)  # creates the parent directory
+    return output_file

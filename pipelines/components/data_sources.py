@@ -23,16 +23,21 @@ from components.common import CATEGORICAL, MISSING_TOKENS, NUMERIC, ComponentErr
 
 GCS_FUSE_ROOT_ENV = "MLOPS_GCS_FUSE_ROOT"
 BIGQUERY_PREFIX = "bq://"
+FRAME_CHUNK_ROWS = 100_000  # read_frame's reading block
 
 
 def is_bigquery(uri: str) -> bool:
     return uri.lower().startswith(BIGQUERY_PREFIX)
 
 
+def _fuse_root() -> str:
+    return os.environ.get(GCS_FUSE_ROOT_ENV) or "/gcs"
+
+
 def fuse_mounted(uri: str) -> bool:
     """True when the bucket of a ``gs://`` URI is under the Cloud Storage FUSE mount here."""
     bucket = uri.strip()[len("gs://") :].split("/", 1)[0]
-    return bool(bucket) and os.path.isdir(os.path.join(os.environ.get(GCS_FUSE_ROOT_ENV) or "/gcs", bucket))
+    return bool(bucket) and os.path.isdir(os.path.join(_fuse_root(), bucket))
 
 
 def local_path(uri: str, what: str) -> str:
@@ -45,7 +50,7 @@ def local_path(uri: str, what: str) -> str:
         bucket, _, name = uri[len("gs://") :].partition("/")
         if not bucket:
             raise ComponentError(f"{what} {uri!r} names no bucket; expected gs://<bucket>/<path>")
-        root = os.environ.get(GCS_FUSE_ROOT_ENV) or "/gcs"
+        root = _fuse_root()
         if not os.path.isdir(os.path.join(root, bucket)):
             raise ComponentError(
                 f"{what} {uri} is read through the Cloud Storage FUSE mount {root}/{bucket}, which is "
@@ -88,14 +93,11 @@ def read_chunks(
         yield _cast(chunk, kinds, extra_columns)
 
 
-def read_frame(
-    uri: str, kinds: dict[str, str], what: str, extra_columns: tuple[str, ...] = (), chunk_rows: int = 100_000
-) -> pd.DataFrame:
+def read_frame(uri: str, kinds: dict[str, str], what: str) -> pd.DataFrame:
     """The whole table behind ``uri`` (see ``read_chunks``) as one frame."""
-    chunks = list(read_chunks(uri, kinds, chunk_rows, what, extra_columns))
+    chunks = list(read_chunks(uri, kinds, FRAME_CHUNK_ROWS, what))
     if not chunks:
-        columns = list(dict.fromkeys([*kinds, *extra_columns]))
-        return _cast(pd.DataFrame({name: pd.Series(dtype=object) for name in columns}), kinds, extra_columns)
+        return _cast(pd.DataFrame({name: pd.Series(dtype=object) for name in kinds}), kinds, ())
     return pd.concat(chunks, ignore_index=True)
 
 

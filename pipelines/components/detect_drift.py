@@ -39,12 +39,12 @@ from .common import (
     ComponentError,
     elapsed,
     ensure_parent_dir,
-    executor_output,
     integer,
     log,
     parse_executor_input,
     require_file,
     run,
+    write_executor_output,
     write_json,
     write_text,
 )
@@ -293,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     log(f"wrote metrics, feature table and report ({len(metrics)} metrics)")
 
     if executor_input is not None:
-        output_file, payload = executor_output(
+        output_file = write_executor_output(
             executor_input,
             {"drift_detected": bool(drifted), "drifted_features": len(drifted)},
             {
@@ -302,8 +302,6 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "drift_report": {"drift_detected": bool(drifted)},
             },
         )
-        ensure_parent_dir(output_file)
-        write_json(output_file, payload)
         log(f"wrote executor output {output_file}")
     log(f"done in {elapsed()}")
 

@@ -72,7 +72,7 @@ one scale.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -255,10 +255,6 @@ def psi_terms(reference_shares: np.ndarray, current_shares: np.ndarray, epsilon:
     return (cur - ref) * np.log(cur / ref)
 
 
-def psi(reference_shares: Sequence[float], current_shares: Sequence[float], epsilon: float = EPSILON) -> float:
-    return float(psi_terms(np.asarray(reference_shares), np.asarray(current_shares), epsilon).sum())
-
-
 @dataclass(frozen=True)
 class Comparison:
     """One statistic with where the two samples differ most."""
@@ -268,7 +264,6 @@ class Comparison:
     top_bin: str
     top_reference_share: float
     top_current_share: float
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def psi_test(histogram: Histogram) -> Comparison:
@@ -313,7 +308,7 @@ def chi_square_test(histogram: Histogram, smoothing: float = CHI_SQUARE_SMOOTHIN
     if k < 2 or n_current == 0:
         label = histogram.labels[0] if k else ""
         share = lambda values: float(values[0]) if k else math.nan  # noqa: E731
-        return Comparison(0.0, 1.0, label, share(ref_shares), share(cur_shares), {"chi_square": 0.0, "dof": 0})
+        return Comparison(0.0, 1.0, label, share(ref_shares), share(cur_shares))
     expected = n_current * (histogram.reference + smoothing) / (histogram.reference.sum() + smoothing * k)
     chi2, p_value = stats.chisquare(histogram.current, expected)
     top = int(np.argmax((histogram.current - expected) ** 2 / expected))
@@ -323,7 +318,6 @@ def chi_square_test(histogram: Histogram, smoothing: float = CHI_SQUARE_SMOOTHIN
         top_bin=histogram.labels[top],
         top_reference_share=float(ref_shares[top]),
         top_current_share=float(cur_shares[top]),
-        extra={"chi_square": float(chi2), "dof": k - 1},
     )
 
 

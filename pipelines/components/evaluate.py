@@ -33,14 +33,13 @@ from .common import (
     ArgumentParser,
     ComponentError,
     elapsed,
-    ensure_parent_dir,
-    executor_output,
     load_model_dir,
     log,
     parse_executor_input,
     read_features,
     require_columns,
     run,
+    write_executor_output,
     write_json,
     write_text,
 )
@@ -232,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     if executor_input is not None:
         best_metadata = reference if best == CANDIDATES[0] else models[best][1]
-        output_file, payload = executor_output(
+        output_file = write_executor_output(
             executor_input,
             parameters,
             {
@@ -246,8 +245,6 @@ def main(argv: Sequence[str] | None = None) -> None:
                 },
             },
         )
-        ensure_parent_dir(output_file)
-        write_json(output_file, payload)
         log(f"wrote executor output {output_file}")
     log(f"done in {elapsed()}")
 

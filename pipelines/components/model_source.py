@@ -42,7 +42,6 @@ class ResolvedModel:
 
     estimator: Any
     metadata: dict[str, Any]
-    directory: str
     # What predictions record as their model version: the registry version's resource name
     # (…/models/M@<version id>) or run:<run id>/<task>/<output>.
     version: str
@@ -65,12 +64,13 @@ def resolve_model(source: str) -> ResolvedModel:
         directory, version, training_data = _from_registry(source, registry)
     else:
         directory, version, training_data = _from_run_record(source)
-    estimator, metadata = load_model_dir(directory, f"model of {source}")
-    check_framework(metadata, source)
+    # The framework is checked before unpickling, as the prediction server does.
+    estimator, metadata = load_model_dir(
+        directory, f"model of {source}", check=lambda metadata: check_framework(metadata, source)
+    )
     return ResolvedModel(
         estimator=estimator,
         metadata=metadata,
-        directory=directory,
         version=version,
         fingerprint=_fingerprint(os.path.join(directory, MODEL_FILE)),
         training_data=training_data,

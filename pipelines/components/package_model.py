@@ -20,12 +20,12 @@ from .common import (
     ComponentError,
     elapsed,
     ensure_parent_dir,
-    executor_output,
     load_model_dir,
     log,
     parse_executor_input,
     read_json,
     run,
+    write_executor_output,
     write_json,
     write_text,
 )
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     write_text(args.model_card, model_card(args.model_name, metadata, metrics))
     if executor_input is not None:
         # Deploy reads these to pick (or check) a serving image with the same scikit-learn.
-        output_file, payload = executor_output(
+        write_executor_output(
             executor_input,
             {},
             {
@@ -92,8 +92,6 @@ def main(argv: Sequence[str] | None = None) -> None:
                 | {"model_type": args.model_name}
             },
         )
-        ensure_parent_dir(output_file)
-        write_json(output_file, payload)
     log(f"packaged {args.model_name} for serving in {elapsed()}: {json.dumps({k: metrics.get(k) for k in ('accuracy', 'roc_auc')})}")
 
 
