@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUN_RECORD_VERSION, type RunRecord } from '../../src/core/run-record.js';
 import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
-import { inputs, parseCommandFile, runnerFiles } from '../helpers/action-runner.js';
-import { runNode } from '../helpers/cli.js';
+import { inputs, runMainStep } from '../helpers/action-runner.js';
 import { tempDir } from '../helpers/paths.js';
 
 /**
@@ -84,33 +83,23 @@ describe('gate reports on pull requests, through dist/', () => {
         },
       }),
     );
-    const runner = await runnerFiles();
-    const result = await runNode('dist/main.js', [], {
-      env: {
-        ...runner.env,
-        GITHUB_WORKSPACE: folder,
-        GITHUB_REPOSITORY: 'acme/ml',
-        GITHUB_SHA: MERGE,
-        GITHUB_EVENT_NAME: 'pull_request',
-        GITHUB_EVENT_PATH: event,
-        GITHUB_API_URL: github.url,
-        GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_RUN_ID: '99',
-        ...inputs({
-          command: 'gate',
-          'run-record': 'run.json',
-          'champion-metrics': 'champion.json',
-          'check-name': 'model quality',
-          ...values,
-        }),
-      },
+    return runMainStep({
+      GITHUB_WORKSPACE: folder,
+      GITHUB_REPOSITORY: 'acme/ml',
+      GITHUB_SHA: MERGE,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_API_URL: github.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '99',
+      ...inputs({
+        command: 'gate',
+        'run-record': 'run.json',
+        'champion-metrics': 'champion.json',
+        'check-name': 'model quality',
+        ...values,
+      }),
     });
-    return {
-      result,
-      log: result.stdout + result.stderr,
-      outputs: parseCommandFile(await runner.read('output')),
-      summary: await runner.read('summary'),
-    };
   }
 
   it('posts a check run on the head commit and one comment, edited in place on the next push', async () => {

@@ -2,13 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
-import {
-  expectNoSecrets,
-  inputs,
-  parseCommandFile,
-  runnerFiles,
-} from '../helpers/action-runner.js';
-import { mlops, runNode } from '../helpers/cli.js';
+import { expectNoSecrets, inputs, runMainStep } from '../helpers/action-runner.js';
+import { mlops } from '../helpers/cli.js';
 import { tempDir } from '../helpers/paths.js';
 
 /**
@@ -107,23 +102,13 @@ describe('sync-secrets through dist/', () => {
   });
 
   async function step(values: Record<string, string>, env: Record<string, string> = {}) {
-    const runner = await runnerFiles();
-    const result = await runNode('dist/main.js', [], {
-      env: {
-        ...runner.env,
-        GITHUB_WORKSPACE: folder,
-        GITHUB_REPOSITORY: 'acme/ml',
-        GITHUB_API_URL: github.url,
-        ...env,
-        ...inputs({ command: 'sync-secrets', 'github-token': PAT, ...values }),
-      },
+    return runMainStep({
+      GITHUB_WORKSPACE: folder,
+      GITHUB_REPOSITORY: 'acme/ml',
+      GITHUB_API_URL: github.url,
+      ...env,
+      ...inputs({ command: 'sync-secrets', 'github-token': PAT, ...values }),
     });
-    return {
-      result,
-      log: result.stdout + result.stderr,
-      outputs: parseCommandFile(await runner.read('output')),
-      summary: await runner.read('summary'),
-    };
   }
 
   const writes = (): number =>

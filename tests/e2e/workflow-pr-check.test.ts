@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
-import { inputs, parseCommandFile, runnerFiles } from '../helpers/action-runner.js';
-import { runNode } from '../helpers/cli.js';
+import { inputs, runMainStep } from '../helpers/action-runner.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
 
@@ -89,26 +88,19 @@ describe.skipIf(!pythonWithSklearn())('the mlops-pr-check workflow, step by step
       const values = Object.fromEntries(
         Object.entries(step.with ?? {}).map(([key, value]) => [key, interpolate(value, context)]),
       );
-      const runner = await runnerFiles();
-      const result = await runNode('dist/main.js', [], {
-        env: {
-          ...runner.env,
-          GITHUB_WORKSPACE: workspace,
-          GITHUB_REPOSITORY: 'acme/ml',
-          GITHUB_SHA: 'merge'.padEnd(40, '3'),
-          GITHUB_EVENT_NAME: 'pull_request',
-          GITHUB_EVENT_PATH: event,
-          GITHUB_API_URL: github.url,
-          MLOPS_PYTHON: PYTHON,
-          PATH: `${path.dirname(PYTHON)}:${process.env.PATH ?? ''}`,
-          ...inputs(values),
-        },
+      const { result, outputs } = await runMainStep({
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_REPOSITORY: 'acme/ml',
+        GITHUB_SHA: 'merge'.padEnd(40, '3'),
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_API_URL: github.url,
+        MLOPS_PYTHON: PYTHON,
+        PATH: `${path.dirname(PYTHON)}:${process.env.PATH ?? ''}`,
+        ...inputs(values),
       });
       expect(result.code, `${String(values.command)}: ${result.stdout}${result.stderr}`).toBe(0);
-      if (step.id)
-        (context.steps as Record<string, unknown>)[step.id] = {
-          outputs: parseCommandFile(await runner.read('output')),
-        };
+      if (step.id) (context.steps as Record<string, unknown>)[step.id] = { outputs };
       ran++;
     }
     expect(ran).toBe(4);

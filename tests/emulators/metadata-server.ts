@@ -24,11 +24,11 @@ import {
   type EmulatorRequest,
   type EmulatorResponse,
 } from './http-server.js';
+import { CLOUD_PLATFORM_SCOPE } from './google-sts.js';
 import type { TokenValidation } from './vertex.js';
 
 export const METADATA_SERVER = 'metadata';
 export const METADATA_TOKEN_ROUTE = 'metadata.token';
-const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
 export interface MetadataServerOptions {
   /** The instance's service account. Default `pipelines@acme-ml.iam.gserviceaccount.com`. */

@@ -84,3 +84,25 @@ export function expectNoSecrets(output: string, secrets: readonly string[]): voi
       throw new Error(`a secret (${secret.slice(0, 4)}…) reached the log`);
   }
 }
+
+export interface MainStepRun {
+  readonly result: ProcessResult;
+  /** stdout and stderr together. */
+  readonly log: string;
+  /** What the step wrote to GITHUB_OUTPUT. */
+  readonly outputs: Record<string, string>;
+  /** What the step wrote to GITHUB_STEP_SUMMARY. */
+  readonly summary: string;
+}
+
+/** Runs dist/main.js as one step of a job: fresh runner files, with `env` over their variables. */
+export async function runMainStep(env: NodeJS.ProcessEnv): Promise<MainStepRun> {
+  const runner = await runnerFiles();
+  const result = await runNode('dist/main.js', [], { env: { ...runner.env, ...env } });
+  return {
+    result,
+    log: result.stdout + result.stderr,
+    outputs: parseCommandFile(await runner.read('output')),
+    summary: await runner.read('summary'),
+  };
+}

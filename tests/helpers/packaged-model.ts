@@ -3,23 +3,21 @@
  * components by hand on the churn sample with a small search, for the serving tests.
  */
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ProcessResult } from './cli.js';
 import { REPO_ROOT } from './paths.js';
 import { PYTHON } from './services.js';
 
-const PIPELINES = join(REPO_ROOT, 'pipelines');
+export type { ProcessResult } from './cli.js';
+
+/** The Python sources (components, serving, cloud): the working directory and PYTHONPATH. */
+export const PIPELINES = join(REPO_ROOT, 'pipelines');
 
 export function pythonEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('AIP_')) delete env[key];
   return { ...env, PYTHONPATH: PIPELINES, PYTHONDONTWRITEBYTECODE: '1', ...extra };
-}
-
-export interface ProcessResult {
-  code: number;
-  stdout: string;
-  stderr: string;
 }
 
 export function runPython(
@@ -101,4 +99,33 @@ export async function referenceProbabilities(
   const result = await runPython(['-c', REFERENCE_SCRIPT, model, csv, String(count)]);
   if (result.code !== 0) throw new Error(`reference scoring failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as number[][];
+}
+
+/** One entry of a packaged model's `feature_schema` (metadata.json). */
+export interface Feature {
+  name: string;
+  kind: 'numeric' | 'categorical';
+}
+
+export type FeatureValue = string | number | null;
+
+/**
+ * The first `count` rows of a preprocessed CSV as array instances in the schema's order: empty
+ * cells as null, numeric features as numbers (no quoted commas in those files).
+ */
+export async function arrayInstances(
+  csv: string,
+  schema: readonly Feature[],
+  count: number,
+): Promise<FeatureValue[][]> {
+  const [header = '', ...rows] = (await readFile(csv, 'utf8')).split(/\r?\n/).filter(Boolean);
+  const columns = header.split(',');
+  return rows.slice(0, count).map((line) => {
+    const cells = line.split(',');
+    return schema.map((feature): FeatureValue => {
+      const cell = cells[columns.indexOf(feature.name)] ?? '';
+      if (cell === '') return null;
+      return feature.kind === 'numeric' ? Number(cell) : cell;
+    });
+  });
 }

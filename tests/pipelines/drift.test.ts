@@ -20,12 +20,11 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlops } from '../helpers/cli.js';
-import { runPython } from '../helpers/packaged-model.js';
-import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { PIPELINES, runPython } from '../helpers/packaged-model.js';
+import { tempDir } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
 import { trainOnChurnSample, type TrainingRun } from '../helpers/training-run.js';
 
-const PIPELINES = join(REPO_ROOT, 'pipelines');
 const PIPELINE = 'pipelines/drift-monitoring-pipeline.yaml';
 
 // Documented constants of drift.py (its module docstring), not results.

@@ -20,40 +20,22 @@ import {
 import { Clock, FaultInjector, RequestLog, redacted } from '../emulators/http-server.js';
 import { startMetadataServer, type MetadataServer } from '../emulators/metadata-server.js';
 import {
+  arrayInstances,
   packageModel,
+  PIPELINES,
   pythonEnv,
   runPython,
+  type Feature,
   type ProcessResult,
   referenceProbabilities,
 } from '../helpers/packaged-model.js';
-import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { tempDir } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
-
-const PIPELINES = join(REPO_ROOT, 'pipelines');
 const MODEL_URI = 'gs://models/churn/';
 const SERVER_IDENTITY =
   'the identity the server runs as (on Vertex AI, the service account of the deployed model)';
 const COMPONENT_IDENTITY =
   "the identity running the component (on Vertex AI, the pipeline job's service account)";
-
-interface Feature {
-  name: string;
-  kind: 'numeric' | 'categorical';
-}
-
-/** The first rows of the preprocessed test CSV as array instances in the schema's order. */
-async function instances(csv: string, schema: Feature[], count: number): Promise<unknown[][]> {
-  const [header = '', ...rows] = (await readFile(csv, 'utf8')).split(/\r?\n/).filter(Boolean);
-  const columns = header.split(',');
-  return rows.slice(0, count).map((line) => {
-    const cells = line.split(',');
-    return schema.map((feature) => {
-      const cell = cells[columns.indexOf(feature.name)] ?? '';
-      if (cell === '') return null;
-      return feature.kind === 'numeric' ? Number(cell) : cell;
-    });
-  });
-}
 
 describe.skipIf(!pythonWithSklearn())('Cloud Storage for the server and load_data', () => {
   const clock = new Clock();
@@ -152,7 +134,9 @@ describe.skipIf(!pythonWithSklearn())('Cloud Storage for the server and load_dat
       const answer = await fetch(`${url}/predict`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ instances: await instances(testCsv, local.feature_schema, rows) }),
+        body: JSON.stringify({
+          instances: await arrayInstances(testCsv, local.feature_schema, rows),
+        }),
       });
       expect(answer.status).toBe(200);
       const { predictions } = (await answer.json()) as {

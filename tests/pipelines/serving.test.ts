@@ -15,16 +15,18 @@ import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unusedPort } from '../helpers/ports.js';
-import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { tempDir } from '../helpers/paths.js';
 import {
+  arrayInstances,
   packageModel,
+  PIPELINES,
   pythonEnv,
   runPython,
   referenceProbabilities,
+  type Feature,
+  type FeatureValue as Value,
 } from '../helpers/packaged-model.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
-
-const PIPELINES = join(REPO_ROOT, 'pipelines');
 
 // ------------------------------------------------------------------ the server process
 
@@ -103,28 +105,13 @@ interface Prediction {
 
 // ------------------------------------------------------------------ instances
 
-interface Feature {
-  name: string;
-  kind: 'numeric' | 'categorical';
-}
-type Value = string | number | null;
-
-/** Rows of the preprocessed test CSV as [named, array] instances (no quoted commas there). */
+/** Rows of the preprocessed test CSV as [named, array] instances. */
 async function instancesFrom(
   csv: string,
   schema: Feature[],
   count: number,
 ): Promise<{ named: Record<string, Value>[]; arrays: Value[][] }> {
-  const [header = '', ...rows] = (await readFile(csv, 'utf8')).split(/\r?\n/).filter(Boolean);
-  const columns = header.split(',');
-  const arrays = rows.slice(0, count).map((line) => {
-    const cells = line.split(',');
-    return schema.map((feature): Value => {
-      const cell = cells[columns.indexOf(feature.name)] ?? '';
-      if (cell === '') return null;
-      return feature.kind === 'numeric' ? Number(cell) : cell;
-    });
-  });
+  const arrays = await arrayInstances(csv, schema, count);
   // Named instances list their features in reverse order: the order must not matter.
   const named = arrays.map((values) =>
     Object.fromEntries(
