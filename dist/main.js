@@ -24,7 +24,7 @@ import {
   findCommand,
   formatTable,
   formatTaskEvent
-} from "./chunks/chunk-MMSARFQR.js";
+} from "./chunks/chunk-LYV4X7ZM.js";
 import "./chunks/chunk-X6SCAR3F.js";
 import "./chunks/chunk-R5N7AB2E.js";
 import "./chunks/chunk-4FC3R7LD.js";
