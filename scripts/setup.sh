@@ -12,6 +12,8 @@ want_docker=false
 
 packages=()
 /usr/bin/python3 -c 'import sklearn, pandas, joblib' 2>/dev/null || packages+=(python3-sklearn python3-pandas python3-joblib)
+# venv: the harness models actions/setup-python with a venv over this Python.
+dpkg -s python3-venv >/dev/null 2>&1 || packages+=(python3-venv)
 if $want_docker; then
   command -v dockerd >/dev/null || packages+=(docker.io)
   command -v docker-registry >/dev/null || packages+=(docker-registry)

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validate } from '@actions/languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -36,7 +36,25 @@ interface Step {
   with?: Record<string, unknown>;
 }
 
-const ACTION = /^your-org\/mlops-platform@/;
+/** The action's name and channel, from package.json: the one place a fork or a release changes. */
+const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  repository: { url: string };
+};
+const ACTION_REPOSITORY = /github\.com\/([^/]+\/[^/.]+)/.exec(manifest.repository.url)?.[1] ?? '';
+const ACTION_REF = `v${manifest.version.split('.')[0] ?? ''}`;
+const ACTION = new RegExp(`^${ACTION_REPOSITORY}@`);
+
+/** Every `uses:` in a workflow: of steps and of jobs that call reusable workflows. */
+function usesOf(file: string): string[] {
+  const workflow = parse(readFileSync(file, 'utf8')) as {
+    jobs: Record<string, { uses?: string; steps?: Step[] }>;
+  };
+  return Object.values(workflow.jobs).flatMap((job) => [
+    ...(job.uses ? [job.uses] : []),
+    ...(job.steps ?? []).flatMap((step) => (step.uses ? [step.uses] : [])),
+  ]);
+}
 
 describe('workflows and action.yml', () => {
   it.each(files.map((file) => [path.relative(REPO_ROOT, file), file]))(
@@ -98,6 +116,52 @@ describe('workflows and action.yml', () => {
         );
       }
     }
+  });
+
+  it("names this action and its reusable workflows by package.json's repository and major version", () => {
+    expect(ACTION_REPOSITORY).toBe('mlops-platform/mlops-platform');
+    const own = files.flatMap(usesOf).filter((uses) => uses.startsWith(`${ACTION_REPOSITORY}`));
+    expect(own.length).toBeGreaterThan(20);
+    for (const uses of own) {
+      const match = /^[^/]+\/[^/@]+(?:\/\.github\/workflows\/([\w.-]+\.yml))?@(.+)$/.exec(uses);
+      expect(match?.[2], uses).toBe(ACTION_REF);
+      if (match?.[1]) expect(existsSync(path.join(WORKFLOWS, match[1])), uses).toBe(true);
+    }
+    for (const doc of [
+      'README.md',
+      ...readdirSync(path.join(REPO_ROOT, 'docs')).map((d) => `docs/${d}`),
+    ])
+      expect(readFileSync(path.join(REPO_ROOT, doc), 'utf8'), doc).not.toMatch(
+        /your-org\/mlops-platform/,
+      );
+  });
+
+  it('pins every third-party action by commit SHA, with the version in a comment', () => {
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const uses of usesOf(file).filter((u) => !u.startsWith(ACTION_REPOSITORY))) {
+        expect(uses, `${path.basename(file)}: ${uses}`).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+        expect(text, `${path.basename(file)}: ${uses}`).toMatch(
+          new RegExp(`${uses.replace(/[.]/g, '\\.')} # v\\d+\\.\\d+\\.\\d+`),
+        );
+      }
+    }
+  });
+
+  it('templates read only the configuration names of docs/configuration.md', () => {
+    const table = readFileSync(path.join(REPO_ROOT, 'docs/configuration.md'), 'utf8');
+    const documented = new Set([...table.matchAll(/^\| `([A-Z0-9_]+)`/gm)].map((m) => m[1]));
+    expect(documented.size).toBeGreaterThan(8);
+    const read = new Set<string>();
+    for (const file of files.filter((f) => f.startsWith(TEMPLATES))) {
+      for (const [, name] of readFileSync(file, 'utf8').matchAll(
+        /\b(?:vars|secrets)\.([A-Z0-9_]+)/g,
+      ))
+        if (name) read.add(name);
+    }
+    for (const name of read)
+      expect(documented.has(name), `${name} is not in docs/configuration.md`).toBe(true);
+    expect(read.size).toBeGreaterThanOrEqual(documented.size);
   });
 
   it('each template has its properties file', () => {

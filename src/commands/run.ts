@@ -2,6 +2,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DockerExecutor, SubprocessExecutor } from '../adapters/local-runner/executors.js';
+import { gitOutput } from '../adapters/git.js';
 import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
 import { formatMetric } from '../core/report/pipeline-report.js';
@@ -255,16 +256,17 @@ export const runCommand = defineCommand<RunInputs>({
         ...(result.record.state === 'SUCCEEDED' ? {} : { failure: failureSummary(result.record) }),
       };
     }
+    const workdir = loaded.templateUri ? cwd : path.dirname(loaded.file);
     const executor =
       target.executor === 'docker'
         ? new DockerExecutor()
-        : new SubprocessExecutor({ python: inputs.python });
+        : new SubprocessExecutor({ python: inputs.python, pythonPath: componentRoots(workdir) });
     const record = await ui.group(
       `Run ${loaded.spec.pipelineInfo.name} locally (${executor.name}, ${inputs.useCache ? 'cache on' : 'cache off'})`,
       () =>
         runPipelineLocally(loaded.spec, parameters, {
           pipelineRoot: target.pipelineRoot,
-          workdir: loaded.templateUri ? cwd : path.dirname(loaded.file),
+          workdir,
           executor,
           parallelism: target.parallelism,
           useCache: inputs.useCache,
@@ -292,6 +294,16 @@ export const runCommand = defineCommand<RunInputs>({
     };
   },
 });
+
+/**
+ * Where a repository's Python component packages are imported from: the pipeline's folder (the
+ * layout `mlops init` lays, components/ beside the pipeline) and the repository's root (a
+ * top-level components/ package), so no one has to set PYTHONPATH.
+ */
+function componentRoots(workdir: string): string[] {
+  const root = gitOutput(workdir, ['rev-parse', '--show-toplevel']);
+  return root && path.resolve(root) !== path.resolve(workdir) ? [workdir, root] : [workdir];
+}
 
 function recordOutputs(record: RunRecord, recordPath: string): Record<string, string> {
   return {

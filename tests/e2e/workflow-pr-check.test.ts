@@ -84,7 +84,7 @@ describe.skipIf(!pythonWithSklearn())('the mlops-pr-check workflow, step by step
     };
     let ran = 0;
     for (const step of workflow.jobs.local.steps) {
-      if (!step.uses?.startsWith('your-org/mlops-platform@')) continue;
+      if (!step.uses?.startsWith('mlops-platform/mlops-platform@')) continue;
       const values = Object.fromEntries(
         Object.entries(step.with ?? {}).map(([key, value]) => [key, interpolate(value, context)]),
       );

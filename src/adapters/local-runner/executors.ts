@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { UserError } from '../../core/errors.js';
 import type { PipelineContainerSpec } from '../../core/ir/schema.js';
@@ -42,9 +43,15 @@ export interface ContainerExecutor {
 export class SubprocessExecutor implements ContainerExecutor {
   readonly name = 'subprocess' as const;
   readonly #python: string | undefined;
+  readonly #pythonPath: readonly string[];
 
-  constructor(options: { python?: string } = {}) {
+  /**
+   * `pythonPath`: folders put ahead of the user's PYTHONPATH, so `python3 -m components.x`
+   * finds a repository's own component packages wherever the command runs from.
+   */
+  constructor(options: { python?: string; pythonPath?: readonly string[] } = {}) {
     this.#python = options.python;
+    this.#pythonPath = options.pythonPath ?? [];
   }
 
   async run(task: ContainerRun): Promise<ContainerResult> {
@@ -57,7 +64,7 @@ export class SubprocessExecutor implements ContainerExecutor {
     const file = this.#python && /^python3?$/.test(program) ? this.#python : program;
     const result = await runProcess(file, rest, {
       cwd: task.workdir,
-      env: { ...process.env, ...task.env, PYTHONUNBUFFERED: '1' },
+      env: { ...process.env, ...task.env, ...this.#pythonPathEnv(task.env), PYTHONUNBUFFERED: '1' },
       logFile: task.logFile,
       ...(task.onOutput ? { onOutput: task.onOutput } : {}),
       ...(task.signal ? { signal: task.signal } : {}),
@@ -73,6 +80,17 @@ export class SubprocessExecutor implements ContainerExecutor {
       commandLine: quoteArgv([file, ...rest]),
     };
   }
+
+  #pythonPathEnv(taskEnv: Readonly<Record<string, string>>): { PYTHONPATH?: string } {
+    if (this.#pythonPath.length === 0) return {};
+    return {
+      PYTHONPATH: joinPythonPath(this.#pythonPath, taskEnv.PYTHONPATH ?? process.env.PYTHONPATH),
+    };
+  }
+}
+
+function joinPythonPath(folders: readonly string[], existing: string | undefined): string {
+  return [...folders, ...(existing ? [existing] : [])].join(path.delimiter);
 }
 
 /** Maps KFP resource limits to docker flags (`2` CPUs, `4G` memory). */
