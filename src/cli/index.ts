@@ -1,7 +1,7 @@
 import { Command as Program, CommanderError, Option } from 'commander';
 import { errorMessage, UserError } from '../core/errors.js';
 import type { Command, InputDefinition, RawInputs } from '../commands/command.js';
-import { COMMANDS } from '../commands/registry.js';
+import { CLI_COMMANDS } from '../commands/registry.js';
 import { createCliHost, redact } from './cli-host.js';
 import { createCliUi } from './cli-ui.js';
 
@@ -122,7 +122,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError();
-  for (const command of COMMANDS) {
+  for (const command of CLI_COMMANDS) {
     addCommand(program, command, async (selected, raw) => {
       const context = { ui, host, cwd: process.cwd(), env: process.env, signal: controller.signal };
       const inputs = selected.parseInputs(raw, context);
