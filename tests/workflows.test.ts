@@ -126,7 +126,8 @@ describe('workflows and action.yml', () => {
     for (const uses of own) {
       const match = /^[^/]+\/[^/@]+(?:\/\.github\/workflows\/([\w.-]+\.yml))?@(.+)$/.exec(uses);
       expect(match?.[2], uses).toBe(ACTION_REF);
-      if (match?.[1]) expect(existsSync(path.join(WORKFLOWS, match[1])), uses).toBe(true);
+      const workflow = match?.[1];
+      expect(workflow === undefined || existsSync(path.join(WORKFLOWS, workflow)), uses).toBe(true);
     }
     for (const doc of [
       'README.md',

@@ -14,6 +14,7 @@ import shutil
 from typing import Any, Sequence
 
 from .common import (
+    CATEGORICAL,
     METADATA_FILE,
     MODEL_FILE,
     ArgumentParser,
@@ -55,6 +56,21 @@ def model_card(name: str, metadata: dict[str, Any], metrics: dict[str, Any]) -> 
     return "\n".join(lines) + "\n"
 
 
+def probe_schema(metadata: dict[str, Any]) -> list[dict[str, str]]:
+    """The feature schema cut down for the run record: each feature's name and kind, and one
+    category of each categorical feature, from which deploy builds its smoke prediction."""
+    schema = []
+    for feature in metadata.get("feature_schema") or []:
+        if not isinstance(feature, dict) or not isinstance(feature.get("name"), str):
+            continue
+        entry = {"name": feature["name"], "kind": str(feature.get("kind"))}
+        categories = feature.get("categories") or []
+        if entry["kind"] == CATEGORICAL and categories:
+            entry["example"] = str(categories[0])
+        schema.append(entry)
+    return schema
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = ArgumentParser(prog="package_model", description=__doc__)
     parser.add_argument("--model", required=True, help="model directory from evaluate (best_model)")
@@ -79,7 +95,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     write_json(os.path.join(args.deployable_model, METADATA_FILE), {**metadata, "packaged_from": args.model_name})
     write_text(args.model_card, model_card(args.model_name, metadata, metrics))
     if executor_input is not None:
-        # Deploy reads these to pick (or check) a serving image with the same scikit-learn.
+        # Deploy reads these to pick (or check) a serving image with the same scikit-learn, and
+        # the schema to send the new deployment a smoke prediction.
+        schema = probe_schema(metadata)
         write_executor_output(
             executor_input,
             {},
@@ -90,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     if metadata.get(key) is not None
                 }
                 | {"model_type": args.model_name}
+                | ({"feature_schema": schema} if schema else {})
             },
         )
     log(f"packaged {args.model_name} for serving in {elapsed()}: {json.dumps({k: metrics.get(k) for k in ('accuracy', 'roc_auc')})}")

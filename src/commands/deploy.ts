@@ -18,6 +18,7 @@ import {
   splitWithout,
   type TrafficSplit,
 } from '../core/gcp/deploy-plan.js';
+import { smokeSource, type SmokePlan, type SmokeSource } from '../core/gcp/smoke-test.js';
 import { sanitizeLabel } from '../core/gcp/vertex-job.js';
 import { SKLEARN_VERSION_LABELS } from '../core/images/framework-versions.js';
 import { modelArtifact, taskMetrics, type RunRecord } from '../core/run-record.js';
@@ -29,6 +30,7 @@ import {
   type CommandResult,
   type Ui,
 } from './command.js';
+import { planSmoke, SMOKE_INPUTS, SMOKE_OUTPUT, smokePrediction } from './deploy-smoke.js';
 import {
   parseGoogleLocation,
   parseTimeout,
@@ -66,6 +68,8 @@ interface DeployInputs {
   readonly servingServiceAccount: string | undefined;
   readonly location: GoogleLocation;
   readonly timeoutMs: number;
+  readonly smoke: SmokeSource;
+  readonly smokeTimeoutMs: number;
 }
 
 /** Everything checked before the first API call. */
@@ -76,6 +80,7 @@ interface DeployPlan {
   readonly imageUri: string;
   readonly metrics: Record<string, number>;
   readonly runLabel: string;
+  readonly smoke: SmokePlan;
 }
 
 /** One change this deploy made, and how to put it back. */
@@ -87,7 +92,7 @@ interface JournalEntry {
 export const deployCommand = defineCommand<DeployInputs>({
   name: 'deploy',
   summary:
-    "Upload a run's model to the Vertex Model Registry as a new version and deploy it to an endpoint (canary or full), rolling back on failure.",
+    "Upload a run's model to the Vertex Model Registry as a new version and deploy it to an endpoint (canary or full), check it with a smoke prediction, rolling back on failure.",
   inputs: [
     { ...RUN_RECORD_INPUT, required: true, positional: true },
     { ...MODEL_INPUT, required: true },
@@ -189,6 +194,7 @@ export const deployCommand = defineCommand<DeployInputs>({
       default: '45m',
       valueName: 'DURATION',
     },
+    ...SMOKE_INPUTS,
   ],
   outputs: [
     { name: 'model', description: 'The registry model (projects/P/locations/L/models/ID).' },
@@ -198,6 +204,7 @@ export const deployCommand = defineCommand<DeployInputs>({
     { name: 'deployed-model-id', description: 'Id of the new deployment on the endpoint.' },
     { name: 'traffic-split', description: "JSON: the endpoint's traffic split afterwards." },
     { name: 'endpoint-url', description: 'Link to the endpoint in the Google Cloud console.' },
+    SMOKE_OUTPUT,
   ],
   parseInputs(raw, context) {
     const model = parseModelName(
@@ -215,6 +222,7 @@ export const deployCommand = defineCommand<DeployInputs>({
       throw new UserError(`traffic is ${traffic}`, { fix: 'Give a percent from 1 to 100.' });
     }
     const port = raw.string('serving-port')?.trim();
+    const smoke = smokeSource(raw.string('smoke-instances'));
     return {
       runRecord: path.resolve(
         context.cwd,
@@ -236,6 +244,11 @@ export const deployCommand = defineCommand<DeployInputs>({
       servingServiceAccount: raw.string('serving-service-account')?.trim() || undefined,
       location: parseGoogleLocation(raw, context, 'Deploys'),
       timeoutMs: parseTimeout(raw, 'deploy-timeout', '45m'),
+      smoke:
+        smoke.kind === 'file'
+          ? { kind: 'file', path: path.resolve(context.cwd, smoke.path) }
+          : smoke,
+      smokeTimeoutMs: parseTimeout(raw, 'smoke-timeout', '60s'),
     };
   },
   async run(inputs, context) {
@@ -282,6 +295,7 @@ async function planDeploy(inputs: DeployInputs, context: CommandContext): Promis
   }
   const located = modelArtifact(record, inputs.modelOutput);
   const artifactName = `${located.task}.${located.output}`;
+  const smoke = await planSmoke(inputs.smoke, located.artifact.metadata, artifactName, context.cwd);
   const artifactUri = located.artifact.uri.replace(/\/+$/, '');
   if (!artifactUri.startsWith('gs://')) {
     throw new UserError(
@@ -328,6 +342,7 @@ async function planDeploy(inputs: DeployInputs, context: CommandContext): Promis
     imageUri,
     metrics,
     runLabel: sanitizeLabel(record.runId).slice(0, 63),
+    smoke,
   };
 }
 
@@ -367,6 +382,15 @@ async function deploy(
   );
   // A canary on an endpoint with nothing else to serve gets all the traffic: that is a promotion.
   const promoted = endpoint.trafficSplit[deployedModelId] === 100;
+  const smoke = await ui.group('Smoke prediction', () =>
+    smokePrediction(
+      serving,
+      { endpoint: endpoint.name, deployedModelId, promoted, imageUri: plan.imageUri },
+      plan.smoke,
+      inputs.smokeTimeoutMs,
+      ui,
+    ),
+  );
   await ui.group('Aliases', () => moveAliases(serving, promoted, version, journal, ui));
   // From here on the new version serves as asked: retiring old deployments is cleanup, and a
   // failure there is reported without undoing a good deploy.
@@ -380,7 +404,7 @@ async function deploy(
   const url = `https://console.cloud.google.com/vertex-ai/online-prediction/locations/${inputs.location.region}/endpoints/${endpointId}?project=${inputs.location.project}`;
   ui.table(
     `Deployed ${inputs.model}`,
-    ['Model version', 'Endpoint', 'Deployed model', 'Traffic split'],
+    ['Model version', 'Endpoint', 'Deployed model', 'Traffic split', 'Smoke prediction'],
     [
       [
         version.versionName,
@@ -389,6 +413,7 @@ async function deploy(
         Object.entries(final.trafficSplit)
           .map(([id, share]) => `${id}${id === deployedModelId ? ' (new)' : ''}: ${share}%`)
           .join(', '),
+        smoke.summary,
       ],
     ],
   );
@@ -402,6 +427,7 @@ async function deploy(
       'deployed-model-id': deployedModelId,
       'traffic-split': JSON.stringify(final.trafficSplit),
       'endpoint-url': url,
+      'smoke-prediction': smoke.prediction,
     },
   };
 }

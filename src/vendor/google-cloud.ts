@@ -8,6 +8,7 @@
 export { EndpointServiceClient } from '@google-cloud/aiplatform/build/src/v1/endpoint_service_client.js';
 export { ModelServiceClient } from '@google-cloud/aiplatform/build/src/v1/model_service_client.js';
 export { PipelineServiceClient } from '@google-cloud/aiplatform/build/src/v1/pipeline_service_client.js';
+export { PredictionServiceClient } from '@google-cloud/aiplatform/build/src/v1/prediction_service_client.js';
 export { ScheduleServiceClient } from '@google-cloud/aiplatform/build/src/v1/schedule_service_client.js';
 export * as aiplatformHelpers from '@google-cloud/aiplatform/build/src/helpers.js';
 export { ArtifactRegistryClient } from '@google-cloud/artifact-registry/build/src/v1/artifact_registry_client.js';

@@ -1,11 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mlops } from '../helpers/cli.js';
 import {
   startGoogleWorkflow,
   type GoogleWorkflow,
   type WorkflowStep,
 } from '../helpers/google-workflow.js';
 import { pushLabelledImage } from '../helpers/docker-images.js';
+import { runPython } from '../helpers/packaged-model.js';
+import { servePackagedModel } from '../helpers/prediction-server.js';
+import type { RunRecord } from '../../src/core/run-record.js';
 import {
   dockerEngine,
   dockerRegistry,
@@ -16,10 +21,29 @@ import {
 /**
  * The release path through dist/, as a workflow runs it: auth → run on Vertex → gate → deploy,
  * twice (the second version canaries, then is promoted), then deploys that fail and roll back,
- * checked by reading the emulator's registry and endpoints afterwards.
+ * checked by reading the emulator's registry and endpoints afterwards. Each deployment's smoke
+ * prediction is answered by the reference server (pipelines/serving/server.py) on its model.
  */
 
 const hasPython = pythonWithSklearn();
+const PACKAGE_TASK = 'condition-1/package-model';
+
+interface SmokePrediction {
+  label: string;
+  probabilities: Record<string, number>;
+}
+
+const PREDICT_PROBA = `
+import json, sys
+import joblib, pandas as pd
+model_dir, instance = sys.argv[1], json.loads(sys.argv[2])
+schema = json.load(open(model_dir + "/metadata.json"))["feature_schema"]
+frame = pd.DataFrame({
+    f["name"]: pd.Series([instance[f["name"]]], dtype="float64" if f["kind"] == "numeric" else object)
+    for f in schema
+})
+print(json.dumps(joblib.load(model_dir + "/model.joblib").predict_proba(frame)[0].tolist()))
+`;
 const registryReady = dockerEngine() && dockerRegistry();
 const MODEL = 'cancer-classifier';
 
@@ -29,7 +53,7 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
   const records: string[] = [];
 
   beforeAll(async () => {
-    workflow = await startGoogleWorkflow();
+    workflow = await startGoogleWorkflow({ predictionServer: servePackagedModel });
     for (const runId of ['2001', '2002']) {
       const run = await step(runId, {
         command: 'run',
@@ -174,6 +198,22 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
       machineType: 'n1-standard-4',
     });
     expect(summary).toContain('Deployed cancer-classifier');
+    // The smoke prediction: the model's own answer for the probe built from its schema.
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `Answered by the new deployment ${outputs['deployed-model-id']} \\(version 1\\) in \\d+ ms`,
+      ),
+    );
+    const prediction = JSON.parse(outputs['smoke-prediction'] ?? '') as SmokePrediction;
+    const expected = await modelProbabilities(
+      version?.artifactUri ?? '',
+      await probeInstance(records[0] ?? ''),
+    );
+    const served = Object.values(prediction.probabilities);
+    expect(served).toHaveLength(expected.length);
+    expected.forEach((p, i) => expect(served[i]).toBeCloseTo(p, 9));
+    expect(Object.keys(prediction.probabilities)).toContain(prediction.label);
+    expect(summary).toContain('Smoke prediction');
   });
 
   it('deploy: re-running the same deploy changes nothing', async () => {
@@ -206,6 +246,14 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
     const canary = await deploy(records[1] ?? '', { traffic: '10' });
     expect(canary.result.code, canary.result.stdout + canary.result.stderr).toBe(0);
     const newId = canary.outputs['deployed-model-id'] ?? '';
+    // At 10% the split picks the canary within a few smoke predictions, or deploy says it
+    // could not verify it.
+    const verified = canary.outputs['smoke-prediction'] !== '';
+    expect(canary.result.stdout).toContain(
+      verified
+        ? `Answered by the new deployment ${newId} (version 2)`
+        : `The canary ${newId} could not be verified`,
+    );
     let state = registry();
     expect(state.split).toEqual({ [first]: 90, [newId]: 10 });
     expect(state.versions.map((v) => [v.id, v.aliases])).toEqual([
@@ -216,6 +264,8 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
     const promote = await deploy(records[1] ?? '', { traffic: '100' });
     expect(promote.result.code, promote.result.stdout + promote.result.stderr).toBe(0);
     expect(promote.outputs['deployed-model-id']).toBe(newId);
+    expect(promote.result.stdout).toContain(`Answered by the new deployment ${newId} (version 2)`);
+    expect(JSON.parse(promote.outputs['smoke-prediction'] ?? '')).toHaveProperty('label');
     state = registry();
     expect(state.split).toEqual({ [newId]: 100 });
     expect(state.versions.map((v) => [v.id, v.aliases])).toEqual([
@@ -259,6 +309,83 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
     expect(after).toEqual(before);
   });
 
+  it('deploy: a version whose server cannot load its model never becomes champion', async () => {
+    const source = packagedUri(JSON.parse(await readFile(records[1] ?? '', 'utf8')) as RunRecord);
+    const corrupt = `${source}-corrupt`;
+    await cp(workflow.vertex.localPath(source), workflow.vertex.localPath(corrupt), {
+      recursive: true,
+    });
+    await writeFile(path.join(workflow.vertex.localPath(corrupt), 'model.joblib'), 'not a pickle');
+    const record = await derivedRecord(records[1] ?? '', 'corrupt', corrupt);
+    const before = registry();
+    const { result } = await deploy(record, { traffic: '100' });
+    expect(result.code).toBe(1);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('Deploy failed and was rolled back: The smoke prediction failed');
+    expect(output).toMatch(/Model server exited unexpectedly\. .*could not load .*model\.joblib/);
+    expect(output).toMatch(/undone: deployed .*models\/cancer-classifier@\d+ as \d+/);
+    // Traffic, deployments and aliases as before: the new deployment is gone, champion stayed.
+    expect(registry()).toEqual(before);
+    expect(before.versions.find((v) => v.aliases.includes('champion'))?.id).toBe('2');
+  });
+
+  it('deploy: a canary that refuses the smoke request is rolled back', async () => {
+    const record = await derivedRecord(records[1] ?? '', 'bogus');
+    const file = record.replace(/\.json$/, '-instances.json');
+    await writeFile(file, JSON.stringify({ instances: [{ bogus: 1 }] }));
+    const before = registry();
+    const { result } = await deploy(record, { traffic: '25', 'smoke-instances': file });
+    expect(result.code).toBe(1);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('The smoke prediction failed: Failed to send a prediction to');
+    expect(output).toContain("unknown feature(s) 'bogus'");
+    expect(output).toContain(
+      "Fix: The new deployment's serving container refused the smoke request (its answer is above)",
+    );
+    expect(registry()).toEqual(before);
+  });
+
+  it('deploy: a smoke prediction without an answer in time fails the deploy', async () => {
+    const record = await derivedRecord(records[1] ?? '', 'slow');
+    const before = registry();
+    const undo = workflow.vertex.faults.setLatency(4000, 'predict');
+    try {
+      const { result } = await deploy(record, { traffic: '100', 'smoke-timeout': '1s' });
+      expect(result.code).toBe(1);
+      expect(result.stdout + result.stderr).toMatch(
+        /The smoke prediction failed: Failed to send a prediction to \S+: no answer within 1s/,
+      );
+    } finally {
+      undo();
+    }
+    expect(registry()).toEqual(before);
+  });
+
+  it('deploy: a malformed smoke-instances file is refused before any call (exit 2)', async () => {
+    const calls = workflow.vertex.calls();
+    for (const [name, content, problem] of [
+      ['truncated', '{"instances": [', 'is not JSON'],
+      ['arrays', '{"instances": [[14.2, 20.1]]}', 'instances[0] is an array inside an array'],
+      ['empty', '{"instances": []}', '"instances" is empty'],
+    ] as const) {
+      const file = (records[1] ?? '').replace(/\.json$/, `-${name}.json`);
+      await writeFile(file, content);
+      const result = await mlops(
+        [
+          ...['deploy', records[1] ?? '', '--model', MODEL, '--smoke-instances', file],
+          ...['--project-id', 'acme-ml', '--region', 'us-central1'],
+        ],
+        { env: { MLOPS_VERTEX_ENDPOINT: workflow.vertex.endpoint.url } },
+      );
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(
+        `The smoke-instances file ${path.relative(process.cwd(), file)}`,
+      );
+      expect(result.stderr).toContain(problem);
+    }
+    expect(workflow.vertex.calls()).toEqual(calls);
+  });
+
   it('deploy: refuses a serving image whose scikit-learn differs from training, before any call', async () => {
     const calls = workflow.vertex.calls();
     const { result } = await deploy(records[1] ?? '', {
@@ -292,12 +419,69 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
     120_000,
   );
 
-  /** A record as another pipeline run would write it: same model files, its own run id. */
-  async function derivedRecord(file: string, suffix: string): Promise<string> {
-    const record = JSON.parse(await readFile(file, 'utf8')) as { runId: string };
-    record.runId = `${record.runId}-${suffix}`;
+  it('deploy: a model from an older run (no feature schema) deploys without a smoke prediction', async () => {
+    const record = await derivedRecord(records[1] ?? '', 'older');
+    const older = JSON.parse(await readFile(record, 'utf8')) as RunRecord;
+    delete older.tasks[PACKAGE_TASK]?.artifacts.deployable_model?.[0]?.metadata.feature_schema;
+    await writeFile(record, JSON.stringify(older));
+    const calls = workflow.vertex.calls().predict;
+    const canary = await deploy(record, { traffic: '10' });
+    expect(canary.result.code, canary.result.stdout + canary.result.stderr).toBe(0);
+    expect(canary.result.stdout).toMatch(
+      /::warning::No smoke prediction: the model condition-1\/package-model\.deployable_model records no usable feature schema \(its metadata has no feature_schema\)/,
+    );
+    expect(canary.outputs['smoke-prediction']).toBe('');
+    expect(canary.summary).toContain('skipped (no feature schema: see the warning)');
+    // smoke-instances none: a note, not a warning.
+    const promote = await deploy(record, { traffic: '100', 'smoke-instances': 'none' });
+    expect(promote.result.code, promote.result.stdout + promote.result.stderr).toBe(0);
+    expect(promote.result.stdout).toContain('No smoke prediction: smoke-instances is none.');
+    expect(promote.result.stdout).not.toContain('::warning::No smoke prediction');
+    expect(workflow.vertex.calls().predict).toBe(calls);
+    expect(registry().versions.find((v) => v.aliases.includes('champion'))?.run).toMatch(/-older$/);
+  });
+
+  /** A record as another pipeline run would write it: its own run id (and model files). */
+  async function derivedRecord(file: string, suffix: string, modelUri?: string): Promise<string> {
+    const record = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
+    const packaged = record.tasks[PACKAGE_TASK]?.artifacts.deployable_model?.[0];
+    if (modelUri !== undefined && packaged) (packaged as { uri: string }).uri = modelUri;
     const target = file.replace(/\.json$/, `-${suffix}.json`);
-    await writeFile(target, JSON.stringify(record));
+    await writeFile(target, JSON.stringify({ ...record, runId: `${record.runId}-${suffix}` }));
     return target;
+  }
+
+  function packagedUri(record: RunRecord): string {
+    return record.tasks[PACKAGE_TASK]?.artifacts.deployable_model?.[0]?.uri ?? '';
+  }
+
+  /** The probe deploy builds: 0 for a number, the recorded category for the others. */
+  async function probeInstance(file: string): Promise<Record<string, string | number>> {
+    const record = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
+    const metadata = record.tasks[PACKAGE_TASK]?.artifacts.deployable_model?.[0]?.metadata;
+    const schema = (metadata?.feature_schema ?? []) as Array<{
+      name: string;
+      kind: string;
+      example?: string;
+    }>;
+    expect(schema.length).toBeGreaterThan(0);
+    return Object.fromEntries(
+      schema.map((f) => [f.name, f.kind === 'numeric' ? 0 : (f.example ?? '')]),
+    );
+  }
+
+  /** The model's own class probabilities for one instance, from its folder in Cloud Storage. */
+  async function modelProbabilities(
+    artifactUri: string,
+    instance: Record<string, string | number>,
+  ): Promise<number[]> {
+    const result = await runPython([
+      '-c',
+      PREDICT_PROBA,
+      workflow.vertex.localPath(artifactUri),
+      JSON.stringify(instance),
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as number[];
   }
 });

@@ -38,6 +38,8 @@
  *   split must give it 0% and replaces the endpoint's.
  * - deleteEndpoint is refused (FAILED_PRECONDITION) while models are deployed or deploying.
  * The FAILED_PRECONDITION texts are the emulator's own: the real wording was not found.
+ * Predictions on these endpoints (`:predict`) are PredictionService's (vertex-predictions.ts);
+ * `onUndeploy` tells it to stop an undeployed model's serving container.
  */
 import type { EmulatorRequest, EmulatorResponse } from './http-server.js';
 import type { ModelService } from './vertex-models.js';
@@ -100,6 +102,8 @@ export interface EndpointServiceOptions {
   operationMs: number;
   /** Emulated time of a deployModel operation, ms. */
   deployMs: number;
+  /** Called once a model is undeployed. */
+  onUndeploy?: (endpointId: string, deployedModelId: string) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -517,6 +521,7 @@ export class EndpointService {
             : without(given ? split : endpoint.trafficSplit, id);
         endpoint.updateTime = this.#now();
         this.#models.removeDeployment(endpoint.name, id);
+        this.#options.onUndeploy?.(endpoint.id, id);
         return { response: {} };
       },
     });

@@ -5,10 +5,11 @@
  * in for Cloud Storage.
  *
  * The same server (one loopback server = one regional endpoint) also speaks ModelService
- * (vertex-models.ts), EndpointService (vertex-endpoints.ts), ScheduleService
- * (vertex-schedules.ts) and google.longrunning.Operations (vertex-operations.ts, which also
- * holds the REST plumbing they share). Every route goes through the same guard (token check,
- * IAM authorize callback), request log and fault injector; `calls()` counts them by route.
+ * (vertex-models.ts), EndpointService (vertex-endpoints.ts), PredictionService
+ * (vertex-predictions.ts), ScheduleService (vertex-schedules.ts) and
+ * google.longrunning.Operations (vertex-operations.ts, which also holds the REST plumbing they
+ * share). Every route goes through the same guard (token check, IAM authorize callback),
+ * request log and fault injector; `calls()` counts them by route.
  *
  * Jobs may name an Artifact Registry template (`templateUri`) instead of a pipelineSpec: the
  * `resolveTemplate` option supplies its YAML (a spec sent along wins, as the proto says: the
@@ -89,6 +90,7 @@ import {
 } from './http-server.js';
 import { DEPLOYMENT_RESOURCES_TYPES, ModelService, type EmulatedModel } from './vertex-models.js';
 import { EndpointService, type EmulatedEndpoint } from './vertex-endpoints.js';
+import { PredictionService, type PredictionServerFactory } from './vertex-predictions.js';
 import {
   enumIn,
   enumOut,
@@ -225,6 +227,8 @@ const ROUTE_NAMES = [
   'deleteEndpoint',
   'deployModel',
   'undeployModel',
+  // PredictionService
+  'predict',
   // ScheduleService
   'createSchedule',
   'getSchedule',
@@ -294,6 +298,12 @@ export interface VertexEmulatorOptions {
    * exactly one model file for the prebuilt scikit-learn / XGBoost images). Default true.
    */
   checkArtifacts?: boolean;
+  /**
+   * Starts the server standing in for a deployed model's serving container, which `:predict`
+   * forwards to (see vertex-predictions.ts; tests/helpers/prediction-server.ts runs the
+   * reference server). Without it predict answers UNIMPLEMENTED.
+   */
+  predictionServer?: PredictionServerFactory;
   /** Share with the auth emulators so one clock, fault plan and request log drive all. */
   clock?: Clock;
   faults?: FaultInjector;
@@ -1498,7 +1508,15 @@ export async function startVertexEmulator(
   const endpoints = new EndpointService(ctx, operations, models, {
     operationMs,
     deployMs: options.deployMs ?? 100,
+    onUndeploy: (endpointId, deployedModelId) =>
+      void predictions.undeployed(endpointId, deployedModelId),
   });
+  const predictions = new PredictionService(
+    ctx,
+    endpoints.endpoints,
+    models,
+    options.predictionServer,
+  );
   const schedules = new ScheduleService(
     ctx,
     operations,
@@ -1637,6 +1655,10 @@ export async function startVertexEmulator(
         `${aip}.EndpointService.UndeployModel`,
         (r, c) => endpoints.undeploy(r, c),
       ),
+      // PredictionService
+      route('predict', 'POST', `${endpoint}:predict`, `${aip}.PredictionService.Predict`, (r, c) =>
+        predictions.predict(r, c),
+      ),
       route('getEndpoint', 'GET', endpoint, `${aip}.EndpointService.GetEndpoint`, (r, c) =>
         endpoints.get(r, c),
       ),
@@ -1739,6 +1761,7 @@ export async function startVertexEmulator(
     localPath: (uri) => service.localPath(uri),
     close: async () => {
       operations.close();
+      await predictions.close();
       await service.close(options.closeGraceMs ?? 5000);
       await server.close();
       if (ownDataDir) await rm(dataDir, { recursive: true, force: true });

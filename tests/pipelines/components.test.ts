@@ -258,6 +258,7 @@ interface PipelineRun {
   randomForest: ComponentRun;
   decisionTree: ComponentRun;
   evaluate: ComponentRun;
+  packaged: ComponentRun;
   report: PreprocessReport;
 }
 
@@ -311,6 +312,17 @@ async function runPipeline(
     }),
     'evaluate',
   );
+  const packaged = succeeded(
+    await runComponent('package_model.component.yaml', {
+      values: { model_name: await readFile(evaluate.outputs.best_model_name ?? '', 'utf8') },
+      inputPaths: {
+        model: evaluate.outputs.best_model ?? '',
+        metrics: evaluate.outputs.metrics ?? '',
+      },
+      outputDir: join(dir, 'package-model'),
+    }),
+    'package_model',
+  );
   const seconds = {
     load_data: load.seconds,
     preprocess: preprocess.seconds,
@@ -323,7 +335,17 @@ async function runPipeline(
   const rounded = Object.entries(seconds).map(([step, value]) => `${step} ${value.toFixed(1)}s`);
   console.info(`pipeline on ${dataset}: ${rounded.join(', ')}`);
   const report = await readJson<PreprocessReport>(preprocess.outputs.preprocess_report ?? '');
-  return { dir, seconds, load, preprocess, randomForest, decisionTree, evaluate, report };
+  return {
+    dir,
+    seconds,
+    load,
+    preprocess,
+    randomForest,
+    decisionTree,
+    evaluate,
+    packaged,
+    report,
+  };
 }
 
 const PREDICT_SCRIPT = `
@@ -465,6 +487,26 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
     expect(roc.at(-1)).toMatchObject({ recall: 1, falsePositiveRate: 1 });
   });
 
+  it("records the model's feature schema, cut down, in the deployable model's metadata", async () => {
+    const { packaged } = getRun();
+    const output = await readJson<ExecutorOutput>(packaged.executorInput?.outputs.outputFile ?? '');
+    const written = output.artifacts.deployable_model?.artifacts[0]?.metadata ?? {};
+    const metadata = await readJson<ModelMetadata>(
+      join(packaged.outputs.deployable_model ?? '', 'metadata.json'),
+    );
+    expect(written).toMatchObject({
+      framework: metadata.framework,
+      framework_version: metadata.framework_version,
+      model_type: metadata.model_type,
+    });
+    // Names and kinds in training order; a categorical feature carries one category it saw.
+    expect(written.feature_schema).toEqual(
+      metadata.feature_schema.map(({ name, kind, categories }) =>
+        categories?.[0] === undefined ? { name, kind } : { name, kind, example: categories[0] },
+      ),
+    );
+  });
+
   it('copies the best model with its test metrics added to metadata.json', async () => {
     const { evaluate, randomForest, decisionTree } = getRun();
     const bestName = await readFile(evaluate.outputs.best_model_name ?? '', 'utf8');
@@ -490,6 +532,7 @@ const componentFiles = [
   'train_random_forest.component.yaml',
   'train_decision_tree.component.yaml',
   'evaluate.component.yaml',
+  'package_model.component.yaml',
 ];
 
 describe('pipeline component definitions (component.yaml)', () => {

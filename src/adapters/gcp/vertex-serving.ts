@@ -14,9 +14,10 @@ import {
 } from './google-client.js';
 
 /**
- * Vertex AI Model Registry and endpoints (ModelService, EndpointService) in REST mode, with
- * plain types for the deploy and gate commands. Long-running operations (upload, deploy,
- * undeploy, deletes, endpoint creation) are waited on with progress and a deadline.
+ * Vertex AI Model Registry, endpoints and online predictions (ModelService, EndpointService,
+ * PredictionService) in REST mode, with plain types for the deploy and gate commands.
+ * Long-running operations (upload, deploy, undeploy, deletes, endpoint creation) are waited on
+ * with progress and a deadline.
  */
 
 export interface ModelVersion {
@@ -85,6 +86,14 @@ export interface Evaluation {
   readonly createTime: string | undefined;
 }
 
+export interface Prediction {
+  /** One per instance, as plain JSON. */
+  readonly predictions: unknown[];
+  /** The deployed model the endpoint's traffic split picked. */
+  readonly deployedModelId: string;
+  readonly modelVersionId: string;
+}
+
 export interface VertexServingOptions {
   readonly project: string;
   readonly region: string;
@@ -105,6 +114,7 @@ interface Operation<Result> {
 
 type ModelClient = InstanceType<GoogleCloud['ModelServiceClient']>;
 type EndpointClient = InstanceType<GoogleCloud['EndpointServiceClient']>;
+type PredictionClient = InstanceType<GoogleCloud['PredictionServiceClient']>;
 
 /**
  * How gax polls an operation: at once, then after 250 ms, growing ×1.5 to at most 15 s (its
@@ -187,6 +197,9 @@ function labelFilter(key: string, value: string): string {
 export class VertexServing {
   readonly #models: ClientSession<ModelClient>;
   readonly #endpoints: ClientSession<EndpointClient>;
+  /** Made on the first prediction: most commands never send one. */
+  #predictions: ClientSession<PredictionClient> | undefined;
+  readonly #newPredictions: () => ClientSession<PredictionClient>;
   readonly #helpers: GoogleCloud['aiplatformHelpers'];
   readonly #options: VertexServingOptions;
 
@@ -194,10 +207,12 @@ export class VertexServing {
     this.#options = options;
     this.#helpers = google.aiplatformHelpers;
     const clientOptions = vertexClientOptions(options.env, options.region, options.project);
+    const permission =
+      'The identity lacks permission: grant roles/aiplatform.user on the project (and roles/iam.serviceAccountUser on a serving service account).';
     const session = {
       onRetry: options.onRetry,
       fixes: {
-        7: 'The identity lacks permission: grant roles/aiplatform.user on the project (and roles/iam.serviceAccountUser on a serving service account).',
+        7: permission,
         9: 'Vertex refused the change in the current state of the resource; see the message.',
       },
     };
@@ -206,6 +221,12 @@ export class VertexServing {
       () => new google.EndpointServiceClient(clientOptions),
       session,
     );
+    this.#newPredictions = () =>
+      new ClientSession(() => new google.PredictionServiceClient(clientOptions), {
+        onRetry: options.onRetry,
+        // Vertex answers a serving container's 4xx as FAILED_PRECONDITION with its body.
+        fixes: { 7: permission, 9: 'The serving container refused the request: see its answer.' },
+      });
   }
 
   static async connect(options: VertexServingOptions): Promise<VertexServing> {
@@ -217,7 +238,7 @@ export class VertexServing {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.#models.close(), this.#endpoints.close()]);
+    await Promise.all([this.#models.close(), this.#endpoints.close(), this.#predictions?.close()]);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -487,6 +508,50 @@ export class VertexServing {
       }),
     );
     return toEndpoint(updated as Record<string, unknown>);
+  }
+
+  /**
+   * An online prediction, answered by the deployed model the traffic split picks. Instances go
+   * as protobuf Values (a plain object would be sent as null), within `timeoutMs`: gax's REST
+   * transport has no per-call deadline of its own.
+   */
+  async predict(
+    endpoint: string,
+    instances: readonly unknown[],
+    parameters: unknown,
+    timeoutMs: number,
+  ): Promise<Prediction> {
+    const purpose = `send a prediction to ${endpoint}`;
+    this.#predictions ??= this.#newPredictions();
+    const session = this.#predictions;
+    // Typed for objects, toValue converts any JSON value (numbers, strings, null) too.
+    const value = (json: unknown) => this.#helpers.toValue(json as object) as never;
+    const request = {
+      endpoint,
+      instances: instances.map(value),
+      ...(parameters === undefined ? {} : { parameters: value(parameters) }),
+    };
+    let response: Record<string, unknown>;
+    try {
+      [response] = (await withDeadline(
+        session.call(purpose, (c) => c.predict(request)),
+        timeoutMs,
+        purpose,
+      )) as unknown as [Record<string, unknown>];
+    } catch (error) {
+      if (!(error instanceof DeadlineError)) throw error;
+      throw new UserError(
+        `Failed to ${purpose}: no answer within ${Math.round(timeoutMs / 1000)}s`,
+        {
+          fix: 'Check the serving container in the Vertex console (its logs), or allow it more time.',
+        },
+      );
+    }
+    return {
+      predictions: ((response.predictions ?? []) as unknown[]).map(decodeValue),
+      deployedModelId: field(response.deployedModelId),
+      modelVersionId: field(response.modelVersionId),
+    };
   }
 
   // -------------------------------------------------------------------------------------------
