@@ -130,6 +130,8 @@ export interface GitHubApiEmulator {
   /** Highest number of requests in flight at once since the last reset. */
   maxConcurrency(): number;
   resetConcurrency(): void;
+  /** Accept a token issued after start, such as a workflow job's fresh GITHUB_TOKEN. */
+  addToken(token: string, grant: TokenGrant): void;
   readonly requests: RequestLog;
   close(): Promise<void>;
 }
@@ -1255,6 +1257,10 @@ export async function startGitHubApiEmulator(
     maxConcurrency: () => maxInFlight,
     resetConcurrency: () => {
       maxInFlight = inFlight;
+    },
+    addToken: (token, grant) => {
+      if (tokens.has(token)) throw new Error('GitHub API emulator: token added twice');
+      tokens.set(token, grant);
     },
     close: () => server.close(),
   };

@@ -36,16 +36,32 @@ export async function runnerFiles(): Promise<RunnerFiles> {
   };
 }
 
-/** Parses the `name<<delimiter` blocks @actions/core writes to GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV. */
+/**
+ * Parses a command file (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV) as the runner does: `name=value`
+ * lines and the `name<<delimiter` blocks @actions/core writes. A malformed line or a block without
+ * its delimiter throws the runner's message (on GitHub it fails the step).
+ */
 export function parseCommandFile(text: string): Record<string, string> {
   const result: Record<string, string> = {};
-  const lines = text.split('\n');
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
   for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!match) continue;
-    const [, name = '', delimiter] = match;
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    const equals = line.indexOf('=');
+    const heredoc = line.indexOf('<<');
+    if (equals > 0 && (heredoc < 0 || equals < heredoc)) {
+      result[line.slice(0, equals)] = line.slice(equals + 1);
+      continue;
+    }
+    const name = line.slice(0, heredoc);
+    const delimiter = line.slice(heredoc + 2);
+    if (equals === 0 || heredoc <= 0 || !delimiter) throw new Error(`Invalid format '${line}'`);
     const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '');
+    for (i++; lines[i] !== delimiter; i++) {
+      if (i >= lines.length)
+        throw new Error(`Invalid value. Matching delimiter not found '${delimiter}'`);
+      value.push(lines[i] ?? '');
+    }
     result[name] = value.join('\n');
   }
   return result;
