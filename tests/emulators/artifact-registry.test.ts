@@ -16,6 +16,7 @@ import {
   VERSION_VIEWS,
   type ArtifactRegistryEmulator,
 } from './artifact-registry.js';
+import { failure } from '../helpers/google-calls.js';
 
 /** google-gax ships its own google-auth-library, so the AuthClient types differ; at runtime any works. */
 type ClientOptions = NonNullable<ConstructorParameters<typeof ArtifactRegistryClient>[0]>;
@@ -105,15 +106,6 @@ function rpcStatusOf(error: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function failure(call: Promise<unknown>): Promise<Error & { code?: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & { code?: unknown };
-  }
-  throw new Error('the call succeeded');
 }
 
 beforeAll(async () => {

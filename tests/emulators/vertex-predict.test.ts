@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { protos } from '@google-cloud/aiplatform';
 import {
-  aiplatformHelpers,
   EndpointServiceClient,
   ModelServiceClient,
   OAuth2Client,
@@ -12,6 +11,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rpcCodeOf, startVertexEmulator, type VertexEmulator } from './vertex.js';
 import type { PredictionServerFactory, ServingContainer } from './vertex-predictions.js';
+import { apiMessage, done, failure, fromValue, toValue } from '../helpers/google-calls.js';
 
 /**
  * PredictionService `:predict` of the Vertex emulator, through the real client: routing by the
@@ -79,35 +79,6 @@ function options(emulator: VertexEmulator): ClientOptions {
   const auth = new OAuth2Client();
   auth.setCredentials({ access_token: 'test-token' });
   return emulator.clientOptions(auth) as unknown as ClientOptions;
-}
-
-function toValue(value: unknown): IValue {
-  return aiplatformHelpers.toValue(value as object) as IValue;
-}
-
-function fromValue(value: IValue): unknown {
-  return aiplatformHelpers.fromValue(value as Parameters<typeof aiplatformHelpers.fromValue>[0]);
-}
-
-async function failure(call: Promise<unknown>): Promise<Error & { code?: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & { code?: unknown };
-  }
-  throw new Error('the call succeeded');
-}
-
-function apiMessage(error: Error): string {
-  return (JSON.parse(error.message) as { error: { message: string } }).error.message;
-}
-
-async function done<T>(
-  call: Promise<[{ promise(): Promise<[T, unknown, unknown]> }, unknown, unknown]>,
-): Promise<T> {
-  const [op] = await call;
-  const [response] = await op.promise();
-  return response;
 }
 
 /** A model with `versions` versions, and an endpoint with none deployed. */

@@ -2,18 +2,13 @@ import { createHash } from 'node:crypto';
 import type { protos } from '@google-cloud/aiplatform';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import {
-  aiplatformHelpers,
-  OAuth2Client,
-  PipelineServiceClient,
-  ScheduleServiceClient,
-} from '#google-cloud';
+import { OAuth2Client, PipelineServiceClient, ScheduleServiceClient } from '#google-cloud';
 import { rpcCodeOf, startVertexEmulator, type VertexEmulator } from './vertex.js';
 import { nextCronTime, parseCron, type CronSpec } from './vertex-schedules.js';
+import { apiMessage, failure, toValue } from '../helpers/google-calls.js';
 
 type ISchedule = protos.google.cloud.aiplatform.v1.ISchedule;
 type IPipelineJob = protos.google.cloud.aiplatform.v1.IPipelineJob;
-type IValue = protos.google.protobuf.IValue;
 type IStruct = protos.google.protobuf.IStruct;
 type ClientOptions = NonNullable<ConstructorParameters<typeof ScheduleServiceClient>[0]>;
 
@@ -40,28 +35,6 @@ function clients(emulator: VertexEmulator) {
     () => made.pipelines.close(),
   );
   return made;
-}
-
-async function failure(call: Promise<unknown>): Promise<Error & { code?: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & { code?: unknown };
-  }
-  throw new Error('the call succeeded');
-}
-
-function apiMessage(error: Error): string {
-  try {
-    return (JSON.parse(error.message) as { error: { message: string } }).error.message;
-  } catch {
-    return error.message;
-  }
-}
-
-/** helpers.toValue, typed for any JSON value (its declaration takes objects only). */
-function toValue(value: unknown): IValue {
-  return aiplatformHelpers.toValue(value as object) as IValue;
 }
 
 function toStruct(value: object): IStruct {

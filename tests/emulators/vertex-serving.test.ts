@@ -1,12 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { protos } from '@google-cloud/aiplatform';
-import {
-  aiplatformHelpers,
-  EndpointServiceClient,
-  ModelServiceClient,
-  OAuth2Client,
-} from '#google-cloud';
+import { EndpointServiceClient, ModelServiceClient, OAuth2Client } from '#google-cloud';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.js';
 import {
@@ -17,9 +12,9 @@ import {
   type VertexEmulator,
 } from './vertex.js';
 import { DEPLOYMENT_STAGES, OPERATION_TYPES } from './vertex-operations.js';
+import { apiMessage, done, failure, fromValue, toValue } from '../helpers/google-calls.js';
 
 type IModel = protos.google.cloud.aiplatform.v1.IModel;
-type IValue = protos.google.protobuf.IValue;
 type ClientOptions = NonNullable<ConstructorParameters<typeof ModelServiceClient>[0]>;
 
 let vertex: VertexEmulator;
@@ -40,42 +35,6 @@ function tokenClient(token: string): OAuth2Client {
 
 function options(emulator: VertexEmulator, token = 'test-token'): ClientOptions {
   return emulator.clientOptions(tokenClient(token)) as unknown as ClientOptions;
-}
-
-/** The error a call rejects with (fails the test when it resolves). */
-async function failure(call: Promise<unknown>): Promise<Error & { code?: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & { code?: unknown };
-  }
-  throw new Error('the call succeeded');
-}
-
-/** The `error.message` of a Google error body (HTTP errors), or the message itself (LROs). */
-function apiMessage(error: Error): string {
-  try {
-    return (JSON.parse(error.message) as { error: { message: string } }).error.message;
-  } catch {
-    return error.message;
-  }
-}
-
-/** Runs an LRO call to completion the way the product does: `op.promise()`. */
-async function done<T>(
-  call: Promise<[{ promise(): Promise<[T, unknown, unknown]> }, unknown, unknown]>,
-): Promise<T> {
-  const [op] = await call;
-  const [response] = await op.promise();
-  return response;
-}
-
-function toValue(value: unknown): IValue {
-  return aiplatformHelpers.toValue(value as object) as IValue;
-}
-
-function fromValue(value: IValue | null | undefined): unknown {
-  return aiplatformHelpers.fromValue(value as Parameters<typeof aiplatformHelpers.fromValue>[0]);
 }
 
 const SKLEARN = 'us-docker.pkg.dev/vertex-ai/prediction/sklearn-cpu.1-3:latest';

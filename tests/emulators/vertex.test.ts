@@ -17,6 +17,7 @@ import {
   TASK_STATES,
   type VertexEmulator,
 } from './vertex.js';
+import { apiMessage, failure } from '../helpers/google-calls.js';
 
 type PipelineJob = protos.google.cloud.aiplatform.v1.IPipelineJob;
 type TaskDetail = protos.google.cloud.aiplatform.v1.IPipelineTaskDetail;
@@ -256,25 +257,6 @@ function task(job: PipelineJob, name: string): TaskDetail {
   const found = job.jobDetail?.taskDetails?.find((detail) => detail.taskName === name);
   if (!found) throw new Error(`no task ${name} in ${job.name ?? ''}`);
   return found;
-}
-
-/** The `error.message` of the Google error body gax 5.0.8 leaves, raw, in the Error message. */
-function apiMessage(error: Error): string {
-  try {
-    return (JSON.parse(error.message) as { error: { message: string } }).error.message;
-  } catch {
-    return error.message;
-  }
-}
-
-/** The error a call rejects with (fails the test when it resolves). */
-async function failure(call: Promise<unknown>): Promise<Error & { code?: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & { code?: unknown };
-  }
-  throw new Error('the call succeeded');
 }
 
 beforeAll(async () => {
