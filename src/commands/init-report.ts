@@ -1,7 +1,12 @@
 import type { InitPiece } from '../core/init/answers.js';
 import { LOCK_PATH } from '../core/init/lock.js';
 import type { InitPlan, PlannedFile } from '../core/init/plan.js';
-import { majorVersionTag, VARIABLES_PATH, type TemplatePackage } from '../core/init/templates.js';
+import {
+  majorVersionTag,
+  mlopsInvocation,
+  VARIABLES_PATH,
+  type TemplatePackage,
+} from '../core/init/templates.js';
 import type { Ui } from './command.js';
 
 /** What `mlops init` prints: the plan, a line per file, and the next steps. */
@@ -62,14 +67,6 @@ export function planOutputs(plan: InitPlan): Record<string, string> {
         .length,
     ),
   };
-}
-
-/**
- * How to call this CLI without installing it: `npx mlops` would fetch an unrelated npm package,
- * so the next steps name this one by its repository and major version.
- */
-function mlopsInvocation(templates: TemplatePackage): string {
-  return `npx --yes --package=github:${templates.action}#${majorVersionTag(templates.version)} mlops`;
 }
 
 export function printNextSteps(

@@ -153,9 +153,18 @@ export function renderVariables(answers: PartialAnswers): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * How to call this CLI without installing it: `npx mlops` would fetch an unrelated npm package,
+ * so laid text names this one by its repository and major version.
+ */
+export function mlopsInvocation(templates: TemplatePackage): string {
+  return `npx --yes --package=github:${templates.action}#${majorVersionTag(templates.version)} mlops`;
+}
+
 export function renderReadmeSection(answers: PartialAnswers, templates: TemplatePackage): string {
   const branch = answerOf(answers, 'default-branch');
   const tag = majorVersionTag(templates.version);
+  const mlops = mlopsInvocation(templates);
   return [
     README_SECTION_START,
     '## Machine learning pipelines',
@@ -163,12 +172,13 @@ export function renderReadmeSection(answers: PartialAnswers, templates: Template
     `This repository takes its Kubeflow pipelines to Vertex AI with [mlops-platform](https://github.com/${templates.action}) (${tag}).`,
     '',
     '- `pipelines/`: the training, batch-prediction and drift-monitoring pipelines and their components.',
-    '  Train on this machine: `npx mlops run --local pipelines/training-pipeline.yaml`.',
+    `  Train on this machine: \`${mlops} run --local pipelines/training-pipeline.yaml\``,
+    '  (with a Python that has `pipelines/requirements.txt`; `--python PATH` picks it).',
     `- \`.github/workflows/\`: model quality on every pull request; training and deployment from \`${branch}\`.`,
     '- `config/mlops.env`: the repository variables (the sync workflow writes them to GitHub);',
     '  `.env.example` explains every setting.',
     '',
-    '`npx mlops init --upgrade` brings in a newer platform version: files you changed are merged, not overwritten.',
+    `\`${mlops} init --upgrade\` brings in a newer platform version: files you changed are merged, not overwritten.`,
     README_SECTION_END,
     '',
   ].join('\n');
