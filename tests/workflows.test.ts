@@ -4,8 +4,10 @@ import { validate } from '@actions/languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { initCommand } from '../src/commands/init.js';
 import { COMMANDS } from '../src/commands/registry.js';
 import { CONFIGURATION } from '../src/core/init/configuration.js';
+import { workflowName } from '../src/core/init/templates.js';
 import { REPO_ROOT } from './helpers/paths.js';
 
 /**
@@ -166,6 +168,14 @@ describe('workflows and action.yml', () => {
     }
     // Every name is read by some template, and no template reads a name outside the table.
     expect([...read].sort()).toEqual([...known].sort());
+  });
+
+  it("mlops init's --workflows help names every template", () => {
+    const names = files
+      .filter((file) => file.startsWith(TEMPLATES))
+      .map((file) => workflowName(path.relative(REPO_ROOT, file)));
+    const help = initCommand.inputs.find((input) => input.name === 'workflows')?.description;
+    expect(help?.replace(/^.*: /, '').replace(/\.$/, '').split(', ').sort()).toEqual(names.sort());
   });
 
   it('each template has its properties file', () => {

@@ -21,6 +21,7 @@ import {
   parsePieces,
   questionsFor,
   withoutBlanks,
+  workflowsAnswer,
   type AnswerKey,
   type InitPiece,
   type PartialAnswers,
@@ -67,7 +68,7 @@ function readAnswersFile(file: string): ReturnType<typeof parseAnswersFile> {
   } catch (error) {
     throw new UserError(`Cannot read the answers file ${file}`, {
       cause: error,
-      fix: 'Give the path of a YAML file with the answers (project, region, model, default-branch, only).',
+      fix: 'Give the path of a YAML file with the answers (project, region, model, default-branch, workflows, only).',
     });
   }
   return parseAnswersFile(text, file);
@@ -110,6 +111,14 @@ export const initCommand = defineCommand<InitInputs>({
       valueName: 'BRANCH',
     },
     {
+      name: 'workflows',
+      description:
+        'The workflows to add, comma-separated: pr-check, pr-check-vertex, train-and-deploy, scheduled-retrain, drift-check, sync-secrets.',
+      kind: 'string',
+      default: 'all',
+      valueName: 'NAMES',
+    },
+    {
       name: 'only',
       description: `Lay only these pieces, comma-separated: ${INIT_PIECES.join(', ')}. Defaults to all (an upgrade: those laid before).`,
       kind: 'list',
@@ -118,7 +127,7 @@ export const initCommand = defineCommand<InitInputs>({
     {
       name: 'config',
       description:
-        'A YAML answers file with the same keys as the flags (project, region, model, default-branch, only).',
+        'A YAML answers file with the same keys as the flags (project, region, model, default-branch, workflows, only).',
       kind: 'string',
       valueName: 'FILE',
     },
@@ -149,6 +158,7 @@ export const initCommand = defineCommand<InitInputs>({
       region: raw.string('region'),
       model: raw.string('model'),
       'default-branch': raw.string('default-branch'),
+      workflows: workflowsAnswer(raw.string('workflows')),
     });
     const yes = raw.boolean('yes') ?? false;
     return {
@@ -236,6 +246,7 @@ export async function initRepository(
     region: DEFAULT_REGION,
     model: modelNameFromFolder(path.basename(dir)),
     'default-branch': detectDefaultBranch(dir) ?? 'main',
+    workflows: 'all',
   };
   const given = mergeAnswers(inputs.answers, lock?.answers ?? {});
   const answers = checkAnswers(

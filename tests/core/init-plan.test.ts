@@ -5,6 +5,7 @@ import {
   INIT_PIECES,
   modelNameFromFolder,
   parseAnswersFile,
+  workflowsAnswer,
   type InitPiece,
 } from '../../src/core/init/answers.js';
 import { CONFIGURATION } from '../../src/core/init/configuration.js';
@@ -380,6 +381,33 @@ describe('README section', () => {
 });
 
 describe('rendering', () => {
+  it('lays the workflows the answer names, and refuses a name no template has', () => {
+    const templates: TemplatePackage = {
+      ...TEMPLATES,
+      files: ['mlops-pr-check.yml', 'mlops-train-and-deploy.yml', 'mlops-drift-check.yml'].map(
+        (name) => ({ path: `workflows-templates/${name}`, content: 'on: push\n' }),
+      ),
+    };
+    const laid = (workflows?: string) =>
+      renderLaidFiles(templates, { ...ANSWERS, ...(workflows ? { workflows } : {}) }, [
+        'workflows',
+      ]).map((file) => file.path);
+    expect(laid()).toHaveLength(3);
+    expect(laid('all')).toHaveLength(3);
+    expect(laid('pr-check,drift-check')).toEqual([
+      '.github/workflows/mlops-drift-check.yml',
+      '.github/workflows/mlops-pr-check.yml',
+    ]);
+    expect(() => laid('pr-check,deploy')).toThrow(
+      expect.objectContaining({
+        message: 'Unknown workflow "deploy"',
+        fix: 'Choose from: pr-check, train-and-deploy, drift-check (or all).',
+      }),
+    );
+    expect(workflowsAnswer(['pr-check', ' drift-check '])).toBe('pr-check,drift-check');
+    expect(workflowsAnswer(' , ')).toBeUndefined();
+  });
+
   it('maps template files to where and as which piece they are laid', () => {
     expect(templateTarget('workflows-templates/a.yml')).toEqual({
       path: '.github/workflows/a.yml',
@@ -467,7 +495,12 @@ describe('rendering', () => {
 });
 
 describe('answers', () => {
-  const defaults = { region: 'us-central1', model: 'repo', 'default-branch': 'main' };
+  const defaults = {
+    region: 'us-central1',
+    model: 'repo',
+    'default-branch': 'main',
+    workflows: 'all',
+  };
 
   it('lists every missing or malformed answer in one error, and needs project only for env', () => {
     const missing = (() => {
@@ -485,7 +518,11 @@ describe('answers', () => {
     ]);
     expect(checkAnswers({}, defaults, ['workflows', 'pipelines'])).toEqual({
       'default-branch': 'main',
+      workflows: 'all',
     });
+    expect(() => checkAnswers({ workflows: 'pr check' }, defaults, ['workflows'])).toThrow(
+      expect.objectContaining({ details: [expect.stringMatching(/^workflows is "pr check"/)] }),
+    );
     expect(checkAnswers({ project: 'acme-ml' }, defaults, ['pipelines'])).toEqual({
       project: 'acme-ml',
     });

@@ -176,6 +176,28 @@ describe('mlops init (dist/cli.js)', () => {
     expect(all.join('\n')).not.toContain('$default-branch');
   });
 
+  it('lays only the workflows --workflows names, and records the choice for upgrades', async () => {
+    const dir = await emptyRepository('workflows-chosen');
+    const result = await mlops([
+      'init',
+      dir,
+      '--only',
+      'workflows',
+      '--workflows',
+      'pr-check, train-and-deploy',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect((await readdir(path.join(dir, '.github/workflows'))).sort()).toEqual([
+      'mlops-pr-check.yml',
+      'mlops-train-and-deploy.yml',
+    ]);
+    expect((await lockOf(dir)).answers.workflows).toBe('pr-check,train-and-deploy');
+    const unknown = await mlops(['init', dir, '--only', 'workflows', '--workflows', 'deploy']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown workflow "deploy"');
+    expect(unknown.stderr).toContain('pr-check-vertex');
+  });
+
   it('fails with every missing answer and writes nothing when it cannot ask', async () => {
     const dir = await emptyRepository('no-answers');
     const result = await mlops(['init', dir, '--model', 'Not Valid'], { env: { CI: 'true' } });

@@ -11,7 +11,7 @@ import { formatZodIssues } from '../zod-issues.js';
 export const INIT_PIECES = ['workflows', 'pipelines', 'components', 'env', 'readme'] as const;
 export type InitPiece = (typeof INIT_PIECES)[number];
 
-export const ANSWER_KEYS = ['project', 'region', 'model', 'default-branch'] as const;
+export const ANSWER_KEYS = ['project', 'region', 'model', 'default-branch', 'workflows'] as const;
 export type AnswerKey = (typeof ANSWER_KEYS)[number];
 export type Answers = Readonly<Record<AnswerKey, string>>;
 export type PartialAnswers = Readonly<Partial<Record<AnswerKey, string>>>;
@@ -54,7 +54,26 @@ export const QUESTIONS: readonly Question[] = [
     pattern: /^[^\s~^:?*[\\]+$/,
     rule: 'a git branch name',
   },
+  {
+    key: 'workflows',
+    prompt: 'Workflows to add (comma-separated names, or all)',
+    pieces: ['workflows'],
+    pattern: /^(all|[a-z][a-z-]*(,[a-z][a-z-]*)*)$/,
+    rule: 'all, or names such as pr-check,train-and-deploy',
+  },
 ];
+
+/**
+ * `workflows` as given on the command line or in a file: a list or comma-separated names,
+ * spaces dropped, so `pr-check, train-and-deploy` and `[pr-check, train-and-deploy]` agree.
+ */
+export function workflowsAnswer(value: string | readonly string[] | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const names = (typeof value === 'string' ? value.split(',') : value)
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return names.length > 0 ? names.join(',') : undefined;
+}
 
 export function questionsFor(pieces: readonly InitPiece[]): Question[] {
   return QUESTIONS.filter((question) => question.pieces.some((piece) => pieces.includes(piece)));
@@ -87,6 +106,7 @@ const AnswersFileSchema = z.strictObject({
   region: z.string().optional(),
   model: z.string().optional(),
   'default-branch': z.string().optional(),
+  workflows: z.union([z.string(), z.array(z.string())]).optional(),
   only: z.union([z.string(), z.array(z.string())]).optional(),
 });
 
@@ -110,10 +130,10 @@ export function parseAnswersFile(text: string, file: string): AnswersFile {
       fix: `Use only the keys ${[...ANSWER_KEYS, 'only'].join(', ')}, each with a string value.`,
     });
   }
-  const { only, ...answers } = parsed.data;
+  const { only, workflows, ...answers } = parsed.data;
   const names = typeof only === 'string' ? only.split(',') : (only ?? []);
   return {
-    answers: withoutBlanks(answers),
+    answers: withoutBlanks({ ...answers, workflows: workflowsAnswer(workflows) }),
     only: parsePieces(names.map((name) => name.trim()).filter(Boolean)),
   };
 }

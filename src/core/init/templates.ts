@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { answerOf, type InitPiece, type PartialAnswers } from './answers.js';
 import { CONFIGURATION, type ConfigurationEntry } from './configuration.js';
 import { README_PATH, README_SECTION_END, README_SECTION_START } from './readme-section.js';
@@ -184,6 +185,28 @@ export function renderReadmeSection(answers: PartialAnswers, templates: Template
   ].join('\n');
 }
 
+/** A workflow template's short name: `workflows-templates/mlops-pr-check.yml` → `pr-check`. */
+export function workflowName(templatePath: string): string {
+  return (templatePath.split('/').at(-1) ?? '').replace(/\.yml$/, '').replace(/^mlops-/, '');
+}
+
+/** The workflow templates the `workflows` answer selects; an unknown name is refused. */
+function selectedWorkflows(templates: TemplatePackage, answers: PartialAnswers): Set<string> {
+  const available = templates.files
+    .filter((file) => templateTarget(file.path)?.piece === 'workflows')
+    .map((file) => workflowName(file.path));
+  const answer = answers.workflows ?? 'all';
+  if (answer === 'all') return new Set(available);
+  const wanted = answer.split(',');
+  const unknown = wanted.filter((name) => !available.includes(name));
+  if (unknown.length > 0) {
+    throw new UserError(`Unknown workflow ${unknown.map((name) => `"${name}"`).join(', ')}`, {
+      fix: `Choose from: ${available.join(', ')} (or all).`,
+    });
+  }
+  return new Set(wanted);
+}
+
 /** Every file the selected pieces lay, rendered with the answers, sorted by path. */
 export function renderLaidFiles(
   templates: TemplatePackage,
@@ -191,9 +214,13 @@ export function renderLaidFiles(
   pieces: readonly InitPiece[],
 ): LaidFile[] {
   const laid: LaidFile[] = [];
+  const workflows = pieces.includes('workflows')
+    ? selectedWorkflows(templates, answers)
+    : new Set();
   for (const file of templates.files) {
     const target = templateTarget(file.path);
     if (!target || !pieces.includes(target.piece)) continue;
+    if (target.piece === 'workflows' && !workflows.has(workflowName(file.path))) continue;
     const content =
       target.piece === 'workflows'
         ? renderWorkflow(file.content, {
