@@ -19,6 +19,7 @@ import {
   type TrafficSplit,
 } from '../core/gcp/deploy-plan.js';
 import { smokeSource, type SmokePlan, type SmokeSource } from '../core/gcp/smoke-test.js';
+import { evaluationImport } from '../core/gcp/evaluation-metrics.js';
 import { sanitizeLabel } from '../core/gcp/vertex-job.js';
 import { SKLEARN_VERSION_LABELS } from '../core/images/framework-versions.js';
 import { modelArtifact, taskMetrics, type RunRecord } from '../core/run-record.js';
@@ -498,7 +499,7 @@ async function registerVersion(
     await serving.importEvaluation(
       version.versionName,
       `${plan.record.runId} evaluation`,
-      plan.metrics,
+      evaluationImport(plan.metrics),
       {
         run: plan.record.runId,
         location: plan.record.location,

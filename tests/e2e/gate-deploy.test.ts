@@ -11,6 +11,7 @@ import { pushLabelledImage } from '../helpers/docker-images.js';
 import { runPython } from '../helpers/packaged-model.js';
 import { servePackagedModel } from '../helpers/prediction-server.js';
 import type { RunRecord } from '../../src/core/run-record.js';
+import { CLASSIFICATION_METRICS_SCHEMA } from '../../src/core/gcp/evaluation-metrics.js';
 import {
   dockerEngine,
   dockerRegistry,
@@ -188,9 +189,12 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
       'us-docker.pkg.dev/vertex-ai/prediction/sklearn-cpu.1-2:latest',
     );
     expect(version?.artifactUri).toMatch(/^gs:\/\/acme-ml-pipelines\/root\/.+deployable_model$/);
+    // The schema's fields in metrics (Vertex refuses others); every metric in the metadata.
     const [evaluation] = [...(version?.evaluations.values() ?? [])];
-    expect(Object.keys(evaluation?.metrics ?? {})).toContain('accuracy');
-    expect(Object.keys(evaluation?.metrics ?? {})).toContain('f1');
+    expect(evaluation?.metricsSchemaUri).toBe(CLASSIFICATION_METRICS_SCHEMA);
+    expect(Object.keys(evaluation?.metrics ?? {})).toContain('auRoc');
+    const runMetrics = (evaluation?.metadata as { runMetrics?: Record<string, number> }).runMetrics;
+    expect(Object.keys(runMetrics ?? {})).toEqual(expect.arrayContaining(['accuracy', 'f1']));
     const deployed = [
       ...(workflow.vertex.endpoints.values().next().value?.deployedModels.values() ?? []),
     ][0];

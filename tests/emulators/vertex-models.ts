@@ -24,6 +24,12 @@
  *   (not an LRO); `metrics`/`metadata` are google.protobuf.Value, sent as plain JSON after
  *   `helpers.toValue(...)`. listModelEvaluations: `GET /v1/{parent}/evaluations`;
  *   getModelEvaluation: `GET /v1/{name=models/*\/evaluations/*}`.
+ * - importModelEvaluation validates `metrics` against the two schemas a custom model's
+ *   evaluation uses (classification_metrics_1.0.0.yaml: auPrc, auRoc, logLoss numbers,
+ *   confidenceMetrics list, confusionMatrix object; regression_metrics_1.0.0.yaml: the five
+ *   error numbers): any other field, or a field of the wrong type, is 400 INVALID_ARGUMENT
+ *   "Invalid Metrics Format", Vertex's answer in googleapis/python-aiplatform#5570. Other
+ *   schema URIs are stored unchecked.
  *
  * Vertex semantics emulated (proto comments, docs and the Python SDK):
  * - Versions are numbered '1', '2', ... per model; `parentModel` uploads the next version.
@@ -74,6 +80,38 @@ import {
   type OperationStore,
   type ServiceContext,
 } from './vertex-operations.js';
+
+/** The fields of the evaluation schemas a custom model uses, by the JSON type each must have. */
+const METRICS_SCHEMAS: Readonly<
+  Record<string, Readonly<Record<string, 'number' | 'list' | 'object'>>>
+> = {
+  'gs://google-cloud-aiplatform/schema/modelevaluation/classification_metrics_1.0.0.yaml': {
+    auPrc: 'number',
+    auRoc: 'number',
+    logLoss: 'number',
+    confidenceMetrics: 'list',
+    confusionMatrix: 'object',
+  },
+  'gs://google-cloud-aiplatform/schema/modelevaluation/regression_metrics_1.0.0.yaml': {
+    rootMeanSquaredError: 'number',
+    meanAbsoluteError: 'number',
+    meanAbsolutePercentageError: 'number',
+    rSquared: 'number',
+    rootMeanSquaredLogError: 'number',
+  },
+};
+
+function metricsFitSchema(schemaUri: string, metrics: unknown): boolean {
+  const fields = METRICS_SCHEMAS[schemaUri];
+  if (!fields) return true;
+  if (!isRecord(metrics)) return false;
+  return Object.entries(metrics).every(([name, value]) => {
+    const kind = fields[name];
+    if (kind === 'number') return typeof value === 'number';
+    if (kind === 'list') return Array.isArray(value);
+    return kind === 'object' && isRecord(value);
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -685,6 +723,8 @@ export class ModelService {
       return invalid(
         'ModelEvaluation.metrics is required (a google.protobuf.Value: helpers.toValue(metrics)).',
       );
+    if (!metricsFitSchema(evaluation.metricsSchemaUri, evaluation.metrics))
+      return invalid('Invalid Metrics Format');
     const { model, version } = found;
     const id = this.#ctx.newId();
     const entry: EvaluationEntry = {

@@ -355,6 +355,36 @@ describe('model registry', () => {
     expect(rpcCodeOf(bad)).toBe(3);
   });
 
+  it('refuses evaluation metrics the schema does not define, as Vertex does', async () => {
+    const v1 = await upload();
+    const importing = (metricsSchemaUri: string, metrics: unknown) =>
+      failure(
+        models.importModelEvaluation({
+          parent: `${v1.model}@1`,
+          modelEvaluation: { metricsSchemaUri, metrics: toValue(metrics) },
+        }),
+      );
+    const folder = 'gs://google-cloud-aiplatform/schema/modelevaluation';
+    for (const [schema, metrics] of [
+      ['classification_metrics_1.0.0.yaml', { accuracy: 0.94 }],
+      ['classification_metrics_1.0.0.yaml', { auRoc: '0.9' }],
+      ['classification_metrics_1.0.0.yaml', { confidenceMetrics: { recall: 1 } }],
+      ['regression_metrics_1.0.0.yaml', { auRoc: 0.9 }],
+    ] as const) {
+      const refused = await importing(`${folder}/${schema}`, metrics);
+      expect(rpcCodeOf(refused), JSON.stringify(metrics)).toBe(3);
+      expect(apiMessage(refused)).toBe('Invalid Metrics Format');
+    }
+    const [stored] = await models.importModelEvaluation({
+      parent: `${v1.model}@1`,
+      modelEvaluation: {
+        metricsSchemaUri: `${folder}/regression_metrics_1.0.0.yaml`,
+        metrics: toValue({ rootMeanSquaredError: 1.5, rSquared: 0.8 }),
+      },
+    });
+    expect(fromValue(stored.metrics)).toEqual({ rootMeanSquaredError: 1.5, rSquared: 0.8 });
+  });
+
   it('imports evaluations per version and lists them by version', async () => {
     const v1 = await upload();
     const v2 = await upload({ parentModel: v1.model, aliases: ['challenger'] });
@@ -365,24 +395,24 @@ describe('model registry', () => {
       modelEvaluation: {
         displayName: 'holdout',
         metricsSchemaUri: schema,
-        metrics: toValue({ accuracy: 0.91, auRoc: 0.95 }),
+        metrics: toValue({ auPrc: 0.91, auRoc: 0.95 }),
         metadata: toValue({ pipeline_job_id: 'train-1' }),
       },
     });
     await models.importModelEvaluation({
       parent: `${v1.model}@challenger`,
-      modelEvaluation: { metricsSchemaUri: schema, metrics: toValue({ accuracy: 0.94 }) },
+      modelEvaluation: { metricsSchemaUri: schema, metrics: toValue({ auPrc: 0.94 }) },
     });
     expect(first.name).toMatch(new RegExp(`^${v1.model}/evaluations/\\d+$`));
-    expect(fromValue(first.metrics)).toEqual({ accuracy: 0.91, auRoc: 0.95 });
+    expect(fromValue(first.metrics)).toEqual({ auPrc: 0.91, auRoc: 0.95 });
 
-    const accuracies = async (parent: string) =>
+    const auPrcs = async (parent: string) =>
       (await models.listModelEvaluations({ parent }, { autoPaginate: false }))[0].map(
-        (e) => (fromValue(e.metrics) as { accuracy: number }).accuracy,
+        (e) => (fromValue(e.metrics) as { auPrc: number }).auPrc,
       );
-    expect(await accuracies(`${v1.model}@1`)).toEqual([0.91]);
-    expect(await accuracies(`${v1.model}@${v2.versionId}`)).toEqual([0.94]);
-    expect(await accuracies(v1.model)).toEqual([0.91]); // the default version's
+    expect(await auPrcs(`${v1.model}@1`)).toEqual([0.91]);
+    expect(await auPrcs(`${v1.model}@${v2.versionId}`)).toEqual([0.94]);
+    expect(await auPrcs(v1.model)).toEqual([0.91]); // the default version's
     const [got] = await models.getModelEvaluation({ name: first.name ?? '' });
     expect(fromValue(got.metadata)).toEqual({ pipeline_job_id: 'train-1' });
     const evalId = first.name?.split('/').at(-1) ?? '';

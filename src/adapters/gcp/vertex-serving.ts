@@ -12,6 +12,11 @@ import {
   vertexClientOptions,
   type GoogleCloud,
 } from './google-client.js';
+import {
+  evaluationMetrics,
+  RUN_METRICS_KEY,
+  type EvaluationImport,
+} from '../../core/gcp/evaluation-metrics.js';
 
 /**
  * Vertex AI Model Registry, endpoints and online predictions (ModelService, EndpointService,
@@ -132,10 +137,6 @@ const POLLING = {
     totalTimeoutMillis: null,
   },
 };
-
-/** The metrics schema Vertex documents for imported evaluations of custom models. */
-const METRICS_SCHEMA =
-  'gs://google-cloud-aiplatform/schema/modelevaluation/classification_metrics_1.0.0.yaml';
 
 /** A string field, '' when absent: these plain types keep every field. */
 function field(value: unknown): string {
@@ -342,17 +343,20 @@ export class VertexServing {
   async importEvaluation(
     versionName: string,
     displayName: string,
-    metrics: Readonly<Record<string, number>>,
-    metadata: Readonly<Record<string, string>>,
+    evaluation: EvaluationImport,
+    provenance: Readonly<Record<string, string>>,
   ): Promise<void> {
     await this.#models.call(`attach evaluation metrics to ${versionName}`, (c) =>
       c.importModelEvaluation({
         parent: versionName,
         modelEvaluation: {
           displayName,
-          metricsSchemaUri: METRICS_SCHEMA,
-          metrics: this.#helpers.toValue({ ...metrics }) as never,
-          metadata: this.#helpers.toValue({ ...metadata }) as never,
+          metricsSchemaUri: evaluation.metricsSchemaUri,
+          metrics: this.#helpers.toValue({ ...evaluation.metrics }) as never,
+          metadata: this.#helpers.toValue({
+            ...provenance,
+            [RUN_METRICS_KEY]: { ...evaluation.runMetrics },
+          }) as never,
         },
       }),
     );
@@ -365,19 +369,20 @@ export class VertexServing {
     );
     const decoded = (evaluations as Array<Record<string, unknown>>).map((raw) => {
       const metrics = decodeValue(raw.metrics);
-      const numbers: Record<string, number> = {};
-      if (metrics !== null && typeof metrics === 'object') {
-        for (const [key, value] of Object.entries(metrics as Record<string, unknown>))
-          if (typeof value === 'number') numbers[key] = value;
-      }
-      const metadata = decodeValue(raw.metadata);
+      const decodedMetadata = decodeValue(raw.metadata);
+      const metadata =
+        decodedMetadata !== null && typeof decodedMetadata === 'object'
+          ? (decodedMetadata as Record<string, unknown>)
+          : decodeStruct(undefined);
       return {
         name: field(raw.name),
-        metrics: numbers,
-        metadata:
-          metadata !== null && typeof metadata === 'object'
-            ? (metadata as Record<string, unknown>)
-            : decodeStruct(undefined),
+        metrics: evaluationMetrics(
+          metrics !== null && typeof metrics === 'object'
+            ? (metrics as Record<string, unknown>)
+            : {},
+          metadata,
+        ),
+        metadata,
         createTime: timestamp(raw.createTime),
       };
     });
