@@ -29,15 +29,23 @@ Instances are objects with the feature names of the schema, or arrays of values 
 schema's order. Bad input gets a 400 ``{"error": "..."}`` naming the instance and the
 feature; the server never answers a stack trace.
 
-The server refuses to start (exit status 2) when the installed scikit-learn is not the
-version recorded in metadata.json: a pickled scikit-learn model is only reliable with the
-version that wrote it. Other start-up problems (no model, unreadable files) exit with
-status 1. Both are one line on stderr.
+A start-up problem is one line on stderr, and its exit status says which kind it is, so a
+launcher (``mlops serve``) can say what to do about it:
+
+* 1: the model cannot be loaded (no model location, missing or unreadable files);
+* 2: a bad argument or ``AIP_*`` variable;
+* 3: this Python cannot serve the model: pandas or joblib is missing, or the installed
+  scikit-learn is not the version recorded in metadata.json (a pickled scikit-learn model is
+  only reliable with the version that wrote it);
+* 4: the port cannot be used (taken by another process, or privileged);
+* 5: the host is not an address of this machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import importlib
 import json
 import math
 import os
@@ -72,6 +80,16 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 # instead of a reset connection; larger ones are refused without reading them.
 MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES
 MAX_ERRORS_REPORTED = 10
+# The largest magnitude a numeric feature may have. Past it a model's arithmetic overflows:
+# scikit-learn's trees compute in float32 (up to 3.4e38) after a scaler has divided the value
+# by the feature's spread. 1e20 holds every 64-bit integer and leaves that room for scaling.
+MAX_MAGNITUDE = 1e20
+# Exit statuses of a start-up problem (see the module docstring).
+EXIT_MODEL = 1
+EXIT_USAGE = 2
+EXIT_ENVIRONMENT = 3
+EXIT_PORT = 4
+EXIT_HOST = 5
 # Text cells that mean "no value" for a numeric feature (compared stripped, case-insensitively),
 # as in the training data's preprocessing.
 MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "<na>", "#n/a"})
@@ -80,7 +98,7 @@ MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "<na>", "#n/a"})
 class StartupError(Exception):
     """A problem that keeps the server from starting. ``status`` is the exit status."""
 
-    def __init__(self, message: str, status: int = 1) -> None:
+    def __init__(self, message: str, status: int = EXIT_MODEL) -> None:
         super().__init__(message)
         self.status = status
 
@@ -102,7 +120,7 @@ def log(message: str) -> None:
     print(f"[{NAME}] {one_line(message)}", file=sys.stderr, flush=True)
 
 
-def fail(message: str, status: int = 1) -> NoReturn:
+def fail(message: str, status: int = EXIT_MODEL) -> NoReturn:
     sys.stdout.flush()
     print(f"{NAME}: error: {one_line(message)}", file=sys.stderr, flush=True)
     sys.exit(status)
@@ -278,7 +296,7 @@ def convert(value: Any, kind: str) -> Any:
         if isinstance(value, bool):
             raise ValueError(f"must be a number (or null), got boolean {preview(value)}")
         if isinstance(value, (int, float)):
-            number = float(value)
+            number = value
         elif isinstance(value, str):
             if value.strip().lower() in MISSING_TOKENS:
                 return math.nan
@@ -288,9 +306,11 @@ def convert(value: Any, kind: str) -> Any:
                 raise ValueError(f"must be a number (or null), got string {preview(value)}") from None
         else:
             raise ValueError(f"must be a number (or null), got {json_type(value)}")
-        if not math.isfinite(number):
-            raise ValueError(f"must be a finite number, got {preview(value)}")
-        return number
+        # Compared before float(): Python compares an int of any size exactly, while float() of
+        # one past 1.8e308 raises OverflowError. Infinities and NaN fail the comparison too.
+        if not abs(number) <= MAX_MAGNITUDE:
+            raise ValueError(f"must be a number from {-MAX_MAGNITUDE:g} to {MAX_MAGNITUDE:g}, got {preview(value)}")
+        return float(number)
     if isinstance(value, str):
         return value if value != "" else math.nan
     if isinstance(value, (bool, int, float)):
@@ -351,24 +371,36 @@ def download_from_gcs(uri: str) -> str:
     return target
 
 
-def check_framework(metadata: dict[str, Any]) -> None:
-    """Exit status 2 unless the installed scikit-learn is the version that wrote the model."""
+def check_environment(metadata: dict[str, Any]) -> None:
+    """EXIT_ENVIRONMENT unless this Python has the packages the server needs and the
+    scikit-learn version that wrote the model."""
+    # Without pandas the server would start and answer 500 to every request.
+    for package in ("pandas", "joblib"):
+        try:
+            importlib.import_module(package)
+        except ImportError:
+            raise StartupError(
+                f"{package} is not installed in {sys.executable}; the server needs pandas, joblib and numpy",
+                EXIT_ENVIRONMENT,
+            ) from None
     framework = str(metadata.get("framework") or "")
     if framework.lower() not in SKLEARN_NAMES:
         return
     recorded = metadata.get("framework_version")
     if not recorded:
-        raise StartupError(f"{METADATA_FILE} records framework {framework} but no framework_version", status=2)
+        raise StartupError(f"{METADATA_FILE} records framework {framework} but no framework_version")
     try:
         import sklearn
     except ImportError:
-        raise StartupError(f"the model needs scikit-learn {recorded}, which is not installed", status=2) from None
+        raise StartupError(
+            f"the model needs scikit-learn {recorded}, which is not installed in {sys.executable}", EXIT_ENVIRONMENT
+        ) from None
     if str(recorded) != sklearn.__version__:
         raise StartupError(
             f"the model was trained with scikit-learn {recorded} but scikit-learn {sklearn.__version__} "
             f"is installed; serve it with scikit-learn {recorded} (a pickled model is only "
             "reliable with the version that wrote it)",
-            status=2,
+            EXIT_ENVIRONMENT,
         )
 
 
@@ -388,7 +420,7 @@ def load_model(uri: str) -> Model:
         raise StartupError(f"could not read {metadata_file}: {error}") from None
     if not isinstance(metadata, dict):
         raise StartupError(f"{metadata_file} does not hold a JSON object")
-    check_framework(metadata)  # before unpickling: a mismatched version may fail in odd ways
+    check_environment(metadata)  # before unpickling: a mismatched version may fail in odd ways
     parse_schema(metadata)
     recorded_python = str(metadata.get("python_version") or "")
     if recorded_python and recorded_python.split(".")[:2] != platform.python_version().split(".")[:2]:
@@ -626,7 +658,7 @@ class Server(ThreadingHTTPServer):
 def route_from_env(name: str, default: str) -> str:
     value = os.environ.get(name) or default
     if not value.startswith("/"):
-        raise StartupError(f"{name} must be a path starting with /, got {value!r}", status=2)
+        raise StartupError(f"{name} must be a path starting with /, got {value!r}", EXIT_USAGE)
     return value
 
 
@@ -642,7 +674,7 @@ def port_number(text: str) -> int:
 
 class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # type: ignore[override]
-        fail(f"{message} (run with --help for usage)", status=2)
+        fail(f"{message} (run with --help for usage)", EXIT_USAGE)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -669,11 +701,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             try:
                 port = port_number(env_port)
             except argparse.ArgumentTypeError as error:
-                raise StartupError(f"AIP_HTTP_PORT: {error}", status=2) from None
+                raise StartupError(f"AIP_HTTP_PORT: {error}", EXIT_USAGE) from None
         health_route = route_from_env("AIP_HEALTH_ROUTE", DEFAULT_HEALTH_ROUTE)
         predict_route = route_from_env("AIP_PREDICT_ROUTE", DEFAULT_PREDICT_ROUTE)
         if health_route == predict_route:
-            raise StartupError(f"the health and predict routes are both {health_route}", status=2)
+            raise StartupError(f"the health and predict routes are both {health_route}", EXIT_USAGE)
         started = time.monotonic()
         model = load_model(args.model_dir or os.environ.get("AIP_STORAGE_URI", ""))
         warm_up(model)
@@ -690,7 +722,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         server = Server((args.host, port), handler)
     except OSError as error:
-        fail(f"cannot listen on {args.host}:{port}: {error}")
+        # The host is at fault when it does not resolve or is not this machine's; else the port.
+        bad_host = isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL
+        fail(f"cannot listen on {args.host}:{port}: {error}", EXIT_HOST if bad_host else EXIT_PORT)
     host, bound_port = server.server_address[:2]
     log(
         f"loaded {model.name} ({model.metadata.get('framework')} {model.metadata.get('framework_version')}, "

@@ -19,6 +19,18 @@ interface ServeInputs {
   readonly python: string;
 }
 
+/** What to do about a start-up exit status of the server (its docstring lists them). */
+function serverFix(status: number, inputs: ServeInputs): string | undefined {
+  const fixes: Record<number, string> = {
+    1: 'Check the model folder holds model.joblib and metadata.json from package-model.',
+    2: 'Correct the setting the message names (AIP_HEALTH_ROUTE and AIP_PREDICT_ROUTE come from the environment).',
+    3: 'Serve with the scikit-learn version the model was trained with, and pandas and joblib: pass --python with a Python that has them (the serving image pins them).',
+    4: `Stop what listens on port ${inputs.port}, or pick another (--port 0 picks a free one).`,
+    5: 'Give --host an address of this machine: 127.0.0.1, or 0.0.0.0 to accept other machines.',
+  };
+  return fixes[status];
+}
+
 /** The project's pipelines/ folder: found upwards from this module (dist/, dist/chunks/, src/commands/). */
 function pipelinesFolder(): string {
   let folder = path.dirname(fileURLToPath(import.meta.url));
@@ -69,14 +81,23 @@ export const serveCommand = defineCommand<ServeInputs>({
   parseInputs(raw, context) {
     const given = requireInput(raw, 'model-dir', 'Give the packaged model folder to serve.');
     const modelDir = path.resolve(context.cwd, given);
-    if (!statSync(modelDir, { throwIfNoEntry: false })?.isDirectory()) {
+    const stat = statSync(modelDir, { throwIfNoEntry: false });
+    if (stat && !stat.isDirectory()) {
+      throw new UserError(`The model folder ${given} is a file, not a folder`, {
+        fix: `Give the folder that holds it, ${path.dirname(modelDir)}, if package-model wrote it (model.joblib and metadata.json).`,
+      });
+    }
+    if (!stat) {
       throw new UserError(`The model folder ${given} does not exist`, {
         fix: "Give the folder package-model wrote (model.joblib and metadata.json), e.g. the run's package-model/deployable_model.",
       });
     }
+    const port = integerInput(raw, 'port', 8080, 0);
+    if (port > 65535)
+      throw new UserError(`Input "port" is "${port}"`, { fix: 'Give a port from 0 to 65535.' });
     return {
       modelDir,
-      port: integerInput(raw, 'port', 8080, 0),
+      port,
       host: raw.string('host')?.trim() || '127.0.0.1',
       python: pythonInput(raw, context),
     };
@@ -119,13 +140,10 @@ export const serveCommand = defineCommand<ServeInputs>({
     }
     const code = result.exitCode;
     if (code === 0 || context.signal?.aborted) return { outputs: {} };
-    const lastError = result.logTail.findLast(Boolean) ?? '';
-    // The server's exit codes: 2 a framework version mismatch, 1 a model it cannot load.
-    throw new UserError(`The prediction server stopped (exit code ${code}): ${lastError}`, {
-      fix:
-        code === 2
-          ? 'Serve with the scikit-learn version the model was trained with (the serving image pins it).'
-          : 'Check the model folder holds model.joblib and metadata.json from package-model.',
-    });
+    const message = `The prediction server stopped (exit code ${code}): ${result.logTail.findLast(Boolean) ?? ''}`;
+    const fix = serverFix(code, inputs);
+    // Another status is no start-up problem the server recognised: a crash, not the user's to fix.
+    if (fix === undefined) throw new Error(message);
+    throw new UserError(message, { fix });
   },
 });

@@ -10,18 +10,12 @@ import {
   parsePipelineSpecText,
   validatePipelineSpec,
 } from '../../src/core/ir/validate.js';
+import { CORPUS } from '../helpers/paths.js';
 
 // ---------------------------------------------------------------------------------------------
 // Corpus: pipelines compiled by the KFP SDK (kubeflow/pipelines test_data), read at test time.
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const corpusDir = process.env['KFP_IR_CORPUS'] ?? path.resolve(repoRoot, '../shared/kfp-ir-corpus');
-const compiledDir = path.join(corpusDir, 'sdk_compiled_pipelines');
-if (!fs.existsSync(path.join(compiledDir, 'valid'))) {
-  throw new Error(
-    `KFP IR corpus not found at ${compiledDir}: set KFP_IR_CORPUS to the kfp-ir-corpus directory (it holds sdk_compiled_pipelines/valid and /invalid).`,
-  );
-}
+const compiledDir = path.join(CORPUS, 'sdk_compiled_pipelines');
 
 function corpusFiles(kind: 'valid' | 'invalid'): string[] {
   const dir = path.join(compiledDir, kind);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mlops, NODE } from '../helpers/cli.js';
@@ -89,10 +90,19 @@ describe.skipIf(!pythonWithSklearn())('mlops serve --local', () => {
     expect(await exited).toBe(0);
   });
 
-  it('a missing folder or another scikit-learn version is one clear error', async () => {
+  it('a missing folder, a file, a bad port or another scikit-learn version is one clear error', async () => {
     const missing = await mlops(['serve', '--local', 'no/such/model', '--python', PYTHON]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('The model folder no/such/model does not exist');
+
+    const file = await mlops(['serve', '--local', path.join(model, 'model.joblib')]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('model.joblib is a file, not a folder');
+    expect(file.stderr).toContain(`Fix: Give the folder that holds it, ${model}`);
+
+    const port = await mlops(['serve', '--local', model, '--port', '65536']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('Input "port" is "65536"');
 
     const other = path.join(await tempDir('serve-old'), 'model');
     await cp(model, other, { recursive: true });
@@ -105,5 +115,37 @@ describe.skipIf(!pythonWithSklearn())('mlops serve --local', () => {
     expect(mismatch.stderr).toContain(
       'Serve with the scikit-learn version the model was trained with',
     );
+  });
+
+  it('says to pick another port when it is taken, and another address when the host is not this machine', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    const serve = (host: string) =>
+      mlops([
+        'serve',
+        '--local',
+        model,
+        '--port',
+        String(port),
+        '--host',
+        host,
+        '--python',
+        PYTHON,
+      ]);
+    try {
+      const inUse = await serve('127.0.0.1');
+      expect(inUse.code).toBe(2);
+      expect(inUse.stderr).toMatch(
+        new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: .*in use`),
+      );
+      expect(inUse.stderr).toContain(`Fix: Stop what listens on port ${port}, or pick another`);
+    } finally {
+      taken.close();
+    }
+    const host = await serve('192.0.2.1'); // reserved for documentation: never this machine's
+    expect(host.code).toBe(2);
+    expect(host.stderr).toContain('cannot listen on 192.0.2.1');
+    expect(host.stderr).toContain('Fix: Give --host an address of this machine');
   });
 });

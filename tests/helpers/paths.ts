@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,17 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The KFP IR corpus shipped beside the repository (override with KFP_IR_CORPUS). */
-export const CORPUS =
-  process.env.KFP_IR_CORPUS ?? path.resolve(REPO_ROOT, '../shared/kfp-ir-corpus');
+/** The KFP IR corpus, vendored from kubeflow/pipelines (its SOURCE.md says what and from where). */
+export const CORPUS = path.join(REPO_ROOT, 'tests/fixtures/kfp-ir-corpus');
 
+/** A compiled pipeline the KFP SDK wrote, by its path under sdk_compiled_pipelines/valid. */
 export function corpusFile(relative: string): string {
-  const file = path.join(CORPUS, 'sdk_compiled_pipelines/valid', relative);
-  if (!existsSync(file))
-    throw new Error(
-      `KFP IR corpus file ${file} is missing: set KFP_IR_CORPUS to the corpus folder`,
-    );
-  return file;
+  return path.join(CORPUS, 'sdk_compiled_pipelines/valid', relative);
 }
 
 export function tempDir(prefix: string): Promise<string> {

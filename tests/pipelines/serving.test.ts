@@ -202,6 +202,22 @@ describe.skipIf(!pythonWithSklearn())('prediction server (pipelines/serving/serv
     { what: 'a body that is not JSON', body: 'instances: 1', error: /not valid JSON/ },
     { what: 'an empty body', body: '', error: /body is empty/ },
     { what: 'NaN, which is not JSON', body: '{"instances": [[NaN]]}', error: /NaN is not a JSON/ },
+    {
+      what: 'Infinity, which is not JSON',
+      body: '{"instances": [[Infinity]]}',
+      error: /Infinity is not a JSON/,
+    },
+    {
+      what: '-Infinity, which is not JSON',
+      body: '{"instances": [[-Infinity]]}',
+      error: /-Infinity is not a JSON/,
+    },
+    {
+      // Python refuses to read integers of over 4300 digits (quadratic time).
+      what: 'an integer of 5000 digits',
+      body: `{"instances": [[1${'0'.repeat(4999)}]]}`,
+      error: /not valid JSON/,
+    },
     { what: 'no instances', body: { rows: [] }, error: /JSON object with an "instances" list/ },
     { what: 'a JSON array body', body: [1, 2], error: /JSON object with an "instances" list/ },
     { what: 'instances not a list', body: { instances: {} }, error: /"instances" must be a list/ },
@@ -256,6 +272,70 @@ describe.skipIf(!pythonWithSklearn())('prediction server (pipelines/serving/serv
     // Several problems are reported together.
     const both = await post(predictUrl, { instances: [{ ...good(), tenure: 'x' }, [1]] });
     expect(both.body.error).toMatch(/instance 0: feature 'tenure'.*; instance 1: an array/);
+  });
+
+  /** A request whose instance 1 has `feature` set to `raw`, a JSON text (JSON.stringify cannot write them all). */
+  function withRaw(feature: string, raw: string): string {
+    const good = instances.named[0];
+    return JSON.stringify({ instances: [good, { ...good, [feature]: '<raw>' }] }).replace(
+      '"<raw>"',
+      raw,
+    );
+  }
+
+  it('answers 400 naming the instance and the feature for numbers the model cannot take', async () => {
+    const range = 'must be a number from -1e\\+20 to 1e\\+20, got';
+    const cases: { feature: string; raw: string; error: RegExp }[] = [
+      { feature: 'MonthlyCharges', raw: '1e308', error: new RegExp(`${range} 1e\\+308`) },
+      { feature: 'tenure', raw: '-1e308', error: new RegExp(`${range} -1e\\+308`) },
+      // Inside float32's range, but past it once the scaler divides by SeniorCitizen's spread (< 1).
+      { feature: 'SeniorCitizen', raw: '3e38', error: new RegExp(`${range} 3e\\+38`) },
+      { feature: 'TotalCharges', raw: `1${'0'.repeat(400)}`, error: new RegExp(`${range} 1000`) },
+      { feature: 'tenure', raw: '"1e308"', error: new RegExp(`${range} '1e308'`) },
+      { feature: 'tenure', raw: '"-Infinity"', error: new RegExp(`${range} '-Infinity'`) },
+      { feature: 'tenure', raw: '{"value": 1}', error: /must be a number \(or null\), got object/ },
+      { feature: 'tenure', raw: '[[1]]', error: /must be a number \(or null\), got array/ },
+      {
+        feature: 'gender',
+        raw: '{"a": {"b": 1}}',
+        error: /must be a string \(or null\), got object/,
+      },
+    ];
+    for (const { feature, raw, error } of cases) {
+      const reply = await post(predictUrl, withRaw(feature, raw));
+      expect(reply.status, raw).toBe(400);
+      expect(reply.body.error).toMatch(
+        new RegExp(`^instance 1: feature '${feature}' ${error.source}`),
+      );
+    }
+    // The bounds themselves are numbers the model takes.
+    const largest = await post(predictUrl, {
+      instances: [
+        { ...instances.named[0], SeniorCitizen: 1e20, tenure: -1e20, MonthlyCharges: 1e20 },
+      ],
+    });
+    expect(largest.status).toBe(200);
+  });
+
+  it('answers 200 or a 400 naming the feature, never 500, whatever value a feature holds', async () => {
+    const values = [
+      ...['1e308', '-1e308', '3e38', '1e21', '1e20', '5e-324', '-0', `-${'9'.repeat(400)}`],
+      ...['true', 'false', 'null', '[]', '{}', '[[1]]', '{"a": {"b": [1]}}'],
+      ...['""', '" "', '"nan"', '"inf"', '"1e400"', '"0x10"', '"1_000"', '"\\u0000"'],
+      ...['"\\ud800"', `"${'x'.repeat(100_000)}"`],
+    ];
+    const unexpected: string[] = [];
+    for (const feature of schema.map(({ name }) => name)) {
+      for (const raw of values) {
+        const reply = await post(predictUrl, withRaw(feature, raw));
+        const named = String(reply.body.error).startsWith(`instance 1: feature '${feature}' `);
+        if (reply.status !== 200 && !(reply.status === 400 && named))
+          unexpected.push(
+            `${feature} = ${raw.slice(0, 40)}: ${reply.status} ${String(reply.body.error)}`,
+          );
+      }
+    }
+    expect(unexpected).toEqual([]);
   });
 
   it('refuses a body over 10 MB with 413', async () => {
@@ -319,12 +399,65 @@ describe.skipIf(!pythonWithSklearn())('prediction server (pipelines/serving/serv
     const result = await runPython(['-m', 'serving.server', '--port', '0'], {
       AIP_STORAGE_URI: old,
     });
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^serving: error: .*scikit-learn 0\.24\.2.*scikit-learn /);
     expect(lines[0]).toContain(`scikit-learn ${installed} is installed`);
+  });
+
+  it('exits 3 when this Python lacks a package the server needs', async () => {
+    const shadow = join(dir, 'no-pandas');
+    await mkdir(shadow, { recursive: true });
+    await writeFile(join(shadow, 'pandas.py'), 'raise ImportError("No module named \'pandas\'")\n');
+    const result = await runPython(['-m', 'serving.server', '--model-dir', model, '--port', '0'], {
+      PYTHONPATH: `${shadow}:${PIPELINES}`,
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim()).toMatch(/^serving: error: pandas is not installed in .*python/);
+  });
+
+  it('exits 2 for a bad setting, 4 when the port is taken and 5 when the host is not this machine', async () => {
+    const route = await runPython(['-m', 'serving.server', '--model-dir', model, '--port', '0'], {
+      AIP_HEALTH_ROUTE: 'health',
+    });
+    expect(route.code).toBe(2);
+    expect(route.stderr.trim()).toBe(
+      "serving: error: AIP_HEALTH_ROUTE must be a path starting with /, got 'health'",
+    );
+
+    const taken = await startServer(['--model-dir', model, '--port', '0', '--host', '127.0.0.1']);
+    const port = new URL(taken.url).port;
+    const inUse = await runPython([
+      '-m',
+      'serving.server',
+      '--model-dir',
+      model,
+      '--port',
+      port,
+      '--host',
+      '127.0.0.1',
+    ]);
+    taken.child.kill('SIGTERM');
+    expect(inUse.code).toBe(4);
+    expect(inUse.stderr.trim()).toMatch(
+      new RegExp(`^serving: error: cannot listen on 127\\.0\\.0\\.1:${port}: .*in use`),
+    );
+
+    // 192.0.2.1 is reserved for documentation: never an address of this machine.
+    const host = await runPython([
+      '-m',
+      'serving.server',
+      '--model-dir',
+      model,
+      '--port',
+      '0',
+      '--host',
+      '192.0.2.1',
+    ]);
+    expect(host.code).toBe(5);
+    expect(host.stderr.trim()).toMatch(/^serving: error: cannot listen on 192\.0\.2\.1:0: /);
   });
 
   it('exits with one clear line when there is no model (gs:// models: serving-gcs.test.ts)', async () => {
