@@ -209,6 +209,45 @@ describe('Vertex pipeline jobs', () => {
     expect(spec.root.dag?.tasks?.a?.cachingOptions).toEqual({ enableCache: true });
   });
 
+  it('keeps every task but the root, which Vertex names after the job id', () => {
+    const paths = (
+      taskDetails: VertexPipelineJob['jobDetail'] extends infer D
+        ? D extends { taskDetails?: infer T }
+          ? T
+          : never
+        : never,
+    ) =>
+      Object.keys(
+        taskRecordsFromJob({
+          name: 'projects/1/locations/us-central1/pipelineJobs/training-pipeline-20261204',
+          jobDetail: { taskDetails },
+        }),
+      ).sort();
+    // The root is named after the job id; tasks at the root level may have no parent at all.
+    expect(
+      paths([
+        { taskId: '7', taskName: 'training-pipeline-20261204' },
+        { taskId: '8', taskName: 'load-data' },
+        { taskId: '9', parentTaskId: '7', taskName: 'evaluate' },
+        { taskId: '10', parentTaskId: '9', taskName: 'inner' },
+      ]),
+    ).toEqual(['evaluate', 'evaluate/inner', 'load-data']);
+    // Without a root named after the job: the one parentless task the others hang from.
+    expect(
+      paths([
+        { taskId: '1', taskName: 'training-pipeline' },
+        { taskId: '2', parentTaskId: '1', taskName: 'evaluate' },
+      ]),
+    ).toEqual(['evaluate']);
+    // Two parentless tasks and no root by name: both are top-level tasks.
+    expect(
+      paths([
+        { taskId: '1', taskName: 'a' },
+        { taskId: '2', taskName: 'b' },
+      ]),
+    ).toEqual(['a', 'b']);
+  });
+
   it('reads taskDetails into the run record shape local runs write', () => {
     const job: VertexPipelineJob = {
       state: 'PIPELINE_STATE_SUCCEEDED',

@@ -1113,8 +1113,9 @@ class VertexService {
     const task: TaskEntry = {
       taskId: this.newId(),
       path: taskPath,
+      // The root is named after the job id, as the Python SDK expects when it looks it up;
       // ParallelFor iterations are named by index so names chain to the runner's paths.
-      taskName: taskPath === '' ? job.spec.pipelineInfo.name : (found?.task.taskInfo?.name ?? key),
+      taskName: taskPath === '' ? job.id : (found?.task.taskInfo?.name ?? key),
       parentTaskId: parent?.taskId,
       iteration,
       dag: taskPath === '' || iteration || found?.component?.dag !== undefined,

@@ -201,18 +201,43 @@ function time(value: string | undefined): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-/** Task paths like the local runner's (`condition-1/package-model`), from the parent chain. */
-function taskPaths(details: readonly VertexTaskDetail[]): Map<VertexTaskDetail, string> {
+/**
+ * The pipeline's own task: Vertex names it after the job id (the Python SDK looks it up that
+ * way), else it is the one parentless task the others hang from.
+ */
+function rootTask(
+  details: readonly VertexTaskDetail[],
+  jobId: string | undefined,
+): VertexTaskDetail | undefined {
+  const named = details.find((detail) => !detail.parentTaskId && detail.taskName === jobId);
+  if (named) return named;
+  const parentless = details.filter((detail) => !detail.parentTaskId);
+  const parents = new Set(details.map((detail) => detail.parentTaskId));
+  return parentless.length === 1 && parents.has(parentless[0]?.taskId) ? parentless[0] : undefined;
+}
+
+/**
+ * Task paths like the local runner's (`condition-1/package-model`), from the parent chain. A
+ * task without a parent other than the root sits at the top level: the proto leaves
+ * parent_task_id empty "if the task is at the root level".
+ */
+function taskPaths(
+  details: readonly VertexTaskDetail[],
+  jobId: string | undefined,
+): Map<VertexTaskDetail, string> {
   const byId = new Map(details.map((detail) => [detail.taskId, detail]));
+  const root = rootTask(details, jobId);
   const paths = new Map<VertexTaskDetail, string>();
   for (const detail of details) {
-    if (!detail.parentTaskId) continue; // the root: the pipeline itself
+    if (detail === root) continue;
     const segments: string[] = [];
+    const seen = new Set<VertexTaskDetail>();
     for (
       let current: VertexTaskDetail | undefined = detail;
-      current?.parentTaskId;
-      current = byId.get(current.parentTaskId)
+      current && current !== root && !seen.has(current);
+      current = current.parentTaskId ? byId.get(current.parentTaskId) : undefined
     ) {
+      seen.add(current);
       segments.unshift(current.taskName ?? current.taskId ?? '?');
     }
     paths.set(detail, segments.join('/'));
@@ -223,7 +248,7 @@ function taskPaths(details: readonly VertexTaskDetail[]): Map<VertexTaskDetail, 
 export function taskRecordsFromJob(job: VertexPipelineJob): Record<string, TaskRecord> {
   const details = job.jobDetail?.taskDetails ?? [];
   const records: Record<string, TaskRecord> = {};
-  for (const [detail, path] of taskPaths(details)) {
+  for (const [detail, path] of taskPaths(details, job.name?.split('/').at(-1))) {
     const started = time(detail.startTime);
     const ended = time(detail.endTime);
     const cached = detail.execution?.state === 'CACHED';
