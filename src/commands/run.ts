@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DockerExecutor, SubprocessExecutor } from '../adapters/local-runner/executors.js';
 import { gitOutput } from '../adapters/git.js';
 import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
+import { assertWritableFile, assertWritableFolder } from '../adapters/local-runner/writable.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
 import { formatMetric } from '../core/report/pipeline-report.js';
 import { renderParameter } from '../core/ir/placeholders.js';
@@ -230,6 +231,13 @@ export const runCommand = defineCommand<RunInputs>({
       };
     });
     const target = inputs.target;
+    if (inputs.runRecord) {
+      await assertWritableFile(
+        inputs.runRecord,
+        'The run record',
+        'Point run-record (--run-record) at a file in a folder you can write, e.g. .mlops/run.json.',
+      );
+    }
     if (target.kind === 'vertex') {
       const result = await runOnVertex(loaded, parameters, target, context);
       if (!result.finished) {
@@ -256,6 +264,11 @@ export const runCommand = defineCommand<RunInputs>({
         ...(result.record.state === 'SUCCEEDED' ? {} : { failure: failureSummary(result.record) }),
       };
     }
+    await assertWritableFolder(
+      target.pipelineRoot,
+      'The pipeline root',
+      'Point pipeline-root (--pipeline-root) at a folder you can write (the default is .mlops/runs).',
+    );
     const workdir = loaded.templateUri ? cwd : path.dirname(loaded.file);
     const executor =
       target.executor === 'docker'
@@ -264,20 +277,23 @@ export const runCommand = defineCommand<RunInputs>({
     const record = await ui.group(
       `Run ${loaded.spec.pipelineInfo.name} locally (${executor.name}, ${inputs.useCache ? 'cache on' : 'cache off'})`,
       () =>
-        runPipelineLocally(loaded.spec, parameters, {
-          pipelineRoot: target.pipelineRoot,
-          workdir,
-          executor,
-          parallelism: target.parallelism,
-          useCache: inputs.useCache,
-          observer: {
-            onTaskEvent: (event) => ui.task(event),
-            ...(target.verbose
-              ? { onTaskOutput: (task: string, line: string) => ui.taskOutput(task, line) }
-              : {}),
-          },
-          ...(signal ? { signal } : {}),
-        }),
+        cancelledOnHangup(signal, (runSignal) =>
+          runPipelineLocally(loaded.spec, parameters, {
+            pipelineRoot: target.pipelineRoot,
+            workdir,
+            executor,
+            parallelism: target.parallelism,
+            useCache: inputs.useCache,
+            observer: {
+              onTaskEvent: (event) => ui.task(event),
+              onWarning: (message) => ui.warning(message),
+              ...(target.verbose
+                ? { onTaskOutput: (task: string, line: string) => ui.taskOutput(task, line) }
+                : {}),
+            },
+            signal: runSignal,
+          }),
+        ),
     );
     const recordPath = path.join(record.location, 'run.json');
     if (inputs.runRecord) {
@@ -294,6 +310,25 @@ export const runCommand = defineCommand<RunInputs>({
     };
   },
 });
+
+/**
+ * Runs `work` with a signal that a hang-up (SIGHUP: the terminal closed) aborts too, as Ctrl-C
+ * does. Tasks run in their own process groups, so a hang-up never reaches them: without this
+ * they would outlive the runner, and no record would say how the run ended.
+ */
+async function cancelledOnHangup<T>(
+  signal: AbortSignal | undefined,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const hangup = new AbortController();
+  const onHangup = (): void => hangup.abort();
+  process.on('SIGHUP', onHangup);
+  try {
+    return await work(signal ? AbortSignal.any([signal, hangup.signal]) : hangup.signal);
+  } finally {
+    process.off('SIGHUP', onHangup);
+  }
+}
 
 /**
  * Where a repository's Python component packages are imported from: the pipeline's folder (the
@@ -348,6 +383,7 @@ function report(record: RunRecord, ui: Ui, cwd: string): void {
         ...(failure.logTail && failure.logTail.length > 0
           ? ['  last lines:', ...failure.logTail.map((line) => `    ${line}`)]
           : []),
+        ...(failure.hint ? [`  hint: ${failure.hint}`] : []),
       ].join('\n'),
     );
   }

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { ParameterValue } from './ir/parameters.js';
 import { UserError } from './errors.js';
+import { formatZodIssues } from './zod-issues.js';
 
 /**
  * One shape for a finished (or failed) pipeline run, whether it ran locally or on Vertex,
@@ -8,7 +10,8 @@ import { UserError } from './errors.js';
 
 export const RUN_RECORD_VERSION = 1;
 
-export type RunState = 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+/** RUNNING only in the record a local run keeps up to date while it runs (or was killed in). */
+export type RunState = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 export type TaskState =
   'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED' | 'NOT_TRIGGERED' | 'CANCELLED';
 
@@ -25,6 +28,8 @@ export interface TaskFailure {
   readonly commandLine?: string;
   readonly logTail?: readonly string[];
   readonly logFile?: string;
+  /** What to do about it, when the runner can tell (a Python that lacks a package). */
+  readonly hint?: string;
 }
 
 export interface TaskRecord {
@@ -65,6 +70,48 @@ export interface RunRecord {
   outputs: Record<string, ParameterValue>;
   /** Per task path: the flat numbers of its system.Metrics artifacts and numeric output parameters. */
   metrics: Record<string, Record<string, number>>;
+}
+
+/** One task's metrics, or a champion's: metric name → number. */
+export const MetricsSchema = z.record(z.string(), z.number());
+
+/**
+ * The parts of a run record that gate, deploy and the report read, checked so that a record
+ * edited by hand fails with the key at fault instead of deep inside a command. Other fields
+ * are kept as written.
+ */
+const RunRecordSchema = z.looseObject({
+  recordVersion: z.literal(RUN_RECORD_VERSION),
+  runId: z.string(),
+  pipelineName: z.string(),
+  state: z.string(),
+  tasks: z.record(
+    z.string(),
+    z.looseObject({
+      path: z.string(),
+      state: z.string(),
+      upstream: z.array(z.string()).optional(),
+      durationMs: z.number().optional(),
+      artifacts: z.record(
+        z.string(),
+        z.array(z.looseObject({ uri: z.string(), schemaTitle: z.string() })),
+      ),
+    }),
+  ),
+  metrics: z.record(z.string(), MetricsSchema),
+});
+
+/** Checks parsed JSON is a run record; `source` names the file in the error. */
+export function parseRunRecord(value: unknown, source: string, fix: string): RunRecord {
+  const parsed = RunRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = formatZodIssues(parsed.error);
+    throw new UserError(
+      `${source} is not a valid run record (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+      { details: problems, fix },
+    );
+  }
+  return value as RunRecord;
 }
 
 /**

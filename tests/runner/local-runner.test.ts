@@ -1,61 +1,32 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { SubprocessExecutor } from '../../src/adapters/local-runner/executors.js';
 import {
   runPipelineLocally,
   type TaskEvent,
 } from '../../src/adapters/local-runner/local-runner.js';
+import { TaskCache } from '../../src/adapters/local-runner/task-cache.js';
 import { loadPipeline } from '../../src/adapters/pipeline-loader.js';
 import { resolveRunParameters } from '../../src/core/ir/parameters.js';
 import type { RunRecord } from '../../src/core/run-record.js';
 import { corpusFile, REPO_ROOT, tempDir } from '../helpers/paths.js';
-
-/** A shell component: `script` runs under sh with the inputs and outputs as $1.. in order. */
-function shellComponent(
-  name: string,
-  io: { inputs?: Array<[string, string]>; outputs?: Array<[string, string]> },
-  script: string,
-): unknown {
-  const args: unknown[] = [];
-  for (const [input, type] of io.inputs ?? [])
-    args.push(
-      ['Dataset', 'Model', 'Artifact'].includes(type)
-        ? { inputPath: input }
-        : { inputValue: input },
-    );
-  for (const [output] of io.outputs ?? []) args.push({ outputPath: output });
-  return {
-    name,
-    inputs: (io.inputs ?? []).map(([n, type]) => ({ name: n, type })),
-    outputs: (io.outputs ?? []).map(([n, type]) => ({ name: n, type })),
-    implementation: { container: { image: 'busybox', command: ['sh', '-ec', script, name], args } },
-  };
-}
-
-async function writePipeline(
-  dir: string,
-  pipeline: Record<string, unknown>,
-  components: Record<string, unknown>,
-): Promise<string> {
-  for (const [file, component] of Object.entries(components))
-    await writeFile(path.join(dir, file), stringify(component));
-  const file = path.join(dir, 'pipeline.yaml');
-  await writeFile(
-    file,
-    stringify({ apiVersion: 'mlops/v1', kind: 'Pipeline', name: 'test-pipeline', ...pipeline }),
-  );
-  return file;
-}
+import { cacheFiles, shellComponent, writePipeline } from './pipeline-fixtures.js';
 
 async function run(
   file: string,
   params: Record<string, unknown> = {},
-  options: { useCache?: boolean; parallelism?: number; root?: string } = {},
-): Promise<{ record: RunRecord; events: TaskEvent[] }> {
+  options: {
+    useCache?: boolean;
+    parallelism?: number;
+    root?: string;
+    cache?: TaskCache;
+    now?: () => Date;
+  } = {},
+): Promise<{ record: RunRecord; events: TaskEvent[]; warnings: string[] }> {
   const loaded = await loadPipeline(file);
   const events: TaskEvent[] = [];
+  const warnings: string[] = [];
   const record = await runPipelineLocally(
     loaded.spec,
     resolveRunParameters(loaded.spec, params, file),
@@ -66,10 +37,15 @@ async function run(
       parallelism: options.parallelism ?? 4,
       useCache: options.useCache ?? true,
       backoffScale: 0,
-      observer: { onTaskEvent: (event) => events.push(event) },
+      cache: options.cache,
+      now: options.now,
+      observer: {
+        onTaskEvent: (event) => events.push(event),
+        onWarning: (message) => warnings.push(message),
+      },
     },
   );
-  return { record, events };
+  return { record, events, warnings };
 }
 
 /** A task's string output parameter ('' when absent or not a string). */
@@ -111,6 +87,43 @@ const COMPONENTS = {
     'echo "about to fail"; echo "bad things" >&2; exit 3',
   ),
 };
+
+/** count → score, where count appends a line to a file each time it really runs. */
+async function countingPipeline(
+  prefix: string,
+): Promise<{ file: string; root: string; executions: () => Promise<number> }> {
+  const dir = await tempDir(prefix);
+  const marker = path.join(dir, 'executions');
+  const file = await writePipeline(
+    dir,
+    {
+      parameters: { text: { type: 'String', default: 'cache me' } },
+      tasks: {
+        count: { component: 'count.yaml', inputs: { text: '${params.text}', marker } },
+        score: { component: 'score.yaml', inputs: { data: '${count.data}' } },
+      },
+    },
+    {
+      ...COMPONENTS,
+      'count.yaml': shellComponent(
+        'Count',
+        {
+          inputs: [
+            ['text', 'String'],
+            ['marker', 'String'],
+          ],
+          outputs: [['data', 'Dataset']],
+        },
+        'echo run >> "$2"; printf "%s" "$1" > "$3"',
+      ),
+    },
+  );
+  return {
+    file,
+    root: path.join(dir, 'root'),
+    executions: async () => (await readFile(marker, 'utf8')).trim().split('\n').length,
+  };
+}
 
 describe('local runner on declarative pipelines', () => {
   it('runs independent branches at the same time and feeds outputs downstream', async () => {
@@ -273,34 +286,7 @@ describe('local runner on declarative pipelines', () => {
   });
 
   it('reuses cached outputs on an unchanged re-run and runs again when inputs change or caching is off', async () => {
-    const dir = await tempDir('cache');
-    const marker = path.join(dir, 'executions');
-    const file = await writePipeline(
-      dir,
-      {
-        parameters: { text: { type: 'String', default: 'cache me' } },
-        tasks: {
-          count: { component: 'count.yaml', inputs: { text: '${params.text}', marker } },
-          score: { component: 'score.yaml', inputs: { data: '${count.data}' } },
-        },
-      },
-      {
-        ...COMPONENTS,
-        'count.yaml': shellComponent(
-          'Count',
-          {
-            inputs: [
-              ['text', 'String'],
-              ['marker', 'String'],
-            ],
-            outputs: [['data', 'Dataset']],
-          },
-          'echo run >> "$2"; printf "%s" "$1" > "$3"',
-        ),
-      },
-    );
-    const executions = async (): Promise<number> =>
-      (await readFile(marker, 'utf8')).trim().split('\n').length;
+    const { file, executions } = await countingPipeline('cache');
     const first = await run(file);
     expect(first.record.tasks.count?.cached).toBe(false);
     const second = await run(file);
@@ -369,6 +355,119 @@ describe('local runner on declarative pipelines', () => {
   });
 });
 
+describe('local runner: cache integrity', () => {
+  it('runs a task again when its cached outputs changed after they were stored, warns naming it, and replaces the entry', async () => {
+    const { file, root, executions } = await countingPipeline('cache-damaged');
+    const first = await run(file);
+    // A cached dataset cut short (a full disk, a killed copy) and a stored parameter edited.
+    const [data] = await cacheFiles(root, 'artifacts/data');
+    await truncate(data ?? '', 3);
+    const manifests = await cacheFiles(root, 'outputs.json');
+    for (const manifest of manifests) {
+      const text = await readFile(manifest, 'utf8');
+      if (text.includes('"score":0.8')) await writeFile(manifest, text.replace('0.8', '0.9'));
+    }
+
+    const second = await run(file);
+    expect(second.warnings).toEqual([
+      expect.stringMatching(
+        /^Task count: .*artifact "data" changed after it was cached.*running it again/,
+      ),
+      expect.stringMatching(
+        /^Task score: .*outputs\.json changed after it was cached.*running it again/,
+      ),
+    ]);
+    expect(second.record.tasks.count?.cached).toBe(false);
+    expect(second.record.tasks.score?.cached).toBe(false);
+    expect(await readFile(second.record.tasks.count?.artifacts.data?.[0]?.uri ?? '', 'utf8')).toBe(
+      'cache me',
+    );
+    expect(second.record.tasks.score?.parameters).toEqual(first.record.tasks.score?.parameters);
+    expect(await executions()).toBe(2);
+
+    // The damaged entries were replaced: the next run reuses them without a word.
+    const third = await run(file);
+    expect(third.warnings).toEqual([]);
+    expect(third.record.tasks.count?.cached).toBe(true);
+    expect(third.record.tasks.score?.cached).toBe(true);
+    expect(await executions()).toBe(2);
+  });
+
+  it('keeps a task that succeeded when its outputs cannot be cached (disk full), warns, and leaves no temporary folder', async () => {
+    const { file, root, executions } = await countingPipeline('cache-full');
+    // The copy into the cache writes what fits, then the disk is full.
+    const cache = new TaskCache(path.join(root, '.cache'), {
+      copy: async (source, destination, options) => {
+        await cp(source, destination, options);
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write`), {
+          code: 'ENOSPC',
+        });
+      },
+    });
+    const full = await run(file, {}, { cache });
+    expect(full.record.state).toBe('SUCCEEDED');
+    expect(full.record.tasks.count?.state).toBe('SUCCEEDED');
+    expect(full.record.tasks.score?.parameters).toEqual({ score: 0.8 });
+    expect(full.warnings).toEqual([
+      expect.stringMatching(/^Task count: .*could not be cached: ENOSPC: no space left on device/),
+    ]);
+    expect(await cacheFiles(root, '')).not.toContainEqual(expect.stringContaining('.tmp-'));
+    // Nothing half-stored is reused.
+    const again = await run(file);
+    expect(again.record.tasks.count?.cached).toBe(false);
+    expect(await executions()).toBe(2);
+  });
+});
+
+describe('local runner: run folders', () => {
+  it('gives runs started in the same second into one pipeline root their own folders', async () => {
+    const dir = await tempDir('same-second');
+    const file = await writePipeline(
+      dir,
+      { tasks: { produce: { component: 'produce.yaml', inputs: { text: 'x' } } } },
+      COMPONENTS,
+    );
+    const now = (): Date => new Date('2025-06-01T12:00:00Z');
+    const runs = await Promise.all([1, 2, 3, 4].map(() => run(file, {}, { now })));
+    const base = 'test-pipeline-20250601-120000';
+    expect(runs.map(({ record }) => record.runId).sort()).toEqual([
+      base,
+      `${base}-2`,
+      `${base}-3`,
+      `${base}-4`,
+    ]);
+    for (const { record } of runs) {
+      const saved = JSON.parse(
+        await readFile(path.join(record.location, 'run.json'), 'utf8'),
+      ) as RunRecord;
+      expect(saved.runId).toBe(record.runId);
+      expect(saved.state).toBe('SUCCEEDED');
+    }
+  });
+});
+
+describe('subprocess executor: import failures', () => {
+  it('says which Python could not import the module and how to choose another', async () => {
+    const dir = await tempDir('import-error');
+    const result = await new SubprocessExecutor().run({
+      taskPath: 'load',
+      image: 'python:3.11',
+      argv: ['python3', '-c', 'import mlops_no_such_module'],
+      commandLength: 3,
+      env: {},
+      resources: undefined,
+      workdir: dir,
+      mounts: [],
+      logFile: path.join(dir, 'task.log'),
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.hint).toMatch(
+      /^python3 \(\/\S+\/python3\) cannot import mlops_no_such_module, and no other Python found on this machine can\. /,
+    );
+    expect(result.hint).toContain('--python PATH or MLOPS_PYTHON (action input: python)');
+  });
+});
+
 describe('local runner: cancellation', () => {
   it('stops the whole task (the shell and what it started) and records CANCELLED', async () => {
     const dir = await tempDir('cancel');
@@ -387,11 +486,22 @@ describe('local runner: cancellation', () => {
     const loaded = await loadPipeline(file);
     const controller = new AbortController();
     const events: TaskEvent[] = [];
+    const root = path.join(dir, 'root');
+    let snapshot: RunRecord | undefined;
+    // What a reader (or a killed runner) finds in run.json while the task runs.
+    const snapshotThenCancel = async (): Promise<void> => {
+      const runId = (await readdir(root)).find((name) => name.startsWith('test-pipeline-'));
+      snapshot = await readFile(path.join(root, runId ?? '', 'run.json'), 'utf8').then(
+        (text) => JSON.parse(text) as RunRecord,
+        () => undefined,
+      );
+      controller.abort();
+    };
     const running = runPipelineLocally(
       loaded.spec,
       {},
       {
-        pipelineRoot: path.join(dir, 'root'),
+        pipelineRoot: root,
         workdir: dir,
         executor: new SubprocessExecutor(),
         parallelism: 1,
@@ -400,14 +510,18 @@ describe('local runner: cancellation', () => {
         observer: {
           onTaskEvent: (event) => {
             events.push(event);
-            if (event.state === 'RUNNING') setTimeout(() => controller.abort(), 300);
+            if (event.state === 'RUNNING') setTimeout(() => void snapshotThenCancel(), 300);
           },
         },
       },
     );
     const record = await running;
+    expect(snapshot?.state).toBe('RUNNING');
+    expect(snapshot?.tasks.nap?.state).toBe('RUNNING');
     expect(record.state).toBe('CANCELLED');
+    expect(record.tasks.nap?.state).toBe('CANCELLED');
     expect(record.tasks.nap?.failure?.exitCode).toBe(143);
+    expect(events.at(-1)).toMatchObject({ path: 'nap', state: 'CANCELLED' });
     await expect(readFile(marker)).rejects.toThrow(/ENOENT/);
   }, 20_000);
 });

@@ -4,6 +4,7 @@ import { getExecOutput } from '@actions/exec';
 import { UserError } from '../../core/errors.js';
 import type { PipelineContainerSpec } from '../../core/ir/schema.js';
 import { quoteArgv, runProcess } from '../process.js';
+import { importFailureHint } from './python-hint.js';
 
 /** A container task with its command line already resolved. */
 export interface ContainerRun {
@@ -28,6 +29,8 @@ export interface ContainerResult {
   readonly logTail: readonly string[];
   /** The command line as the user would type it, for failure reports. */
   readonly commandLine: string;
+  /** What to do about a failure, when the executor can tell. */
+  readonly hint?: string;
 }
 
 export interface ContainerExecutor {
@@ -61,10 +64,17 @@ export class SubprocessExecutor implements ContainerExecutor {
       });
     }
     const [program = '', ...rest] = task.argv;
-    const file = this.#python && /^python3?$/.test(program) ? this.#python : program;
+    const python = /^python3?$/.test(program);
+    const file = this.#python && python ? this.#python : program;
+    const env = {
+      ...process.env,
+      ...task.env,
+      ...this.#pythonPathEnv(task.env),
+      PYTHONUNBUFFERED: '1',
+    };
     const result = await runProcess(file, rest, {
       cwd: task.workdir,
-      env: { ...process.env, ...task.env, ...this.#pythonPathEnv(task.env), PYTHONUNBUFFERED: '1' },
+      env,
       logFile: task.logFile,
       ...(task.onOutput ? { onOutput: task.onOutput } : {}),
       ...(task.signal ? { signal: task.signal } : {}),
@@ -74,10 +84,15 @@ export class SubprocessExecutor implements ContainerExecutor {
         fix: 'Install it, put it on PATH, or run with --executor docker to use the task image.',
       });
     }
+    const hint =
+      python && result.exitCode !== 0
+        ? await importFailureHint(file, result.logTail, { env, cwd: task.workdir })
+        : undefined;
     return {
       exitCode: result.exitCode,
       logTail: result.logTail,
       commandLine: quoteArgv([file, ...rest]),
+      ...(hint ? { hint } : {}),
     };
   }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { durationMs } from '../../core/duration.js';
-import { UserError } from '../../core/errors.js';
+import { errorMessage, UserError } from '../../core/errors.js';
 import { applyExpressionSelector, evaluateTriggerCondition } from '../../core/ir/cel.js';
 import { taskDependencies } from '../../core/ir/dependencies.js';
 import { coerceParameter, type ParameterValue } from '../../core/ir/parameters.js';
@@ -45,6 +45,8 @@ export interface TaskEvent {
 export interface RunObserver {
   onTaskEvent?(event: TaskEvent): void;
   onTaskOutput?(taskPath: string, line: string): void;
+  /** Something the run survives but the user should know (a damaged or full cache). */
+  onWarning?(message: string): void;
 }
 
 export interface LocalRunOptions {
@@ -56,6 +58,8 @@ export interface LocalRunOptions {
   /** Most container tasks running at once. */
   readonly parallelism: number;
   readonly useCache: boolean;
+  /** Defaults to `<pipelineRoot>/.cache`. */
+  readonly cache?: TaskCache;
   readonly observer?: RunObserver;
   readonly signal?: AbortSignal;
   /** Scales retry back-off (tests use 0); 1 honours the spec. */
@@ -136,8 +140,50 @@ export async function runPipelineLocally(
   parameters: Record<string, ParameterValue>,
   options: LocalRunOptions,
 ): Promise<RunRecord> {
-  const runner = new LocalRun(spec, options);
-  return runner.run(parameters);
+  const started = (options.now ?? ((): Date => new Date()))();
+  const location = await createRunFolder(
+    options.pipelineRoot,
+    `${spec.pipelineInfo.name}-${timestamp(started)}`,
+  );
+  const record: RunRecord = {
+    recordVersion: RUN_RECORD_VERSION,
+    backend: 'local',
+    runId: path.basename(location),
+    pipelineName: spec.pipelineInfo.name,
+    pipelineRoot: options.pipelineRoot,
+    parameters,
+    state: 'RUNNING',
+    startTime: started.toISOString(),
+    location,
+    tasks: {},
+    outputs: {},
+    metrics: {},
+  };
+  return new LocalRun(spec, options, record).run();
+}
+
+/**
+ * Creates `<root>/<base>`, else `<base>-2`, `-3`…: mkdir of the last level alone fails with
+ * EEXIST when another run took the name, even one started at the same moment.
+ */
+async function createRunFolder(root: string, base: string): Promise<string> {
+  await mkdir(root, { recursive: true });
+  for (let suffix = 1; ; suffix++) {
+    const folder = path.join(root, suffix === 1 ? base : `${base}-${suffix}`);
+    try {
+      await mkdir(folder);
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** A group's state from its members': a failure wins over a cancellation. */
+function groupState(outcomes: readonly Outcome[]): 'SUCCEEDED' | 'FAILED' | 'CANCELLED' {
+  if (outcomes.some((outcome) => outcome.state === 'FAILED')) return 'FAILED';
+  if (outcomes.some((outcome) => outcome.state === 'CANCELLED')) return 'CANCELLED';
+  return 'SUCCEEDED';
 }
 
 class LocalRun {
@@ -145,64 +191,76 @@ class LocalRun {
   readonly #options: LocalRunOptions;
   readonly #slots: Slots;
   readonly #cache: TaskCache;
-  readonly #tasks: Record<string, TaskRecord> = {};
+  readonly #record: RunRecord;
   readonly #now: () => Date;
-  #runId = '';
-  #runDir = '';
+  /** The run.json writes, one at a time; `#snapshotQueued` folds a burst of changes into one. */
+  #saving: Promise<void> = Promise.resolve();
+  #snapshotQueued = false;
 
-  constructor(spec: PipelineSpec, options: LocalRunOptions) {
+  constructor(spec: PipelineSpec, options: LocalRunOptions, record: RunRecord) {
     this.#spec = spec;
     this.#options = options;
     this.#slots = new Slots(options.parallelism);
-    this.#cache = new TaskCache(path.join(options.pipelineRoot, '.cache'));
+    this.#cache = options.cache ?? new TaskCache(path.join(options.pipelineRoot, '.cache'));
+    this.#record = record;
     this.#now = options.now ?? ((): Date => new Date());
   }
 
-  async run(parameters: Record<string, ParameterValue>): Promise<RunRecord> {
-    const started = this.#now();
-    const base = `${this.#spec.pipelineInfo.name}-${timestamp(started)}`;
-    this.#runId = base;
-    for (
-      let suffix = 2;
-      await stat(path.join(this.#options.pipelineRoot, this.#runId)).catch(() => undefined);
-      suffix++
-    ) {
-      this.#runId = `${base}-${suffix}`;
+  async run(): Promise<RunRecord> {
+    const record = this.#record;
+    this.#saveProgress();
+    let outcome: Outcome | undefined;
+    try {
+      outcome = await this.#runDag(this.#spec.root, {
+        path: '',
+        dir: record.location,
+        parameters: record.parameters,
+        artifacts: {},
+      });
+    } finally {
+      const ended = this.#now();
+      record.state = this.#options.signal?.aborted
+        ? 'CANCELLED'
+        : outcome?.state === 'SUCCEEDED'
+          ? 'SUCCEEDED'
+          : 'FAILED';
+      record.endTime = ended.toISOString();
+      record.durationMs = ended.getTime() - Date.parse(record.startTime);
+      record.outputs = outcome?.parameters ?? {};
+      record.metrics = collectMetrics(record.tasks);
+      await this.#saving;
+      await this.#writeRecord();
     }
-    this.#runDir = path.join(this.#options.pipelineRoot, this.#runId);
-    await mkdir(this.#runDir, { recursive: true });
-
-    const record: RunRecord = {
-      recordVersion: RUN_RECORD_VERSION,
-      backend: 'local',
-      runId: this.#runId,
-      pipelineName: this.#spec.pipelineInfo.name,
-      pipelineRoot: this.#options.pipelineRoot,
-      parameters,
-      state: 'SUCCEEDED',
-      startTime: started.toISOString(),
-      location: this.#runDir,
-      tasks: this.#tasks,
-      outputs: {},
-      metrics: {},
-    };
-    const root = { path: '', dir: this.#runDir, parameters, artifacts: {} };
-    const outcome = await this.#runDag(this.#spec.root, root);
-    const ended = this.#now();
-    record.state = this.#options.signal?.aborted
-      ? 'CANCELLED'
-      : outcome.state === 'FAILED'
-        ? 'FAILED'
-        : 'SUCCEEDED';
-    record.endTime = ended.toISOString();
-    record.durationMs = ended.getTime() - started.getTime();
-    record.outputs = outcome.parameters;
-    record.metrics = collectMetrics(this.#tasks);
-    await writeFile(path.join(this.#runDir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
     return record;
   }
 
+  /** run.json via a temporary file and a rename, so no reader ever sees half a record. */
+  async #writeRecord(): Promise<void> {
+    const file = path.join(this.#record.location, 'run.json');
+    await writeFile(`${file}.tmp`, `${JSON.stringify(this.#record, null, 2)}\n`);
+    await rename(`${file}.tmp`, file);
+  }
+
+  /** Saves the record as it is now, so a runner killed mid-run leaves a true record. */
+  #saveProgress(): void {
+    if (this.#snapshotQueued) return;
+    this.#snapshotQueued = true;
+    this.#saving = this.#saving
+      .then(() => {
+        this.#snapshotQueued = false;
+        return this.#writeRecord();
+      })
+      // A snapshot that fails is superseded by the next; the final write reports its error.
+      .catch(() => undefined);
+  }
+
+  #warn(message: string): void {
+    this.#options.observer?.onWarning?.(message);
+  }
+
+  /** Reports a task's state change to the observer and to run.json. */
   #emit(task: TaskRecord, extra: { reason?: string } = {}): void {
+    this.#saveProgress();
     this.#options.observer?.onTaskEvent?.({
       path: task.path,
       state: task.state,
@@ -242,7 +300,6 @@ class LocalRun {
       Object.keys(tasks).map(async (name) => [name, await outcomeOf(name)] as const),
     );
     const byName = new Map(results);
-    const failed = results.some(([, outcome]) => outcome.state === 'FAILED');
 
     const parameters: Record<string, ParameterValue> = {};
     const artifacts: Record<string, RuntimeArtifact[]> = {};
@@ -275,7 +332,7 @@ class LocalRun {
     const error = results.find(([, outcome]) => outcome.state === 'FAILED' && outcome.error)?.[1]
       .error;
     return {
-      state: failed ? 'FAILED' : 'SUCCEEDED',
+      state: groupState([...byName.values()]),
       parameters,
       artifacts,
       ...(error ? { error } : {}),
@@ -306,7 +363,7 @@ class LocalRun {
       parameters: {},
       artifacts: {},
     };
-    this.#tasks[taskPath] = record;
+    this.#record.tasks[taskPath] = record;
     const upstream = await Promise.all(
       dependencies.map(async (dependency) => [dependency, await outcomeOf(dependency)] as const),
     );
@@ -411,7 +468,7 @@ class LocalRun {
                 ? 'CANCELLED'
                 : 'FAILED',
           error: producer.error ? { code: 2, message: producer.error } : {},
-          pipelineJobResourceName: this.#runId,
+          pipelineJobResourceName: this.#record.runId,
           pipelineTaskName: producerName,
         };
       }
@@ -495,7 +552,7 @@ class LocalRun {
       artifacts[key] = results.flatMap((result) => result.artifacts[key] ?? []);
     }
     return {
-      state: results.some((result) => result.state === 'FAILED') ? 'FAILED' : 'SUCCEEDED',
+      state: groupState(results),
       parameters,
       artifacts,
     };
@@ -593,8 +650,8 @@ class LocalRun {
       outputParameterFiles,
       executorOutputFile,
       runtime: {
-        pipeline_job_name: this.#runId,
-        pipeline_job_resource_name: this.#runId,
+        pipeline_job_name: this.#record.runId,
+        pipeline_job_resource_name: this.#record.runId,
         pipeline_job_uuid: randomUUID(),
         pipeline_task_name: record.name,
         pipeline_task_uuid: randomUUID(),
@@ -640,17 +697,21 @@ class LocalRun {
       record.state = 'RUNNING';
       record.startTime = new Date().toISOString();
       if (key) {
-        const cached = await this.#cache.restore(key, artifactPaths);
-        if (cached) {
+        const lookup = await this.#cache.restore(key, artifactPaths);
+        if (lookup.hit) {
           record.cached = true;
           const artifacts = Object.fromEntries(
             Object.entries(outputArtifacts).map(([name, artifact]) => [
               name,
-              [{ ...artifact, metadata: cached.artifacts[name]?.metadata ?? {} }],
+              [{ ...artifact, metadata: lookup.outputs.artifacts[name]?.metadata ?? {} }],
             ]),
           );
-          return { state: 'SUCCEEDED', parameters: cached.parameters, artifacts };
+          return { state: 'SUCCEEDED', parameters: lookup.outputs.parameters, artifacts };
         }
+        if (lookup.damage)
+          this.#warn(
+            `Task ${record.path}: its cached outputs cannot be trusted (${lookup.damage}); running it again`,
+          );
       }
       const retry = task.retryPolicy;
       const maxAttempts = 1 + (retry?.maxRetryCount ?? 0);
@@ -706,19 +767,26 @@ class LocalRun {
               executorOutputFile,
             );
             if (key) {
-              await this.#cache.store(
-                key,
-                {
-                  parameters: outputs.parameters,
-                  artifacts: Object.fromEntries(
-                    Object.entries(outputs.artifacts).map(([name, [a]]) => [
-                      name,
-                      { metadata: a?.metadata ?? {} },
-                    ]),
+              // Caching is best-effort: a full disk must not fail a task that succeeded.
+              await this.#cache
+                .store(
+                  key,
+                  {
+                    parameters: outputs.parameters,
+                    artifacts: Object.fromEntries(
+                      Object.entries(outputs.artifacts).map(([name, [a]]) => [
+                        name,
+                        { metadata: a?.metadata ?? {} },
+                      ]),
+                    ),
+                  },
+                  artifactPaths,
+                )
+                .catch((error: unknown) =>
+                  this.#warn(
+                    `Task ${record.path}: its outputs could not be cached: ${errorMessage(error)}`,
                   ),
-                },
-                artifactPaths,
-              );
+                );
             }
             return { state: 'SUCCEEDED', ...outputs };
           } catch (error) {
@@ -737,13 +805,15 @@ class LocalRun {
             commandLine: result.commandLine,
             logTail: result.logTail,
             logFile,
+            ...(result.hint ? { hint: result.hint } : {}),
           };
         }
         if (this.#options.signal?.aborted) break;
       }
       record.failure = lastFailure;
       return {
-        state: 'FAILED',
+        // Stopped by the run's cancellation, not by a fault of its own.
+        state: this.#options.signal?.aborted ? 'CANCELLED' : 'FAILED',
         ...EMPTY_OUTCOME,
         ...(lastFailure ? { error: lastFailure.message } : {}),
       };
