@@ -45,6 +45,84 @@ function describeBody(body: unknown): string {
   return JSON.stringify(body).slice(0, 300);
 }
 
+/** Network failures by error code: what happened, and whether trying again soon may help. */
+const NETWORK_FAILURES = new Map<string, { readonly what: string; readonly heals: boolean }>([
+  ['ENOTFOUND', { what: 'DNS lookup failed', heals: false }],
+  ['EAI_AGAIN', { what: 'DNS lookup failed', heals: true }],
+  ['ENETUNREACH', { what: 'network unreachable', heals: false }],
+  ['EHOSTUNREACH', { what: 'host unreachable', heals: false }],
+  ['ECONNREFUSED', { what: 'connection refused', heals: true }],
+  ['ECONNRESET', { what: 'connection reset', heals: true }],
+  ['ETIMEDOUT', { what: 'connection timed out', heals: true }],
+  ['UND_ERR_CONNECT_TIMEOUT', { what: 'connection timed out', heals: true }],
+  ['UND_ERR_SOCKET', { what: 'connection closed', heals: true }],
+]);
+
+/** Failures that mean this machine has no working network at all. */
+const OFFLINE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH']);
+
+/** Tries in all for a failure that heals; a network that is down rarely returns within seconds. */
+export const NETWORK_ATTEMPTS = 3;
+
+export interface NetworkFailure {
+  /** What happened: "DNS lookup failed (EAI_AGAIN)". */
+  readonly reason: string;
+  /** "Cannot reach HOST[ to PURPOSE]: REASON", with what to check. */
+  readonly error: UserError;
+  /** Worth a brief retry (a DNS timeout, a reset connection); false when it will not heal. */
+  readonly heals: boolean;
+}
+
+/**
+ * The network failure behind an error, or undefined when a server answered. fetch, Octokit and
+ * the Google clients each wrap the system error (`getaddrinfo EAI_AGAIN host`) in their own
+ * errors, so the causes are searched for its code.
+ */
+export function networkFailure(
+  error: unknown,
+  where: { readonly host?: string | undefined; readonly purpose?: string | undefined } = {},
+): NetworkFailure | undefined {
+  type Cause = {
+    cause?: unknown;
+    code?: unknown;
+    hostname?: unknown;
+    address?: unknown;
+    config?: { url?: unknown };
+  };
+  const chain: Cause[] = [];
+  for (let cause = error; typeof cause === 'object' && cause && chain.length < 8;) {
+    chain.push(cause);
+    cause = (cause as Cause).cause;
+  }
+  const code = chain
+    .map((cause) => cause.code)
+    .find((c): c is string => typeof c === 'string' && NETWORK_FAILURES.has(c));
+  const known = code && NETWORK_FAILURES.get(code);
+  if (!code || !known) return undefined;
+  // Who was tried: the system error's host (DNS) or address (connect), else the URL of the
+  // request (Google's clients keep it in `config`, not the system error).
+  const tried = chain.flatMap((cause) => {
+    const name = cause.hostname ?? cause.address;
+    if (typeof name === 'string') return [name];
+    const url = String(cause.config?.url);
+    return URL.canParse(url) ? [new URL(url).host] : [];
+  });
+  const host = where.host ?? tried.at(-1) ?? 'the server';
+  const reason = `${known.what} (${code})`;
+  const offline = OFFLINE.has(code) ? ' — are you offline?' : '';
+  return {
+    reason,
+    heals: known.heals,
+    error: new UserError(
+      `Cannot reach ${host}${where.purpose ? ` to ${where.purpose}` : ''}: ${reason}${offline}`,
+      {
+        fix: 'Check the network connection and any endpoint override (MLOPS_*_ENDPOINT, GITHUB_API_URL), then run again.',
+        cause: error,
+      },
+    ),
+  };
+}
+
 /** A reply read whole: status, headers and body text. */
 export interface HttpReply {
   readonly status: number;
@@ -70,9 +148,13 @@ export async function sendWithRetry(
       response = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(60_000) });
     } catch (error) {
       lastError = error;
+      const network = networkFailure(error, { host: new URL(url).host, purpose });
+      if (network && (!network.heals || attempt >= NETWORK_ATTEMPTS)) throw network.error;
       if (attempt === policy.attempts) break;
       const delay = retryDelay(undefined, attempt, policy);
-      onRetry?.(`${purpose}: network error; retrying in ${Math.round(delay / 1000)}s`);
+      onRetry?.(
+        `${purpose}: ${network?.reason ?? 'network error'}; retrying in ${Math.round(delay / 1000)}s`,
+      );
       await sleep(delay);
       continue;
     }

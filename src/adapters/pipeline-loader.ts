@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { UserError } from '../core/errors.js';
 import type { PipelineSpec } from '../core/ir/schema.js';
 import {
   parsePipelineSpecText,
+  readYamlDocuments,
   validatePipelineDocuments,
   validatePipelineSpec,
 } from '../core/ir/validate.js';
@@ -72,15 +72,7 @@ export async function loadPipeline(
   const folder = path.dirname(absolute);
   const loadComponent = async (ref: string): Promise<LoadedComponent> => {
     const componentFile = path.resolve(folder, ref);
-    const componentText = await readSource(componentFile);
-    let doc: unknown;
-    try {
-      doc = parse(componentText);
-    } catch (error) {
-      throw new UserError(
-        `${ref} is not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`,
-      );
-    }
+    const [doc] = readYamlDocuments(await readSource(componentFile), ref);
     return loadV1Component(doc, ref);
   };
   const spec = await compileDeclarativePipeline(detected.doc, file, loadComponent);

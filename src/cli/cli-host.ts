@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import type { Host } from '../commands/command.js';
+import { secretMasker } from '../core/secrets/masking.js';
 
 /** Single-quotes a value for POSIX shells. */
 function shellQuote(value: string): string {
@@ -16,9 +17,10 @@ export function createCliHost(secrets: Set<string>): Host {
     exportVariable(name, value) {
       process.stdout.write(`export ${name}=${shellQuote(value)}\n`);
     },
-    maskSecret(value) {
-      if (value) secrets.add(value);
-    },
+    maskSecret: secretMasker(
+      (pattern) => secrets.add(pattern),
+      (message) => process.stderr.write(`warning: ${message}\n`),
+    ),
     deleteAfterJob(file) {
       process.stderr.write(`note: ${file} stays until you delete it\n`);
     },

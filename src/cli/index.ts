@@ -1,5 +1,6 @@
 import { Command as Program, CommanderError, Option } from 'commander';
 import { errorMessage, UserError } from '../core/errors.js';
+import { closest } from '../core/suggest.js';
 import type { Command, InputDefinition, RawInputs } from '../commands/command.js';
 import { CLI_COMMANDS } from '../commands/registry.js';
 import { createCliHost, redact } from './cli-host.js';
@@ -53,10 +54,7 @@ function addCommand(
     ? (program.commands.find((existing) => existing.name() === group) ??
       program.command(group).description(`${group} commands`))
     : program;
-  const sub = parent
-    .command(command.cli?.name ?? command.name)
-    .description(command.summary)
-    .showHelpAfterError();
+  const sub = parent.command(command.cli?.name ?? command.name).description(command.summary);
   for (const input of command.inputs.filter((i) => i.positional)) {
     sub.argument(input.required ? `<${input.name}>` : `[${input.name}]`, describe(input));
   }
@@ -120,8 +118,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       'Compile, validate and run Kubeflow (KFP v2) pipelines locally, on the way to Vertex AI.',
     )
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .showHelpAfterError();
+    // Usage errors are reported below like any UserError, with a Fix line instead of the usage.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => {} })
+    .showSuggestionAfterError(false);
   for (const command of CLI_COMMANDS) {
     addCommand(program, command, async (selected, raw) => {
       const context = { ui, host, cwd: process.cwd(), env: process.env, signal: controller.signal };
@@ -137,8 +136,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  } catch (caught) {
+    // --help and --version end parsing by throwing, with exit code 0.
+    if (caught instanceof CommanderError && caught.exitCode === 0) return 0;
+    const error = caught instanceof CommanderError ? usageError(caught, program, argv) : caught;
     const prefix = ui.colors.fail('error:');
     process.stderr.write(`${prefix} ${redact(errorMessage(error), secrets)}\n`);
     return error instanceof UserError ? 2 : 1;
@@ -147,4 +148,47 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.off('SIGTERM', onSignal);
   }
   return exitCode;
+}
+
+/**
+ * A command line commander refused, as a UserError whose fix names the closest command or
+ * option (src/core/suggest.ts), else the --help to read.
+ */
+function usageError(error: CommanderError, program: Program, argv: readonly string[]): UserError {
+  // The (sub)command being parsed: follow the words of argv that name subcommands.
+  let current = program;
+  for (const word of argv) {
+    const sub = current.commands.find((command) => command.name() === word);
+    if (sub) current = sub;
+    else if (!word.startsWith('-') || word === '--') break;
+  }
+  const names: string[] = [];
+  for (let command: Program | null = current; command; command = command.parent)
+    names.unshift(command.name());
+  const usage = names.join(' ');
+  if (error.code === 'commander.help') {
+    // A group without its subcommand (`mlops images`): commander has printed its help.
+    return new UserError(`${usage} needs a command`, {
+      fix: `run ${usage} COMMAND with one of the commands listed above.`,
+    });
+  }
+  const message = error.message.replace(/^error: /, '');
+  const unknown = /^unknown (command|option) '([^']+)'/.exec(message);
+  if (!unknown) {
+    return new UserError(message, {
+      fix: `run ${usage} --help to see its arguments and options.`,
+    });
+  }
+  const [, kind, word = ''] = unknown;
+  const suggestion = closest(
+    word,
+    kind === 'command'
+      ? current.commands.map((command) => command.name())
+      : current.options.flatMap((option) => (option.long ? [option.long] : [])),
+  );
+  return new UserError(message, {
+    fix: suggestion
+      ? `did you mean ${kind === 'command' ? `${usage} ${suggestion}` : suggestion}? (${usage} --help lists them)`
+      : `run ${usage} --help to see the ${kind}s.`,
+  });
 }

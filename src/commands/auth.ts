@@ -193,8 +193,8 @@ export const authCommand = defineCommand<AuthInputs>({
       };
     } else {
       const parsed = parseKey(keyText ?? '');
-      context.host.maskSecret(parsed.json);
-      context.host.maskSecret(parsed.key.private_key);
+      context.host.maskSecret(parsed.json, 'credentials-json');
+      context.host.maskSecret(parsed.key.private_key, 'the private key of credentials-json');
       credentials = { kind: 'key', ...parsed };
     }
     const serviceAccountText = raw.string('service-account')?.trim();
@@ -306,9 +306,9 @@ async function workloadIdentity(
   const { provider, audience } = credentials;
   const endpoints = googleEndpoints(env);
   const request = gitHubOidcRequest(env);
-  host.maskSecret(request.token);
+  host.maskSecret(request.token, 'ACTIONS_ID_TOKEN_REQUEST_TOKEN');
   const oidcToken = await fetchGitHubOidcToken(request, audience);
-  host.maskSecret(oidcToken);
+  host.maskSecret(oidcToken, 'the GitHub OIDC token');
   const claims = jwtClaims(oidcToken);
   const repository = typeof claims.repository === 'string' ? claims.repository : undefined;
   ui.info(
@@ -322,7 +322,7 @@ async function workloadIdentity(
     audience,
     stsAudience(provider),
   );
-  host.maskSecret(federated.accessToken);
+  host.maskSecret(federated.accessToken, 'the federated access token');
   let accessToken = federated.accessToken;
   let idToken: string | undefined;
   if (inputs.serviceAccount) {
@@ -333,7 +333,7 @@ async function workloadIdentity(
       inputs.lifetimeSeconds,
       { provider, ...(repository ? { repository } : {}) },
     );
-    host.maskSecret(minted.accessToken);
+    host.maskSecret(minted.accessToken, 'the access token');
     accessToken = minted.accessToken;
     if (inputs.tokenFormat === 'id_token' && inputs.idTokenAudience) {
       idToken = await generateIdToken(
@@ -343,7 +343,7 @@ async function workloadIdentity(
         inputs.idTokenAudience,
         { provider, ...(repository ? { repository } : {}) },
       );
-      host.maskSecret(idToken);
+      host.maskSecret(idToken, 'the ID token');
     }
   }
   return {
@@ -383,7 +383,7 @@ async function serviceAccountKey(
     });
     if (inputs.tokenFormat === 'id_token' && inputs.idTokenAudience) {
       const idToken = await client.fetchIdToken(inputs.idTokenAudience);
-      host.maskSecret(idToken);
+      host.maskSecret(idToken, 'the ID token');
       return {
         file: JSON.parse(credentials.json) as Record<string, unknown>,
         identity: credentials.key.client_email,
@@ -391,7 +391,7 @@ async function serviceAccountKey(
       };
     }
     accessToken = (await client.getAccessToken()).token ?? undefined;
-    if (accessToken) host.maskSecret(accessToken);
+    if (accessToken) host.maskSecret(accessToken, 'the access token');
   }
   return {
     file: JSON.parse(credentials.json) as Record<string, unknown>,

@@ -285,7 +285,7 @@ export const buildCommand = defineCommand<BuildInputs>({
     const name = imageName(inputs.target);
     const credentials = registryCredentials(context.env, inputs.login, {
       google: inputs.artifactRegistry !== undefined || isGoogleRegistry(inputs.target.registry),
-      maskSecret: (value) => context.host.maskSecret(value),
+      maskSecret: (value, name) => context.host.maskSecret(value, name),
     });
     const client = new RegistryClient(inputs.target, credentials, (message) => ui.warning(message));
     const docker = lazyDocker(context, (line) => ui.info(ui.colors.dim(line)));

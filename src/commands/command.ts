@@ -71,8 +71,11 @@ export interface CloudJobRef {
 export interface Host {
   /** Makes a variable visible to later steps (action) or prints an `export` line to eval (CLI). */
   exportVariable(name: string, value: string): void;
-  /** Hides a value from every log line from now on. Call before the value can be printed. */
-  maskSecret(value: string): void;
+  /**
+   * Hides a value from every log line from now on. Call before the value can be printed.
+   * `name` says what it is (an input, a .env name) in the warning when it is too short to hide.
+   */
+  maskSecret(value: string, name: string): void;
   /** A file the post step deletes after the job (the CLI leaves it and says where it is). */
   deleteAfterJob(file: string): void;
   /**

@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { UserError } from '../core/errors.js';
 import { serializePipelineSpec } from '../core/ir/serialize.js';
 import { choiceInput, defineCommand } from './command.js';
 import {
@@ -43,6 +44,7 @@ export const compileCommand = defineCommand<CompileInputs>({
   parseInputs(raw, context) {
     const source = parsePipelineSourceInputs(raw, context);
     const output = raw.string('output')?.trim();
+    if (output && /[\\/]$/.test(output)) throw folderOutput(output);
     const format = raw.string('format')
       ? choiceInput(raw, 'format', ['yaml', 'json'] as const, 'yaml')
       : undefined;
@@ -53,11 +55,16 @@ export const compileCommand = defineCommand<CompileInputs>({
     const loaded = await ui.group('Compile', () => loadPipelineFrom(inputs, context));
     const output = inputs.output ?? path.resolve(cwd, `${loaded.spec.pipelineInfo.name}.yaml`);
     const format = inputs.format ?? (output.endsWith('.json') ? 'json' : 'yaml');
+    await checkOutput(output, loaded.file, cwd);
     // Written to a temporary file and renamed, so a failure never leaves half a spec behind.
     await mkdir(path.dirname(output), { recursive: true });
     const temporary = `${output}.tmp-${process.pid}`;
-    await writeFile(temporary, serializePipelineSpec(loaded.spec, format));
-    await rename(temporary, output);
+    try {
+      await writeFile(temporary, serializePipelineSpec(loaded.spec, format));
+      await rename(temporary, output);
+    } finally {
+      await rm(temporary, { force: true });
+    }
     const tasks = countTasks(loaded.spec);
     ui.info(
       `${ui.colors.ok('✓')} Compiled ${path.relative(cwd, inputs.pipeline) || inputs.pipeline} (${loaded.kind}, ${tasks} tasks) → ${path.relative(cwd, output) || output}`,
@@ -72,3 +79,30 @@ export const compileCommand = defineCommand<CompileInputs>({
     };
   },
 });
+
+function folderOutput(display: string): UserError {
+  return new UserError(`output ${display} is a folder`, {
+    fix: 'Give --output a file path, e.g. build/pipeline.yaml.',
+  });
+}
+
+/**
+ * Refuses an output that is a folder or the source itself: the default <pipeline-name>.yaml in
+ * the working folder is the source when compiling a pipeline YAML from its own folder. Compared
+ * by device and inode, so another spelling, a symbolic or a hard link is caught too.
+ */
+async function checkOutput(output: string, source: string, cwd: string): Promise<void> {
+  const display = path.relative(cwd, output) || output;
+  const [target, input] = await Promise.all(
+    [output, source].map((file) => stat(file).catch(() => undefined)),
+  );
+  if (target?.isDirectory()) throw folderOutput(display);
+  if (target && input && target.dev === input.dev && target.ino === input.ino) {
+    throw new UserError(
+      `${display} is the pipeline being compiled: writing its IR there would replace it`,
+      {
+        fix: `Give --output another file, e.g. ${display.replace(/(\.ya?ml|\.json)?$/, '.ir.yaml')}.`,
+      },
+    );
+  }
+}

@@ -14,7 +14,8 @@ import {
   type GateVerdict,
   type Metrics,
 } from '../core/gate.js';
-import { taskMetrics } from '../core/run-record.js';
+import { MetricsSchema, taskMetrics } from '../core/run-record.js';
+import { formatZodIssues } from '../core/zod-issues.js';
 import { defineCommand, requireInput, type CommandContext, type Ui } from './command.js';
 import {
   parseGoogleLocation,
@@ -153,7 +154,7 @@ export const gateCommand = defineCommand<GateInputs>({
         ? { kind: 'file', file: path.resolve(context.cwd, championFile) }
         : { kind: 'none' };
     const token = raw.string('github-token')?.trim() || context.env.GITHUB_TOKEN || undefined;
-    if (token) context.host.maskSecret(token);
+    if (token) context.host.maskSecret(token, 'github-token');
     return {
       runRecord,
       rules,
@@ -269,15 +270,14 @@ async function championFromFile(
     const record = asRunRecord(parsed, display);
     return { metrics: taskMetrics(record.metrics, metricsTask).metrics, source: display };
   }
-  const entries = parsed !== null && typeof parsed === 'object' ? Object.entries(parsed) : [];
-  const bad = entries.filter(([, value]) => typeof value !== 'number').map(([key]) => key);
-  if (entries.length === 0 || bad.length > 0) {
+  const metrics = MetricsSchema.safeParse(parsed);
+  if (!metrics.success || Object.keys(metrics.data).length === 0) {
     throw new UserError(`Champion metrics ${display} must map metric names to numbers`, {
-      ...(bad.length > 0 ? { details: bad.map((key) => `${key} is not a number`) } : {}),
+      details: metrics.success ? [] : formatZodIssues(metrics.error),
       fix: 'Write e.g. {"accuracy": 0.91, "f1": 0.9}, or pass a run record.',
     });
   }
-  return { metrics: Object.fromEntries(entries), source: display };
+  return { metrics: metrics.data, source: display };
 }
 
 function report(

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../core/errors.js';
+import { excerpt, UserError } from '../core/errors.js';
 import { checkProjectId, checkRegion } from '../core/gcp/vertex-job.js';
-import { RUN_RECORD_VERSION, type RunRecord } from '../core/run-record.js';
+import { parseRunRecord, type RunRecord } from '../core/run-record.js';
 import { durationMs } from '../core/duration.js';
 import type { CommandContext, InputDefinition, RawInputs } from './command.js';
 
@@ -90,7 +90,7 @@ export async function readJsonFile(
     throw new UserError(
       code === 'ENOENT'
         ? `${label} ${display} does not exist`
-        : `${label} ${display} is not JSON: ${(error as Error).message}`,
+        : `${label} ${display} is not JSON: ${excerpt((error as Error).message)}`,
       { fix: `Pass ${what}.` },
     );
   }
@@ -100,19 +100,7 @@ const RUN_RECORD_FIX = "the run step's run-record output (run.json of a local ru
 
 /** Checks that parsed JSON is a run record written by `run` (local or Vertex). */
 export function asRunRecord(parsed: unknown, display: string): RunRecord {
-  const record = parsed as Partial<RunRecord> | null;
-  if (
-    record === null ||
-    typeof record !== 'object' ||
-    record.recordVersion !== RUN_RECORD_VERSION ||
-    typeof record.metrics !== 'object' ||
-    typeof record.tasks !== 'object'
-  ) {
-    throw new UserError(`${display} is not a run record (version ${RUN_RECORD_VERSION})`, {
-      fix: `Pass ${RUN_RECORD_FIX}.`,
-    });
-  }
-  return record as RunRecord;
+  return parseRunRecord(parsed, display, `Pass ${RUN_RECORD_FIX}.`);
 }
 
 /** Reads and checks a run record written by `run` (local or Vertex). */

@@ -58,7 +58,7 @@ export function parseRegistryLogin(
       });
     return undefined;
   }
-  context.host.maskSecret(password);
+  context.host.maskSecret(password, 'registry-password');
   return { username: username || GOOGLE_REGISTRY_USER, password };
 }
 

@@ -72,7 +72,7 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
     try {
       const docker = await lazy.get();
       const credentials = registryCredentials(context.env, inputs.login, {
-        maskSecret: (value) => context.host.maskSecret(value),
+        maskSecret: (value, name) => context.host.maskSecret(value, name),
       });
       const environments = [];
       for (const [index, ref] of [inputs.left, inputs.right].entries()) {

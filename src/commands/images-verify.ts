@@ -55,7 +55,7 @@ export const imagesVerifyCommand = defineCommand<VerifyInputs>({
   async run(inputs, context) {
     const { ui } = context;
     const credentials = registryCredentials(context.env, inputs.login, {
-      maskSecret: (value) => context.host.maskSecret(value),
+      maskSecret: (value, name) => context.host.maskSecret(value, name),
     });
     const docker = lazyDocker(context);
     const read = (ref: ImageReference, required: boolean) =>

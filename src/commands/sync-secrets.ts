@@ -220,11 +220,8 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     };
     // Hidden from every log line before anything can print them (variables are plain config).
     const isVariable = nameMatcher(selection.variables);
-    for (const entry of entries) {
-      if (isVariable(entry.name)) continue;
-      context.host.maskSecret(entry.value);
-      for (const line of entry.value.split(/\r?\n/)) if (line.trim()) context.host.maskSecret(line);
-    }
+    for (const entry of entries)
+      if (!isVariable(entry.name)) context.host.maskSecret(entry.value, entry.name);
     const checkOnly = raw.boolean('check-only') ?? false;
     const token =
       raw.string('github-token')?.trim() || context.env.GH_TOKEN || context.env.GITHUB_TOKEN || '';
@@ -233,7 +230,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
         fix: 'Set github-token to a fine-grained PAT or GitHub App token with "Secrets: write" (stored as a secret); GITHUB_TOKEN cannot write secrets.',
       });
     }
-    if (token) context.host.maskSecret(token);
+    if (token) context.host.maskSecret(token, 'github-token');
     const prune = raw.boolean('prune') ?? false;
     return {
       envFile,

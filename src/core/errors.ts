@@ -1,3 +1,6 @@
+/** Details listed in a report; a garbage input can yield thousands, which help no one. */
+const MAX_DETAILS = 30;
+
 /**
  * A problem the user can fix: bad input, a missing tool, an invalid pipeline.
  * The message says what is wrong; `fix` says what to do about it. Hosts report these
@@ -18,12 +21,29 @@ export class UserError extends Error {
     this.details = options.details ?? [];
   }
 
-  /** The whole report: message, each detail on its own line, then the fix. */
+  /** The whole report: message, each detail on its own line (at most MAX_DETAILS), then the fix. */
   describe(): string {
-    const lines = [this.message, ...this.details.map((detail) => `  - ${detail}`)];
+    const shown = this.details.slice(0, MAX_DETAILS).map((detail) => `  - ${detail}`);
+    const hidden = this.details.length - shown.length;
+    const lines = [this.message, ...shown, ...(hidden > 0 ? [`  … and ${hidden} more`] : [])];
     if (this.fix) lines.push(`Fix: ${this.fix}`);
     return lines.join('\n');
   }
+}
+
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\uFFFD]/gu;
+
+/**
+ * Input quoted in a message: at most `max` characters, with control characters, undecodable
+ * bytes (U+FFFD) and other invisibles escaped, so a binary file cannot flood or drive the terminal.
+ */
+export function excerpt(text: string, max = 200): string {
+  const clipped = [...text.slice(0, max * 2)].slice(0, max).join('');
+  const escaped = clipped.replace(
+    UNPRINTABLE,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
+  );
+  return clipped.length < text.length ? `${escaped}…` : escaped;
 }
 
 /** Normalises anything thrown into a message, without a stack. */

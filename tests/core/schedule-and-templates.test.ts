@@ -15,20 +15,55 @@ describe('schedule cron', () => {
     ['0 3 * * *', 'Europe/Berlin', 'TZ=Europe/Berlin 0 3 * * *'],
     ['*/15  9-17 * * mon-fri', 'America/New_York', 'TZ=America/New_York */15 9-17 * * mon-fri'],
     ['0 0 1 jan,jul *', 'UTC', 'TZ=UTC 0 0 1 jan,jul *'],
+    ['0 0 29 2 *', 'UTC', 'TZ=UTC 0 0 29 2 *'],
+    ['0 0 31 */2 *', 'Etc/GMT-2', 'TZ=Etc/GMT-2 0 0 31 */2 *'],
+    // Day of month and day of week both given: either one fires it (cron's rule).
+    ['0 0 30 2 mon', 'UTC', 'TZ=UTC 0 0 30 2 mon'],
+    ['0 0 * * 5-7', 'UTC', 'TZ=UTC 0 0 * * 5-7'],
   ])('%s in %s → %s', (cron, zone, expected) => {
     expect(scheduleCron(cron, zone)).toBe(expected);
   });
 
+  function problems(cron: string, zone: string): readonly string[] {
+    try {
+      scheduleCron(cron, zone);
+    } catch (error) {
+      if (error instanceof UserError) return error.details;
+      throw error;
+    }
+    return [];
+  }
+
   it.each([
-    ['0 3 * *', 'UTC', /has 4 fields/],
-    ['60 3 * * *', 'UTC', /minute "60" is not in 0-59/],
-    ['0 24 * * *', 'UTC', /hour "24" is not in 0-23/],
-    ['0 3 * * *', 'Mars/Olympus', /not an IANA time zone/],
-    ['TZ=UTC 0 3 * * *', 'UTC', /carries its own time zone/],
-    ['*/0 * * * *', 'UTC', /step "0"/],
-  ])('refuses %s in %s', (cron, zone, message) => {
-    expect(() => scheduleCron(cron, zone)).toThrow(UserError);
-    expect(() => scheduleCron(cron, zone)).toThrow(message);
+    ['0 3 * *', 'UTC', 'has 4 fields; a cron has 5 (minute hour day-of-month month day-of-week)'],
+    ['60 3 * * *', 'UTC', 'minute "60" is not in 0-59'],
+    ['0 24 * * *', 'UTC', 'hour "24" is not in 0-23'],
+    ['0 3 * * *', 'Mars/Olympus', 'time-zone "Mars/Olympus" is not an IANA time zone'],
+    ['TZ=UTC 0 3 * * *', 'UTC', 'it carries its own time zone (TZ=)'],
+    ['*/0 * * * *', 'UTC', 'minute step "0" is not a positive number'],
+    ['5-1 * * * *', 'UTC', 'minute range "5-1" starts after it ends'],
+    ['0 0 * * fri-mon', 'UTC', 'day of week range "fri-mon" starts after it ends'],
+    ['0 0 30 2 *', 'UTC', 'it never fires: day of month "30" does not occur in month "2"'],
+    ['0 0 31 4-6/2 *', 'UTC', 'it never fires: day of month "31" does not occur in month "4-6/2"'],
+    [
+      '0 3 * * *',
+      '+02:00',
+      'time-zone "+02:00" is a UTC offset; Vertex AI takes IANA zone names only',
+    ],
+    ['0 3 * * *', 'europe/berlin', 'time-zone "europe/berlin" is spelled Europe/Berlin'],
+  ])('refuses %s in %s', (cron, zone, problem) => {
+    expect(problems(cron, zone)).toEqual([problem]);
+  });
+
+  it('lists every problem in one error', () => {
+    expect(() => scheduleCron('5-1 0 30 2 *', '+02:00')).toThrow(
+      'cron "5-1 0 30 2 *" in time-zone "+02:00" is not a schedule Vertex AI can run (3 problems)',
+    );
+    expect(problems('5-1 0 30 2 *', '+02:00')).toEqual([
+      'minute range "5-1" starts after it ends',
+      'it never fires: day of month "30" does not occur in month "2"',
+      'time-zone "+02:00" is a UTC offset; Vertex AI takes IANA zone names only',
+    ]);
   });
 });
 

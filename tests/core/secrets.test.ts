@@ -5,6 +5,7 @@ import {
   parseEnvFile,
   secretNameProblem,
 } from '../../src/core/secrets/env-file.js';
+import { MIN_MASKED_LENGTH, secretMasker } from '../../src/core/secrets/masking.js';
 import { checkPrunePrefixes, planSync } from '../../src/core/secrets/sync-plan.js';
 
 function problems(text: string): readonly string[] {
@@ -83,6 +84,36 @@ describe('.env files', () => {
     );
   });
 
+  it('reports a quote that never closes on its line, instead of reading the lines after it as its value', () => {
+    const unclosed = (line: number, name: string, quote: string) =>
+      `line ${line}: ${name}: its opening ${quote} is never closed (a quoted value ends with ${quote} at the end of its last line)`;
+    expect(
+      problems(
+        [
+          'DB_PASSWORD="abc',
+          'DB_USER=admin',
+          "API_KEY='xyz",
+          'GITHUB_TOKEN=x',
+          'NOTE="a" and more',
+          'LAST="closes" # here',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      unclosed(1, 'DB_PASSWORD', '"'),
+      unclosed(3, 'API_KEY', "'"),
+      unclosed(5, 'NOTE', '"'),
+      'line 4: GITHUB_TOKEN: the GITHUB_ prefix is reserved',
+    ]);
+    // A later quote ends a multi-line value only where nothing but a comment follows it.
+    expect(problems('DB_PASSWORD="abc\nOTHER=1\nTOKEN="x"\n')).toEqual([
+      unclosed(1, 'DB_PASSWORD', '"'),
+    ]);
+    expect(parseEnvFile('A="one\\"\nB=2\n', '.env').map((e) => [e.name, e.value])).toEqual([
+      ['A', 'one\\'],
+      ['B', '2'],
+    ]);
+  });
+
   it('accepts values of exactly 48 KB, counted in UTF-8 bytes', () => {
     expect(problems(`A=${'x'.repeat(MAX_VALUE_BYTES)}`)).toEqual([]);
     expect(problems(`A=${'é'.repeat(MAX_VALUE_BYTES / 2 + 1)}`)).toHaveLength(1);
@@ -133,5 +164,35 @@ describe('sync plan', () => {
       undefined,
     );
     expect(plan.changes.map((c) => c.name)).toEqual(['APP_API_KEY']);
+  });
+});
+
+describe('masking secrets in logs', () => {
+  it('registers a value and each line long enough to hide; warns by name, never by value, for short values', () => {
+    const registered: string[] = [];
+    const warnings: string[] = [];
+    const mask = secretMasker(
+      (pattern) => registered.push(pattern),
+      (message) => warnings.push(message),
+    );
+    mask('1', 'PER_PAGE');
+    mask(' abc ', 'REGION');
+    mask('', 'EMPTY');
+    mask('s3cr', 'PIN');
+    mask('-----BEGIN KEY-----\n  abcd1234\n==\n-----END KEY-----', 'PRIVATE_KEY');
+    expect(MIN_MASKED_LENGTH).toBe(4);
+    expect(registered).toEqual([
+      's3cr',
+      '-----BEGIN KEY-----\n  abcd1234\n==\n-----END KEY-----',
+      '-----BEGIN KEY-----',
+      'abcd1234',
+      '-----END KEY-----',
+    ]);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toBe(
+      'PER_PAGE is not masked in the log: values under 4 characters cannot be hidden without hiding every other occurrence of the same characters',
+    );
+    expect(warnings[1]).toMatch(/^REGION is not masked/);
+    expect(warnings.join('\n')).not.toMatch(/\b(1|abc)\b/);
   });
 });

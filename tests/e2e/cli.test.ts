@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/core/run-record.js';
@@ -26,11 +27,26 @@ describe('mlops CLI (dist/cli.js)', () => {
     );
   });
 
-  it('exits 2 on an unknown command or a missing argument', async () => {
-    expect((await mlops(['deploy-everything'])).code).toBe(2);
+  it('exits 2 with a Fix on an unknown command, an unknown option or a missing argument', async () => {
+    const unknown = await mlops(['deploy-everything']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("error: unknown command 'deploy-everything'");
+    expect(unknown.stderr).toContain('Fix: run mlops --help to see the commands.');
+    const typo = await mlops(['valdate', PIPELINE]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Fix: did you mean mlops validate? (mlops --help lists them)');
+    const option = await mlops(['validate', PIPELINE, '--parm', 'seed=1']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("error: unknown option '--parm'");
+    expect(option.stderr).toContain(
+      'Fix: did you mean --param? (mlops validate --help lists them)',
+    );
     const missing = await mlops(['compile']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("missing required argument 'pipeline'");
+    expect(missing.stderr).toContain(
+      'Fix: run mlops compile --help to see its arguments and options.',
+    );
   });
 
   it('compiles the reference pipeline to IR that validates, writing nothing on failure', async () => {
@@ -59,6 +75,73 @@ describe('mlops CLI (dist/cli.js)', () => {
       /error: .*broken\.yaml: the pipeline has 1 problem\n\s+- tasks\.a\.component: .*missing\.yaml does not exist/,
     );
     expect(existsSync(path.join(dir, 'never.yaml'))).toBe(false);
+  });
+
+  it('never writes over its source, into a folder, or leaves a temporary file behind', async () => {
+    const dir = await tempDir('cli-compile-source');
+    await cp(path.join(REPO_ROOT, 'pipelines/components'), path.join(dir, 'components'), {
+      recursive: true,
+    });
+    const source = path.join(dir, 'training-pipeline.yaml');
+    await cp(PIPELINE, source);
+    const original = await readFile(source, 'utf8');
+    const leftovers = async (): Promise<string[]> =>
+      (await readdir(dir)).filter((name) => name.includes('.tmp-'));
+
+    // The default output, <pipeline-name>.yaml in the working folder, is the source itself.
+    const inPlace = await mlops(['compile', 'training-pipeline.yaml'], { cwd: dir });
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.stderr).toContain(
+      'error: training-pipeline.yaml is the pipeline being compiled: writing its IR there would replace it',
+    );
+    expect(inPlace.stderr).toContain('Fix: Give --output another file');
+    // The same file by another spelling, and through a symbolic link.
+    await symlink(source, path.join(dir, 'link.yaml'));
+    for (const output of ['./components/../training-pipeline.yaml', 'link.yaml']) {
+      const same = await mlops(['compile', source, '--output', output], { cwd: dir });
+      expect(same.code, output).toBe(2);
+      expect(same.stderr).toContain('is the pipeline being compiled');
+    }
+    expect(await readFile(source, 'utf8')).toBe(original);
+
+    await mkdir(path.join(dir, 'out'));
+    for (const output of ['out', 'elsewhere/']) {
+      const folder = await mlops(['compile', source, '--output', output], { cwd: dir });
+      expect(folder.code, output).toBe(2);
+      expect(folder.stderr).toMatch(/is a folder\nFix: Give --output a file/);
+    }
+    expect(await leftovers()).toEqual([]);
+    expect(existsSync(path.join(dir, 'elsewhere'))).toBe(false);
+  });
+
+  it('quotes only a short, printable excerpt of a binary file it cannot read', async () => {
+    const dir = await tempDir('cli-binary');
+    const binary = path.join(dir, 'random.bin');
+    await writeFile(binary, randomBytes(2 * 1024 * 1024));
+    const result = await mlops(['validate', binary]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('random.bin is not valid YAML');
+    expect(result.stderr.length).toBeLessThan(20_000);
+    expect(result.stderr).toMatch(/… and \d+ more\nFix: /);
+    // Nothing a terminal would act on: control characters and undecodable bytes are escaped.
+    expect(result.stderr.replaceAll('\n', '')).not.toMatch(/[\p{Cc}\ufffd]/u);
+  });
+
+  it('stops a YAML alias bomb with one clear error naming the file', async () => {
+    const dir = await tempDir('cli-alias-bomb');
+    const bomb = path.join(dir, 'laughs.yaml');
+    const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (const [index, name] of [...'bcdefghi'].entries()) {
+      const previous = 'abcdefghi'[index] ?? 'a';
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    await writeFile(bomb, `${lines.join('\n')}\n`);
+    for (const command of ['validate', 'compile']) {
+      const result = await mlops([command, bomb], { cwd: dir });
+      expect(result.code, command).toBe(2);
+      expect(result.stderr).toContain('laughs.yaml has too many YAML aliases');
+      expect(result.stderr).toContain('Fix: ');
+    }
   });
 
   it('rejects bad parameters before running anything, with one clear error', async () => {

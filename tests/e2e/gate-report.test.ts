@@ -1,10 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUN_RECORD_VERSION, type RunRecord } from '../../src/core/run-record.js';
 import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
 import { inputs, runMainStep } from '../helpers/action-runner.js';
-import { tempDir } from '../helpers/paths.js';
+import { mlops } from '../helpers/cli.js';
+import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 
 /**
  * gate reporting on a pull request, through dist/: a check run on the PR's head commit, one
@@ -164,5 +166,74 @@ describe('gate reports on pull requests, through dist/', () => {
     const readOnly = await gate({ rules: 'accuracy >= 0.8', 'github-token': 'ghp_test_admin' });
     expect(readOnly.result.code, readOnly.log).toBe(0);
     expect(readOnly.log).toContain('Could not post the check run');
+  });
+
+  it('a run record or champion metrics of the wrong shape is one clear error naming the file and key', async () => {
+    const gateCli = (args: string[]) =>
+      mlops(['gate', ...args, '--rules', 'accuracy >= 0.8'], { cwd: folder });
+    await writeFile(
+      path.join(folder, 'text-metric.json'),
+      JSON.stringify({ ...RECORD, metrics: { evaluate: { accuracy: '0.91', f1: 0.89 } } }),
+    );
+    const text = await gateCli(['text-metric.json']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('error: text-metric.json is not a valid run record (1 problem)');
+    expect(text.stderr).toContain(
+      '  - metrics.evaluate.accuracy: Invalid input: expected number, received string',
+    );
+    expect(text.stderr).toContain("Fix: Pass the run step's run-record output");
+    expect(text.stderr).not.toContain('toFixed');
+
+    await writeFile(path.join(folder, 'list.json'), '[1, 2]');
+    const list = await gateCli(['run.json', '--champion-metrics', 'list.json']);
+    expect(list.code).toBe(2);
+    expect(list.stderr).toContain(
+      'error: Champion metrics list.json must map metric names to numbers\n  - (top level): Invalid input: expected record, received array',
+    );
+    expect(list.stderr).toContain('Fix: Write e.g. {"accuracy": 0.91, "f1": 0.9}');
+  });
+
+  it('offline, the champion lookup names the Vertex AI host it cannot reach, at once', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const key = path.join(folder, 'key.json');
+    await writeFile(
+      key,
+      JSON.stringify({
+        type: 'service_account',
+        project_id: 'acme-ml',
+        private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        client_email: 'gate@acme-ml.iam.gserviceaccount.com',
+      }),
+    );
+    const started = Date.now();
+    const offline = await mlops(
+      [
+        'gate',
+        'run.json',
+        '--rules',
+        'accuracy >= 0.8',
+        '--model',
+        'churn-model',
+        '--project-id',
+        'acme-ml',
+        '--region',
+        'us-central1',
+      ],
+      {
+        cwd: folder,
+        env: {
+          GOOGLE_APPLICATION_CREDENTIALS: key,
+          NODE_OPTIONS: `--import ${path.join(REPO_ROOT, 'tests/fixtures/network/dns-failure.mjs')}`,
+          MLOPS_TEST_DNS_FAILURE: 'ENOTFOUND',
+        },
+      },
+    );
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toContain(
+      'error: Cannot reach us-central1-aiplatform.googleapis.com to list models labelled mlops_model=churn-model: DNS lookup failed (ENOTFOUND) — are you offline?',
+    );
+    expect(offline.stderr).toContain('Fix: ');
+    expect(offline.stderr).not.toContain('retrying');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -213,9 +213,7 @@ describe.skipIf(!pythonWithSklearn())('publish and schedule, through dist/', () 
     const calls = workflow.vertex.calls();
     const bad = await workflow.step('4015', { ...schedule, cron: '0 25 * * *' });
     expect(bad.result.code).toBe(1);
-    expect(bad.result.stdout + bad.result.stderr).toContain(
-      'cron "0 25 * * *" hour "25" is not in 0-23',
-    );
+    expect(bad.result.stdout + bad.result.stderr).toContain('hour "25" is not in 0-23');
     const zone = await workflow.step('4015', { ...schedule, 'time-zone': 'Berlin' });
     expect(zone.result.stdout + zone.result.stderr).toContain(
       'time-zone "Berlin" is not an IANA time zone',

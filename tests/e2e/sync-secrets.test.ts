@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
 import { expectNoSecrets, inputs, runMainStep } from '../helpers/action-runner.js';
 import { mlops } from '../helpers/cli.js';
-import { tempDir } from '../helpers/paths.js';
+import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 
 /**
  * sync-secrets through dist/, as the runner runs it, against a GitHub API emulator that holds
@@ -167,6 +167,78 @@ describe('sync-secrets through dist/', () => {
       expect(run.log).toContain(problem);
     expect(run.log).toContain('.env has 5 problems; nothing was written');
     expect(github.requests.all().length).toBe(before);
+  });
+
+  it('reports a quote that never closes with its line, among the other problems, and exits 2', async () => {
+    await writeFile(
+      path.join(folder, '.env'),
+      'DB_PASSWORD="abc\nDB_USER=admin\nDB_HOST=db.internal\nGITHUB_PAT=x\n',
+    );
+    const check = await mlops(['sync-secrets', '--check-only'], { cwd: folder });
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain('error: .env has 2 problems; nothing was written');
+    expect(check.stderr).toContain(
+      '  - line 1: DB_PASSWORD: its opening " is never closed (a quoted value ends with " at the end of its last line)',
+    );
+    expect(check.stderr).toContain('  - line 4: GITHUB_PAT: the GITHUB_ prefix is reserved');
+    expect(check.stderr).toContain('Fix: ');
+  });
+
+  it('does not mask values too short to hide, and says so by name', async () => {
+    await writeFile(
+      path.join(folder, '.env'),
+      'PER_PAGE=1\nAPP_JSON="{\n  \\"key\\": \\"value-1234\\"\n}"\nAPP_SECRET=long-enough\n',
+    );
+    const run = await step({ 'dry-run': 'true' });
+    expect(run.result.code, run.log).toBe(0);
+    const masks = run.log
+      .split('\n')
+      .filter((line) => line.startsWith('::add-mask::'))
+      .map((line) => line.slice('::add-mask::'.length));
+    expect(masks).toEqual([
+      '{%0A  \\"key\\": \\"value-1234\\"%0A}',
+      '\\"key\\": \\"value-1234\\"',
+      'long-enough',
+      PAT,
+    ]);
+    expect(run.log).toContain(
+      '::warning::PER_PAGE is not masked in the log: values under 4 characters cannot be hidden without hiding every other occurrence of the same characters',
+    );
+  });
+
+  it('names a network failure and fails fast on one that will not heal (offline)', async () => {
+    await writeFile(path.join(folder, '.env'), 'OFFLINE_SECRET=never-sent\n');
+    const offline = (code: string) => {
+      const started = Date.now();
+      return mlops(['sync-secrets', '--repository', 'acme/ml'], {
+        cwd: folder,
+        env: {
+          GH_TOKEN: PAT,
+          GITHUB_API_URL: 'https://api.github.com',
+          NODE_OPTIONS: `--import ${path.join(REPO_ROOT, 'tests/fixtures/network/dns-failure.mjs')}`,
+          MLOPS_TEST_DNS_FAILURE: code,
+        },
+      }).then((result) => ({ ...result, seconds: (Date.now() - started) / 1000 }));
+    };
+    const notFound = await offline('ENOTFOUND');
+    expect(notFound.code).toBe(2);
+    expect(notFound.stderr).toContain(
+      'Cannot reach api.github.com: DNS lookup failed (ENOTFOUND) — are you offline?',
+    );
+    expect(notFound.stderr).toContain('Fix: ');
+    expect(notFound.stderr).not.toContain('retrying');
+    expect(notFound.stderr).not.toContain('HTTP 500');
+    expect(notFound.seconds).toBeLessThan(5);
+
+    // A lookup that may succeed in a moment is tried again, briefly.
+    const again = await offline('EAI_AGAIN');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(
+      'Cannot reach api.github.com: DNS lookup failed (EAI_AGAIN) — are you offline?',
+    );
+    expect(again.stderr).toMatch(/DNS lookup failed \(EAI_AGAIN\) on GET .*; retrying in 1s/);
+    expect(again.stderr).not.toContain('HTTP 500');
+    expect(again.seconds).toBeLessThan(8);
   });
 
   it('dry-run shows the name-level diff and writes nothing; variables are compared by value', async () => {

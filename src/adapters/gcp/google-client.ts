@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as GoogleCloudModule from '#google-cloud';
 import { UserError } from '../../core/errors.js';
+import { NETWORK_ATTEMPTS, networkFailure } from '../http.js';
 import { googleEndpoints } from './endpoints.js';
 
 /**
@@ -219,6 +220,12 @@ export class ClientSession<Client extends { close(): Promise<void> }> {
       try {
         return await work(this.#client);
       } catch (error) {
+        const network = networkFailure(error, { purpose });
+        if (network) {
+          if (!network.heals || attempt >= NETWORK_ATTEMPTS) throw network.error;
+          await this.#backOff(`${purpose}: ${network.reason}`, attempt);
+          continue;
+        }
         const code = grpcCode(error);
         if (code === 16 && !renewed) {
           // A token the client still trusted was refused (revoked, or expired early): start
@@ -234,11 +241,16 @@ export class ClientSession<Client extends { close(): Promise<void> }> {
         }
         if (code === undefined || !RETRIABLE.has(code) || attempt >= ATTEMPTS)
           throw explainGoogleError(purpose, error, this.#options.fixes);
-        const delay = Math.min(1000 * 2 ** (attempt - 1), 20_000);
-        this.#options.onRetry?.(`${purpose}: ${errorText(error)}; retrying in ${delay / 1000}s`);
-        await sleep(delay);
+        await this.#backOff(`${purpose}: ${errorText(error)}`, attempt);
       }
     }
+  }
+
+  /** Waits before another attempt, saying why. */
+  async #backOff(reason: string, attempt: number): Promise<void> {
+    const delay = Math.min(1000 * 2 ** (attempt - 1), 20_000);
+    this.#options.onRetry?.(`${reason}; retrying in ${delay / 1000}s`);
+    await sleep(delay);
   }
 
   async close(): Promise<void> {

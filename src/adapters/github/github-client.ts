@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getOctokit } from '@actions/github';
 import { UserError } from '../../core/errors.js';
+import { NETWORK_ATTEMPTS, networkFailure } from '../http.js';
 
 /**
  * An Octokit for the GitHub REST API (GITHUB_API_URL, so GitHub Enterprise Server works too),
@@ -31,19 +32,24 @@ export function githubClient(options: {
       try {
         return await request(requestOptions);
       } catch (error) {
+        // Octokit reports a request that never got an answer as HTTP 500: name what happened.
+        const network = networkFailure(error, { host: new URL(apiUrl).host });
         const { status, message = '', response } = error as RequestErrorLike;
         const retryAfter = response?.headers?.['retry-after'];
         const limited =
           (status === 403 || status === 429) &&
           (retryAfter !== undefined || /secondary rate limit/i.test(message));
-        const retriable = limited || (status !== undefined && status >= 500);
-        if (!retriable || attempt >= ATTEMPTS) throw error;
+        const retriable = network
+          ? network.heals && attempt < NETWORK_ATTEMPTS
+          : (limited || (status !== undefined && status >= 500)) && attempt < ATTEMPTS;
+        if (!retriable) throw network?.error ?? error;
         const delay =
           retryAfter !== undefined
             ? Math.min(Number(retryAfter) * 1000, 120_000)
             : Math.min(1000 * 2 ** (attempt - 1), 30_000);
+        const reason = network?.reason ?? (limited ? 'secondary rate limit' : `HTTP ${status}`);
         options.onRetry?.(
-          `GitHub ${limited ? 'secondary rate limit' : `HTTP ${status}`} on ${requestOptions.method} ${requestOptions.url}; retrying in ${Math.round(delay / 1000)}s`,
+          `GitHub ${reason} on ${requestOptions.method} ${requestOptions.url}; retrying in ${Math.round(delay / 1000)}s`,
         );
         await sleep(delay);
       }
@@ -56,6 +62,7 @@ export function githubClient(options: {
 export function explainGitHubError(purpose: string, error: unknown, notFound: string): Error {
   const { status, message = String(error) } = error as RequestErrorLike;
   const text = `Failed to ${purpose}: ${message}`;
+  if (error instanceof UserError) return new UserError(text, { fix: error.fix, cause: error });
   if (status === 401)
     return new UserError(`${text} (the token was rejected)`, {
       fix: 'Check github-token: it may be expired, revoked or mistyped.',

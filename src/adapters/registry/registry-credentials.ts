@@ -18,7 +18,7 @@ export const GOOGLE_REGISTRY_USER = 'oauth2accesstoken';
 export function registryCredentials(
   env: NodeJS.ProcessEnv,
   given?: BasicCredentials,
-  options: { google?: boolean; maskSecret?: (value: string) => void } = {},
+  options: { google?: boolean; maskSecret?: (value: string, name: string) => void } = {},
 ): RegistryCredentials {
   const docker = dockerConfigCredentials(env);
   const googleToken = googleTokenSource(env);
@@ -28,7 +28,7 @@ export function registryCredentials(
       if (options.google || isGoogleRegistry(host)) {
         const token = await googleToken();
         if (token) {
-          options.maskSecret?.(token);
+          options.maskSecret?.(token, 'the registry access token');
           return { username: GOOGLE_REGISTRY_USER, password: token };
         }
       }

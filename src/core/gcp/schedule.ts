@@ -20,66 +20,129 @@ export interface ScheduleSpec {
   readonly pipelineJob: PipelineJobRequest;
 }
 
-const FIELD_RANGES: ReadonlyArray<readonly [string, number, number]> = [
-  ['minute', 0, 59],
-  ['hour', 0, 23],
-  ['day of month', 1, 31],
-  ['month', 1, 12],
-  ['day of week', 0, 7],
+interface CronFieldSpec {
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly names?: readonly string[];
+}
+
+const FIELDS: readonly CronFieldSpec[] = [
+  { label: 'minute', min: 0, max: 59 },
+  { label: 'hour', min: 0, max: 23 },
+  { label: 'day of month', min: 1, max: 31 },
+  {
+    label: 'month',
+    min: 1,
+    max: 12,
+    names: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  },
+  // 0 and 7 are both Sunday.
+  {
+    label: 'day of week',
+    min: 0,
+    max: 7,
+    names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+  },
 ];
 
-const NAMES: Record<string, string[]> = {
-  month: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
-  'day of week': ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
-};
-
-function cronProblem(expression: string): string | undefined {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5)
-    return `has ${fields.length} fields; a cron has 5 (minute hour day-of-month month day-of-week)`;
-  for (const [index, field] of fields.entries()) {
-    const [label, min, max] = FIELD_RANGES[index] ?? ['field', 0, 0];
-    for (const part of field.split(',')) {
-      const [range = '', step] = part.split('/');
-      if (step !== undefined && !/^[1-9]\d*$/.test(step))
-        return `${label} step "${step}" is not a positive number`;
-      if (range === '*') continue;
-      for (const bound of range.split('-')) {
-        const named = NAMES[label]?.indexOf(bound.toLowerCase());
-        if (named !== undefined && named >= 0) continue;
-        const value = /^\d+$/.test(bound) ? Number(bound) : NaN;
-        if (!(value >= min && value <= max)) return `${label} "${bound}" is not in ${min}-${max}`;
-      }
-    }
+/** The values a cron field allows, or what is wrong with it. */
+function parseCronField(
+  field: string,
+  { label, min, max, names }: CronFieldSpec,
+): { values: Set<number>; problems: string[] } {
+  const values = new Set<number>();
+  const problems: string[] = [];
+  const bound = (text: string): number | undefined => {
+    const named = names?.indexOf(text.toLowerCase()) ?? -1;
+    const value = named >= 0 ? named + min : /^\d+$/.test(text) ? Number(text) : NaN;
+    if (value >= min && value <= max) return value;
+    problems.push(`${label} "${text}" is not in ${min}-${max}`);
+    return undefined;
+  };
+  for (const part of field.split(',')) {
+    const [range = '', step = '1'] = part.split('/');
+    if (!/^[1-9]\d*$/.test(step)) problems.push(`${label} step "${step}" is not a positive number`);
+    const [first = '', last] = range.split('-');
+    const whole = range === '*';
+    const start = whole ? min : bound(first);
+    // `5/10` runs from 5 to the end, like `5-59/10`.
+    const openEnded = whole || (last === undefined && part.includes('/'));
+    const end = openEnded ? max : last === undefined ? start : bound(last);
+    if (start === undefined || end === undefined) continue;
+    if (start > end) problems.push(`${label} range "${range}" starts after it ends`);
+    for (let value = start; value <= end; value += Number(step) || 1) values.add(value);
   }
+  return { values, problems };
+}
+
+/** Days in each month of a leap year: a schedule for 29 February fires every four years. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Why the 5-field cron is not one Vertex can run: syntax, values, reversed ranges, and a day of
+ * month that none of its months has (`0 0 30 2 *`), which would never fire. When day of month
+ * and day of week are both restricted, either one fires it, as in every cron.
+ */
+function cronProblems(expression: string): string[] {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== FIELDS.length)
+    return [
+      `has ${fields.length} fields; a cron has 5 (minute hour day-of-month month day-of-week)`,
+    ];
+  const parsed = FIELDS.map((spec, index) => parseCronField(fields[index] ?? '', spec));
+  const problems = parsed.flatMap((field) => field.problems);
+  const [, , days, months] = parsed;
+  const [, , dayField, monthField, weekdayField] = fields;
+  const fires = [...(months?.values ?? [])].some((month) =>
+    [...(days?.values ?? [])].some((day) => day <= (MONTH_DAYS[month - 1] ?? 0)),
+  );
+  // A restricted day of week fires it whatever the days of the month are.
+  if (
+    weekdayField === '*' &&
+    days?.problems.length === 0 &&
+    months?.problems.length === 0 &&
+    !fires
+  )
+    problems.push(
+      `it never fires: day of month "${dayField}" does not occur in month "${monthField}"`,
+    );
+  return problems;
+}
+
+/** Why Vertex would refuse the zone, or undefined: it takes IANA names only, spelled exactly. */
+function timeZoneProblem(zone: string): string | undefined {
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return `time-zone "${zone}" is not an IANA time zone`;
+  }
+  // Intl also takes offsets (+02:00) and any letter case; Vertex's TZ= prefix takes neither.
+  if (/^[+-]/.test(resolved))
+    return `time-zone "${zone}" is a UTC offset; Vertex AI takes IANA zone names only`;
+  if (resolved !== zone && resolved.toLowerCase() === zone.toLowerCase())
+    return `time-zone "${zone}" is spelled ${resolved}`;
   return undefined;
 }
 
-export function checkTimeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new UserError(`time-zone "${zone}" is not an IANA time zone`, {
-      fix: 'Use a zone name such as Europe/Berlin, America/New_York or UTC.',
-    });
-  }
-  return zone;
-}
-
-/** `TZ=<zone> <cron>` after checking both; a `TZ=`/`CRON_TZ=` prefix in `cron` is refused. */
+/** `TZ=<zone> <cron>` after checking both; every problem is listed in one error. */
 export function scheduleCron(cron: string, zone: string): string {
-  if (/^(CRON_)?TZ=/.test(cron.trim())) {
-    throw new UserError(`cron "${cron}" carries its own time zone`, {
-      fix: 'Give the zone in time-zone and only the 5 cron fields in cron.',
-    });
+  const problems = /^(CRON_)?TZ=/.test(cron.trim())
+    ? ['it carries its own time zone (TZ=)']
+    : cronProblems(cron);
+  const zoneProblem = timeZoneProblem(zone);
+  if (zoneProblem) problems.push(zoneProblem);
+  if (problems.length > 0) {
+    throw new UserError(
+      `cron "${cron}" in time-zone "${zone}" is not a schedule Vertex AI can run (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+      {
+        details: problems,
+        fix: 'Give 5 cron fields in cron, e.g. "0 3 * * *" for 03:00 every day, ranges as low-high, and an IANA zone name in time-zone, e.g. Europe/Berlin or UTC (for a fixed offset, Etc/GMT-2 is UTC+2).',
+      },
+    );
   }
-  const problem = cronProblem(cron);
-  if (problem) {
-    throw new UserError(`cron "${cron}" ${problem}`, {
-      fix: 'Write 5 fields, e.g. "0 3 * * *" for every day at 03:00 (in time-zone).',
-    });
-  }
-  return `TZ=${checkTimeZone(zone)} ${cron.trim().split(/\s+/).join(' ')}`;
+  return `TZ=${zone} ${cron.trim().split(/\s+/).join(' ')}`;
 }
 
 export interface ScheduleChange {

@@ -1,5 +1,5 @@
 import { Environment } from '@marcbachmann/cel-js';
-import { UserError } from '../errors.js';
+import { excerpt, UserError } from '../errors.js';
 import type { ParameterValue } from './parameters.js';
 
 /**
@@ -42,14 +42,16 @@ export function evaluateTriggerCondition(
     });
   } catch (error) {
     throw new UserError(
-      `Cannot evaluate the condition "${condition}": ${(error as Error).message.split('\n')[0]}`,
+      `Cannot evaluate the condition "${excerpt(condition)}": ${excerpt((error as Error).message.split('\n')[0] ?? '')}`,
       {
         fix: 'Check the types of the values the condition compares (integers need int(...)).',
       },
     );
   }
   if (typeof result !== 'boolean')
-    throw new UserError(`The condition "${condition}" gave ${String(result)}, not true or false`);
+    throw new UserError(
+      `The condition "${excerpt(condition)}" gave ${excerpt(String(result))}, not true or false`,
+    );
   return result;
 }
 
@@ -65,7 +67,7 @@ export function applyExpressionSelector(selector: string, value: ParameterValue)
     return fromCel(environment.evaluate(selector, context));
   } catch (error) {
     throw new UserError(
-      `Cannot evaluate the parameter selector "${selector}": ${(error as Error).message.split('\n')[0]}`,
+      `Cannot evaluate the parameter selector "${excerpt(selector)}": ${excerpt((error as Error).message.split('\n')[0] ?? '')}`,
     );
   }
 }

@@ -8,7 +8,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
-import { UserError } from '../errors.js';
+import { excerpt, UserError } from '../errors.js';
 import { closest } from '../suggest.js';
 import { PipelineSpec, PlatformSpec } from './schema.js';
 
@@ -125,12 +125,12 @@ interface YamlFault {
 
 /** Reads every YAML document of a file, tolerating the over-short continuation lines PyYAML writes. */
 export function readYamlDocuments(text: string, source: string): unknown[] {
-  const strict = parseYaml(text);
+  const strict = parseYaml(text, source);
   if (strict.faults.length === 0) return strict.values;
   // Only when the text is not valid YAML 1.2, and only if the adjusted text then parses cleanly.
   const relaxed = indentQuotedContinuations(text);
   if (relaxed !== undefined) {
-    const retry = parseYaml(relaxed);
+    const retry = parseYaml(relaxed, source);
     if (retry.faults.length === 0) return retry.values;
   }
   const [first] = strict.faults;
@@ -143,24 +143,46 @@ export function readYamlDocuments(text: string, source: string): unknown[] {
   });
 }
 
-function parseYaml(text: string): { values: unknown[]; faults: YamlFault[] } {
+/** Aliases expanded per document: plenty for anchors written by hand, too few for a "billion laughs" file. */
+const MAX_ALIASES = 100;
+
+function parseYaml(text: string, source: string): { values: unknown[]; faults: YamlFault[] } {
   const documents = parseAllDocuments(text);
   const faults = documents.flatMap((document) =>
     document.errors.map((error) => ({
       line: error.linePos?.[0].line ?? 0,
       col: error.linePos?.[0].col ?? 0,
-      // The message repeats the position and an excerpt after its first line; keep the reason.
-      message: (error.message.split('\n')[0] ?? error.message).replace(
-        / at line \d+, column \d+:?$/,
-        '',
+      // The message repeats the position and an excerpt after its first line; keep the reason,
+      // which may quote a token of any length (a binary file is one long "scalar").
+      message: excerpt(
+        (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, ''),
       ),
     })),
   );
   if (faults.length > 0) return { values: [], faults };
-  return {
-    values: documents.map((document) => document.toJS({ maxAliasCount: 100 }) as unknown),
-    faults,
-  };
+  try {
+    return {
+      values: documents.map((document) => document.toJS({ maxAliasCount: MAX_ALIASES }) as unknown),
+      faults,
+    };
+  } catch (error) {
+    // Thrown by toJS rather than reported: an alias without its anchor, or aliases that would
+    // expand past the limit (a "billion laughs" file).
+    const reason = (error as Error).message;
+    if (/excessive alias count/i.test(reason)) {
+      throw new UserError(
+        `${source} has too many YAML aliases (more than ${MAX_ALIASES} expansions)`,
+        {
+          fix: 'Write the repeated values out instead of aliases (*name) of aliases.',
+          cause: error,
+        },
+      );
+    }
+    throw new UserError(`${source} is not valid YAML (${excerpt(reason)})`, {
+      fix: FIX_YAML,
+      cause: error,
+    });
+  }
 }
 
 /**
@@ -254,7 +276,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
     if (typeof segment === 'number') text += `[${segment}]`;
     else {
       const key = String(segment);
-      text += SIMPLE_KEY.test(key) ? (text ? `.${key}` : key) : `[${JSON.stringify(key)}]`;
+      if (!SIMPLE_KEY.test(key)) text += `[${excerpt(JSON.stringify(key), 80)}]`;
+      else text += text ? `.${key}` : key;
     }
   }
   return text || '(top level)';
@@ -936,7 +959,7 @@ function checkStructuredPlaceholder(
   try {
     parsed = JSON.parse(value);
   } catch {
-    problems.add(path, `malformed structured placeholder (not valid JSON): ${truncate(value)}`);
+    problems.add(path, `malformed structured placeholder (not valid JSON): ${excerpt(value, 80)}`);
     return;
   }
   const inputNames: string[] = [];
@@ -1002,11 +1025,7 @@ function text(value: unknown): string | undefined {
 }
 
 function show(value: unknown): string {
-  return value === undefined ? 'undefined' : truncate(JSON.stringify(value));
-}
-
-function truncate(value: string, max = 80): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+  return value === undefined ? 'undefined' : excerpt(JSON.stringify(value), 80);
 }
 
 function kindOf(value: unknown): string {

@@ -1,5 +1,5 @@
 import { parse } from '@marcbachmann/cel-js';
-import { UserError } from '../errors.js';
+import { excerpt, UserError } from '../errors.js';
 
 /**
  * References in declarative pipelines: `${params.NAME}`, `${TASK.OUTPUT}` (or
@@ -88,7 +88,7 @@ export function findConditionReferences(
     ast = parse(expression).ast;
   } catch (error) {
     throw new UserError(
-      `when: "${expression}" is not a valid expression: ${(error as Error).message.split('\n')[0]}`,
+      `when: "${excerpt(expression)}" is not a valid expression: ${excerpt((error as Error).message.split('\n')[0] ?? '')}`,
       {
         fix: 'Write a CEL expression such as `evaluate.accuracy >= 0.8 && params.deploy == true`.',
       },

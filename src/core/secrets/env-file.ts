@@ -29,14 +29,46 @@ export function secretNameProblem(name: string): string | undefined {
 
 const KEY_LINE = /^\s*(?:export\s+)?([\w.-]+)\s*[=:]\s*(.*)$/;
 
-/** The keys of the file with their line numbers, and the lines dotenv would drop. */
+/**
+ * The row where a value quoted from (row, col) ends as dotenv reads it, or undefined when dotenv
+ * would not read it as quoted. dotenv ends the value at the first quote not escaped by a
+ * backslash, or failing that at an escaped one, provided only a comment follows on that line;
+ * otherwise it keeps the line as it is, quote included, and reads the next lines as names.
+ */
+function closingRow(
+  lines: readonly string[],
+  row: number,
+  col: number,
+  quote: string,
+): number | undefined {
+  const candidates: Array<{ row: number; col: number }> = [];
+  scan: for (let r = row, c = col; r < lines.length; r++, c = 0) {
+    const line = lines[r] ?? '';
+    for (; c < line.length; c++) {
+      const escaped = line[c] === '\\' && line[c + 1] === quote;
+      if (escaped) c++;
+      if (line[c] !== quote) continue;
+      candidates.push({ row: r, col: c });
+      if (!escaped) break scan;
+    }
+  }
+  // The longest match wins, as the regular expression dotenv uses backtracks.
+  const end = candidates.findLast(({ row: r, col: c }) =>
+    /^\s*(#.*)?$/.test((lines[r] ?? '').slice(c + 1)),
+  );
+  return end?.row;
+}
+
+/** The keys of the file with their line numbers, the lines dotenv would drop, and unclosed quotes. */
 function scanLines(text: string): {
   keys: Array<{ key: string; line: number }>;
   dropped: number[];
+  unclosed: string[];
 } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const keys: Array<{ key: string; line: number }> = [];
   const dropped: number[] = [];
+  const unclosed: string[] = [];
   for (let index = 0; index < lines.length; index++) {
     const raw = lines[index] ?? '';
     if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
@@ -45,28 +77,30 @@ function scanLines(text: string): {
       dropped.push(index + 1);
       continue;
     }
-    keys.push({ key: match[1] ?? '', line: index + 1 });
+    const key = match[1] ?? '';
+    keys.push({ key, line: index + 1 });
     // A quoted value that does not close on its line goes on until its closing quote.
     const value = match[2] ?? '';
     const quote = value[0];
-    if (quote === '"' || quote === "'" || quote === '`') {
-      const closes = (text: string): boolean => new RegExp(`(^|[^\\\\])\\${quote}`).test(text);
-      if (!closes(value.slice(1))) {
-        while (index + 1 < lines.length && !closes(lines[index + 1] ?? '')) index++;
-        index++;
-      }
-    }
+    if (quote !== '"' && quote !== "'" && quote !== '`') continue;
+    const end = closingRow(lines, index, raw.length - value.length + 1, quote);
+    if (end === undefined)
+      unclosed.push(
+        `line ${index + 1}: ${key}: its opening ${quote} is never closed (a quoted value ends with ${quote} at the end of its last line)`,
+      );
+    else index = end;
   }
-  return { keys, dropped };
+  return { keys, dropped, unclosed };
 }
 
 /** Parses and checks a whole .env file; every problem is reported at once. */
 export function parseEnvFile(text: string, fileLabel: string): EnvEntry[] {
   const values = dotenv.parse(text);
-  const { keys, dropped } = scanLines(text);
-  const problems: string[] = dropped.map(
-    (line) => `line ${line}: not KEY=VALUE (dotenv would silently drop it)`,
-  );
+  const { keys, dropped, unclosed } = scanLines(text);
+  const problems: string[] = [
+    ...dropped.map((line) => `line ${line}: not KEY=VALUE (dotenv would silently drop it)`),
+    ...unclosed,
+  ];
   const firstLine = new Map<string, number>();
   const byUpper = new Map<string, string>();
   for (const { key, line } of keys) {
@@ -100,7 +134,7 @@ export function parseEnvFile(text: string, fileLabel: string): EnvEntry[] {
       `${fileLabel} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`,
       {
         details: problems,
-        fix: 'Names: letters, digits and _ only, not starting with a digit or GITHUB_; one line per name; no empty values; values up to 48 KB (quote multi-line values).',
+        fix: 'Names: letters, digits and _ only, not starting with a digit or GITHUB_; one line per name; no empty values; values up to 48 KB (quote multi-line values, and end them with the closing quote).',
       },
     );
   }
