@@ -190,6 +190,10 @@ export function diffSchedule(existing: ScheduleSpec, desired: ScheduleSpec): Sch
   compare('allow queueing', 'allow_queueing', existing.allowQueueing, desired.allowQueueing);
   const before = existing.pipelineJob;
   const after = desired.pipelineJob;
+  // The job a schedule starts is updated in place: UpdateScheduleRequest's proto comment only
+  // forbids changing the scheduled request's *type* ("The scheduled request type cannot be
+  // changed"), so create_pipeline_job_request itself is updatable. (The Python SDK's update()
+  // exposes only the timing fields, which is why no public client sends this path.)
   const job = 'create_pipeline_job_request';
   if (!isDeepStrictEqual(before.pipelineSpec, after.pipelineSpec)) {
     const version = (spec: PipelineJobRequest['pipelineSpec']): string =>
