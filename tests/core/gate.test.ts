@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { evaluateGate, parseGateRules, type Metrics } from '../../src/core/gate.js';
 import { taskMetrics } from '../../src/core/run-record.js';
+import { clipMarkdown } from '../../src/core/report/pipeline-report.js';
 
 const candidate: Metrics = { accuracy: 0.91, f1: 0.9, roc_auc: 0.97, log_loss: 0.21 };
 const champion: Metrics = { accuracy: 0.93, f1: 0.905, roc_auc: 0.95, log_loss: 0.25 };
@@ -143,5 +144,18 @@ describe('taskMetrics', () => {
       'Several tasks reported metrics: a, b',
     );
     expect(() => taskMetrics({}, undefined)).toThrow('The run reported no metrics');
+  });
+});
+
+describe('clipMarkdown', () => {
+  it('keeps a report that fits and cuts one that does not to the limit, saying so', () => {
+    expect(clipMarkdown('short', 100, 'a comment')).toBe('short');
+    const long = `<!-- marker -->\n${'| metric | 0.5 |\n'.repeat(5000)}`;
+    const clipped = clipMarkdown(long, 65_536, 'a comment');
+    expect(clipped).toHaveLength(65_536);
+    expect(clipped.startsWith('<!-- marker -->\n')).toBe(true);
+    expect(clipped).toMatch(
+      /cut at GitHub's 65,536-character limit for a comment; the job summary has it all\)$/,
+    );
   });
 });

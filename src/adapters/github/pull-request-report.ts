@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { GitHub } from './github-client.js';
+import { clipMarkdown } from '../../core/report/pipeline-report.js';
 
 /**
  * Where a gate's verdict goes on GitHub: a check run on the commit the pull request shows (its
@@ -47,14 +48,9 @@ export function commitContext(env: NodeJS.ProcessEnv): CommitContext | undefined
   };
 }
 
-/** GitHub's limit for a check run's summary. */
+/** GitHub's limits for a check run's summary and a comment's body. */
 const MAX_SUMMARY = 65_535;
-
-function clip(markdown: string): string {
-  if (markdown.length <= MAX_SUMMARY) return markdown;
-  const note = "\n\n… (cut at GitHub's 65,535-character limit; the job summary has it all)";
-  return markdown.slice(0, MAX_SUMMARY - note.length) + note;
-}
+const MAX_COMMENT = 65_536;
 
 export async function publishCheckRun(
   github: GitHub,
@@ -70,7 +66,10 @@ export async function publishCheckRun(
     conclusion: check.passed ? 'success' : 'failure',
     completed_at: new Date().toISOString(),
     ...(check.detailsUrl ? { details_url: check.detailsUrl } : {}),
-    output: { title: check.title, summary: clip(check.summary) },
+    output: {
+      title: check.title,
+      summary: clipMarkdown(check.summary, MAX_SUMMARY, 'a check run summary'),
+    },
   });
   return response.data.html_url ?? '';
 }
@@ -82,7 +81,7 @@ export async function upsertStickyComment(
   marker: string,
   body: string,
 ): Promise<'created' | 'updated'> {
-  const text = `${marker}\n${body}`;
+  const text = clipMarkdown(`${marker}\n${body}`, MAX_COMMENT, 'a comment');
   const issue = { owner: commit.owner, repo: commit.repo, issue_number: commit.pullRequest };
   const comments = await github.paginate(github.rest.issues.listComments, {
     ...issue,

@@ -7,6 +7,16 @@ import type { RunRecord, TaskState } from '../run-record.js';
  * most 65,535 characters), a PR comment and the job summary alike.
  */
 
+/**
+ * Markdown cut to fit one of GitHub's size limits (a check run's summary, a comment's body),
+ * saying where the whole report is instead of being refused with a 422.
+ */
+export function clipMarkdown(markdown: string, limit: number, whatLimit: string): string {
+  if (markdown.length <= limit) return markdown;
+  const note = `\n\n… (cut at GitHub's ${limit.toLocaleString('en-US')}-character limit for ${whatLimit}; the job summary has it all)`;
+  return markdown.slice(0, limit - note.length) + note;
+}
+
 export function formatMetric(value: number | undefined): string {
   if (value === undefined) return '—';
   return Number.isInteger(value) ? String(value) : value.toFixed(4);
