@@ -186,10 +186,7 @@ const LABEL_VALUE = /^[\p{Ll}\p{Lo}0-9_-]{0,63}$/u;
  * Labels as GCP checks them: at most 64; keys start with a lowercase letter; keys and values
  * hold lowercase letters (international ones too), digits, `_` and `-`, at most 63 characters.
  */
-export function labelProblems(
-  labels: Record<string, unknown>,
-  reserved: readonly string[] = [],
-): string[] {
+export function labelProblems(labels: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const entries = Object.entries(labels);
   if (entries.length > 64) problems.push(`at most 64 labels are allowed, got ${entries.length}`);
@@ -198,7 +195,6 @@ export function labelProblems(
       problems.push(
         `label key "${key}" must start with a lowercase letter and contain only lowercase letters, digits, "_" and "-" (at most 63 characters)`,
       );
-    if (reserved.includes(key)) problems.push(`label key "${key}" is reserved`);
     if (typeof value !== 'string' || !LABEL_VALUE.test(value))
       problems.push(
         `label value ${JSON.stringify(value)} of "${key}" may contain only lowercase letters, digits, "_" and "-" (at most 63 characters)`,

@@ -397,7 +397,12 @@ describe('wire format', () => {
 describe('running pipeline jobs', () => {
   it('runs a job to SUCCEEDED and reports tasks, outputs and metrics like Vertex', async () => {
     const id = jobId('ok');
-    const created = await createJob(id, { text: 'world' }, { labels: { team: 'ml' } });
+    // The billing label is Vertex's: a caller's value is replaced, not refused (pipeline_job.proto).
+    const created = await createJob(
+      id,
+      { text: 'world' },
+      { labels: { team: 'ml', 'vertex-ai-pipelines-run-billing-id': 'mine' } },
+    );
     expect(created).toMatchObject({
       name: `projects/${vertex.projectNumber}/locations/${vertex.region}/pipelineJobs/${id}`,
       state: 'PIPELINE_STATE_PENDING',

@@ -88,6 +88,7 @@ import {
   type Route,
   callCounts,
 } from './http-server.js';
+import { contractFor } from './contract/google-rest-contract.js';
 import { DEPLOYMENT_RESOURCES_TYPES, ModelService, type EmulatedModel } from './vertex-models.js';
 import { EndpointService, type EmulatedEndpoint } from './vertex-endpoints.js';
 import { PredictionService, type PredictionServerFactory } from './vertex-predictions.js';
@@ -860,7 +861,8 @@ class VertexService {
       return invalid(explain(error));
     }
     const labels = isRecord(body.labels) ? body.labels : {};
-    const problems = labelProblems(labels, [RESERVED_LABEL]);
+    // The proto: for vertex-ai-pipelines-run-billing-id, "user set value will get overrided".
+    const problems = labelProblems(labels);
     if (problems.length > 0) return invalid(`Invalid labels: ${problems.join('; ')}.`);
     const failurePolicy = enumIn(FAILURE_POLICIES, runtimeConfig.failurePolicy);
     if (!failurePolicy)
@@ -1553,6 +1555,7 @@ export async function startVertexEmulator(
     clock,
     faults: injector,
     log: requests,
+    contract: contractFor('aiplatform'),
     // Custom methods (`:verb`) before the plain resource routes, which would match them too.
     routes: [
       route('createPipelineJob', 'POST', jobs, 'CreatePipelineJob', (r, c) => service.create(r, c)),

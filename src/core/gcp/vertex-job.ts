@@ -66,7 +66,10 @@ export function jobLabels(
         fix: 'Rename the label key.',
       });
     if (cleanKey === 'vertex-ai-pipelines-run-billing-id')
-      throw new UserError(`label "${key}" is reserved by Vertex AI`, { fix: 'Use another key.' });
+      throw new UserError(
+        `label "${key}" is reserved: Vertex AI replaces its value with the run's billing id`,
+        { fix: 'Use another key.' },
+      );
     labels[cleanKey] = sanitizeLabel(value);
   }
   return labels;
