@@ -19,6 +19,7 @@ if $want_docker; then
   command -v docker-registry >/dev/null || packages+=(docker-registry)
   command -v htpasswd >/dev/null || packages+=(apache2-utils)
   command -v curl >/dev/null || packages+=(curl)
+  command -v openssl >/dev/null || packages+=(openssl)
   [[ -x /bin/busybox ]] || packages+=(busybox-static)
   command -v debootstrap >/dev/null || packages+=(debootstrap)
   command -v flock >/dev/null || packages+=(util-linux)

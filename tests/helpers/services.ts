@@ -60,6 +60,37 @@ export function dockerRegistry(): boolean {
   });
 }
 
+/**
+ * The second test registry scripts/start-services.sh starts: `auth: token`, in front of the
+ * token service (tests/emulators/registry-token-service.ts), as Artifact Registry has it. Both
+ * passwords stand for access tokens of user oauth2accesstoken: one may push, one only pull.
+ */
+export const TOKEN_REGISTRY = {
+  host: '127.0.0.1:5001',
+  tokenService: 'http://127.0.0.1:5002',
+  issuer: 'mlops-test-token-service',
+  username: 'oauth2accesstoken',
+  writerPassword: 'mlops-test-token-writer',
+  readerPassword: 'mlops-test-token-reader',
+} as const;
+
+export function dockerTokenRegistry(): boolean {
+  return serviceAvailable(
+    `Docker registry with token auth on ${TOKEN_REGISTRY.host} (and its token service)`,
+    () => {
+      const status = (url: string): string =>
+        execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', url], {
+          encoding: 'utf8',
+          timeout: 10_000,
+        }).trim();
+      return (
+        status(`http://${TOKEN_REGISTRY.host}/v2/`) === '401' &&
+        status(`${TOKEN_REGISTRY.tokenService}/token`) === '200'
+      );
+    },
+  );
+}
+
 /** The Debian Python images scripts/build-test-images.sh makes (Docker Hub is out of reach). */
 export const PYTHON_IMAGES = {
   training: 'mlops-test-python:bookworm',

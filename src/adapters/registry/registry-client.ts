@@ -82,9 +82,15 @@ function challenge(header: string | null): { scheme: string; params: Record<stri
   return { scheme: scheme.toLowerCase(), params };
 }
 
+/** Tokens are dropped this long before the token service says they expire (clock skew). */
+const TOKEN_EXPIRY_MARGIN_SECONDS = 10;
+
 export class RegistryClient {
   readonly #base: string;
-  #authorization: string | undefined;
+  /** Set once the registry asks for Basic auth: then sent with every request. */
+  #basicAuthorization: string | undefined;
+  /** Bearer tokens per scope (pull, or pull,push for PUTs), each until it expires. */
+  readonly #tokens = new Map<string, { authorization: string; expiresAt: number }>();
   /** Who the requests are made as, for errors (never the password). */
   #username: string | undefined;
 
@@ -141,10 +147,13 @@ export class RegistryClient {
     const where = `${this.image.registry}/${this.image.repository}`;
     if (reply.status === 401 || reply.status === 403) {
       const who = this.#username ? `the credentials of ${this.#username}` : 'anonymous access';
+      // Token registries answer a token that lacks an action with 401 insufficient_scope.
+      const insufficientScope =
+        challenge(reply.headers.get('www-authenticate')).params.error === 'insufficient_scope';
       throw new UserError(
-        reply.status === 401
+        reply.status === 401 && !insufficientScope
           ? `The registry ${this.image.registry} rejected ${who} (HTTP 401, trying to ${purpose} in ${where})`
-          : `The registry ${this.image.registry} denied ${who} permission to ${purpose} in ${where} (HTTP 403)`,
+          : `The registry ${this.image.registry} denied ${who} permission to ${purpose} in ${where} (HTTP ${reply.status}${insufficientScope ? ' insufficient_scope' : ''})`,
         {
           fix: 'Check the registry credentials: for Artifact Registry, that the auth step ran and its service account has roles/artifactregistry.writer (reader to inspect); else registry-username and registry-password.',
         },
@@ -160,11 +169,13 @@ export class RegistryClient {
   ): Promise<HttpReply> {
     const url = `${this.#base}/${suffix}`;
     const purpose = `${method} ${suffix} in ${this.image.registry}`;
+    const scope = `repository:${this.image.repository}:${method === 'PUT' ? 'pull,push' : 'pull'}`;
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = {};
       if (options.accept) headers.accept = options.accept;
       if (options.contentType) headers['content-type'] = options.contentType;
-      if (this.#authorization) headers.authorization = this.#authorization;
+      const authorization = this.#authorization(scope);
+      if (authorization) headers.authorization = authorization;
       const reply = await sendWithRetry(
         purpose,
         url,
@@ -173,25 +184,46 @@ export class RegistryClient {
         this.onRetry,
       );
       if (reply.status !== 401 || attempt > 0) return reply;
-      // The challenge names the scope this request needs (pull, or pull,push for a PUT).
-      const authorization = await this.#authorize(reply.headers.get('www-authenticate'));
-      if (!authorization) return reply;
-      this.#authorization = authorization;
+      // No token yet for this scope, or the registry no longer takes it: one fresh try.
+      this.#tokens.delete(scope);
+      if (!(await this.#authorize(reply.headers.get('www-authenticate'), scope))) return reply;
     }
   }
 
-  async #authorize(header: string | null): Promise<string | undefined> {
+  #authorization(scope: string): string | undefined {
+    const token = this.#tokens.get(scope);
+    if (token && token.expiresAt > Date.now()) return token.authorization;
+    return this.#basicAuthorization;
+  }
+
+  /** Answers a challenge: Basic credentials, or a token for `scope` and the scopes it names. */
+  async #authorize(header: string | null, scope: string): Promise<boolean> {
     const { scheme, params } = challenge(header);
     const basic = await this.credentials.basic(this.image.registry);
     this.#username = basic?.username;
     const basicHeader = basic
       ? `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}`
       : undefined;
-    if (scheme === 'basic') return basicHeader;
-    if (scheme !== 'bearer' || !params.realm) return undefined;
+    if (scheme === 'basic') {
+      this.#basicAuthorization = basicHeader;
+      return basicHeader !== undefined;
+    }
+    if (scheme !== 'bearer' || !params.realm) return false;
     const tokenUrl = new URL(params.realm);
     if (params.service) tokenUrl.searchParams.set('service', params.service);
-    if (params.scope) tokenUrl.searchParams.set('scope', params.scope);
+    // The spec's token request takes one `scope` parameter per scope; a challenge may list several.
+    // Keyed with sorted actions: the registry lists them in no fixed order (push,pull or pull,push).
+    const scopes = new Map<string, string>();
+    for (const each of [scope, ...(params.scope ?? '').split(' ').filter(Boolean)]) {
+      const colon = each.lastIndexOf(':');
+      const key = `${each.slice(0, colon)}:${each
+        .slice(colon + 1)
+        .split(',')
+        .sort()
+        .join(',')}`;
+      if (!scopes.has(key)) scopes.set(key, each);
+    }
+    for (const each of scopes.values()) tokenUrl.searchParams.append('scope', each);
     const reply = await sendWithRetry(
       `get a token from ${tokenUrl.host}`,
       tokenUrl.href,
@@ -199,10 +231,21 @@ export class RegistryClient {
       undefined,
       this.onRetry,
     );
-    if (reply.status !== 200) return undefined;
-    const body = JSON.parse(reply.text) as { token?: string; access_token?: string };
+    if (reply.status !== 200) return false;
+    const body = JSON.parse(reply.text) as {
+      token?: string;
+      access_token?: string;
+      expires_in?: number;
+    };
     const token = body.token ?? body.access_token;
-    return token ? `Bearer ${token}` : undefined;
+    if (!token) return false;
+    // The spec's default lifetime is 60 seconds.
+    const lifetime = Math.max(0, (body.expires_in ?? 60) - TOKEN_EXPIRY_MARGIN_SECONDS);
+    this.#tokens.set(scope, {
+      authorization: `Bearer ${token}`,
+      expiresAt: Date.now() + lifetime * 1000,
+    });
+    return true;
   }
 }
 
