@@ -67,6 +67,7 @@ import {
   type Route,
   callCounts,
 } from './http-server.js';
+import { contractFor } from './contract/google-rest-contract.js';
 import {
   ArtifactRegistryService,
   type Caller,
@@ -294,6 +295,7 @@ export async function startArtifactRegistryEmulator(
     clock,
     faults: injector,
     log: requests,
+    contract: contractFor('artifactregistry'),
     routes,
   });
 

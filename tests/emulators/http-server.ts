@@ -157,6 +157,8 @@ export interface RecordedRequest {
   status: number;
   /** Set when the response came from fault injection rather than the route. */
   injectedFault?: number;
+  /** How the request or the emulator's response broke the API contract (see `contract`). */
+  contractProblems?: string[];
   /** Emulated clock (ISO 8601) when the request arrived. */
   at: string;
 }
@@ -301,6 +303,23 @@ export interface Route {
   handler: RouteHandler;
 }
 
+/** One exchange under an API contract (contract/google-rest-contract.ts builds them). */
+export interface ContractCheck {
+  /** How the request breaks the contract; `rejection` is then the API's own answer to it. */
+  problems: string[];
+  rejection?: EmulatorResponse;
+  /** How a response (its JSON body) breaks the contract. */
+  checkResponse: (status: number, body: unknown) => string[];
+}
+
+/** Checks a request against an API's contract; undefined when the request is outside it. */
+export type ExchangeContract = (request: {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}) => ContractCheck | undefined;
+
 export function json(
   status: number,
   body: unknown,
@@ -385,6 +404,13 @@ function parseBody(
   return { kind: 'text', body: text };
 }
 
+/** A response body as the client will parse it; not ok for text and bytes. */
+function jsonBodyOf(body: unknown): { ok: boolean; body?: unknown } {
+  if (body === undefined) return { ok: true };
+  if (typeof body === 'string' || body instanceof Uint8Array) return { ok: false };
+  return { ok: true, body: JSON.parse(JSON.stringify(body)) as unknown };
+}
+
 function bearerOf(headers: IncomingHttpHeaders): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
   return match?.[1];
@@ -404,6 +430,12 @@ export interface HttpServerOptions {
   secretFields?: string[];
   /** Body for 404s and injected faults; default is Google's REST error shape. */
   errorBody?: (status: number, message: string) => unknown;
+  /**
+   * Checks every exchange: a request that breaks it gets `rejection` instead of the route's
+   * answer; a response that breaks it becomes a 500 naming the problems, so that the test that
+   * caused it fails at the call. Both are in the request log (`contractProblems`).
+   */
+  contract?: ExchangeContract;
 }
 
 export interface HttpServer {
@@ -483,13 +515,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       let response: EmulatorResponse;
       let injectedFault: number | undefined;
       let parsed: { kind: BodyKind; body: unknown } = { kind: 'empty', body: undefined };
+      let contract: ContractCheck | undefined;
       try {
         rawBody = await readBody(req);
         parsed = parseBody(rawBody, req.headers['content-type']);
+        contract = options.contract?.({
+          method,
+          path: url.pathname,
+          query: url.searchParams,
+          body: parsed.body,
+        });
         const delay = faults.latencyFor(identity);
         if (delay > 0) await sleep(delay);
-        const failure = faults.takeFailure(identity);
-        if (failure) {
+        // A rejected request never reaches the route, so it must not use up a queued failure.
+        const failure = contract?.rejection ? undefined : faults.takeFailure(identity);
+        if (contract?.rejection) {
+          response = contract.rejection;
+        } else if (failure) {
           injectedFault = failure.status;
           response = {
             status: failure.status,
@@ -525,6 +567,21 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
           body: errorBody(500, `Emulator ${name} failed: ${(error as Error).message}`),
         };
       }
+      const contractProblems = [...(contract?.problems ?? [])];
+      if (contract && !contract.rejection) {
+        const sent = jsonBodyOf(response.body);
+        const problems = sent.ok ? contract.checkResponse(response.status, sent.body) : [];
+        if (problems.length) {
+          contractProblems.push(...problems);
+          response = {
+            status: 500,
+            body: errorBody(
+              500,
+              `Emulator ${name} broke the API contract in its ${response.status} answer: ${problems.join('; ')}`,
+            ),
+          };
+        }
+      }
 
       const headers: Record<string, string> = {};
       for (const [key, value] of Object.entries(req.headers))
@@ -546,6 +603,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
             : redactValue(parsed.body, secretFields),
         status: response.status,
         ...(injectedFault === undefined ? {} : { injectedFault }),
+        ...(contractProblems.length ? { contractProblems } : {}),
         at,
       });
       send(res, response);
