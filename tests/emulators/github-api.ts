@@ -22,6 +22,8 @@
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sodium from 'libsodium-wrappers';
+import { githubContract } from './contract/github-openapi-contract.js';
+import { environmentJson, fullRepository, githubApp, simpleUser } from './github-api-json.js';
 import {
   Clock,
   json,
@@ -73,6 +75,11 @@ export interface GitHubApiEmulatorOptions {
   clock?: Clock;
   faults?: FaultInjector;
   requests?: RequestLog;
+  /**
+   * Check every exchange against GitHub's OpenAPI description (contract/github-openapi-contract.ts).
+   * Default true.
+   */
+  contract?: boolean;
 }
 
 export interface StoredSecret {
@@ -435,6 +442,8 @@ export async function startGitHubApiEmulator(
   let inFlight = 0;
   let maxInFlight = 0;
   let baseUrl = 'http://127.0.0.1';
+  /** Creation time of the repositories, apps and environments the emulator starts with. */
+  const bornAt = timestamp(clock);
 
   // ---- lookups -------------------------------------------------------------------------------
 
@@ -813,17 +822,7 @@ export async function startGitHubApiEmulator(
   // Repository metadata and environments: what a sync tool looks up (ids, existing environments).
   routes.push(
     route('repos.get', 'GET', '/repos/{owner}/{repo}', (req) => {
-      const repo = repository(req.params);
-      return json(200, {
-        id: repo.id,
-        name: repo.name,
-        full_name: repo.fullName,
-        private: repo.private,
-        visibility: repo.private ? 'private' : 'public',
-        owner: { login: repo.owner },
-        html_url: `https://github.com/${repo.fullName}`,
-        url: `${baseUrl}/repos/${repo.fullName}`,
-      });
+      return json(200, fullRepository(baseUrl, repository(req.params), bornAt));
     }),
     route('environments.list', 'GET', '/repos/{owner}/{repo}/environments', (req) => {
       const repo = repository(req.params);
@@ -833,7 +832,9 @@ export async function startGitHubApiEmulator(
         200,
         {
           total_count: all.length,
-          environments: page.items.map((name, index) => ({ id: repo.id * 1000 + index, name })),
+          environments: page.items.map((name, index) =>
+            environmentJson(baseUrl, repo.fullName, repo.id * 1000 + index, name, bornAt),
+          ),
         },
         page.headers,
       );
@@ -861,7 +862,7 @@ export async function startGitHubApiEmulator(
     },
     name: run.name,
     check_suite: { id: 1 },
-    app: run.app,
+    app: githubApp(baseUrl, run.app, bornAt),
     pull_requests: [],
   });
 
@@ -1045,7 +1046,7 @@ export async function startGitHubApiEmulator(
     html_url: `https://github.com/${repo.fullName}/issues/${comment.issueNumber}#issuecomment-${comment.id}`,
     issue_url: `${baseUrl}/repos/${repo.fullName}/issues/${comment.issueNumber}`,
     body: comment.body,
-    user: comment.user,
+    user: simpleUser(baseUrl, comment.user.login, comment.user.id, comment.user.type),
     created_at: comment.createdAt,
     updated_at: comment.updatedAt,
     author_association: 'NONE',
@@ -1164,6 +1165,7 @@ export async function startGitHubApiEmulator(
     ...(options.faults ? { faults: options.faults } : {}),
     // Injected faults of a shared FaultInjector and emulator crashes answer in GitHub's shape.
     errorBody: (status, message) => errorBody(status, message),
+    ...(options.contract === false ? {} : { contract: githubContract() }),
     routes,
   });
   baseUrl = server.url;
