@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { writeFileAtomically } from './atomic-file.js';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors.js';
 import {
   actionFromManifest,
@@ -18,22 +17,6 @@ import { gitOutput } from './git.js';
 /** Bigger template files are not laid (their base would also bloat the lock). */
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 const TEMPLATE_FOLDERS = ['workflows-templates', 'pipelines'];
-
-/** The installed package's root, found upwards from this module (dist/, dist/chunks/, src/adapters/). */
-export function packageRoot(): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (
-      existsSync(path.join(folder, 'package.json')) &&
-      existsSync(path.join(folder, 'workflows-templates'))
-    )
-      return folder;
-    const parent = path.dirname(folder);
-    if (parent === folder)
-      throw new Error('workflows-templates/ is missing from this installation of mlops');
-    folder = parent;
-  }
-}
 
 export async function packageVersion(root: string): Promise<string> {
   const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
@@ -136,16 +119,6 @@ export function uncommittedPaths(dir: string): Set<string> | undefined {
   return new Set([...changed.split('\0'), ...untracked.split('\0')].filter(Boolean));
 }
 
-/** Writes through a temporary file and a rename, so a file is never left half written. */
-async function writeAtomically(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const mode = (await stat(file).catch(() => undefined))?.mode;
-  const temporary = `${file}.mlops-init-${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  if (mode !== undefined) await chmod(temporary, mode & 0o7777);
-  await rename(temporary, file);
-}
-
 /** Writes each file (deletes it when `next` is undefined), then the lock, last. */
 export async function writeRepositoryFiles(
   dir: string,
@@ -156,8 +129,8 @@ export async function writeRepositoryFiles(
   for (const file of files) {
     const target = path.join(dir, file.path);
     if (file.next === undefined) await rm(target, { force: true });
-    else await writeAtomically(target, file.next);
+    else await writeFileAtomically(target, file.next);
   }
   // Last: if a write fails, the next run still plans from the old lock and lays the rest.
-  if (lock) await writeAtomically(path.join(dir, lock.path), lock.content);
+  if (lock) await writeFileAtomically(path.join(dir, lock.path), lock.content);
 }

@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { writeFileAtomically } from '../adapters/atomic-file.js';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { serializePipelineSpec } from '../core/ir/serialize.js';
@@ -56,15 +57,7 @@ export const compileCommand = defineCommand<CompileInputs>({
     const output = inputs.output ?? path.resolve(cwd, `${loaded.spec.pipelineInfo.name}.yaml`);
     const format = inputs.format ?? (output.endsWith('.json') ? 'json' : 'yaml');
     await checkOutput(output, loaded.file, cwd);
-    // Written to a temporary file and renamed, so a failure never leaves half a spec behind.
-    await mkdir(path.dirname(output), { recursive: true });
-    const temporary = `${output}.tmp-${process.pid}`;
-    try {
-      await writeFile(temporary, serializePipelineSpec(loaded.spec, format));
-      await rename(temporary, output);
-    } finally {
-      await rm(temporary, { force: true });
-    }
+    await writeFileAtomically(output, serializePipelineSpec(loaded.spec, format));
     const tasks = countTasks(loaded.spec);
     ui.info(
       `${ui.colors.ok('✓')} Compiled ${path.relative(cwd, inputs.pipeline) || inputs.pipeline} (${loaded.kind}, ${tasks} tasks) → ${path.relative(cwd, output) || output}`,

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
   detectDefaultBranch,
-  packageRoot,
   packageVersion,
   readRepositoryFiles,
   readTemplatePackage,
@@ -11,6 +10,7 @@ import {
   uncommittedPaths,
   writeRepositoryFiles,
 } from '../adapters/init-files.js';
+import { packageRoot } from '../adapters/package-root.js';
 import { UserError } from '../core/errors.js';
 import {
   checkAnswers,
@@ -172,7 +172,7 @@ export const initCommand = defineCommand<InitInputs>({
     };
   },
   async run(inputs, context) {
-    const root = packageRoot();
+    const root = packageRoot('workflows-templates');
     const { templates, skipped } = await readTemplatePackage(root);
     return initRepository(inputs, context, {
       templates,

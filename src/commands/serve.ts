@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../adapters/package-root.js';
 import { runProcess } from '../adapters/process.js';
 import { UserError } from '../core/errors.js';
 import { defineCommand, integerInput, requireInput } from './command.js';
@@ -31,18 +31,8 @@ function serverFix(status: number, inputs: ServeInputs): string | undefined {
   return fixes[status];
 }
 
-/** The project's pipelines/ folder: found upwards from this module (dist/, dist/chunks/, src/commands/). */
-function pipelinesFolder(): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(folder, 'pipelines');
-    if (existsSync(path.join(candidate, 'serving', 'server.py'))) return candidate;
-    const parent = path.dirname(folder);
-    if (parent === folder)
-      throw new Error('pipelines/serving/server.py is missing from this installation');
-    folder = parent;
-  }
-}
+/** The prediction server of the serving image, shipped with this package. */
+const SERVER = 'pipelines/serving/server.py';
 
 export const serveCommand = defineCommand<ServeInputs>({
   name: 'serve',
@@ -117,7 +107,7 @@ export const serveCommand = defineCommand<ServeInputs>({
         inputs.host,
       ],
       {
-        cwd: pipelinesFolder(),
+        cwd: path.join(packageRoot(SERVER), 'pipelines'),
         env: { ...context.env, PYTHONDONTWRITEBYTECODE: '1' },
         ...(context.signal ? { signal: context.signal } : {}),
         onOutput: (line) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { writeFileAtomically } from '../atomic-file.js';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { durationMs } from '../../core/duration.js';
@@ -236,9 +237,10 @@ class LocalRun {
 
   /** run.json via a temporary file and a rename, so no reader ever sees half a record. */
   async #writeRecord(): Promise<void> {
-    const file = path.join(this.#record.location, 'run.json');
-    await writeFile(`${file}.tmp`, `${JSON.stringify(this.#record, null, 2)}\n`);
-    await rename(`${file}.tmp`, file);
+    await writeFileAtomically(
+      path.join(this.#record.location, 'run.json'),
+      `${JSON.stringify(this.#record, null, 2)}\n`,
+    );
   }
 
   /** Saves the record as it is now, so a runner killed mid-run leaves a true record. */
