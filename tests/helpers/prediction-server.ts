@@ -53,20 +53,42 @@ export const servePackagedModel: PredictionServerFactory = async (
     clearTimeout(timer);
   };
   const url = `http://127.0.0.1:${port}`;
-  const health = `${url}${container.env.AIP_HEALTH_ROUTE ?? '/health'}`;
+  try {
+    await untilHealthy(
+      `${url}${container.env.AIP_HEALTH_ROUTE ?? '/health'}`,
+      'serving.server',
+      () =>
+        Promise.resolve(
+          exitCode === undefined
+            ? undefined
+            : `serving.server exited with status ${exitCode}: ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+        ),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+};
+
+/**
+ * Polls a server's health route until it answers 200. `died` says why when the server is gone
+ * (then waiting longer is pointless); after READY_MS the wait gives up.
+ */
+export async function untilHealthy(
+  health: string,
+  server: string,
+  died: () => Promise<string | undefined>,
+): Promise<void> {
   for (const deadline = Date.now() + READY_MS; ; await sleep(100)) {
-    if (exitCode !== undefined)
-      throw new Error(
-        `serving.server exited with status ${exitCode}: ${stderr.trim().split('\n').slice(-3).join(' ')}`,
-      );
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`serving.server did not answer ${health} within ${READY_MS / 1000}s`);
-    }
+    const reason = await died();
+    if (reason) throw new Error(reason);
+    if (Date.now() > deadline)
+      throw new Error(`${server} did not answer ${health} within ${READY_MS / 1000}s`);
     const status = await fetch(health).then(
       async (response) => (await response.arrayBuffer(), response.status),
       () => 0,
     );
-    if (status === 200) return { url, stop };
+    if (status === 200) return;
   }
-};
+}

@@ -9,6 +9,7 @@ import type {
 } from '../../src/adapters/local-runner/executors.js';
 import type { PredictionServerFactory } from '../emulators/vertex-predictions.js';
 import { tempDir } from './paths.js';
+import { untilHealthy } from './prediction-server.js';
 import { unusedPort } from './ports.js';
 import { tagExists } from './registry-api.js';
 import { TEST_REGISTRY } from './services.js';
@@ -119,27 +120,21 @@ export function servingImageContainers(dockerConfig: string): PredictionServerFa
       { env },
     );
     const url = `http://127.0.0.1:${port}`;
-    const health = servingEnv.AIP_HEALTH_ROUTE ?? '/health';
     const stop = async (): Promise<void> => {
       await run('docker', ['rm', '--force', name], { env }).catch(() => undefined);
     };
-    for (let attempt = 0; attempt < 120; attempt++) {
-      const ok = await fetch(url + health).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (ok) return { url, stop };
+    const died = async (): Promise<string | undefined> => {
       const { stdout } = await run('docker', ['inspect', '--format', '{{.State.Running}}', name]);
-      if (stdout.trim() !== 'true') break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (stdout.trim() === 'true') return undefined;
+      const logs = await run('docker', ['logs', '--tail', '20', name]).catch(() => undefined);
+      return `the serving container of ${image} exited:\n${logs ? logs.stdout + logs.stderr : ''}`;
+    };
+    try {
+      await untilHealthy(url + (servingEnv.AIP_HEALTH_ROUTE ?? '/health'), image, died);
+    } catch (error) {
+      await stop();
+      throw error;
     }
-    const { stdout, stderr } = await run('docker', ['logs', '--tail', '20', name]).catch(() => ({
-      stdout: '',
-      stderr: '',
-    }));
-    await stop();
-    throw new Error(
-      `the serving container of ${image} did not become healthy:\n${stdout}${stderr}`,
-    );
+    return { url, stop };
   };
 }
