@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DockerExecutor, SubprocessExecutor } from '../adapters/local-runner/executors.js';
 import { gitOutput } from '../adapters/git.js';
 import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
-import { assertWritableFile, assertWritableFolder } from '../adapters/local-runner/writable.js';
+import { assertWritableFile, assertWritableFolder } from '../adapters/writable.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
 import { formatMetric } from '../core/report/pipeline-report.js';
 import { renderParameter } from '../core/ir/placeholders.js';

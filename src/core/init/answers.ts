@@ -64,14 +64,18 @@ export const QUESTIONS: readonly Question[] = [
 ];
 
 /**
- * `workflows` as given on the command line or in a file: a list or comma-separated names,
- * spaces dropped, so `pr-check, train-and-deploy` and `[pr-check, train-and-deploy]` agree.
+ * Names as given on the command line or in a file: a list or comma-separated, spaces dropped,
+ * so `pr-check, train-and-deploy` and `[pr-check, train-and-deploy]` agree.
  */
-export function workflowsAnswer(value: string | readonly string[] | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const names = (typeof value === 'string' ? value.split(',') : value)
+function namesIn(value: string | readonly string[] | undefined): string[] {
+  return (typeof value === 'string' ? value.split(',') : (value ?? []))
     .map((name) => name.trim())
     .filter(Boolean);
+}
+
+/** The `workflows` answer: its names, comma-separated; undefined when none are given. */
+export function workflowsAnswer(value: string | readonly string[] | undefined): string | undefined {
+  const names = namesIn(value);
   return names.length > 0 ? names.join(',') : undefined;
 }
 
@@ -131,10 +135,9 @@ export function parseAnswersFile(text: string, file: string): AnswersFile {
     });
   }
   const { only, workflows, ...answers } = parsed.data;
-  const names = typeof only === 'string' ? only.split(',') : (only ?? []);
   return {
     answers: withoutBlanks({ ...answers, workflows: workflowsAnswer(workflows) }),
-    only: parsePieces(names.map((name) => name.trim()).filter(Boolean)),
+    only: parsePieces(namesIn(only)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { access, constants, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../../core/errors.js';
+import { UserError } from '../core/errors.js';
 
 /**
  * Checks that a run can write its outputs before the first task starts, so a bad path fails in
