@@ -6,20 +6,23 @@ const require = __mlopsCreateRequire(import.meta.url);
 const __filename = __mlopsFileURLToPath(import.meta.url);
 const __dirname = __mlopsDirname(__filename);
 import {
-  COMMANDS,
+  CLI_COMMANDS,
+  closest,
   formatTable,
-  formatTaskEvent
-} from "./chunks/chunk-LYV4X7ZM.js";
+  formatTaskEvent,
+  secretMasker
+} from "./chunks/chunk-NK5LFAPV.js";
 import "./chunks/chunk-X6SCAR3F.js";
-import "./chunks/chunk-R5N7AB2E.js";
+import "./chunks/chunk-LV7FU3JZ.js";
 import "./chunks/chunk-4FC3R7LD.js";
+import "./chunks/chunk-36D4W4BT.js";
 import {
   UserError,
   __commonJS,
   __require,
   __toESM,
   errorMessage
-} from "./chunks/chunk-QNCICSUO.js";
+} from "./chunks/chunk-5NL3ENXG.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3475,9 +3478,11 @@ function createCliHost(secrets) {
       process.stdout.write(`export ${name}=${shellQuote(value)}
 `);
     },
-    maskSecret(value) {
-      if (value) secrets.add(value);
-    },
+    maskSecret: secretMasker(
+      (pattern) => secrets.add(pattern),
+      (message) => process.stderr.write(`warning: ${message}
+`)
+    ),
     deleteAfterJob(file) {
       process.stderr.write(`note: ${file} stays until you delete it
 `);
@@ -3568,7 +3573,7 @@ function describe(input) {
 function addCommand(program2, command, run) {
   const group = command.cli?.group;
   const parent = group ? program2.commands.find((existing) => existing.name() === group) ?? program2.command(group).description(`${group} commands`) : program2;
-  const sub = parent.command(command.cli?.name ?? command.name).description(command.summary).showHelpAfterError();
+  const sub = parent.command(command.cli?.name ?? command.name).description(command.summary);
   for (const input of command.inputs.filter((i) => i.positional)) {
     sub.argument(input.required ? `<${input.name}>` : `[${input.name}]`, describe(input));
   }
@@ -3626,8 +3631,9 @@ async function main(argv) {
   let exitCode = 0;
   const program2 = new Command("mlops").description(
     "Compile, validate and run Kubeflow (KFP v2) pipelines locally, on the way to Vertex AI."
-  ).exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) }).showHelpAfterError();
-  for (const command of COMMANDS) {
+  ).exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => {
+  } }).showSuggestionAfterError(false);
+  for (const command of CLI_COMMANDS) {
     addCommand(program2, command, async (selected, raw) => {
       const context = { ui, host, cwd: process.cwd(), env: process.env, signal: controller.signal };
       const inputs = selected.parseInputs(raw, context);
@@ -3642,8 +3648,9 @@ async function main(argv) {
   }
   try {
     await program2.parseAsync([...argv], { from: "user" });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  } catch (caught) {
+    if (caught instanceof CommanderError && caught.exitCode === 0) return 0;
+    const error = caught instanceof CommanderError ? usageError(caught, program2, argv) : caught;
     const prefix = ui.colors.fail("error:");
     process.stderr.write(`${prefix} ${redact(errorMessage(error), secrets)}
 `);
@@ -3653,6 +3660,38 @@ async function main(argv) {
     process.off("SIGTERM", onSignal);
   }
   return exitCode;
+}
+function usageError(error, program2, argv) {
+  let current = program2;
+  for (const word2 of argv) {
+    const sub = current.commands.find((command) => command.name() === word2);
+    if (sub) current = sub;
+    else if (!word2.startsWith("-") || word2 === "--") break;
+  }
+  const names = [];
+  for (let command = current; command; command = command.parent)
+    names.unshift(command.name());
+  const usage = names.join(" ");
+  if (error.code === "commander.help") {
+    return new UserError(`${usage} needs a command`, {
+      fix: `run ${usage} COMMAND with one of the commands listed above.`
+    });
+  }
+  const message = error.message.replace(/^error: /, "");
+  const unknown = /^unknown (command|option) '([^']+)'/.exec(message);
+  if (!unknown) {
+    return new UserError(message, {
+      fix: `run ${usage} --help to see its arguments and options.`
+    });
+  }
+  const [, kind, word = ""] = unknown;
+  const suggestion = closest(
+    word,
+    kind === "command" ? current.commands.map((command) => command.name()) : current.options.flatMap((option) => option.long ? [option.long] : [])
+  );
+  return new UserError(message, {
+    fix: suggestion ? `did you mean ${kind === "command" ? `${usage} ${suggestion}` : suggestion}? (${usage} --help lists them)` : `run ${usage} --help to see the ${kind}s.`
+  });
 }
 
 // src/cli/bin.ts

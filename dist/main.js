@@ -18,30 +18,30 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-WWVTLUHK.js";
+} from "./chunks/chunk-V4IDTCAQ.js";
 import {
   PLAIN_COLORS,
   findCommand,
   formatTable,
-  formatTaskEvent
-} from "./chunks/chunk-LYV4X7ZM.js";
+  formatTaskEvent,
+  secretMasker
+} from "./chunks/chunk-NK5LFAPV.js";
 import "./chunks/chunk-X6SCAR3F.js";
-import "./chunks/chunk-R5N7AB2E.js";
+import "./chunks/chunk-LV7FU3JZ.js";
 import "./chunks/chunk-4FC3R7LD.js";
-import "./chunks/chunk-5RO5WX7T.js";
+import "./chunks/chunk-DHEVHBAV.js";
+import "./chunks/chunk-36D4W4BT.js";
 import {
   UserError,
   errorMessage
-} from "./chunks/chunk-QNCICSUO.js";
+} from "./chunks/chunk-5NL3ENXG.js";
 
 // src/action/action-host.ts
 import { tmpdir } from "node:os";
 function createActionHost() {
   return {
     exportVariable: (name, value) => exportVariable(name, value),
-    maskSecret: (value) => {
-      if (value) setSecret(value);
-    },
+    maskSecret: secretMasker(setSecret, warning),
     deleteAfterJob: (file) => actionState.addFileToDelete(file),
     trackCloudJob: (job) => actionState.setRunningJob(job),
     tempDir: process.env.RUNNER_TEMP || tmpdir()

@@ -9,12 +9,12 @@ import {
   debug,
   info,
   warning
-} from "./chunks/chunk-WWVTLUHK.js";
+} from "./chunks/chunk-V4IDTCAQ.js";
 import "./chunks/chunk-X6SCAR3F.js";
-import "./chunks/chunk-5RO5WX7T.js";
+import "./chunks/chunk-DHEVHBAV.js";
 import {
   errorMessage
-} from "./chunks/chunk-QNCICSUO.js";
+} from "./chunks/chunk-5NL3ENXG.js";
 
 // src/action/post.ts
 import { rm } from "node:fs/promises";
@@ -22,7 +22,7 @@ async function post() {
   const job = actionState.runningJob();
   if (job) {
     try {
-      const { VertexPipelines } = await import("./chunks/vertex-pipelines-ZBYXK6HV.js");
+      const { VertexPipelines } = await import("./chunks/vertex-pipelines-VM47SWFX.js");
       const client = await VertexPipelines.connect({
         project: job.project,
         region: job.region,

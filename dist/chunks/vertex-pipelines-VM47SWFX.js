@@ -1,0 +1,16 @@
+import { createRequire as __mlopsCreateRequire } from 'node:module';
+import { fileURLToPath as __mlopsFileURLToPath } from 'node:url';
+import { dirname as __mlopsDirname } from 'node:path';
+const require = __mlopsCreateRequire(import.meta.url);
+const __filename = __mlopsFileURLToPath(import.meta.url);
+const __dirname = __mlopsDirname(__filename);
+import {
+  VertexPipelines,
+  encodePipelineJob
+} from "./chunk-LV7FU3JZ.js";
+import "./chunk-36D4W4BT.js";
+import "./chunk-5NL3ENXG.js";
+export {
+  VertexPipelines,
+  encodePipelineJob
+};
