@@ -28,15 +28,13 @@ export interface LoadPipelineOptions {
   readonly functionName?: string;
 }
 
-async function readSource(file: string): Promise<string> {
+/** `missingFix` says what a missing file's path is relative to. */
+async function readSource(file: string, missingFix: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new UserError(`${file} does not exist`, {
-        fix: 'Check the pipeline path (it is relative to the working directory).',
-      });
+    if (code === 'ENOENT') throw new UserError(`${file} does not exist`, { fix: missingFix });
     if (code === 'EISDIR')
       throw new UserError(`${file} is a folder`, { fix: 'Point at the pipeline file inside it.' });
     throw new UserError(`Cannot read ${file}: ${(error as Error).message}`);
@@ -49,7 +47,10 @@ export async function loadPipeline(
   options: LoadPipelineOptions = {},
 ): Promise<LoadedPipeline> {
   const absolute = path.resolve(file);
-  const text = await readSource(absolute);
+  const text = await readSource(
+    absolute,
+    'Check the pipeline path (it is relative to the working directory).',
+  );
   const detected = detectPipelineSource(text, file);
   if (detected.kind === 'kfp-python') {
     const compiled = await compileKfpPython(absolute, {
@@ -72,7 +73,13 @@ export async function loadPipeline(
   const folder = path.dirname(absolute);
   const loadComponent = async (ref: string): Promise<LoadedComponent> => {
     const componentFile = path.resolve(folder, ref);
-    const [doc] = readYamlDocuments(await readSource(componentFile), ref);
+    const [doc] = readYamlDocuments(
+      await readSource(
+        componentFile,
+        `Check the component paths: they are relative to the pipeline's folder, ${folder}.`,
+      ),
+      ref,
+    );
     return loadV1Component(doc, ref);
   };
   const spec = await compileDeclarativePipeline(detected.doc, file, loadComponent);

@@ -169,6 +169,10 @@ describe('Vertex pipeline jobs', () => {
     expect(pipelineJobId('Training_Pipeline', {}, {}, now)).toBe(
       'training_pipeline-20261125100000'.replace('_', '-'),
     );
+    // However long the name or the run id, the id stays within Vertex's 128 characters.
+    const long = pipelineJobId('p'.repeat(300), {}, { ...env, GITHUB_RUN_ID: '9'.repeat(60) }, now);
+    expect(long).toMatch(/^[a-z][-a-z0-9]{0,127}$/);
+    expect(long).toMatch(/-abcdef0-9{60}-[0-9a-f]{8}$/);
   });
 
   it('turns caching off on every task, as the KFP SDK does', () => {
@@ -246,6 +250,16 @@ describe('Vertex pipeline jobs', () => {
         { taskId: '2', taskName: 'b' },
       ]),
     ).toEqual(['a', 'b']);
+    // ParallelFor iterations without their own tasks: the three runs of `square` are all kept.
+    expect(
+      paths([
+        { taskId: '1', taskName: 'training-pipeline-20261204' },
+        { taskId: '2', parentTaskId: '1', taskName: 'for-loop-2' },
+        { taskId: '3', parentTaskId: '2', taskName: 'square' },
+        { taskId: '4', parentTaskId: '2', taskName: 'square' },
+        { taskId: '5', parentTaskId: '2', taskName: 'square' },
+      ]),
+    ).toEqual(['for-loop-2', 'for-loop-2/square', 'for-loop-2/square#4', 'for-loop-2/square#5']);
   });
 
   it('reads taskDetails into the run record shape local runs write', () => {

@@ -86,7 +86,12 @@ describe('mlops CLI (dist/cli.js)', () => {
     const failed = await mlops(['compile', broken, '--output', path.join(dir, 'never.yaml')]);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(
-      /error: .*broken\.yaml: the pipeline has 1 problem\n\s+- tasks\.a\.component: .*missing\.yaml does not exist/,
+      /error: .*broken\.yaml: the pipeline has 1 problem\n\s+- tasks\.a\.component: .*missing\.yaml does not exist\n/,
+    );
+    // The fix says what component paths are relative to, once, after the list.
+    expect(failed.stderr.match(/Fix:/g)).toHaveLength(1);
+    expect(failed.stderr).toContain(
+      `Fix: Check the component paths: they are relative to the pipeline's folder, ${dir}.`,
     );
     expect(existsSync(path.join(dir, 'never.yaml'))).toBe(false);
   });

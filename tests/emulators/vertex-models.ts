@@ -37,7 +37,11 @@
  *   A new version gets `default` only when its versionAliases ask for it: the Python SDK's
  *   `is_default_version=True` (its default) does exactly that, so Vertex moves `default` on
  *   upload. A new version uploaded without aliases is not the default (kubeflow/pipelines#8882).
- * - Aliases match `[a-z][a-zA-Z0-9-]{0,126}[a-z0-9]` (so never a version id). On UPLOAD, an
+ * - Aliases match `[a-z][a-zA-Z0-9-]{0,126}[a-z0-9]` (so never a version id). That is
+ *   Model.version_aliases' pattern (model.proto); MergeVersionAliasesRequest's comment gives
+ *   `[a-z][a-zA-Z0-9-]{0,126}[a-z-0-9]`, which would also allow a trailing `-`. A merged alias
+ *   becomes one of the model's version_aliases, so the emulator holds merges to the model's
+ *   pattern: the stricter reading, which a product that passes it passes either way. On UPLOAD, an
  *   alias other than `default` that another version already has is rejected with
  *   INVALID_ARGUMENT. This is the emulator's strict choice: no source says whether Vertex moves
  *   it or rejects it, and a product that moves aliases explicitly with mergeVersionAliases works

@@ -302,12 +302,12 @@ describe('schedules through the client', () => {
         '"secs" is not a parameter',
       ],
       [
-        'update mask',
+        'update mask naming no field (the REST contract)',
         schedules.updateSchedule({
           schedule: { name: existing.name },
           updateMask: { paths: ['colour'] },
         }),
-        'Invalid update_mask path(s) "colour"',
+        'updateMask path "colour" of google.cloud.aiplatform.v1.ScheduleService.UpdateSchedule names no field of Schedule',
       ],
       [
         'update unsets',

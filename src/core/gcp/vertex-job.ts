@@ -90,6 +90,10 @@ export function pipelineJobId(
     sanitizeLabel(pipelineName)
       .replace(/_/g, '-')
       .replace(/^[^a-z]+/, '') || 'pipeline';
+  let suffix = now
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   if (env.GITHUB_RUN_ID && env.GITHUB_SHA) {
     const fingerprint = createHash('sha256')
       .update(
@@ -103,12 +107,11 @@ export function pipelineJobId(
       )
       .digest('hex')
       .slice(0, 8);
-    return `${base.slice(0, 80)}-${env.GITHUB_SHA.slice(0, 7).toLowerCase()}-${env.GITHUB_RUN_ID}-${fingerprint}`;
+    const runId = env.GITHUB_RUN_ID.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    suffix = `${env.GITHUB_SHA.slice(0, 7).toLowerCase()}-${runId}-${fingerprint}`;
   }
-  return `${base.slice(0, 100)}-${now
-    .toISOString()
-    .replace(/[-:TZ.]/g, '')
-    .slice(0, 14)}`;
+  // Vertex takes ids of [a-z][-a-z0-9]{0,127}: the name gives way so the suffix stays whole.
+  return `${base.slice(0, Math.max(1, 127 - suffix.length))}-${suffix}`.slice(0, 128);
 }
 
 /** What the Python SDK does for enable_caching: set cachingOptions on every task, everywhere. */
@@ -244,6 +247,15 @@ function taskPaths(
       segments.unshift(current.taskName ?? current.taskId ?? '?');
     }
     paths.set(detail, segments.join('/'));
+  }
+  // No public source shows how Vertex names ParallelFor iterations (the emulator names them by
+  // index, as the local runner does). Should iterations come unnamed or share a name, their tasks
+  // would share a path: keep each one, told apart by its task id, rather than overwrite.
+  const taken = new Set<string>();
+  for (const [detail, path] of paths) {
+    const unique = taken.has(path) ? `${path}#${detail.taskId ?? taken.size}` : path;
+    taken.add(unique);
+    paths.set(detail, unique);
   }
   return paths;
 }

@@ -104,12 +104,16 @@ export async function compileDeclarativePipeline(
   }
 
   const components = new Map<string, LoadedComponent>();
+  // Each component's problem is one line; a fix they share is said once, after all of them.
+  const fixes = new Set<string>();
   for (const [name, task] of Object.entries(pipeline.tasks)) {
     try {
       components.set(name, await loadComponent(task.component));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      problems.push(`tasks.${name}.component: ${error.describe()}`);
+      const details = error.details.length ? ` (${error.details.join('; ')})` : '';
+      problems.push(`tasks.${name}.component: ${error.message}${details}`);
+      if (error.fix) fixes.add(error.fix);
     }
   }
 
@@ -119,20 +123,21 @@ export async function compileDeclarativePipeline(
     const component = components.get(name);
     if (component) tasks.set(name, { name, decl, component, group: groups.byTask.get(name) });
   }
-  if (problems.length > 0 || tasks.size !== taskNames.size) throw compileError(source, problems);
+  if (problems.length > 0 || tasks.size !== taskNames.size)
+    throw compileError(source, problems, fixes);
 
   const context = new CompileContext(pipeline, tasks, taskNames, problems);
   const spec = context.build(groups.list);
-  if (problems.length > 0) throw compileError(source, problems);
+  if (problems.length > 0) throw compileError(source, problems, fixes);
   return spec;
 }
 
-function compileError(source: string, problems: string[]): UserError {
+function compileError(source: string, problems: string[], fixes: ReadonlySet<string>): UserError {
   return new UserError(
     `${source}: the pipeline has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
     {
       details: problems,
-      fix: 'See docs/pipeline-yaml.md for the format.',
+      fix: [...fixes, 'See docs/pipeline-yaml.md for the format.'].join(' '),
     },
   );
 }

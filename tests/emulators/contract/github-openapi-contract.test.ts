@@ -252,6 +252,27 @@ describe('SchemaValidator', () => {
   });
 });
 
+describe('SchemaValidator formats', () => {
+  const validator = new SchemaValidator({});
+
+  it('checks the formats GitHub answers rely on and lets the others through', () => {
+    const check = (format: string, value: unknown) => validator.validate({ format }, value, 'v');
+    expect(check('date-time', '2026-12-05T00:00:00Z')).toEqual([]);
+    expect(check('date-time', '2026-12-05 00:00')).toEqual([
+      'v must be an RFC 3339 date-time (format date-time), not "2026-12-05 00:00"',
+    ]);
+    expect(check('date', '2026-02-28')).toEqual([]);
+    expect(check('date', '05/12/2026')).toEqual([expect.stringContaining('full-date')]);
+    expect(check('uri', 'https://api.github.com/repos/o/r')).toEqual([]);
+    expect(check('uri', '/repos/o/r')).toEqual([expect.stringContaining('an absolute URI')]);
+    expect(check('email', 'octocat@github.com')).toEqual([]);
+    expect(check('email', 'octocat')).toEqual([expect.stringContaining('an email address')]);
+    expect(check('int32', 2 ** 31)).toEqual([expect.stringContaining('int32 range')]);
+    expect(check('int64', 2 ** 60)).toEqual([expect.stringContaining('loses digits')]);
+    expect(check('uri-template', 'https://x/{id}')).toEqual([]);
+  });
+});
+
 describe('the emulator hook', () => {
   it('rejects a bad request with 422 and turns a contract-breaking answer into a 500', async () => {
     const server = await startHttpServer({

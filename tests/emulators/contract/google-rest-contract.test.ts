@@ -144,6 +144,41 @@ describe('aiplatform contract', () => {
     ).toEqual([expect.stringMatching(/operation response must be a .*google.protobuf.Empty/)]);
   });
 
+  it('holds integers to their type range', () => {
+    const list = (pageSize: string) =>
+      contract.checkRequest(
+        'GET',
+        `${location}/pipelineJobs`,
+        query(`pageSize=${pageSize}`),
+        undefined,
+      ).problems;
+    expect(list('2147483647')).toEqual([]);
+    expect(list('2147483648')).toEqual([
+      expect.stringContaining('must be an integer in the int32 range [-2147483648, 2147483647]'),
+    ]);
+    const { rpc } = createJob({});
+    if (!rpc) throw new Error('no rpc');
+    const tooBig = (2n ** 63n).toString();
+    expect(
+      contract.checkResponse(rpc, 200, { jobDetail: { taskDetails: [{ taskId: tooBig }] } }),
+    ).toEqual([expect.stringContaining('in the int64 range')]);
+  });
+
+  it('checks that an update mask names fields of the resource it updates', () => {
+    const schedule = `${location}/schedules/s`;
+    const update = (mask: string) =>
+      contract.checkRequest('PATCH', schedule, query(`updateMask=${mask}&${ALT}`), {
+        displayName: 'nightly',
+      }).problems;
+    expect(update('display_name,createPipelineJobRequest.pipelineJob.labels.team')).toEqual([]);
+    expect(update('display_name,cron_schedule')).toEqual([
+      'updateMask path "cron_schedule" of google.cloud.aiplatform.v1.ScheduleService.UpdateSchedule names no field of Schedule',
+    ]);
+    expect(update('createPipelineJobRequest.pipelineJob.bogus')).toEqual([
+      expect.stringContaining('path "createPipelineJobRequest.pipelineJob.bogus"'),
+    ]);
+  });
+
   it('checks Struct, Value and oneofs', () => {
     const predict = contract.checkRequest('POST', `${location}/endpoints/e:predict`, query(ALT), {
       instances: [{ x: [1, 2] }, 3, null],

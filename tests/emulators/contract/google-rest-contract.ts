@@ -225,6 +225,7 @@ export class GoogleRestContract {
     for (const binding of this.#bindings) {
       if (binding.verb !== verb || !binding.regex.test(path)) continue;
       const problems = [...this.#query(binding, query), ...this.#body(binding, body)];
+      if (!problems.length) problems.push(...updateMaskProblems(binding, query, body));
       return { rpc: binding.rpc, problems };
     }
     return { problems: [`no RPC of ${APIS[this.api].namespace} matches ${verb} ${path}`] };
@@ -325,6 +326,48 @@ export class GoogleRestContract {
       );
     return problems;
   }
+}
+
+/**
+ * An update's field mask names fields of the resource it updates (AIP-134): each dotted path
+ * must walk message fields of that resource, in snake_case or lowerCamelCase. The mask travels
+ * in the query (`updateMask=a,b`) or, when the body carries the whole request, in the body.
+ */
+function updateMaskProblems(binding: Binding, query: URLSearchParams, body: unknown): string[] {
+  const { requestType } = binding.rpc;
+  const mask = requestType.fieldsArray.find(
+    (field) => field.resolve().resolvedType?.fullName === '.google.protobuf.FieldMask',
+  );
+  const resource = requestType.fieldsArray
+    .map((field) => field.resolve().resolvedType)
+    .find(
+      (type): type is protobuf.Type =>
+        type instanceof protobuf.Type && !type.fullName.startsWith('.google.protobuf.'),
+    );
+  if (!mask || !resource) return [];
+  const text =
+    binding.body === '*' && isObject(body)
+      ? (body[mask.name] ?? body[protobuf.util.camelCase(mask.name)])
+      : (query.get(mask.name) ?? query.get(protobuf.util.camelCase(mask.name)));
+  if (typeof text !== 'string' || text === '') return [];
+  const problems: string[] = [];
+  for (const path of text.split(',')) {
+    let type: protobuf.Type | undefined = resource;
+    for (const part of path.split('.')) {
+      const field: protobuf.Field | undefined = type ? fieldOf(type, part) : undefined;
+      if (!field) {
+        problems.push(
+          `${mask.name} path ${JSON.stringify(path)} of ${binding.rpc.name} names no field of ${resource.name}`,
+        );
+        break;
+      }
+      // A map's key may follow it (`labels.team`, AIP-161); nothing may follow a repeated field.
+      if (field.map) break;
+      const next: protobuf.ReflectionObject | null = field.resolve().resolvedType;
+      type = next instanceof protobuf.Type && !field.repeated ? next : undefined;
+    }
+  }
+  return problems;
 }
 
 /** An LRO's first answer must carry the result and metadata types its RPC declares. */

@@ -1,8 +1,9 @@
 /**
  * A validator for the subset of OpenAPI 3.0 schemas GitHub's REST description uses: type,
  * nullable, properties, required, additionalProperties, items, enum, oneOf/anyOf/allOf, pattern,
- * length and count limits, and `#/components/schemas/...` references. `format` is only a hint in
- * the description, so it is not checked.
+ * length and count limits, `#/components/schemas/...` references, and the formats GitHub's answers
+ * rely on (date-time, date, uri, email, int32, int64); other formats (uri-template, binary, ...)
+ * constrain nothing a client reads.
  *
  * It is stricter than JSON Schema on one point: a property no (sub)schema declares is a problem
  * unless `additionalProperties` allows it. GitHub's schemas leave `additionalProperties` open, but
@@ -28,9 +29,44 @@ export interface OpenApiSchema {
   maxItems?: number;
   minimum?: number;
   maximum?: number;
+  format?: string;
 }
 
 const COMPONENT = '#/components/schemas/';
+
+/** What each checked `format` needs, as a test and the words of the problem. */
+const FORMATS: Record<string, { test: (value: unknown) => boolean; need: string }> = {
+  'date-time': {
+    test: (value) =>
+      typeof value === 'string' &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i.test(value) &&
+      !isNaN(Date.parse(value)),
+    need: 'an RFC 3339 date-time',
+  },
+  date: {
+    test: (value) =>
+      typeof value === 'string' &&
+      /^\d{4}-\d\d-\d\d$/.test(value) &&
+      !isNaN(Date.parse(`${value}T00:00:00Z`)),
+    need: 'an RFC 3339 full-date',
+  },
+  uri: {
+    test: (value) => typeof value === 'string' && URL.canParse(value),
+    need: 'an absolute URI',
+  },
+  email: {
+    test: (value) => typeof value === 'string' && /^[^\s@]+@[^\s@]+$/.test(value),
+    need: 'an email address',
+  },
+  int32: {
+    test: (value) => typeof value !== 'number' || (value >= -(2 ** 31) && value < 2 ** 31),
+    need: 'within the int32 range',
+  },
+  int64: {
+    test: (value) => typeof value !== 'number' || Number.isSafeInteger(value),
+    need: 'an integer JavaScript can hold exactly (int64 beyond 2^53 loses digits)',
+  },
+};
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -87,6 +123,11 @@ export class SchemaValidator {
     if (schema.enum && !schema.enum.includes(value))
       problems.push(
         `${where} must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${JSON.stringify(value)}`,
+      );
+    const format = schema.format === undefined ? undefined : FORMATS[schema.format];
+    if (format && !format.test(value))
+      problems.push(
+        `${where} must be ${format.need} (format ${schema.format}), not ${JSON.stringify(value)}`,
       );
     if (typeof value === 'string') problems.push(...this.#string(schema, value, where));
     if (typeof value === 'number') {

@@ -23,6 +23,19 @@ const INTEGERS = new Set([
   'fixed64',
 ]);
 const UNSIGNED = new Set(['uint32', 'fixed32', 'uint64', 'fixed64']);
+/** The inclusive range of each integer type; JSON numbers beyond it are refused by the parser. */
+const INTEGER_RANGE: Record<string, readonly [bigint, bigint]> = {
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  sint32: [-(2n ** 31n), 2n ** 31n - 1n],
+  sfixed32: [-(2n ** 31n), 2n ** 31n - 1n],
+  uint32: [0n, 2n ** 32n - 1n],
+  fixed32: [0n, 2n ** 32n - 1n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sint64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sfixed64: [-(2n ** 63n), 2n ** 63n - 1n],
+  uint64: [0n, 2n ** 64n - 1n],
+  fixed64: [0n, 2n ** 64n - 1n],
+};
 const WRAPPED: Record<string, string> = {
   'google.protobuf.DoubleValue': 'double',
   'google.protobuf.FloatValue': 'float',
@@ -63,8 +76,10 @@ export function scalarProblem(type: string, value: unknown, text = false): strin
     const ok =
       (typeof value === 'number' && Number.isInteger(value)) ||
       (typeof value === 'string' && /^-?\d+$/.test(value));
-    if (ok && !(UNSIGNED.has(type) && String(value).startsWith('-'))) return undefined;
-    return `a${UNSIGNED.has(type) ? 'n unsigned' : 'n'} integer (${type})`;
+    const [low, high] = INTEGER_RANGE[type] as readonly [bigint, bigint];
+    if (ok && BigInt(value) >= low && BigInt(value) <= high)
+      return undefined;
+    return `a${UNSIGNED.has(type) ? 'n unsigned' : 'n'} integer in the ${type} range [${low}, ${high}]`;
   }
   if (type === 'double' || type === 'float') {
     const ok =
