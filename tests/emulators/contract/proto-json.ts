@@ -77,8 +77,7 @@ export function scalarProblem(type: string, value: unknown, text = false): strin
       (typeof value === 'number' && Number.isInteger(value)) ||
       (typeof value === 'string' && /^-?\d+$/.test(value));
     const [low, high] = INTEGER_RANGE[type] as readonly [bigint, bigint];
-    if (ok && BigInt(value) >= low && BigInt(value) <= high)
-      return undefined;
+    if (ok && BigInt(value) >= low && BigInt(value) <= high) return undefined;
     return `a${UNSIGNED.has(type) ? 'n unsigned' : 'n'} integer in the ${type} range [${low}, ${high}]`;
   }
   if (type === 'double' || type === 'float') {
