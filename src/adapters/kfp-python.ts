@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { UserError } from '../core/errors.js';
+import { taskEnvironment } from '../core/pipeline/task-environment.js';
 
 /** Exit code the helper script uses to say "kfp is not installed". */
 const KFP_MISSING = 3;
@@ -60,8 +61,9 @@ export async function compileKfpPython(
           silent: true,
           ignoreReturnCode: true,
           cwd: path.dirname(file),
+          // The pipeline file is repository code: it gets a task's environment, not the tool's.
           env: {
-            ...process.env,
+            ...taskEnvironment(process.env),
             PYTHONPATH: [path.dirname(file), process.env.PYTHONPATH]
               .filter(Boolean)
               .join(path.delimiter),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command as Program, CommanderError, Option } from 'commander';
 import { errorMessage, UserError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
@@ -12,18 +13,51 @@ function optionKey(name: string): string {
   return base.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
+/** The variable a secret input is read from: `registry-password` → MLOPS_REGISTRY_PASSWORD. */
+export function secretVariable(name: string): string {
+  return `MLOPS_${name.toUpperCase().replaceAll('-', '_')}`;
+}
+
+/**
+ * A secret input's value: `-` reads standard input (one value, its final newline dropped), no
+ * flag reads MLOPS_<NAME>, and a value typed on the command line works with a warning, since
+ * `ps` and shell history can see it.
+ */
+function secretInput(
+  input: InputDefinition,
+  given: string | undefined,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
+): string | undefined {
+  const variable = secretVariable(input.name);
+  if (given === '-') return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  if (given === undefined) return env[variable] || undefined;
+  warn(
+    `--${input.name} on the command line can be read by other users (ps) and stays in your shell history; set ${variable} or give --${input.name} - to read it from standard input`,
+  );
+  return given;
+}
+
 function rawInputs(
   definitions: readonly InputDefinition[],
   positional: Record<string, string>,
   options: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+  warn: (message: string) => void,
 ): RawInputs {
   const definition = (name: string): InputDefinition | undefined =>
     definitions.find((input) => input.name === name);
+  const secrets = new Map<string, string | undefined>();
   return {
     string: (name) => {
       if (name in positional) return positional[name];
       const value = options[optionKey(name)];
-      return typeof value === 'string' ? value : undefined;
+      const given = typeof value === 'string' ? value : undefined;
+      const input = definition(name);
+      if (!input?.secret) return given;
+      // Read once: standard input can be read only once, and the warning is said once.
+      if (!secrets.has(name)) secrets.set(name, secretInput(input, given, env, warn));
+      return secrets.get(name);
     },
     list: (name) => {
       const value = options[optionKey(name)];
@@ -41,13 +75,17 @@ function describe(input: InputDefinition): string {
   const choices = input.choices ? ` (${input.choices.join(' | ')})` : '';
   const fallback =
     input.default !== undefined && input.kind !== 'boolean' ? ` [default: ${input.default}]` : '';
-  return `${input.description}${choices}${fallback}`;
+  const secret = input.secret
+    ? ` Better kept off the command line: set ${secretVariable(input.name)}, or give - to read standard input.`
+    : '';
+  return `${input.description}${choices}${fallback}${secret}`;
 }
 
 function addCommand(
   program: Program,
   command: Command<unknown>,
   run: (command: Command<unknown>, raw: RawInputs) => Promise<void>,
+  secretWarning: (message: string) => void,
 ): void {
   const group = command.cli?.group;
   const parent = group
@@ -99,7 +137,7 @@ function addCommand(
       }
       options[key] = sets.value;
     }
-    await run(command, rawInputs(command.inputs, positional, options));
+    await run(command, rawInputs(command.inputs, positional, options, process.env, secretWarning));
   });
 }
 
@@ -122,17 +160,28 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => {} })
     .showSuggestionAfterError(false);
   for (const command of CLI_COMMANDS) {
-    addCommand(program, command, async (selected, raw) => {
-      const context = { ui, host, cwd: process.cwd(), env: process.env, signal: controller.signal };
-      const inputs = selected.parseInputs(raw, context);
-      const result = await selected.run(inputs, context);
-      for (const [name, value] of Object.entries(result.outputs))
-        ui.debug(`output ${name}=${value}`);
-      if (result.failure) {
-        ui.info(ui.colors.fail(`error: ${result.failure}`));
-        exitCode = 1;
-      }
-    });
+    addCommand(
+      program,
+      command,
+      async (selected, raw) => {
+        const context = {
+          ui,
+          host,
+          cwd: process.cwd(),
+          env: process.env,
+          signal: controller.signal,
+        };
+        const inputs = selected.parseInputs(raw, context);
+        const result = await selected.run(inputs, context);
+        for (const [name, value] of Object.entries(result.outputs))
+          ui.debug(`output ${name}=${value}`);
+        if (result.failure) {
+          ui.info(ui.colors.fail(`error: ${result.failure}`));
+          exitCode = 1;
+        }
+      },
+      (message) => ui.warning(message),
+    );
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

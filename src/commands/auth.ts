@@ -132,6 +132,7 @@ export const authCommand = defineCommand<AuthInputs>({
         'A service account key (JSON or base64), instead of Workload Identity Federation. Discouraged: keys are long-lived secrets.',
       kind: 'string',
       valueName: 'JSON',
+      secret: true,
     },
     {
       name: 'token-format',

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { hashBuildContext } from '../adapters/docker/build-context.js';
 import { DockerRepositories, type DockerRepository } from '../adapters/gcp/docker-repositories.js';
 import { googleEndpoints } from '../adapters/gcp/endpoints.js';
@@ -11,6 +12,7 @@ import {
 } from '../adapters/registry/registry-client.js';
 import { registryCredentials } from '../adapters/registry/registry-credentials.js';
 import { UserError } from '../core/errors.js';
+import { unpinnedBaseImages } from '../core/images/base-images.js';
 import {
   frameworkLabels,
   frameworkVersions,
@@ -376,21 +378,34 @@ async function prepare(
   client: RegistryClient,
 ): Promise<{ tag: string; existing: Manifest | undefined }> {
   const { ui } = context;
-  const hashed = await hashBuildContext({
-    context: inputs.context,
-    dockerfile: inputs.dockerfile,
-    platform: PLATFORM,
-    buildArgs: inputs.buildArgs,
-    labels: inputs.labels,
-  });
+  const { env } = context;
+  const hashed = await hashBuildContext(
+    {
+      context: inputs.context,
+      dockerfile: inputs.dockerfile,
+      platform: PLATFORM,
+      buildArgs: inputs.buildArgs,
+      labels: inputs.labels,
+    },
+    [env.GOOGLE_APPLICATION_CREDENTIALS, env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE].filter(
+      (file): file is string => Boolean(file),
+    ),
+  );
   if (hashed.credentialFiles.length > 0) {
     throw new UserError(
-      `The build context holds Google credentials: ${hashed.credentialFiles.join(', ')}`,
+      `The build context holds Google credentials: ${hashed.credentialFiles.join(', ')}; the image would carry them`,
       {
-        fix: "Add gha-creds-*.json to .dockerignore (google-github-actions/auth writes it into the workspace), or use this action's auth, which writes outside the checkout.",
+        fix: "Keep credentials out of the context: move them, or list them in .dockerignore (gha-creds-*.json for google-github-actions/auth). This action's auth writes its file to RUNNER_TEMP, outside the checkout, unless credentials-file-path points inside it.",
       },
     );
   }
+  for (const base of unpinnedBaseImages(
+    await readFile(inputs.dockerfile, 'utf8'),
+    inputs.buildArgs,
+  ))
+    ui.warning(
+      `The base image ${base} is named by tag: what the tag points at can change (or be replaced) without changing this build's content tag. Pin it by digest (FROM ${base}@sha256:…; docker buildx imagetools inspect ${base} shows it).`,
+    );
   const tag = contentTag(hashed.hash);
   ui.info(
     `Build context ${path.relative(context.cwd, inputs.context) || '.'}: ${hashed.files} files, ${(hashed.bytes / 1e6).toFixed(1)} MB; content tag ${tag}`,

@@ -21,6 +21,11 @@ export interface InputDefinition {
   readonly positional?: boolean;
   /** Placeholder for the value in --help, e.g. NAME=VALUE. */
   readonly valueName?: string;
+  /**
+   * A password or token. Besides the flag (which `ps` and shell history can see), the CLI takes
+   * it from MLOPS_<NAME> or, given as `-`, from standard input.
+   */
+  readonly secret?: boolean;
 }
 
 export interface OutputDefinition {

@@ -106,6 +106,7 @@ export const gateCommand = defineCommand<GateInputs>({
         'Gate: the token for the check run and the comment, usually the workflow token, github.token (the CLI also reads GITHUB_TOKEN). Without one, the report goes to the job summary only.',
       kind: 'string',
       valueName: 'TOKEN',
+      secret: true,
     },
     {
       name: 'fail-on-gate',

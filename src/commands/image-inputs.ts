@@ -24,6 +24,7 @@ export const REGISTRY_LOGIN_INPUTS: readonly InputDefinition[] = [
       'Images: the registry password. Not needed for Artifact Registry: the access token of the auth step is used.',
     kind: 'string',
     valueName: 'PASSWORD',
+    secret: true,
   },
 ];
 

@@ -41,6 +41,7 @@ interface RunInputs extends PipelineSourceInputs {
         readonly executor: 'subprocess' | 'docker';
         readonly parallelism: number;
         readonly verbose: boolean;
+        readonly taskEnv: readonly string[];
       }
     | ({ readonly kind: 'vertex' } & VertexRunOptions);
 }
@@ -66,6 +67,19 @@ function parseVertexTarget(
     timeoutMs: parseTimeout(raw, 'timeout', '24h'),
     jobId: jobId || undefined,
   };
+}
+
+/** The `task-env` names, each a valid variable name. */
+function variableNames(names: readonly string[]): string[] {
+  const bad = names.filter((name) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+  if (bad.length > 0)
+    throw new UserError(
+      `task-env takes variable names, not ${bad.map((name) => `"${name}"`).join(', ')}`,
+      {
+        fix: 'Give variable names only (letters, digits and _), one per line or --task-env NAME each; their values come from the environment.',
+      },
+    );
+  return [...names];
 }
 
 export const runCommand = defineCommand<RunInputs>({
@@ -137,6 +151,13 @@ export const runCommand = defineCommand<RunInputs>({
       description: "Local: stream every task's log lines as they are written.",
       kind: 'boolean',
       default: 'false',
+    },
+    {
+      name: 'task-env',
+      description:
+        "Local: more environment variables the tasks may read, by name. Tasks get only what they need by default (PATH, HOME, locale, proxies, certificates, PYTHON*, MLOPS_* settings, Google Cloud credentials), never the runner's tokens or the step's inputs.",
+      kind: 'list',
+      valueName: 'NAME',
     },
     PROJECT_INPUT,
     REGION_INPUT,
@@ -217,6 +238,7 @@ export const runCommand = defineCommand<RunInputs>({
               ),
               parallelism: integerInput(raw, 'parallelism', availableParallelism(), 1),
               verbose: raw.boolean('verbose') === true,
+              taskEnv: variableNames(raw.list('task-env')),
             },
     };
   },
@@ -273,7 +295,11 @@ export const runCommand = defineCommand<RunInputs>({
     const executor =
       target.executor === 'docker'
         ? new DockerExecutor()
-        : new SubprocessExecutor({ python: inputs.python, pythonPath: componentRoots(workdir) });
+        : new SubprocessExecutor({
+            python: inputs.python,
+            pythonPath: componentRoots(workdir),
+            passEnv: target.taskEnv,
+          });
     const record = await ui.group(
       `Run ${loaded.spec.pipelineInfo.name} locally (${executor.name}, ${inputs.useCache ? 'cache on' : 'cache off'})`,
       () =>

@@ -184,6 +184,7 @@ describe('masking secrets in logs', () => {
     expect(registered).toEqual([
       's3cr',
       '-----BEGIN KEY-----\n  abcd1234\n==\n-----END KEY-----',
+      '-----BEGIN KEY-----\\n  abcd1234\\n==\\n-----END KEY-----',
       '-----BEGIN KEY-----',
       'abcd1234',
       '-----END KEY-----',

@@ -171,6 +171,13 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
       /::warning::credentials-json uses a long-lived service account key\. Prefer workload-identity-provider/,
     );
     expect(result.stdout).toContain(`::add-mask::${JSON.stringify(key).slice(0, 20)}`);
+    // The runner masks line by line: every line of the PEM key is a mask of its own, and so is
+    // the key as JSON writes it (one line, with \n escapes).
+    const masks = new Set(
+      [...result.stdout.matchAll(/^::add-mask::(.*)$/gm)].map((match) => match[1]),
+    );
+    for (const line of key.private_key.trim().split('\n')) expect(masks).toContain(line);
+    expect(masks).toContain(JSON.stringify(key.private_key).slice(1, -1));
     const outputs = parseCommandFile(await runner.read('output'));
     expect(outputs['project-id']).toBe('acme-ml');
     expect(JSON.parse(await readFile(outputs['credentials-file-path'] ?? '', 'utf8'))).toEqual(key);

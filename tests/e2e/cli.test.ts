@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/core/run-record.js';
 import { mlops } from '../helpers/cli.js';
 import { corpusFile, REPO_ROOT, tempDir } from '../helpers/paths.js';
-import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
+import { pushPlatformImage } from '../helpers/registry-api.js';
+import { dockerRegistry, PYTHON, pythonWithSklearn, TEST_REGISTRY } from '../helpers/services.js';
 
 const PIPELINE = path.join(REPO_ROOT, 'pipelines/training-pipeline.yaml');
 const STAND_IN = path.join(REPO_ROOT, 'tests/fixtures/kfp-stand-in');
@@ -358,3 +359,48 @@ describe.skipIf(!pythonWithSklearn())(
     });
   },
 );
+
+describe('secret inputs on the command line', () => {
+  it.skipIf(!dockerRegistry())(
+    'takes the registry password from MLOPS_REGISTRY_PASSWORD or standard input, and warns when it is typed as a flag',
+    async () => {
+      const repository = `cli-secret-${Date.now().toString(36)}`;
+      const { digest } = await pushPlatformImage(repository, {
+        os: 'linux',
+        architecture: 'amd64',
+      });
+      const image = `${TEST_REGISTRY.host}/${repository}@${digest}`;
+      const warning = /--registry-password on the command line can be read by other users \(ps\)/;
+
+      const fromEnv = await mlops(['images', 'verify', image], {
+        env: { MLOPS_REGISTRY_PASSWORD: TEST_REGISTRY.password },
+      });
+      expect(fromEnv.code, fromEnv.stderr).toBe(0);
+      expect(fromEnv.stderr).not.toMatch(warning);
+
+      const fromStdin = await mlops(['images', 'verify', image, '--registry-password', '-'], {
+        stdin: `${TEST_REGISTRY.password}\n`,
+      });
+      expect(fromStdin.code, fromStdin.stderr).toBe(0);
+      expect(fromStdin.stderr).not.toMatch(warning);
+
+      const fromFlag = await mlops([
+        'images',
+        'verify',
+        image,
+        '--registry-password',
+        TEST_REGISTRY.password,
+      ]);
+      expect(fromFlag.code, fromFlag.stderr).toBe(0);
+      expect(fromFlag.stderr).toMatch(warning);
+      expect(fromFlag.stderr).toContain('set MLOPS_REGISTRY_PASSWORD');
+      expect(fromFlag.stderr + fromFlag.stdout).not.toContain(TEST_REGISTRY.password);
+
+      const help = await mlops(['images', 'verify', '--help']);
+      expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+        'set MLOPS_REGISTRY_PASSWORD, or give - to read standard input',
+      );
+    },
+    60_000,
+  );
+});

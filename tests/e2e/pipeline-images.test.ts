@@ -196,6 +196,10 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages() || !
       expect(Object.keys(pins)).toEqual(expect.arrayContaining(LABELLED_PINS));
       const result = await build('trainer');
       expect(result.code, result.stdout + result.stderr).toBe(0);
+      // The base is named by tag here (a local image): the build says to pin it by digest.
+      expect(result.stderr + result.stdout).toContain(
+        `The base image ${PYTHON_IMAGES.training} is named by tag`,
+      );
 
       trainer = await pushedImage(`${repository}/trainer`, commitTag);
       expect(`${trainer.os}/${trainer.architecture}`).toBe('linux/amd64');
@@ -204,6 +208,17 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages() || !
       expect(labelled.python).toMatch(/^3\.11\./);
       expect(trainer.labels['org.opencontainers.image.revision']).toBe(commit);
       expect(await installedVersions(trainer.reference, Object.keys(pins))).toEqual(pins);
+      // Tasks run as the image's unprivileged user where no runner overrides it (Vertex).
+      const user = await docker([
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        trainer.reference,
+        'id',
+        '-u',
+      ]);
+      expect(user.stdout.trim()).toBe('10001');
     }, 300_000);
 
     it('runs the components in the training image: a model trained offline, as the docker executor runs tasks', async () => {

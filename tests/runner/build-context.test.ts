@@ -91,4 +91,19 @@ describe('build context hash', () => {
     await writeFile(path.join(context, '.dockerignore'), 'gha-creds-*.json\n');
     expect((await hashBuildContext(settings)).credentialFiles).toEqual([]);
   });
+
+  it('finds credentials by content and the credentials file in use, whatever their names', async () => {
+    await mkdir(path.join(context, 'config'));
+    await writeFile(
+      path.join(context, 'config/key.json'),
+      JSON.stringify({ type: 'service_account', private_key: 'x', client_email: 'a@b' }),
+    );
+    await writeFile(path.join(context, 'config/settings.json'), JSON.stringify({ type: 'table' }));
+    const custom = path.join(context, 'auth-output.txt');
+    await writeFile(custom, 'written by auth with credentials-file-path');
+    expect((await hashBuildContext(settings, [custom])).credentialFiles).toEqual([
+      'auth-output.txt',
+      'config/key.json',
+    ]);
+  });
 });

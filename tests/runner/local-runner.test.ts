@@ -1,6 +1,6 @@
 import { cp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SubprocessExecutor } from '../../src/adapters/local-runner/executors.js';
 import {
   runPipelineLocally,
@@ -465,6 +465,49 @@ describe('subprocess executor: import failures', () => {
       /^python3 \(\/\S+\/python3\) cannot import mlops_no_such_module, and no other Python found on this machine can\. /,
     );
     expect(result.hint).toContain('--python PATH or MLOPS_PYTHON (action input: python)');
+  });
+});
+
+describe('subprocess executor: the task environment', () => {
+  it("gives tasks what they need, never the runner's tokens or the step's inputs", async () => {
+    const dir = await tempDir('task-env');
+    const secrets = {
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token-value',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-value',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.example/token',
+      'INPUT_GITHUB-TOKEN': 'ghs_input_value',
+      INPUT_REGISTRY_PASSWORD: 'registry-password-value',
+      MLOPS_SYNC_TOKEN: 'sync-token-value',
+      UNRELATED_SETTING: 'not-for-tasks',
+    };
+    const needed = {
+      MLOPS_VERTEX_ENDPOINT: 'http://127.0.0.1:9/v1',
+      GOOGLE_APPLICATION_CREDENTIALS: '/tmp/creds.json',
+      LC_ALL: 'C.UTF-8',
+      PASSED_ON_PURPOSE: 'asked-for',
+    };
+    for (const [name, value] of Object.entries({ ...secrets, ...needed })) vi.stubEnv(name, value);
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    const logFile = path.join(dir, 'task.log');
+    const result = await new SubprocessExecutor({ passEnv: ['PASSED_ON_PURPOSE'] }).run({
+      taskPath: 'env',
+      image: 'busybox',
+      argv: ['sh', '-c', 'env'],
+      commandLength: 3,
+      env: { TASK_OWN: 'from-the-spec' },
+      resources: undefined,
+      workdir: dir,
+      mounts: [],
+      logFile,
+    });
+    expect(result.exitCode).toBe(0);
+    const seen = await readFile(logFile, 'utf8');
+    for (const value of Object.values(secrets)) expect(seen).not.toContain(value);
+    for (const [name, value] of Object.entries(needed)) expect(seen).toContain(`${name}=${value}`);
+    expect(seen).toContain('TASK_OWN=from-the-spec');
+    expect(seen).toMatch(/^PATH=/m);
   });
 });
 

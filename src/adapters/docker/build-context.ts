@@ -33,6 +33,30 @@ export interface ContextHash {
 
 /** Files the auth actions write: google-github-actions/auth's, and ours when pointed at the workspace. */
 const CREDENTIAL_FILE = /(^|\/)(gha-creds-[0-9a-f]{16}|mlops-credentials-[0-9a-f]{16})\.json$/;
+/** Larger JSON files are data, not credentials: not worth parsing. */
+const MAX_CREDENTIAL_BYTES = 64 * 1024;
+const CREDENTIAL_TYPES = new Set([
+  'service_account',
+  'external_account',
+  'authorized_user',
+  'impersonated_service_account',
+  'external_account_authorized_user',
+]);
+
+/** Whether `content` is a Google credentials file (a key, federation config or user login). */
+export function isGoogleCredentialJson(content: Buffer): boolean {
+  if (content.length > MAX_CREDENTIAL_BYTES || !content.includes('"type"')) return false;
+  try {
+    const parsed = JSON.parse(content.toString('utf8')) as unknown;
+    return (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      CREDENTIAL_TYPES.has(String((parsed as { type?: unknown }).type))
+    );
+  } catch {
+    return false;
+  }
+}
 
 async function ignoreRules(settings: BuildSettings): Promise<string[]> {
   // BuildKit reads <Dockerfile>.dockerignore first, then the context's .dockerignore.
@@ -49,7 +73,16 @@ async function ignoreRules(settings: BuildSettings): Promise<string[]> {
   return [];
 }
 
-export async function hashBuildContext(settings: BuildSettings): Promise<ContextHash> {
+/**
+ * `credentialPaths`: credentials files in use (GOOGLE_APPLICATION_CREDENTIALS, ...), reported when
+ * the context holds them whatever their name; any JSON file that is a Google credential is too.
+ */
+export async function hashBuildContext(
+  settings: BuildSettings,
+  credentialPaths: readonly string[] = [],
+): Promise<ContextHash> {
+  const inUse = new Set(credentialPaths.map((file) => path.resolve(file)));
+  const credentialFiles: string[] = [];
   const rules = await ignoreRules(settings);
   const ignore = createIgnore().add(rules);
   // Without exceptions (!pattern), an ignored folder's contents are all ignored: skip it whole.
@@ -97,10 +130,13 @@ export async function hashBuildContext(settings: BuildSettings): Promise<Context
       field(`file ${entry.relative} ${mode} ${createHash('sha256').update(content).digest('hex')}`);
       files += 1;
       bytes += content.length;
+      if (
+        CREDENTIAL_FILE.test(entry.relative) ||
+        inUse.has(entry.absolute) ||
+        (entry.relative.endsWith('.json') && isGoogleCredentialJson(content))
+      )
+        credentialFiles.push(entry.relative);
     }
   }
-  const credentialFiles = entries
-    .map((entry) => entry.relative)
-    .filter((relative) => CREDENTIAL_FILE.test(relative));
   return { hash: hash.digest('hex'), files, bytes, credentialFiles };
 }

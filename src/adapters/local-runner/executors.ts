@@ -3,6 +3,7 @@ import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { UserError } from '../../core/errors.js';
 import type { PipelineContainerSpec } from '../../core/ir/schema.js';
+import { taskEnvironment } from '../../core/pipeline/task-environment.js';
 import { quoteArgv, runProcess } from '../process.js';
 import { importFailureHint } from './python-hint.js';
 
@@ -47,14 +48,19 @@ export class SubprocessExecutor implements ContainerExecutor {
   readonly name = 'subprocess' as const;
   readonly #python: string | undefined;
   readonly #pythonPath: readonly string[];
+  readonly #passEnv: readonly string[];
 
   /**
    * `pythonPath`: folders put ahead of the user's PYTHONPATH, so `python3 -m components.x`
    * finds a repository's own component packages wherever the command runs from.
+   * `passEnv`: variables passed to tasks beyond the allow-list (see task-environment.ts).
    */
-  constructor(options: { python?: string; pythonPath?: readonly string[] } = {}) {
+  constructor(
+    options: { python?: string; pythonPath?: readonly string[]; passEnv?: readonly string[] } = {},
+  ) {
     this.#python = options.python;
     this.#pythonPath = options.pythonPath ?? [];
+    this.#passEnv = options.passEnv ?? [];
   }
 
   async run(task: ContainerRun): Promise<ContainerResult> {
@@ -67,7 +73,7 @@ export class SubprocessExecutor implements ContainerExecutor {
     const python = /^python3?$/.test(program);
     const file = this.#python && python ? this.#python : program;
     const env = {
-      ...process.env,
+      ...taskEnvironment(process.env, this.#passEnv),
       ...task.env,
       ...this.#pythonPathEnv(task.env),
       PYTHONUNBUFFERED: '1',

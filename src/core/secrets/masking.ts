@@ -9,7 +9,8 @@ export const MIN_MASKED_LENGTH = 4;
 /**
  * A `maskSecret` for a host: `register` hides one string (the runner and the CLI mask line by
  * line, so each line of a multi-line value is registered too, except lines too short to hide,
- * such as the braces of a JSON value); `warn` says which named value stays visible.
+ * such as the braces of a JSON value, and so is its JSON-escaped form); `warn` says which named
+ * value stays visible.
  */
 export function secretMasker(
   register: (pattern: string) => void,
@@ -25,6 +26,8 @@ export function secretMasker(
     }
     register(value);
     if (!value.includes('\n')) return;
+    // The one-line form JSON (and so most error dumps) writes it in, with \n escapes.
+    register(JSON.stringify(value).slice(1, -1));
     for (const line of value.split(/\r?\n/)) {
       if (line.trim().length >= MIN_MASKED_LENGTH) register(line.trim());
     }
