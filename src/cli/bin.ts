@@ -1,4 +1,16 @@
 #!/usr/bin/env node
-import { main } from './index.js';
+import module from 'node:module';
+import { nodeVersionProblem } from '../core/node-version.js';
 
+// Checked before the rest loads: on an older Node the CLI would fail later with an obscure error.
+const problem = nodeVersionProblem(process.versions.node);
+if (problem) {
+  process.stderr.write(
+    `error: ${problem}\nFix: Install Node.js 24 or newer (nvm install 24, or https://nodejs.org/).\n`,
+  );
+  process.exit(2);
+}
+// Node caches the compiled bundle on disk: later starts skip most of the parse and compile.
+module.enableCompileCache();
+const { main } = await import('./index.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import packageJson from '../../package.json' with { type: 'json' };
 import { Command as Program, CommanderError, Option } from 'commander';
 import { errorMessage, UserError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
@@ -155,6 +156,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description(
       'Compile, validate and run Kubeflow (KFP v2) pipelines locally, on the way to Vertex AI.',
     )
+    .version(packageJson.version, '-V, --version', 'Print the version of mlops-platform.')
     .exitOverride()
     // Usage errors are reported below like any UserError, with a Fix line instead of the usage.
     .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => {} })

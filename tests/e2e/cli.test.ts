@@ -404,3 +404,16 @@ describe('secret inputs on the command line', () => {
     60_000,
   );
 });
+
+describe('mlops --version', () => {
+  it("prints package.json's version", async () => {
+    const { version } = JSON.parse(
+      await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+    ) as {
+      version: string;
+    };
+    const result = await mlops(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(version);
+  });
+});
