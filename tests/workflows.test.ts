@@ -8,6 +8,7 @@ import { initCommand } from '../src/commands/init.js';
 import { COMMANDS } from '../src/commands/registry.js';
 import { CONFIGURATION } from '../src/core/init/configuration.js';
 import { workflowName } from '../src/core/init/templates.js';
+import { createRepository, runWorkflow } from './harness/index.js';
 import { REPO_ROOT } from './helpers/paths.js';
 
 /**
@@ -121,6 +122,71 @@ describe('workflows and action.yml', () => {
     }
   });
 
+  it('only a job that names the environment authenticates as the deploy account', () => {
+    const deployEnvironments: Array<string | undefined> = [];
+    for (const file of readdirSync(WORKFLOWS).map((name) => path.join(WORKFLOWS, name))) {
+      const workflow = parse(readFileSync(file, 'utf8')) as {
+        jobs: Record<string, { environment?: string; steps?: Step[] }>;
+      };
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const deploys = (job.steps ?? []).some((step) => step.with?.command === 'deploy');
+        if (deploys) deployEnvironments.push(job.environment);
+        for (const step of (job.steps ?? []).filter((s) => s.with?.command === 'auth'))
+          expect(step.with?.['service-account'], `${path.basename(file)} ${name}`).toBe(
+            deploys ? '${{ inputs.deploy-service-account }}' : '${{ inputs.service-account }}',
+          );
+      }
+    }
+    // The one deploy job names the environment its account is bound to.
+    expect(deployEnvironments).toEqual(['${{ inputs.environment }}']);
+    // Every call of the train-and-deploy workflow passes both accounts from the configuration.
+    for (const file of files.filter((f) => f.startsWith(TEMPLATES))) {
+      const workflow = parse(readFileSync(file, 'utf8')) as {
+        jobs: Record<string, { uses?: string; with?: Record<string, unknown> }>;
+      };
+      for (const job of Object.values(workflow.jobs).filter((j) => j.uses?.includes('train-and'))) {
+        expect(job.with?.['service-account']).toBe('${{ vars.GCP_SERVICE_ACCOUNT }}');
+        expect(job.with?.['deploy-service-account']).toBe('${{ vars.GCP_DEPLOY_SERVICE_ACCOUNT }}');
+      }
+    }
+  });
+
+  it('train-and-deploy refuses one account for training and deploying, before any work', async () => {
+    const same = 'ml@acme-ml.iam.gserviceaccount.com';
+    const repository = await createRepository({
+      files: {
+        '.github/workflows/release.yml': [
+          'on: push',
+          'permissions: { contents: read, id-token: write }',
+          'jobs:',
+          '  release:',
+          '    uses: mlops-platform/mlops-platform/.github/workflows/mlops-train-and-deploy.yml@v0',
+          '    with:',
+          '      { pipeline: p.yaml, region: r, pipeline-root: gs://b, model: m, rules: x > 0,',
+          '        workload-identity-provider: w, service-account: ' + same + ',',
+          '        deploy-service-account: ' + same + ' }',
+          '',
+        ].join('\n'),
+      },
+    });
+    const run = await runWorkflow({
+      repository,
+      workflow: '.github/workflows/release.yml',
+      event: { name: 'push' },
+      actionRepository: ACTION_REPOSITORY,
+      environments: { production: {} },
+    });
+    expect(run.conclusion).toBe('failure');
+    // The first step fails; checkout, auth and the rest never run.
+    const [first, ...rest] = run.jobs.get('release/train')?.steps ?? [];
+    expect(first?.outcome).toBe('failure');
+    expect(rest.filter((step) => step.outcome !== 'skipped')).toEqual([]);
+    expect(run.annotations.map((a) => a.message).join('\n')).toContain(
+      'deploy-service-account is the training service-account',
+    );
+    expect(run.jobs.get('release/deploy')?.result).toBe('skipped');
+  });
+
   it("names this action and its reusable workflows by package.json's repository and major version", () => {
     expect(ACTION_REPOSITORY).toBe('mlops-platform/mlops-platform');
     const own = files.flatMap(usesOf).filter((uses) => uses.startsWith(`${ACTION_REPOSITORY}`));
@@ -138,6 +204,23 @@ describe('workflows and action.yml', () => {
       expect(readFileSync(path.join(REPO_ROOT, doc), 'utf8'), doc).not.toMatch(
         /your-org\/mlops-platform/,
       );
+  });
+
+  it('checks out without leaving the token in .git/config (persist-credentials: false)', () => {
+    let checkouts = 0;
+    for (const file of files) {
+      const workflow = parse(readFileSync(file, 'utf8')) as {
+        jobs: Record<string, { steps?: Step[] }>;
+      };
+      for (const [name, job] of Object.entries(workflow.jobs))
+        for (const step of job.steps ?? []) {
+          if (!step.uses?.startsWith('actions/checkout@')) continue;
+          checkouts++;
+          // Later steps run code from the checkout (a pull request's, too): no step pushes with git.
+          expect(step.with?.['persist-credentials'], `${path.basename(file)} ${name}`).toBe(false);
+        }
+    }
+    expect(checkouts).toBeGreaterThan(5);
   });
 
   it('pins every third-party action by commit SHA, with the version in a comment', () => {

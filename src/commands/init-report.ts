@@ -101,7 +101,8 @@ export function printNextSteps(
       );
     }
     steps.push(
-      `Set up Google Cloud (Workload Identity Federation, service account, bucket): https://github.com/${templates.action}/blob/${majorVersionTag(templates.version)}/docs/google-cloud.md`,
+      `Set up Google Cloud (Workload Identity Federation, a training and a deploy service account, bucket): https://github.com/${templates.action}/blob/${majorVersionTag(templates.version)}/docs/google-cloud.md`,
+      'Create the production environment (Settings → Environments) with deployment branches limited to the default branch: only its jobs may act as the deploy service account.',
     );
     if (pieces.includes('env')) {
       steps.push(

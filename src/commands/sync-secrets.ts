@@ -93,6 +93,39 @@ function readEnvFile(file: string, cwd: string): EnvEntry[] {
   return parseEnvFile(text, display);
 }
 
+/**
+ * A secret in a file git tracks is already exposed to everyone who can read the repository and
+ * its history: refuse to spread it further. Plain variables from a committed file are fine.
+ */
+function refuseTrackedSecrets(
+  file: string,
+  entries: readonly EnvEntry[],
+  selection: SyncSelection,
+  cwd: string,
+): void {
+  const included = selection.include.length > 0 ? nameMatcher(selection.include) : () => true;
+  const excluded = nameMatcher(selection.exclude);
+  const isVariable = nameMatcher(selection.variables);
+  const secrets = entries
+    .map((entry) => entry.name)
+    .filter((name) => included(name) && !excluded(name) && !isVariable(name));
+  if (secrets.length === 0) return;
+  const tracked = gitOutput(path.dirname(file), [
+    'ls-files',
+    '--error-unmatch',
+    '--',
+    path.basename(file),
+  ]);
+  if (tracked === undefined) return;
+  const display = path.relative(cwd, file) || file;
+  throw new UserError(
+    `${display} is tracked by git, so its secrets (${secrets.join(', ')}) are in the repository's history; nothing was written`,
+    {
+      fix: `Untrack it (git rm --cached ${display}, and add it to .gitignore), rotate every secret it held, then sync from an untracked file (a local .env, or a file written from a secret in the workflow). Only plain settings may come from a committed file: list them in variables.`,
+    },
+  );
+}
+
 const ACTION_TEXT: Record<SyncAction, string> = {
   add: 'added',
   update: 'updated',
@@ -118,6 +151,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
         'Secrets: a token that may write secrets: fine-grained PAT or GitHub App token with "Secrets: write" ("Variables", "Environments" as needed). GITHUB_TOKEN cannot. The CLI also reads GH_TOKEN or GITHUB_TOKEN.',
       kind: 'string',
       valueName: 'TOKEN',
+      secret: true,
     },
     {
       name: 'repository',
@@ -231,6 +265,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
       });
     }
     if (token) context.host.maskSecret(token, 'github-token');
+    if (!checkOnly) refuseTrackedSecrets(envFile, entries, selection, context.cwd);
     const prune = raw.boolean('prune') ?? false;
     return {
       envFile,

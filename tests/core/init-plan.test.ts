@@ -461,6 +461,7 @@ describe('rendering', () => {
       'GCP_REGION:variable',
       'GCP_WORKLOAD_IDENTITY_PROVIDER:variable',
       'GCP_SERVICE_ACCOUNT:variable',
+      'GCP_DEPLOY_SERVICE_ACCOUNT:variable',
       'GCP_PIPELINE_ROOT:variable',
       'MLOPS_MODEL_NAME:variable',
       'MLOPS_IMAGE_REPOSITORY:variable',
@@ -477,7 +478,7 @@ describe('rendering', () => {
     expect(variables).toContain('GCP_REGION=europe-west4\n# GCP_WORKLOAD_IDENTITY_PROVIDER=');
     expect(variables).toContain('MLOPS_MODEL_NAME=churn\n');
     expect(variables).toContain(
-      '# GCP_SERVICE_ACCOUNT=pipelines@PROJECT.iam.gserviceaccount.com\n',
+      '# GCP_SERVICE_ACCOUNT=mlops-training@PROJECT.iam.gserviceaccount.com\n# GCP_DEPLOY_SERVICE_ACCOUNT=mlops-deploy@PROJECT.iam.gserviceaccount.com\n',
     );
     expect(variables).not.toContain('MLOPS_SYNC_TOKEN');
   });

@@ -196,6 +196,7 @@ describe.skipIf(
     const filled: Record<string, string> = {
       GCP_WORKLOAD_IDENTITY_PROVIDER: cloud.google.provider,
       GCP_SERVICE_ACCOUNT: cloud.google.serviceAccount,
+      GCP_DEPLOY_SERVICE_ACCOUNT: cloud.deployServiceAccount,
       GCP_PIPELINE_ROOT: 'gs://acme-ml-pipelines/root',
       MLOPS_IMAGE_REPOSITORY: IMAGE_REPOSITORY,
       MLOPS_TRAINING_DATA_URI: TRAINING_DATA,
@@ -231,6 +232,7 @@ describe.skipIf(
     expect(variables.get('GCP_PROJECT')?.value).toBe('acme-ml');
     expect(variables.get('MLOPS_MODEL_NAME')?.value).toBe(MODEL);
     expect(variables.get('GCP_WORKLOAD_IDENTITY_PROVIDER')?.value).toBe(cloud.google.provider);
+    expect(variables.get('GCP_DEPLOY_SERVICE_ACCOUNT')?.value).toBe(cloud.deployServiceAccount);
     expect(variables.get('MLOPS_TRAINING_DATA_URI')?.value).toBe(TRAINING_DATA);
   });
 
@@ -293,6 +295,13 @@ describe.skipIf(
     expect(String(model?.versions.get('1')?.containerSpec.imageUri)).toMatch(
       new RegExp(`/acme-ml/${IMAGE_REPOSITORY}/server@sha256:`),
     );
+    // Each job signed in as its own account: only the job in production could act as the deployer.
+    expect(run.jobs.get('train-and-deploy/train')?.log).toContain(
+      `Authenticated as ${cloud.google.serviceAccount}`,
+    );
+    const deploy = run.jobs.get('train-and-deploy/deploy')?.log;
+    expect(deploy).toContain(`GitHub identity: repo:${REPOSITORY}:environment:production`);
+    expect(deploy).toContain(`Authenticated as ${cloud.deployServiceAccount}`);
     const smoke = [...run.jobs.values()]
       .flatMap((job) => job.steps)
       .find((step) => step.outputs['smoke-prediction'] !== undefined);

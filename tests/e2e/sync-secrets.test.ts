@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
+import { createRepository, runWorkflow } from '../harness/index.js';
 import { expectNoSecrets, inputs, runMainStep } from '../helpers/action-runner.js';
 import { mlops } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
@@ -195,8 +197,11 @@ describe('sync-secrets through dist/', () => {
       .split('\n')
       .filter((line) => line.startsWith('::add-mask::'))
       .map((line) => line.slice('::add-mask::'.length));
+    const value = '{\n  \\"key\\": \\"value-1234\\"\n}';
     expect(masks).toEqual([
       '{%0A  \\"key\\": \\"value-1234\\"%0A}',
+      // The JSON-escaped form, one line, as an error dump would print it.
+      JSON.stringify(value).slice(1, -1),
       '\\"key\\": \\"value-1234\\"',
       'long-enough',
       PAT,
@@ -317,6 +322,89 @@ describe('sync-secrets through dist/', () => {
     expect(limited.log).toContain('secondary rate limit');
     expect(github.secrets('repo:acme/ml').get('LIMITED_B')?.value).toBe('value-b');
   }, 30_000);
+
+  it('refuses to write secrets from a file git tracks, and still syncs its variables', async () => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: folder });
+    git('init', '--quiet');
+    await writeFile(
+      path.join(folder, 'production.env'),
+      'GCP_REGION=europe-west4\nDB_PASSWORD=hunter22\n',
+    );
+    git('add', 'production.env');
+    git('commit', '--quiet', '--message', 'settings');
+    const before = writes();
+    const refused = await step({ 'env-file': 'production.env', variables: 'GCP_*' });
+    expect(refused.result.code).not.toBe(0);
+    expect(refused.log).toContain('production.env is tracked by git');
+    expect(refused.log).toContain('DB_PASSWORD');
+    expect(refused.log).toContain('git rm --cached production.env');
+    expect(refused.log).toMatch(/rotate/i);
+    expectNoSecrets(refused.log, ['hunter22']);
+    expect(writes()).toBe(before);
+
+    // Only plain variables from a committed file: allowed (the sync-settings workflow does this).
+    const variables = await step({
+      'env-file': 'production.env',
+      variables: 'GCP_*',
+      exclude: 'DB_*',
+    });
+    expect(variables.result.code, variables.log).toBe(0);
+    expect(github.variables('repo:acme/ml').get('GCP_REGION')?.value).toBe('europe-west4');
+    expect(github.secrets('repo:acme/ml').has('DB_PASSWORD')).toBe(false);
+
+    // Untracked (and ignored), the same file syncs its secrets.
+    await writeFile(path.join(folder, '.gitignore'), 'production.env\n');
+    git('rm', '--cached', '--quiet', 'production.env');
+    const synced = await step({ 'env-file': 'production.env', variables: 'GCP_*' });
+    expect(synced.result.code, synced.log).toBe(0);
+    expect(github.secrets('repo:acme/ml').get('DB_PASSWORD')?.value).toBe('hunter22');
+  }, 30_000);
+
+  it('the reusable workflow syncs secret values from a secret, never from the checkout', async () => {
+    const caller = (contents: string) =>
+      [
+        'name: Sync secrets',
+        'on: workflow_dispatch',
+        'jobs:',
+        '  sync:',
+        '    uses: mlops-platform/mlops-platform/.github/workflows/mlops-sync-secrets.yml@v0',
+        '    with:',
+        '      env-file: config/production.env',
+        '    secrets:',
+        '      token: ${{ secrets.SYNC_TOKEN }}',
+        ...(contents ? [`      env-file-contents: ${contents}`] : []),
+        '',
+      ].join('\n');
+    const repository = await createRepository({
+      files: {
+        // The seed project's way: a committed production.env. Refused, with the fix.
+        'config/production.env': 'WORKFLOW_DB_PASSWORD=committed-value\n',
+        '.github/workflows/committed.yml': caller(''),
+        '.github/workflows/from-secret.yml': caller('${{ secrets.MLOPS_ENV }}'),
+      },
+    });
+    const run = (workflow: string) =>
+      runWorkflow({
+        repository,
+        workflow: `.github/workflows/${workflow}`,
+        event: { name: 'workflow_dispatch' },
+        secrets: { SYNC_TOKEN: PAT, MLOPS_ENV: 'WORKFLOW_DB_PASSWORD="from the secret"\n' },
+        github,
+        actionRepository: 'mlops-platform/mlops-platform',
+      });
+    const committed = await run('committed.yml');
+    expect(committed.conclusion).toBe('failure');
+    expect(committed.log).toContain('config/production.env is tracked by git');
+    expect(github.secrets('repo:acme/ml').has('WORKFLOW_DB_PASSWORD')).toBe(false);
+
+    const fromSecret = await run('from-secret.yml');
+    expect(fromSecret.conclusion, fromSecret.log).toBe('success');
+    expect(github.secrets('repo:acme/ml').get('WORKFLOW_DB_PASSWORD')?.value).toBe(
+      'from the secret',
+    );
+    expectNoSecrets(fromSecret.log, ['from the secret', PAT]);
+  }, 60_000);
 
   it('the CLI reads GH_TOKEN, checks without GitHub, and skips an unchanged file with --if-changed', async () => {
     await writeFile(path.join(folder, '.env'), 'CLI_SECRET=from-the-cli\n');

@@ -4,9 +4,12 @@ import { ExternalAccountClient, GoogleAuth } from 'google-auth-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/paths.js';
 import { startAuthEmulators, type AuthEmulators } from './auth-emulators.js';
+import { githubSubject } from './github-oidc.js';
 import {
   CLOUD_PLATFORM_SCOPE,
   GRANT_TYPE_TOKEN_EXCHANGE,
+  principalForSubject,
+  principalSetForAttribute,
   TOKEN_TYPE_ACCESS_TOKEN,
   TOKEN_TYPE_JWT,
 } from './google-sts.js';
@@ -39,12 +42,16 @@ function wifAudience(emulators = auth): string {
   return `https://iam.googleapis.com/${emulators.provider}`;
 }
 
-async function githubToken(audience?: string, emulators = auth): Promise<string> {
+async function githubToken(
+  audience?: string,
+  emulators = auth,
+  requestToken = emulators.oidc.requestToken,
+): Promise<string> {
   const url = audience
     ? `${emulators.oidc.requestUrl}&audience=${encodeURIComponent(audience)}`
     : emulators.oidc.requestUrl;
   const response = await fetch(url, {
-    headers: { Authorization: `Bearer ${emulators.oidc.requestToken}` },
+    headers: { Authorization: `Bearer ${requestToken}` },
   });
   expect(response.status).toBe(200);
   return ((await response.json()) as { value: string }).value;
@@ -87,9 +94,10 @@ function exchange(subjectToken: string, overrides: Record<string, unknown> = {},
   };
 }
 
-async function federatedToken(emulators = auth): Promise<string> {
+/** A federated token for the job `requestToken` stands for (default: the base claims). */
+async function federatedToken(emulators = auth, requestToken?: string): Promise<string> {
   const { status, body } = await stsJson(
-    exchange(await githubToken(wifAudience(emulators), emulators), {}, emulators),
+    exchange(await githubToken(wifAudience(emulators), emulators, requestToken), {}, emulators),
     emulators,
   );
   expect(status).toBe(200);
@@ -223,6 +231,28 @@ describe('GitHub OIDC token endpoint', () => {
       expect(typeof claims[claim], claim).toBe('string');
     expect(Number(claims.exp) - Number(claims.iat)).toBe(300);
     expect(Math.abs(Number(claims.iat) - Date.now() / 1000)).toBeLessThan(5);
+  });
+
+  it("gives a job's own request token that job's claims: environment and the environment subject", async () => {
+    const subject = githubSubject({
+      repository: 'acme/ml',
+      ref: 'refs/heads/main',
+      eventName: 'push',
+      environment: 'production',
+    });
+    expect(subject).toBe('repo:acme/ml:environment:production');
+    const deployJob = auth.oidc.requestTokenFor({ sub: subject, environment: 'production' });
+    const claims = decodeJwt(await githubToken(undefined, auth, deployJob))?.claims;
+    expect(claims).toMatchObject({
+      sub: subject,
+      environment: 'production',
+      repository: 'acme/ml',
+    });
+    // The base token (a job outside any environment) has no environment claim.
+    expect(decodeJwt(await githubToken())?.claims.environment).toBeUndefined();
+    expect(
+      githubSubject({ repository: 'acme/ml', ref: 'refs/pull/7/merge', eventName: 'pull_request' }),
+    ).toBe('repo:acme/ml:pull_request');
   });
 
   it('defaults the audience to https://github.com/<owner>', async () => {
@@ -601,6 +631,68 @@ describe('IAM Credentials', () => {
       await org.close();
     }
   });
+
+  it.each([
+    [
+      'attribute.environment',
+      principalSetForAttribute('123456789012', 'github', 'environment', 'production'),
+    ],
+    [
+      'the environment subject',
+      principalForSubject('123456789012', 'github', 'repo:acme/ml:environment:production'),
+    ],
+  ])(
+    'lets only a job in the production environment act as the deploy account (bound on %s)',
+    async (_binding, member) => {
+      const deployAccount = `deploy-${member.length}@acme-ml.iam.gserviceaccount.com`;
+      auth.serviceAccounts.add({
+        email: deployAccount,
+        bindings: [{ role: 'roles/iam.workloadIdentityUser', members: [member] }],
+      });
+      const call = (bearer: string) =>
+        iamCall('generateAccessToken', bearer, { scope: [CLOUD_PLATFORM_SCOPE] }, deployAccount);
+      // A training job (the repository's principalSet, no environment) and a job in another
+      // environment: Google's 403, even though the repository may act as the training account.
+      const trainJob = auth.oidc.requestTokenFor({ sub: 'repo:acme/ml:ref:refs/heads/feature' });
+      expect(
+        (
+          await iamCall('generateAccessToken', await federatedToken(auth, trainJob), {
+            scope: [CLOUD_PLATFORM_SCOPE],
+          })
+        ).status,
+      ).toBe(200);
+      const staging = auth.oidc.requestTokenFor({
+        sub: 'repo:acme/ml:environment:staging',
+        environment: 'staging',
+      });
+      for (const job of [trainJob, staging]) {
+        const denied = await call(await federatedToken(auth, job));
+        expect(denied.status).toBe(403);
+        expect(denied.body.error).toMatchObject({
+          code: 403,
+          status: 'PERMISSION_DENIED',
+          message:
+            "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).",
+          details: [
+            {
+              reason: 'IAM_PERMISSION_DENIED',
+              metadata: { resource: `projects/-/serviceAccounts/${deployAccount}` },
+            },
+          ],
+        });
+      }
+      const deployJob = auth.oidc.requestTokenFor({
+        sub: 'repo:acme/ml:environment:production',
+        environment: 'production',
+      });
+      const allowed = await call(await federatedToken(auth, deployJob));
+      expect(allowed.status).toBe(200);
+      expect(auth.validateAccessToken(allowed.body.accessToken as string)).toMatchObject({
+        ok: true,
+        serviceAccount: deployAccount,
+      });
+    },
+  );
 
   it('follows a delegation chain: each hop needs the permission on the next', async () => {
     const relay = 'relay@acme-ml.iam.gserviceaccount.com';

@@ -67,6 +67,8 @@ export interface AuthEmulators {
     requestUrl: string;
     /** ACTIONS_ID_TOKEN_REQUEST_TOKEN */
     requestToken: string;
+    /** A job's own request token, whose tokens carry its claims (the harness asks per job). */
+    requestTokenFor: GitHubOidcEmulator['requestTokenFor'];
     issuer: string;
     jwks: () => Jwks;
     emulator: GitHubOidcEmulator;
@@ -133,11 +135,13 @@ export async function startAuthEmulators(config: AuthEmulatorsConfig = {}): Prom
       name: provider,
       issuerUri: oidc.issuer,
       jwksUri: oidc.jwksUri,
+      // The mapping docs/google-cloud.md sets up.
       attributeMapping: {
         'google.subject': 'assertion.sub',
         'attribute.repository': 'assertion.repository',
         'attribute.repository_owner': 'assertion.repository_owner',
         'attribute.ref': 'assertion.ref',
+        'attribute.environment': 'assertion.environment',
       },
       attributeCondition: `assertion.repository == '${repository}'`,
       ...config.providerOverrides,
@@ -169,6 +173,7 @@ export async function startAuthEmulators(config: AuthEmulatorsConfig = {}): Prom
       oidc: {
         requestUrl: oidc.requestUrl,
         requestToken: oidc.requestToken,
+        requestTokenFor: oidc.requestTokenFor,
         issuer: oidc.issuer,
         jwks: oidc.jwks,
         emulator: oidc,

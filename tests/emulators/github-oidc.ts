@@ -16,6 +16,23 @@ import { generateSigningKey, signJwt, type Jwks, type JwtClaims, type SigningKey
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
+/**
+ * The `sub` GitHub puts in a job's tokens (with the default subject template): the environment
+ * wins over the event, a pull request over the ref. A Google binding on one of these subjects
+ * (or on `attribute.environment`) is how a deployment environment's protection reaches the cloud.
+ */
+export function githubSubject(job: {
+  repository: string;
+  ref: string;
+  eventName: string;
+  environment?: string | undefined;
+}): string {
+  if (job.environment) return `repo:${job.repository}:environment:${job.environment}`;
+  if (job.eventName === 'pull_request' || job.eventName === 'pull_request_target')
+    return `repo:${job.repository}:pull_request`;
+  return `repo:${job.repository}:ref:${job.ref}`;
+}
+
 export interface GitHubOidcConfig {
   /** `iss` claim. Default GitHub's; set a custom one to model GHES or an enterprise slug. */
   issuer?: string;
@@ -49,6 +66,8 @@ export interface MintOptions {
   audience?: string | string[];
   /** Override or add claims for this token only (e.g. `exp` in the past). */
   claims?: JwtClaims;
+  /** A job's claims, over the base claims and under the time and audience claims. */
+  jobClaims?: JwtClaims;
   lifetimeSeconds?: number;
 }
 
@@ -62,6 +81,11 @@ export interface GitHubOidcEmulator {
   readonly jwksUri: string;
   readonly signingKey: SigningKey;
   jwks: () => Jwks;
+  /**
+   * A request token for one job, as the runner gets from GitHub: its tokens carry the job's own
+   * claims (sub, environment, ref, event_name...) over the base ones. Masked like any secret.
+   */
+  requestTokenFor: (claims: JwtClaims) => string;
   /** The claims the next token gets (before audience/time claims). */
   baseClaims: () => JwtClaims;
   /** Change claims of future tokens, e.g. another repository or ref. */
@@ -133,6 +157,7 @@ export async function startGitHubOidc(
       {
         jti: randomUUID(),
         ...claims,
+        ...mint.jobClaims,
         aud: mint.audience ?? `https://github.com/${String(claims.repository_owner)}`,
         iss: issuer,
         iat,
@@ -145,6 +170,13 @@ export async function startGitHubOidc(
   };
 
   const jwks = (): Jwks => ({ keys: [signingKey.jwk] });
+  const jobClaims = new Map<string, JwtClaims>();
+  /** The job claims a request token stands for; undefined for an unknown token. */
+  const claimsFor = (bearer: string | undefined): JwtClaims | undefined => {
+    if (!bearer) return undefined;
+    if (sameSecret(bearer, requestToken)) return {};
+    return [...jobClaims].find(([token]) => sameSecret(bearer, token))?.[1];
+  };
 
   const server = await startHttpServer({
     name: options.name ?? 'github-oidc',
@@ -159,12 +191,13 @@ export async function startGitHubOidc(
         method: 'GET',
         pattern: '/_apis/idtoken',
         handler: (request) => {
-          if (!request.bearer || !sameSecret(request.bearer, requestToken))
+          const job = claimsFor(request.bearer);
+          if (!job)
             return json(401, {
               message: 'Bad credentials: invalid ACTIONS_ID_TOKEN_REQUEST_TOKEN',
             });
           const audience = request.query.get('audience');
-          const value = mintToken(audience ? { audience } : {});
+          const value = mintToken({ ...(audience ? { audience } : {}), jobClaims: job });
           return json(200, { count: value.length, value });
         },
       },
@@ -210,6 +243,11 @@ export async function startGitHubOidc(
     jwksUri: `${server.url}/.well-known/jwks`,
     signingKey,
     jwks,
+    requestTokenFor: (job) => {
+      const token = randomBytes(24).toString('base64url');
+      jobClaims.set(token, { ...job });
+      return token;
+    },
     baseClaims: () => ({ ...claims }),
     setClaims: (patch) => {
       claims = { ...claims, ...patch };

@@ -437,6 +437,9 @@ export async function startGoogleSts(options: StartGoogleStsOptions): Promise<Go
       try {
         value = expression({ assertion: claims });
       } catch (error) {
+        // A claim this token lacks leaves the attribute unset: a job outside any environment
+        // has no `environment`, so `attribute.environment` is simply absent from its identity.
+        if (/^No such key/.test((error as Error).message)) continue;
         reject(
           'invalid_grant',
           `The attribute mapping for "${target}" failed to evaluate: ${(error as Error).message.split('\n')[0]}`,

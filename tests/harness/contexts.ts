@@ -1,3 +1,4 @@
+import { githubSubject } from '../emulators/github-oidc.js';
 import type { RunWorkflowOptions } from './types.js';
 
 /**
@@ -84,6 +85,45 @@ export function githubContext(
     action: '',
     secret_source: 'Actions',
   };
+}
+
+/**
+ * The claims GitHub puts in a job's OIDC tokens, from its `github` context and environment: the
+ * environment's name and subject for a job that names one (docs: "OpenID Connect reference").
+ */
+export function oidcClaims(
+  github: Readonly<Record<string, unknown>>,
+  environment: string | undefined,
+): Record<string, string> {
+  const text = (key: string): string => {
+    const value = github[key];
+    return typeof value === 'string' ? value : '';
+  };
+  const claims: Record<string, string> = {
+    sub: githubSubject({
+      repository: text('repository'),
+      ref: text('ref'),
+      eventName: text('event_name'),
+      environment,
+    }),
+    ref: text('ref'),
+    ref_type: text('ref_type'),
+    sha: text('sha'),
+    repository: text('repository'),
+    repository_owner: text('repository_owner'),
+    event_name: text('event_name'),
+    head_ref: text('head_ref'),
+    base_ref: text('base_ref'),
+    actor: text('actor'),
+    run_id: text('run_id'),
+    run_number: text('run_number'),
+    run_attempt: text('run_attempt'),
+    workflow: text('workflow'),
+    workflow_ref: text('workflow_ref'),
+    workflow_sha: text('workflow_sha'),
+  };
+  if (environment) claims.environment = environment;
+  return claims;
 }
 
 export function runnerContext(temp: string, toolCache: string): Record<string, string> {

@@ -11,7 +11,13 @@ import {
   type Masker,
   type Transcript,
 } from './commands.js';
-import { githubContext, runnerContext, runnerVariables, type RunInfo } from './contexts.js';
+import {
+  githubContext,
+  oidcClaims,
+  runnerContext,
+  runnerVariables,
+  type RunInfo,
+} from './contexts.js';
 import type { Scope } from './expressions.js';
 import { tokenGrant, type Permissions } from './permissions.js';
 import { imageEnvironment } from './runner-image.js';
@@ -76,6 +82,8 @@ export class JobSession {
   readonly processGroups: number[] = [];
   readonly lines: string[] = [];
   readonly deadline: number;
+  /** ACTIONS_ID_TOKEN_REQUEST_TOKEN, for a job with `id-token: write`: its tokens carry its claims. */
+  readonly oidcRequestToken: string | undefined;
   workflowEnv: Record<string, string> = {};
   jobEnv: Record<string, string> = {};
   summary = '';
@@ -104,6 +112,12 @@ export class JobSession {
       eventPath,
     });
     this.runner = runnerContext(this.temp, this.toolCache);
+    const oidc = state.options.oidc;
+    if (plan.permissions['id-token'] === 'write' && oidc) {
+      this.oidcRequestToken =
+        oidc.requestTokenFor?.(oidcClaims(this.github, plan.environment)) ?? oidc.requestToken;
+      state.masker.add(this.oidcRequestToken);
+    }
     this.deadline = Date.now() + plan.timeoutMinutes * 60_000;
   }
 
@@ -143,10 +157,10 @@ export class JobSession {
     const env: Record<string, string> = {
       ...imageEnvironment(this.state.tools, this.home),
       ...this.state.options.extraEnv,
-      ...(this.plan.permissions['id-token'] === 'write' && this.state.options.oidc
+      ...(this.oidcRequestToken && this.state.options.oidc
         ? {
             ACTIONS_ID_TOKEN_REQUEST_URL: this.state.options.oidc.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: this.state.options.oidc.requestToken,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: this.oidcRequestToken,
           }
         : {}),
       ...this.workflowEnv,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
+import { startGitHubOidc } from '../emulators/github-oidc.js';
 import { expectNoSecrets } from '../helpers/action-runner.js';
 import { fixtureRepository, job, runFixture, step } from './test-fixtures.js';
 import type { RepositoryUnderTest } from './types.js';
@@ -31,6 +32,7 @@ describe('the workflow harness: reusable workflows, environments, permissions', 
       'permissions.yml',
       'called-greedy.yml',
       'caller-stingy.yml',
+      'oidc-claims.yml',
     ]);
     github = await startGitHubApiEmulator();
   });
@@ -124,6 +126,44 @@ describe('the workflow harness: reusable workflows, environments, permissions', 
     });
     expect(github.checkRuns('acme/ml')).toHaveLength(1);
     expectNoSecrets(run.log, [OIDC.requestToken]);
+  });
+
+  it("gives each job OIDC tokens with its own claims: the environment's subject only in the job that names it", async () => {
+    const oidc = await startGitHubOidc({ repository: 'acme/ml' });
+    try {
+      const claimsOf = (run: Awaited<ReturnType<typeof runFixture>>, id: string) =>
+        JSON.parse(
+          Buffer.from(step(run, id, 'token').outputs.claims ?? '', 'base64url').toString(),
+        ) as Record<string, unknown>;
+      const options = { oidc, environments: { production: {} } };
+      const push = await runFixture(repository, 'oidc-claims.yml', options);
+      expect(push.conclusion, push.log).toBe('success');
+      expect(claimsOf(push, 'train')).toMatchObject({
+        sub: `repo:acme/ml:ref:${repository.ref}`,
+        ref: repository.ref,
+        sha: repository.sha,
+        event_name: 'push',
+        aud: 'probe',
+      });
+      expect(claimsOf(push, 'train').environment).toBeUndefined();
+      expect(claimsOf(push, 'deploy')).toMatchObject({
+        sub: 'repo:acme/ml:environment:production',
+        environment: 'production',
+        ref: repository.ref,
+      });
+      const pr = await runFixture(repository, 'oidc-claims.yml', {
+        ...options,
+        event: { name: 'pull_request', payload: { pull_request: { number: 3 } } },
+      });
+      expect(claimsOf(pr, 'train')).toMatchObject({
+        sub: 'repo:acme/ml:pull_request',
+        event_name: 'pull_request',
+      });
+      expect(claimsOf(pr, 'deploy').sub).toBe('repo:acme/ml:environment:production');
+      expectNoSecrets(push.log + pr.log, [oidc.requestToken]);
+    } finally {
+      await oidc.close();
+    }
   });
 
   it('caps a pull request from a fork at read and passes it no secrets', async () => {

@@ -37,6 +37,11 @@ export interface GitHubService {
 export interface OidcService {
   readonly requestUrl: string;
   readonly requestToken: string;
+  /**
+   * A request token whose ID tokens carry one job's claims (sub, environment, ref, event...), as
+   * GitHub issues per job. Without it every job gets `requestToken` and the service's own claims.
+   */
+  requestTokenFor?(claims: Readonly<Record<string, string>>): string;
 }
 
 export interface RunWorkflowOptions {

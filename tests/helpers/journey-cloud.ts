@@ -6,6 +6,8 @@ import {
   type ArtifactRegistryEmulator,
 } from '../emulators/artifact-registry.js';
 import { startAuthEmulators, type AuthEmulators } from '../emulators/auth-emulators.js';
+import { principalSetForAttribute } from '../emulators/google-sts.js';
+import { WORKLOAD_IDENTITY_USER } from '../emulators/iam-credentials.js';
 import {
   startCloudStorageEmulator,
   type CloudStorageEmulator,
@@ -29,7 +31,9 @@ import { PYTHON, TEST_REGISTRY } from './services.js';
  */
 export interface JourneyCloud {
   readonly github: GitHubApiEmulator;
+  /** `google.serviceAccount` is the training account; this one only production may act as. */
   readonly google: AuthEmulators;
+  readonly deployServiceAccount: string;
   readonly metadata: MetadataServer;
   readonly vertex: VertexEmulator;
   readonly artifactRegistry: ArtifactRegistryEmulator;
@@ -65,9 +69,44 @@ export async function startJourneyCloud(options: JourneyCloudOptions): Promise<J
     orgs: [owner],
     tokens: { ...options.tokens },
   });
-  // Artifact Registry takes the service account's access token as the registry password.
+  // The two accounts of docs/google-cloud.md: the repository may train, only its production
+  // environment may deploy. Artifact Registry takes their access tokens as the registry password.
+  const trainingServiceAccount = 'mlops-training@acme-ml.iam.gserviceaccount.com';
+  const deployServiceAccount = 'mlops-deploy@acme-ml.iam.gserviceaccount.com';
+  const pool = { projectNumber: '123456789012', pool: 'github' };
   const google = await startAuthEmulators({
+    ...pool,
     repository: options.repository,
+    serviceAccount: trainingServiceAccount,
+    serviceAccounts: [
+      {
+        email: trainingServiceAccount,
+        bindings: [
+          {
+            role: WORKLOAD_IDENTITY_USER,
+            members: [
+              principalSetForAttribute(
+                pool.projectNumber,
+                pool.pool,
+                'repository',
+                options.repository,
+              ),
+            ],
+          },
+        ],
+      },
+      {
+        email: deployServiceAccount,
+        bindings: [
+          {
+            role: WORKLOAD_IDENTITY_USER,
+            members: [
+              principalSetForAttribute(pool.projectNumber, pool.pool, 'environment', 'production'),
+            ],
+          },
+        ],
+      },
+    ],
     serviceAccountTokenValue: TEST_REGISTRY.password,
   });
   const shared = { clock: google.clock, faults: google.faults, requests: google.requests };
@@ -87,17 +126,20 @@ export async function startJourneyCloud(options: JourneyCloudOptions): Promise<J
     predictionServer: servingImageContainers(options.dockerConfig),
   });
   const artifactRegistry = await startArtifactRegistryEmulator({ ...shared, validateToken });
-  const storage = await startCloudStorageEmulator({ ...shared, validateToken });
+  const fuseRoot = path.dirname(path.dirname(vertex.localPath('gs://bucket/object')));
+  // Over the Vertex emulator's storage: deploy hashes the model a pipeline wrote there.
+  const storage = await startCloudStorageEmulator({ ...shared, validateToken, folder: fuseRoot });
   // Pipeline tasks are this process's children: what a Vertex workload finds in its VM.
   Object.assign(process.env, {
     GCE_METADATA_HOST: metadata.host,
     MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
     MLOPS_STORAGE_ENDPOINT: storage.url,
-    MLOPS_GCS_FUSE_ROOT: path.dirname(path.dirname(vertex.localPath('gs://bucket/object'))),
+    MLOPS_GCS_FUSE_ROOT: fuseRoot,
   });
   return {
     github,
     google,
+    deployServiceAccount,
     metadata,
     vertex,
     artifactRegistry,
@@ -114,6 +156,7 @@ export async function startJourneyCloud(options: JourneyCloudOptions): Promise<J
       MLOPS_IAMCREDENTIALS_ENDPOINT: google.iamCredentialsEndpoint,
       MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
       MLOPS_ARTIFACTREGISTRY_ENDPOINT: artifactRegistry.endpoint.url,
+      MLOPS_STORAGE_ENDPOINT: storage.url,
       MLOPS_DOCKER_REGISTRY_HOST: TEST_REGISTRY.host,
     },
     async close() {

@@ -45,8 +45,16 @@ export const CONFIGURATION: readonly ConfigurationEntry[] = [
   {
     name: 'GCP_SERVICE_ACCOUNT',
     kind: 'variable',
-    example: 'pipelines@PROJECT.iam.gserviceaccount.com',
-    description: 'The service account the workflows act as on Google Cloud.',
+    example: 'mlops-training@PROJECT.iam.gserviceaccount.com',
+    description:
+      'The training service account: builds images, runs pipelines and schedules, reads the champion. It cannot deploy.',
+  },
+  {
+    name: 'GCP_DEPLOY_SERVICE_ACCOUNT',
+    kind: 'variable',
+    example: 'mlops-deploy@PROJECT.iam.gserviceaccount.com',
+    description:
+      'The deploy service account: uploads models and changes endpoints. Only jobs in the production environment may act as it (the binding names the environment), so its protection rules reach Google Cloud.',
   },
   {
     name: 'GCP_PIPELINE_ROOT',
