@@ -122,6 +122,22 @@ describe('workflows and action.yml', () => {
     }
   });
 
+  it('a template that lends pull requests an OIDC token runs only for same-repository ones', () => {
+    for (const name of readdirSync(TEMPLATES).filter((file) => file.endsWith('.yml'))) {
+      const workflow = parse(readFileSync(path.join(TEMPLATES, name), 'utf8')) as {
+        on: Record<string, unknown>;
+        permissions?: Record<string, string>;
+        jobs: Record<string, { if?: string }>;
+      };
+      const pullRequests = 'pull_request' in workflow.on || 'pull_request_target' in workflow.on;
+      if (!pullRequests || workflow.permissions?.['id-token'] !== 'write') continue;
+      for (const [job, definition] of Object.entries(workflow.jobs))
+        expect(definition.if ?? '', `${name} ${job}`).toContain(
+          'github.event.pull_request.head.repo.full_name == github.repository',
+        );
+    }
+  });
+
   it('only a job that names the environment authenticates as the deploy account', () => {
     const deployEnvironments: Array<string | undefined> = [];
     for (const file of readdirSync(WORKFLOWS).map((name) => path.join(WORKFLOWS, name))) {

@@ -311,7 +311,10 @@ async function workloadIdentity(
   const oidcToken = await fetchGitHubOidcToken(request, audience);
   host.maskSecret(oidcToken, 'the GitHub OIDC token');
   const claims = jwtClaims(oidcToken);
-  const repository = typeof claims.repository === 'string' ? claims.repository : undefined;
+  const identity = {
+    ...(typeof claims.repository === 'string' ? { repository: claims.repository } : {}),
+    ...(typeof claims.sub === 'string' ? { subject: claims.sub } : {}),
+  };
   ui.info(
     `GitHub identity: ${typeof claims.sub === 'string' ? claims.sub : 'unknown'} → ${provider.name}`,
   );
@@ -332,7 +335,7 @@ async function workloadIdentity(
       federated.accessToken,
       inputs.serviceAccount,
       inputs.lifetimeSeconds,
-      { provider, ...(repository ? { repository } : {}) },
+      { provider, ...identity },
     );
     host.maskSecret(minted.accessToken, 'the access token');
     accessToken = minted.accessToken;
@@ -342,7 +345,7 @@ async function workloadIdentity(
         federated.accessToken,
         inputs.serviceAccount,
         inputs.idTokenAudience,
-        { provider, ...(repository ? { repository } : {}) },
+        { provider, ...identity },
       );
       host.maskSecret(idToken, 'the ID token');
     }
@@ -359,7 +362,7 @@ async function workloadIdentity(
     }),
     identity:
       inputs.serviceAccount ??
-      `the federated identity of ${repository ?? 'this workflow'} (direct Workload Identity Federation)`,
+      `the federated identity of ${identity.repository ?? 'this workflow'} (direct Workload Identity Federation)`,
     accessToken,
     ...(idToken ? { idToken } : {}),
   };

@@ -111,16 +111,22 @@ describe('workload identity provider names, checked before any call', () => {
     expect(explainStsError(provider, 'my-aud', 'invalid_grant', 'audience').describe()).toMatch(
       /The token's audience is "my-aud"/,
     );
-    expect(
-      explainIamError(
-        'sa@p.iam.gserviceaccount.com',
-        provider,
-        403,
-        'Permission denied',
-        'acme/ml',
-      ).describe(),
-    ).toContain(
+    const refused = (subject: string) =>
+      explainIamError('sa@p.iam.gserviceaccount.com', provider, 403, 'Permission denied', {
+        repository: 'acme/ml',
+        subject,
+      }).describe();
+    // A job without an environment: the training binding, and why a deploy account refuses it.
+    const branch = refused('repo:acme/ml:ref:refs/heads/main');
+    expect(branch).toContain(
       '--role=roles/iam.workloadIdentityUser --member="principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/attribute.repository/acme/ml"',
+    );
+    expect(branch).toContain(
+      'only a job that names its environment may act as it (environment: production in the job; GitHub then issues the subject repo:acme/ml:environment:production)',
+    );
+    // A job in an environment: that environment's subject.
+    expect(refused('repo:acme/ml:environment:staging')).toContain(
+      'This job runs in the staging environment: if it should act as sa@p.iam.gserviceaccount.com, bind that environment\'s subject: gcloud iam service-accounts add-iam-policy-binding sa@p.iam.gserviceaccount.com --role=roles/iam.workloadIdentityUser --member="principal://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/subject/repo:acme/ml:environment:staging"',
     );
   });
 });

@@ -135,7 +135,8 @@ export async function startAuthEmulators(config: AuthEmulatorsConfig = {}): Prom
       name: provider,
       issuerUri: oidc.issuer,
       jwksUri: oidc.jwksUri,
-      // The mapping docs/google-cloud.md sets up.
+      // docs/google-cloud.md's mapping (subject, repository, ref), plus the attributes other
+      // bindings the tests try use (repository_owner, environment).
       attributeMapping: {
         'google.subject': 'assertion.sub',
         'attribute.repository': 'assertion.repository',

@@ -6,7 +6,7 @@ import {
   type ArtifactRegistryEmulator,
 } from '../emulators/artifact-registry.js';
 import { startAuthEmulators, type AuthEmulators } from '../emulators/auth-emulators.js';
-import { principalSetForAttribute } from '../emulators/google-sts.js';
+import { principalForSubject, principalSetForAttribute } from '../emulators/google-sts.js';
 import { WORKLOAD_IDENTITY_USER } from '../emulators/iam-credentials.js';
 import {
   startCloudStorageEmulator,
@@ -101,7 +101,11 @@ export async function startJourneyCloud(options: JourneyCloudOptions): Promise<J
           {
             role: WORKLOAD_IDENTITY_USER,
             members: [
-              principalSetForAttribute(pool.projectNumber, pool.pool, 'environment', 'production'),
+              principalForSubject(
+                pool.projectNumber,
+                pool.pool,
+                `repo:${options.repository}:environment:production`,
+              ),
             ],
           },
         ],

@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors.js';
 import {
   explainIamError,
   explainStsError,
+  type GitHubIdentity,
   type WorkloadIdentityProvider,
 } from '../../core/gcp/workload-identity.js';
 import { HttpError, requestJson } from '../http.js';
@@ -117,19 +118,18 @@ function iamFailure(
   error: unknown,
   serviceAccount: string,
   provider: WorkloadIdentityProvider | undefined,
-  repository: string | undefined,
+  identity: GitHubIdentity,
 ): unknown {
   if (error instanceof HttpError && error.status >= 400 && error.status < 500) {
     const message =
       (error.body as { error?: { message?: string } } | undefined)?.error?.message ?? error.message;
-    return explainIamError(serviceAccount, provider, error.status, message, repository);
+    return explainIamError(serviceAccount, provider, error.status, message, identity);
   }
   return error;
 }
 
-export interface ImpersonationContext {
+export interface ImpersonationContext extends GitHubIdentity {
   readonly provider?: WorkloadIdentityProvider;
-  readonly repository?: string;
 }
 
 export async function generateAccessToken(
@@ -153,7 +153,7 @@ export async function generateAccessToken(
       },
     );
   } catch (error) {
-    throw iamFailure(error, serviceAccount, context.provider, context.repository);
+    throw iamFailure(error, serviceAccount, context.provider, context);
   }
 }
 
@@ -176,6 +176,6 @@ export async function generateIdToken(
     );
     return body.token;
   } catch (error) {
-    throw iamFailure(error, serviceAccount, context.provider, context.repository);
+    throw iamFailure(error, serviceAccount, context.provider, context);
   }
 }

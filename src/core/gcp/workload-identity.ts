@@ -147,13 +147,20 @@ export function explainStsError(
   }
 }
 
+/** Who asked, from the GitHub token's claims: to name the binding that would admit it. */
+export interface GitHubIdentity {
+  readonly repository?: string;
+  /** The token's `sub`: `repo:OWNER/REPO:environment:NAME` for a job that names an environment. */
+  readonly subject?: string;
+}
+
 /** Turns an IAM Credentials error into the binding or mapping the user is missing. */
 export function explainIamError(
   serviceAccount: string,
   provider: WorkloadIdentityProvider | undefined,
   status: number,
   message: string,
-  repository: string | undefined,
+  identity: GitHubIdentity,
 ): UserError {
   const said = `IAM refused to mint a token for ${serviceAccount} (HTTP ${status}): ${message}`;
   if (status === 404)
@@ -161,9 +168,18 @@ export function explainIamError(
       fix: `Check that the service account ${serviceAccount} exists (gcloud iam service-accounts describe ${serviceAccount}).`,
     });
   if (status === 403 && provider) {
-    const member = `principalSet://iam.googleapis.com/projects/${provider.projectNumber}/locations/global/workloadIdentityPools/${provider.pool}/attribute.repository/${repository ?? 'OWNER/REPO'}`;
+    const pool = `iam.googleapis.com/projects/${provider.projectNumber}/locations/global/workloadIdentityPools/${provider.pool}`;
+    const bind = (member: string) =>
+      `gcloud iam service-accounts add-iam-policy-binding ${serviceAccount} --role=roles/iam.workloadIdentityUser --member="${member}"`;
+    const delay = 'IAM changes can take a few minutes to apply.';
+    const environment = /:environment:([^:]+)$/.exec(identity.subject ?? '')?.[1];
+    if (environment && identity.subject)
+      return new UserError(said, {
+        fix: `This job runs in the ${environment} environment: if it should act as ${serviceAccount}, bind that environment's subject: ${bind(`principal://${pool}/subject/${identity.subject}`)}. ${delay}`,
+      });
+    const repository = identity.repository ?? 'OWNER/REPO';
     return new UserError(said, {
-      fix: `Grant the repository Workload Identity User on the service account, and map attribute.repository=assertion.repository on the provider: gcloud iam service-accounts add-iam-policy-binding ${serviceAccount} --role=roles/iam.workloadIdentityUser --member="${member}". IAM changes can take a few minutes to apply.`,
+      fix: `If ${serviceAccount} is the deploy account, only a job that names its environment may act as it (environment: production in the job; GitHub then issues the subject repo:${repository}:environment:production). For a training account, grant the repository Workload Identity User and map attribute.repository=assertion.repository on the provider: ${bind(`principalSet://${pool}/attribute.repository/${repository}`)}. ${delay}`,
     });
   }
   return new UserError(said, { fix: 'Check the service account and its IAM policy.' });
