@@ -16,6 +16,7 @@ import hashlib
 import http.client
 import io
 import os
+import re
 from email.message import Message
 from typing import BinaryIO, Iterable
 from urllib.parse import quote, urlencode
@@ -27,15 +28,25 @@ DEFAULT_ENDPOINT = "https://storage.googleapis.com"
 READ_ROLE = "roles/storage.objectViewer"
 BLOCK_BYTES = 1 << 20
 MAX_NAMES_SHOWN = 5
+BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$")
 
 
 def split_uri(uri: str) -> tuple[str, str]:
-    """``gs://bucket/name`` as (bucket, name); the name may be empty or a folder."""
+    """``gs://bucket/name`` as (bucket, name); the name may be empty or a folder, but has no
+    ``.`` or ``..`` segment."""
     if uri[: len("gs://")].lower() != "gs://":
         raise CloudError(f"expected a gs:// URI, got {uri!r}")
     bucket, _, name = uri[len("gs://") :].partition("/")
     if not bucket:
         raise CloudError(f"{uri!r} names no bucket; expected gs://<bucket>/<path>")
+    if not BUCKET_NAME.match(bucket):
+        raise CloudError(f"{uri!r}: {bucket!r} is not a bucket name (lowercase letters, digits, -, _ and .)")
+    # Names become local paths (downloads, the /gcs mount): gs://b/../../etc/passwd must not
+    # reach /etc/passwd.
+    if any(part in (".", "..") for part in name.split("/")):
+        raise CloudError(
+            f"{uri!r} has a . or .. segment, which could reach files outside its folder; give the object's own name"
+        )
     return bucket, name
 
 

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, NoReturn, Sequence
 
 import pandas as pd
 
-from cloud import google_api
+from cloud import google_api, integrity
 
 # Cells that mean "no value" (compared after stripping whitespace, case-insensitively).
 # Blank and whitespace-only cells are the important ones (TotalCharges in the telco data);
@@ -248,12 +248,17 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> N
 
 
 def load_model_dir(
-    path: str, what: str, check: Callable[[dict[str, Any]], None] | None = None
+    path: str,
+    what: str,
+    check: Callable[[dict[str, Any]], None] | None = None,
+    pinned: tuple[str, str] | None = None,
 ) -> tuple[Any, dict[str, Any]]:
     """Loads ``model.joblib`` and ``metadata.json`` from a model directory written by train.
 
     ``check`` sees the metadata before the model is unpickled (e.g. the framework version:
-    a pickle from another scikit-learn may fail in odd ways).
+    a pickle from another scikit-learn may fail in odd ways). Unpickling runs code, so the
+    file must first hash to ``pinned`` (the sha256 and where it was recorded, e.g. the run
+    record) or else to the ``model_sha256`` in metadata.json, when either is known.
     """
     import joblib
 
@@ -262,8 +267,15 @@ def load_model_dir(
     model_file = os.path.join(path, MODEL_FILE)
     require_file(model_file, f"{what} file")
     metadata = read_json(os.path.join(path, METADATA_FILE), f"{what} metadata")
+    if not isinstance(metadata, dict):
+        raise ComponentError(f"{what} metadata {os.path.join(path, METADATA_FILE)} does not hold a JSON object")
     if check is not None:
         check(metadata)
+    expected, source = pinned or (None, "")
+    try:
+        integrity.verify_model_file(model_file, metadata, expected, source)
+    except integrity.IntegrityError as error:
+        raise ComponentError(str(error)) from None
     try:
         model = joblib.load(model_file)
     except Exception as error:  # noqa: BLE001 - unpickling can fail in many ways

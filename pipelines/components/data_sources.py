@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
+from cloud import storage
+from cloud.google_api import CloudError
 from components.common import CATEGORICAL, MISSING_TOKENS, NUMERIC, ComponentError, apply_kinds, require_file
 
 GCS_FUSE_ROOT_ENV = "MLOPS_GCS_FUSE_ROOT"
@@ -47,17 +49,23 @@ def local_path(uri: str, what: str) -> str:
         raise ComponentError(f"no {what} given")
     lowered = uri.lower()
     if lowered.startswith("gs://"):
-        bucket, _, name = uri[len("gs://") :].partition("/")
-        if not bucket:
-            raise ComponentError(f"{what} {uri!r} names no bucket; expected gs://<bucket>/<path>")
+        try:
+            bucket, name = storage.split_uri(uri)
+        except CloudError as error:
+            raise ComponentError(f"{what}: {error}") from None
         root = _fuse_root()
-        if not os.path.isdir(os.path.join(root, bucket)):
+        folder = os.path.normpath(os.path.join(root, bucket))
+        if not os.path.isdir(folder):
             raise ComponentError(
                 f"{what} {uri} is read through the Cloud Storage FUSE mount {root}/{bucket}, which is "
                 f"not available here (it is on Vertex AI); mount the bucket and set {GCS_FUSE_ROOT_ENV}, "
                 "or copy the data and pass a local path"
             )
-        return os.path.join(root, bucket, name)
+        path = os.path.normpath(os.path.join(folder, name))
+        # A name starting with / would make os.path.join drop the mount (gs://b//etc/passwd).
+        if path != folder and not path.startswith(folder + os.sep):
+            raise ComponentError(f"{what} {uri!r} resolves to {path}, outside the bucket's mount {folder}")
+        return path
     if lowered.startswith("file://"):
         parts = urlsplit(uri)
         if parts.netloc not in ("", "localhost"):

@@ -12,12 +12,15 @@ A model source is one of:
   optional ``@<version id or alias>`` (default: the default version): the model folder is the
   version's ``artifactUri``, read through the Cloud Storage FUSE mount (Vertex AI) or, where
   there is none, downloaded with the Cloud Storage API.
+
+Loading a model runs code, so ``model.joblib`` must first hash to the sha256 the run record
+holds (for a registry version: the ``MLOPS_MODEL_SHA256`` deploy gave its serving container),
+else to the one in its metadata.json (cloud.integrity).
 """
 
 from __future__ import annotations
 
 import atexit
-import hashlib
 import os
 import re
 import shutil
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from cloud.integrity import MODEL_SHA256_ENV, MODEL_SHA256_KEY, IntegrityError, parse_sha256, sha256_file
 from components.common import METADATA_FILE, MODEL_FILE, ComponentError, load_model_dir, read_json
 from components.data_sources import fuse_mounted, local_path
 
@@ -61,18 +65,22 @@ def resolve_model(source: str) -> ResolvedModel:
         )
     registry = REGISTRY_NAME.match(source)
     if registry:
-        directory, version, training_data = _from_registry(source, registry)
+        directory, version, training_data, pinned = _from_registry(source, registry)
     else:
-        directory, version, training_data = _from_run_record(source)
-    # The framework is checked before unpickling, as the prediction server does.
+        directory, version, training_data, pinned = _from_run_record(source)
+    # The framework is checked before unpickling, as the prediction server does, and the file
+    # against the hash the run recorded (or the deployed version was given).
     estimator, metadata = load_model_dir(
-        directory, f"model of {source}", check=lambda metadata: check_framework(metadata, source)
+        directory,
+        f"model of {source}",
+        check=lambda metadata: check_framework(metadata, source),
+        pinned=pinned,
     )
     return ResolvedModel(
         estimator=estimator,
         metadata=metadata,
         version=version,
-        fingerprint=_fingerprint(os.path.join(directory, MODEL_FILE)),
+        fingerprint=sha256_file(os.path.join(directory, MODEL_FILE))[:16],
         training_data=training_data,
     )
 
@@ -95,7 +103,7 @@ def check_framework(metadata: dict[str, Any], source: str) -> None:
 # --------------------------------------------------------------------------- run records
 
 
-def _from_run_record(source: str) -> tuple[str, str, str | None]:
+def _from_run_record(source: str) -> tuple[str, str, str | None, tuple[str, str] | None]:
     path, _, selector = source.partition("#")
     path = local_path(path, "run record")
     if os.path.isdir(path):
@@ -111,9 +119,13 @@ def _from_run_record(source: str) -> tuple[str, str, str | None]:
     run_id = str(record["runId"])
     tasks: dict[str, Any] = record["tasks"]
     task_path, output = _pick_model_output(tasks, selector, run_id)
-    uri = tasks[task_path]["artifacts"][output][0]["uri"]
-    directory = local_path(uri, f"model {task_path}/{output} of run {run_id}")
-    return directory, f"run:{run_id}/{task_path}/{output}", _training_data(tasks)
+    artifact = tasks[task_path]["artifacts"][output][0]
+    directory = local_path(artifact["uri"], f"model {task_path}/{output} of run {run_id}")
+    pinned = _pinned(
+        (artifact.get("metadata") or {}).get(MODEL_SHA256_KEY),
+        f"{MODEL_SHA256_KEY} of run {run_id}'s {task_path}/{output}",
+    )
+    return directory, f"run:{run_id}/{task_path}/{output}", _training_data(tasks), pinned
 
 
 def _pick_model_output(tasks: dict[str, Any], selector: str, run_id: str) -> tuple[str, str]:
@@ -166,7 +178,7 @@ def _training_data(tasks: dict[str, Any]) -> str | None:
 # --------------------------------------------------------------------------- registry
 
 
-def _from_registry(source: str, match: re.Match[str]) -> tuple[str, str, None]:
+def _from_registry(source: str, match: re.Match[str]) -> tuple[str, str, None, tuple[str, str] | None]:
     from cloud import storage
     from cloud.google_api import request_json, vertex_url
 
@@ -179,6 +191,10 @@ def _from_registry(source: str, match: re.Match[str]) -> tuple[str, str, None]:
             f"Vertex AI model {name} has no artifactUri (its files are not in Cloud Storage), so it cannot be "
             "loaded for batch scoring"
         )
+    # Deploy gives the serving container the run record's hash; it binds batch scoring too.
+    env = (model.get("containerSpec") or {}).get("env") or []
+    recorded = next((item.get("value") for item in env if item.get("name") == MODEL_SHA256_ENV), None)
+    pinned = _pinned(recorded, f"{MODEL_SHA256_ENV} of {name}")
     resource = str(model.get("name") or name).split("@")[0]
     version_id = str(model.get("versionId") or version or "")
     if artifact_uri.lower().startswith("gs://") and not fuse_mounted(artifact_uri):
@@ -188,12 +204,14 @@ def _from_registry(source: str, match: re.Match[str]) -> tuple[str, str, None]:
         storage.download_prefix(artifact_uri, directory, names=[MODEL_FILE, METADATA_FILE])
     else:
         directory = local_path(artifact_uri, f"model files of {name}")
-    return directory, f"{resource}@{version_id}" if version_id else resource, None
+    return directory, f"{resource}@{version_id}" if version_id else resource, None, pinned
 
 
-def _fingerprint(path: str) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()[:16]
+def _pinned(recorded: Any, where: str) -> tuple[str, str] | None:
+    """The hash the model file must have (None: nothing recorded), and how a mismatch names it."""
+    if recorded is None:
+        return None
+    try:
+        return parse_sha256(recorded, where), f"{where} is"
+    except IntegrityError as error:
+        raise ComponentError(str(error)) from None

@@ -1,6 +1,8 @@
 """package_model: lay out the chosen model the way Vertex AI serving expects it (a folder with
 model.joblib at its root, plus metadata.json) and write a model card. The pipeline runs it only
-when the model met the quality bar, so its output is the "deployable" model.
+when the model met the quality bar, so its output is the "deployable" model. The sha256 of
+model.joblib goes into metadata.json and the artifact metadata (so the run record) as
+model_sha256: deploy, the server and batch prediction check it before loading the model.
 
     python3 -m components.package_model --model out/best_model --metrics out/metrics \
         --model-name random_forest --deployable-model out/deployable --model-card out/card.md
@@ -12,6 +14,8 @@ import json
 import os
 import shutil
 from typing import Any, Sequence
+
+from cloud.integrity import MODEL_SHA256_KEY, sha256_file
 
 from .common import (
     CATEGORICAL,
@@ -91,12 +95,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     if os.path.exists(args.deployable_model):
         shutil.rmtree(args.deployable_model)
     os.makedirs(args.deployable_model)
-    shutil.copy2(os.path.join(args.model, MODEL_FILE), os.path.join(args.deployable_model, MODEL_FILE))
-    write_json(os.path.join(args.deployable_model, METADATA_FILE), {**metadata, "packaged_from": args.model_name})
+    model_file = os.path.join(args.deployable_model, MODEL_FILE)
+    shutil.copy2(os.path.join(args.model, MODEL_FILE), model_file)
+    # What deploy, the server and batch prediction check before unpickling (loading runs code).
+    model_sha256 = sha256_file(model_file)
+    write_json(
+        os.path.join(args.deployable_model, METADATA_FILE),
+        {**metadata, "packaged_from": args.model_name, MODEL_SHA256_KEY: model_sha256},
+    )
     write_text(args.model_card, model_card(args.model_name, metadata, metrics))
     if executor_input is not None:
-        # Deploy reads these to pick (or check) a serving image with the same scikit-learn, and
-        # the schema to send the new deployment a smoke prediction.
+        # Deploy reads these to pick (or check) a serving image with the same scikit-learn, the
+        # schema to send the new deployment a smoke prediction, and the hash to check the model
+        # it uploads is this one.
         schema = probe_schema(metadata)
         write_executor_output(
             executor_input,
@@ -107,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     for key in ("framework", "framework_version", "python_version")
                     if metadata.get(key) is not None
                 }
-                | {"model_type": args.model_name}
+                | {"model_type": args.model_name, MODEL_SHA256_KEY: model_sha256}
                 | ({"feature_schema": schema} if schema else {})
             },
         )

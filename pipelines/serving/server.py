@@ -38,7 +38,13 @@ launcher (``mlops serve``) can say what to do about it:
   scikit-learn is not the version recorded in metadata.json (a pickled scikit-learn model is
   only reliable with the version that wrote it);
 * 4: the port cannot be used (taken by another process, or privileged);
-* 5: the host is not an address of this machine.
+* 5: the host is not an address of this machine;
+* 6: ``model.joblib`` is not the model that was packaged: its sha256 differs from
+  ``MLOPS_MODEL_SHA256`` (which deploy sets from the run record) or, without it, from the
+  ``model_sha256`` in metadata.json. Loading a model runs code, so it is checked first.
+
+At most ``--max-connections`` connections (default 32) are served at once, each on its own
+thread; one more is answered 503 with ``Retry-After`` and closed, without a thread.
 """
 
 from __future__ import annotations
@@ -63,7 +69,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, NoReturn, Sequence
 from urllib.parse import unquote, urlsplit
 
-from cloud import google_api, storage
+from cloud import google_api, integrity, storage
 
 NAME = "serving"
 MODEL_FILE = "model.joblib"
@@ -90,6 +96,11 @@ EXIT_USAGE = 2
 EXIT_ENVIRONMENT = 3
 EXIT_PORT = 4
 EXIT_HOST = 5
+EXIT_INTEGRITY = 6
+DEFAULT_MAX_CONNECTIONS = 32
+# A refused connection: what the client already sent is read (so closing does not reset the
+# connection before it reads the 503) for at most this long, on the accepting thread.
+REFUSAL_READ_SECONDS = 0.1
 # Text cells that mean "no value" for a numeric feature (compared stripped, case-insensitively),
 # as in the training data's preprocessing.
 MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "<na>", "#n/a"})
@@ -404,7 +415,18 @@ def check_environment(metadata: dict[str, Any]) -> None:
         )
 
 
-def load_model(uri: str) -> Model:
+def pinned_sha256() -> str | None:
+    """MLOPS_MODEL_SHA256: the hash deploy took from the run record, when set."""
+    value = os.environ.get(integrity.MODEL_SHA256_ENV, "").strip()
+    if not value:
+        return None
+    try:
+        return integrity.parse_sha256(value, integrity.MODEL_SHA256_ENV)
+    except integrity.IntegrityError as error:
+        raise StartupError(str(error), EXIT_USAGE) from None
+
+
+def load_model(uri: str, pinned: str | None = None) -> Model:
     path = local_model_dir(uri)
     if not os.path.isdir(path):
         raise StartupError(f"model folder not found: {path}" + (f" (from {uri})" if path != uri else ""))
@@ -422,6 +444,10 @@ def load_model(uri: str) -> Model:
         raise StartupError(f"{metadata_file} does not hold a JSON object")
     check_environment(metadata)  # before unpickling: a mismatched version may fail in odd ways
     parse_schema(metadata)
+    try:
+        integrity.verify_model_file(model_file, metadata, pinned, f"{integrity.MODEL_SHA256_ENV} is")
+    except integrity.IntegrityError as error:
+        raise StartupError(str(error), EXIT_INTEGRITY) from None
     recorded_python = str(metadata.get("python_version") or "")
     if recorded_python and recorded_python.split(".")[:2] != platform.python_version().split(".")[:2]:
         log(f"warning: the model was trained with Python {recorded_python}, this is Python {platform.python_version()}")
@@ -455,6 +481,9 @@ class Handler(BaseHTTPRequestHandler):
     model: Model
     health_route: str
     predict_route: str
+
+    def version_string(self) -> str:
+        return self.server_version  # no Python version: it only helps an attacker pick exploits
 
     def setup(self) -> None:
         super().setup()
@@ -648,8 +677,53 @@ def reject_constant(name: str) -> Any:
 
 
 class Server(ThreadingHTTPServer):
+    """A thread per connection, up to ``max_connections``; past that, a 503 and no thread."""
+
     daemon_threads = True
     allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], handler: type[Handler], max_connections: int) -> None:
+        super().__init__(address, handler)
+        self.max_connections = max_connections
+        self.slots = threading.BoundedSemaphore(max_connections)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.slots.acquire(blocking=False):
+            self.refuse(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()  # no thread started to release it
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def refuse(self, connection: socket.socket) -> None:
+        body = json.dumps(
+            {"error": f"the server is busy ({self.max_connections} connections open); retry shortly"}
+        ).encode("utf-8")
+        head = (
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n"
+            f"Server: {Handler.server_version}\r\n\r\n"
+        ).encode("ascii")
+        try:
+            connection.settimeout(REFUSAL_READ_SECONDS)
+            try:
+                connection.recv(1 << 16)
+            except OSError:
+                pass  # nothing sent yet
+            connection.sendall(head + body)
+        except OSError:
+            pass  # the client is gone
+        finally:
+            self.shutdown_request(connection)
+        log(f"503 busy: {self.max_connections} connections open")
 
 
 # --------------------------------------------------------------------------- main
@@ -659,6 +733,16 @@ def route_from_env(name: str, default: str) -> str:
     value = os.environ.get(name) or default
     if not value.startswith("/"):
         raise StartupError(f"{name} must be a path starting with /, got {value!r}", EXIT_USAGE)
+    return value
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
     return value
 
 
@@ -687,6 +771,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--port", type=port_number, help=f"port; 0 picks a free one (default: $AIP_HTTP_PORT or {DEFAULT_PORT})"
     )
     parser.add_argument("--host", default="0.0.0.0", help="address to listen on (default: 0.0.0.0)")
+    parser.add_argument(
+        "--max-connections",
+        type=positive_int,
+        default=DEFAULT_MAX_CONNECTIONS,
+        help=f"connections served at once; more are answered 503 (default: {DEFAULT_MAX_CONNECTIONS})",
+    )
     args = parser.parse_args(argv)
     # Retries go to stderr like every line but `listening on`; a 403 names the server's identity.
     google_api.configure(
@@ -707,7 +797,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if health_route == predict_route:
             raise StartupError(f"the health and predict routes are both {health_route}", EXIT_USAGE)
         started = time.monotonic()
-        model = load_model(args.model_dir or os.environ.get("AIP_STORAGE_URI", ""))
+        model = load_model(args.model_dir or os.environ.get("AIP_STORAGE_URI", ""), pinned_sha256())
         warm_up(model)
     except StartupError as error:
         fail(str(error), error.status)
@@ -720,7 +810,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "BoundHandler", (Handler,), {"model": model, "health_route": health_route, "predict_route": predict_route}
     )
     try:
-        server = Server((args.host, port), handler)
+        server = Server((args.host, port), handler, args.max_connections)
     except OSError as error:
         # The host is at fault when it does not resolve or is not this machine's; else the port.
         bad_host = isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CloudStorage } from '../adapters/gcp/cloud-storage.js';
 import {
   VertexServing,
   type EndpointInfo,
@@ -18,6 +19,12 @@ import {
   splitWithout,
   type TrafficSplit,
 } from '../core/gcp/deploy-plan.js';
+import {
+  checkModelHash,
+  MODEL_FILE,
+  MODEL_SHA256_ENV,
+  recordedModelHash,
+} from '../core/gcp/model-integrity.js';
 import { smokeSource, type SmokePlan, type SmokeSource } from '../core/gcp/smoke-test.js';
 import { evaluationImport } from '../core/gcp/evaluation-metrics.js';
 import { sanitizeLabel } from '../core/gcp/vertex-job.js';
@@ -82,6 +89,8 @@ interface DeployPlan {
   readonly metrics: Record<string, number>;
   readonly runLabel: string;
   readonly smoke: SmokePlan;
+  /** The model file's sha256 as the run recorded it (and deploy found it); none for older runs. */
+  readonly modelSha256: string | undefined;
 }
 
 /** One change this deploy made, and how to put it back. */
@@ -344,7 +353,46 @@ async function planDeploy(inputs: DeployInputs, context: CommandContext): Promis
     metrics,
     runLabel: sanitizeLabel(record.runId).slice(0, 63),
     smoke,
+    modelSha256: await verifyStoredModel(
+      inputs,
+      artifactUri,
+      artifactName,
+      located.artifact.metadata,
+      context,
+    ),
   };
+}
+
+/**
+ * Hashes the model file in Cloud Storage against the sha256 the run recorded, last of the
+ * checks (it downloads the model) and before any change: what deploy uploads, maybe hours after
+ * the gate, must be what the gate scored. Returns the hash, for the serving container.
+ */
+async function verifyStoredModel(
+  inputs: DeployInputs,
+  artifactUri: string,
+  artifactName: string,
+  metadata: Readonly<Record<string, unknown>>,
+  { env, ui }: CommandContext,
+): Promise<string | undefined> {
+  const expected = recordedModelHash(metadata, artifactName);
+  const fileUri = `${artifactUri}/${MODEL_FILE}`;
+  if (expected === undefined) {
+    // Runs packaged before hashes were recorded still deploy: refusing them would strand
+    // every existing model, and the serving container checks what metadata.json records.
+    ui.warning(
+      `The run record holds no sha256 of ${artifactName} (it was packaged before model hashes were recorded): deploying ${fileUri} without checking it is the model the gate scored. Train again to get a record that ties the two.`,
+    );
+    return undefined;
+  }
+  const storage = await CloudStorage.connect({
+    project: inputs.location.project,
+    env,
+    onRetry: (message) => ui.warning(message),
+  });
+  checkModelHash(expected, await storage.sha256(fileUri), fileUri, artifactName);
+  ui.info(`${fileUri} has the sha256 the run recorded (${expected}).`);
+  return expected;
 }
 
 /**
@@ -478,6 +526,8 @@ async function registerVersion(
       predictRoute: inputs.predictRoute,
       healthRoute: inputs.healthRoute,
       port: inputs.servingPort,
+      // The server checks the file it loads against the hash checked here.
+      env: plan.modelSha256 ? { [MODEL_SHA256_ENV]: plan.modelSha256 } : undefined,
     },
     aliases: [],
   });

@@ -27,6 +27,7 @@ function serverFix(status: number, inputs: ServeInputs): string | undefined {
     3: 'Serve with the scikit-learn version the model was trained with, and pandas and joblib: pass --python with a Python that has them (the serving image pins them).',
     4: `Stop what listens on port ${inputs.port}, or pick another (--port 0 picks a free one).`,
     5: 'Give --host an address of this machine: 127.0.0.1, or 0.0.0.0 to accept other machines.',
+    6: "Serve the model folder package-model wrote, unchanged: model.joblib is not the file it hashed (loading a model runs code, so find out what replaced it before serving it). MLOPS_MODEL_SHA256, when set, must be that model's sha256.",
   };
   return fixes[status];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -189,6 +190,11 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
       'us-docker.pkg.dev/vertex-ai/prediction/sklearn-cpu.1-2:latest',
     );
     expect(version?.artifactUri).toMatch(/^gs:\/\/acme-ml-pipelines\/root\/.+deployable_model$/);
+    // The run recorded the model's sha256; deploy checked it and hands it to the server.
+    const recorded = await recordedHash(records[0] ?? '');
+    expect(recorded).toBe(await fileHash(`${version?.artifactUri}/model.joblib`));
+    expect(version?.containerSpec.env).toEqual([{ name: 'MLOPS_MODEL_SHA256', value: recorded }]);
+    expect(result.stdout).toContain(`has the sha256 the run recorded (${recorded})`);
     // The schema's fields in metrics (Vertex refuses others); every metric in the metadata.
     const [evaluation] = [...(version?.evaluations.values() ?? [])];
     expect(evaluation?.metricsSchemaUri).toBe(CLASSIFICATION_METRICS_SCHEMA);
@@ -320,7 +326,10 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
       recursive: true,
     });
     await writeFile(path.join(workflow.vertex.localPath(corrupt), 'model.joblib'), 'not a pickle');
-    const record = await derivedRecord(records[1] ?? '', 'corrupt', corrupt);
+    // A run that recorded this broken file: the hashes match, the server still cannot load it.
+    const record = await derivedRecord(records[1] ?? '', 'corrupt', corrupt, {
+      model_sha256: await fileHash(`${corrupt}/model.joblib`),
+    });
     const before = registry();
     const { result } = await deploy(record, { traffic: '100' });
     expect(result.code).toBe(1);
@@ -331,6 +340,28 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
     // Traffic, deployments and aliases as before: the new deployment is gone, champion stayed.
     expect(registry()).toEqual(before);
     expect(before.versions.find((v) => v.aliases.includes('champion'))?.id).toBe('2');
+  });
+
+  it('deploy: a model file that is not the one the gate scored is refused before any call', async () => {
+    const source = packagedUri(JSON.parse(await readFile(records[1] ?? '', 'utf8')) as RunRecord);
+    const swapped = `${source}-swapped`;
+    await cp(workflow.vertex.localPath(source), workflow.vertex.localPath(swapped), {
+      recursive: true,
+    });
+    await writeFile(path.join(workflow.vertex.localPath(swapped), 'model.joblib'), 'other code');
+    const calls = workflow.vertex.calls();
+    const expected = await recordedHash(records[1] ?? '');
+    const replaced = await deploy(await derivedRecord(records[1] ?? '', 'swapped', swapped));
+    expect(replaced.result.code).toBe(1);
+    expect(replaced.result.stdout + replaced.result.stderr).toContain(
+      `The model file ${swapped}/model.joblib has sha256 ${await fileHash(`${swapped}/model.joblib`)}, but the run record says ${PACKAGE_TASK}.deployable_model had sha256 ${expected}: it is not the model the gate scored, so nothing was deployed`,
+    );
+    const gone = await deploy(await derivedRecord(records[1] ?? '', 'gone', `${source}-gone`));
+    expect(gone.result.code).toBe(1);
+    expect(gone.result.stdout + gone.result.stderr).toContain(
+      `The model file ${source}-gone/model.joblib does not exist`,
+    );
+    expect(workflow.vertex.calls()).toEqual(calls);
   });
 
   it('deploy: a canary that refuses the smoke request is rolled back', async () => {
@@ -426,13 +457,18 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
   it('deploy: a model from an older run (no feature schema) deploys without a smoke prediction', async () => {
     const record = await derivedRecord(records[1] ?? '', 'older');
     const older = JSON.parse(await readFile(record, 'utf8')) as RunRecord;
-    delete older.tasks[PACKAGE_TASK]?.artifacts.deployable_model?.[0]?.metadata.feature_schema;
+    const metadata = older.tasks[PACKAGE_TASK]?.artifacts.deployable_model?.[0]?.metadata;
+    delete metadata?.feature_schema;
+    delete metadata?.model_sha256;
     await writeFile(record, JSON.stringify(older));
     const calls = workflow.vertex.calls().predict;
     const canary = await deploy(record, { traffic: '10' });
     expect(canary.result.code, canary.result.stdout + canary.result.stderr).toBe(0);
     expect(canary.result.stdout).toMatch(
       /::warning::No smoke prediction: the model condition-1\/package-model\.deployable_model records no usable feature schema \(its metadata has no feature_schema\)/,
+    );
+    expect(canary.result.stdout).toMatch(
+      /::warning::The run record holds no sha256 of condition-1\/package-model\.deployable_model \(it was packaged before model hashes were recorded\): deploying gs:\/\/\S+\/model\.joblib without checking it is the model the gate scored/,
     );
     expect(canary.outputs['smoke-prediction']).toBe('');
     expect(canary.summary).toContain('skipped (no feature schema: see the warning)');
@@ -446,13 +482,34 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
   });
 
   /** A record as another pipeline run would write it: its own run id (and model files). */
-  async function derivedRecord(file: string, suffix: string, modelUri?: string): Promise<string> {
+  async function derivedRecord(
+    file: string,
+    suffix: string,
+    modelUri?: string,
+    metadata: Record<string, unknown> = {},
+  ): Promise<string> {
     const record = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
     const packaged = record.tasks[PACKAGE_TASK]?.artifacts.deployable_model?.[0];
     if (modelUri !== undefined && packaged) (packaged as { uri: string }).uri = modelUri;
+    if (packaged) Object.assign(packaged.metadata, metadata);
     const target = file.replace(/\.json$/, `-${suffix}.json`);
     await writeFile(target, JSON.stringify({ ...record, runId: `${record.runId}-${suffix}` }));
     return target;
+  }
+
+  /** The model_sha256 a run record holds for the packaged model. */
+  async function recordedHash(file: string): Promise<string> {
+    const record = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
+    const hash = record.tasks[PACKAGE_TASK]?.artifacts.deployable_model?.[0]?.metadata.model_sha256;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    return String(hash);
+  }
+
+  /** The sha256 of a file in the emulated Cloud Storage. */
+  async function fileHash(uri: string): Promise<string> {
+    return createHash('sha256')
+      .update(await readFile(workflow.vertex.localPath(uri)))
+      .digest('hex');
   }
 
   function packagedUri(record: RunRecord): string {

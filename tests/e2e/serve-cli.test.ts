@@ -115,6 +115,18 @@ describe.skipIf(!pythonWithSklearn())('mlops serve --local', () => {
     expect(mismatch.stderr).toContain(
       'Serve with the scikit-learn version the model was trained with',
     );
+
+    const replaced = path.join(await tempDir('serve-replaced'), 'model');
+    await cp(model, replaced, { recursive: true });
+    await writeFile(path.join(replaced, 'model.joblib'), 'not the packaged model');
+    const tampered = await mlops(['serve', '--local', replaced, '--port', '0', '--python', PYTHON]);
+    expect(tampered.code).toBe(2);
+    expect(tampered.stderr).toMatch(
+      /model\.joblib has sha256 [0-9a-f]{64}, but metadata\.json records/,
+    );
+    expect(tampered.stderr).toContain(
+      'Fix: Serve the model folder package-model wrote, unchanged: model.joblib is not the file it hashed',
+    );
   });
 
   it('says to pick another port when it is taken, and another address when the host is not this machine', async () => {

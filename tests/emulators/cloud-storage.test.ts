@@ -207,6 +207,38 @@ describe('Cloud Storage emulator: media downloads', () => {
     ]);
     expect((await get(media('models', 'folder/extra/card.md'))).bytes.toString()).toBe('# card');
   });
+
+  it("serves the files of its folder as objects (another emulator's storage), under those put in it", async () => {
+    const folder = path.join(dir, 'backing');
+    await mkdir(path.join(folder, 'shared', 'run', 'model'), { recursive: true });
+    await writeFile(path.join(folder, 'shared', 'run', 'model', 'model.joblib'), 'weights');
+    await writeFile(path.join(folder, 'shared', 'run', 'card.md'), '# card');
+    const backed = await startCloudStorageEmulator({ folder });
+    try {
+      backed.putObject('gs://shared/run/card.md', '# put');
+      const read = (name: string) =>
+        fetch(`${backed.url}/storage/v1/b/shared/o/${encodeURIComponent(name)}?alt=media`, {
+          headers: { authorization: 'Bearer t' },
+        });
+      const model = await read('run/model/model.joblib');
+      expect(model.status).toBe(200);
+      expect(await model.text()).toBe('weights');
+      expect(model.headers.get('x-goog-hash')).toContain(`md5=${md5('weights')}`);
+      expect(await (await read('run/card.md')).text()).toBe('# put');
+      expect((await read('run/../run/card.md')).status).toBe(404);
+      const listing = (await (
+        await fetch(`${backed.url}/storage/v1/b/shared/o?prefix=run/`, {
+          headers: { authorization: 'Bearer t' },
+        })
+      ).json()) as ListReply;
+      expect(listing.items?.map((item) => item.name)).toEqual([
+        'run/card.md',
+        'run/model/model.joblib',
+      ]);
+    } finally {
+      await backed.close();
+    }
+  });
 });
 
 describe('Cloud Storage emulator: access and faults', () => {

@@ -34,11 +34,16 @@
  *
  * The wording of rarer refusals (a bad page token or maxResults) is the emulator's own.
  *
+ * With `folder`, the files under `<folder>/<bucket>/` are objects too (their path below it is
+ * the name): the Vertex emulator's Cloud Storage, so what its pipelines write can be read
+ * through the API. Objects put in the emulator win over files of the same name.
+ *
  * Faults: `faults.failNext()` answers the next calls with an error in Cloud Storage's shape
  * before they run; `faults.damageNextDownloads()` cuts a media answer short (and the
  * connection) or flips a byte, keeping the length and hashes of its headers.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -198,6 +203,8 @@ export interface CloudStorageEmulatorOptions {
   buckets?: string[];
   /** Checks bearer tokens (e.g. the metadata server's validateAccessToken); default: any token. */
   validateToken?: (token: string) => TokenValidation;
+  /** A folder whose `<bucket>/<path>` files are objects too (e.g. the Vertex emulator's storage). */
+  folder?: string;
   /** Most entries in one objects.list page, whatever maxResults asks. Default 1000. */
   maxResultsPerPage?: number;
   /** Share with the other emulators so one clock, fault plan and request log drive all. */
@@ -292,6 +299,53 @@ class StorageService {
     return stored;
   }
 
+  /** The bucket's folder under `folder`, when it has one. */
+  #bucketFolder(bucket: string): string | undefined {
+    if (!this.#options.folder || bucket.startsWith('.') || bucket.includes('/')) return undefined;
+    const root = path.join(this.#options.folder, bucket);
+    return statSync(root, { throwIfNoEntry: false })?.isDirectory() ? root : undefined;
+  }
+
+  hasBucket(bucket: string): boolean {
+    return this.buckets.has(bucket) || this.#bucketFolder(bucket) !== undefined;
+  }
+
+  /** Names of the bucket's objects: those put in the emulator and the files under its folder. */
+  names(bucket: string): string[] {
+    const root = this.#bucketFolder(bucket);
+    const files = root
+      ? readdirSync(root, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) =>
+            path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+          )
+      : [];
+    return [...new Set([...files, ...(this.buckets.get(bucket)?.keys() ?? [])])];
+  }
+
+  /** An object put in the emulator, else the file of that name under the bucket's folder. */
+  lookup(bucket: string, name: string): StoredObject | undefined {
+    const stored = this.buckets.get(bucket)?.get(name);
+    const root = this.#bucketFolder(bucket);
+    if (stored || !root || name.split('/').some((part) => ['', '.', '..'].includes(part)))
+      return stored;
+    const file = path.join(root, ...name.split('/'));
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return undefined;
+    const data = readFileSync(file);
+    const created = Math.floor(stat.mtimeMs);
+    return {
+      bucket,
+      name,
+      data,
+      contentType: 'application/octet-stream',
+      generation: String(created * 1000),
+      md5Hash: createHash('md5').update(data).digest('base64'),
+      crc32c: crc32cBase64(data),
+      created,
+    };
+  }
+
   resource(object: StoredObject): Record<string, unknown> {
     const bucket = encodeURIComponent(object.bucket);
     const name = encodeURIComponent(object.name);
@@ -339,7 +393,7 @@ class StorageService {
     if (validation.scopes && !validation.scopes.some((scope) => READ_SCOPES.includes(scope)))
       return storageError(403, 'Insufficient Permission', 'insufficientPermissions');
     const bucket = request.params.bucket ?? '';
-    if (!this.buckets.has(bucket))
+    if (!this.hasBucket(bucket))
       return storageError(404, 'The specified bucket does not exist.', 'notFound');
     if (this.denied.has(bucket))
       return storageError(
@@ -353,8 +407,7 @@ class StorageService {
   list(request: EmulatorRequest): EmulatorResponse {
     const refused = this.guard(request, 'storage.objects.list', 'bucket');
     if (refused) return refused;
-    const objects =
-      this.buckets.get(request.params.bucket ?? '') ?? new Map<string, StoredObject>();
+    const bucket = request.params.bucket ?? '';
     const prefix = request.query.get('prefix') ?? '';
     const delimiter = request.query.get('delimiter') ?? '';
     const maxText = request.query.get('maxResults');
@@ -368,10 +421,10 @@ class StorageService {
 
     // Entries in name order: objects, or with a delimiter the prefixes they collapse into.
     const entries = new Map<string, StoredObject | undefined>();
-    for (const [name, object] of objects) {
+    for (const name of this.names(bucket)) {
       if (!name.startsWith(prefix)) continue;
       const cut = delimiter ? name.indexOf(delimiter, prefix.length) : -1;
-      if (cut < 0) entries.set(name, object);
+      if (cut < 0) entries.set(name, this.lookup(bucket, name));
       else entries.set(name.slice(0, cut + delimiter.length), undefined);
     }
     const keys = [...entries.keys()]
@@ -401,7 +454,7 @@ class StorageService {
     const refused = this.guard(request, 'storage.objects.get', 'object');
     if (refused) return refused;
     const { bucket = '', object: name = '' } = request.params;
-    const object = this.buckets.get(bucket)?.get(name);
+    const object = this.lookup(bucket, name);
     const generation = request.query.get('generation');
     if (!object || (generation !== null && generation !== object.generation))
       return storageError(404, `No such object: ${bucket}/${name}`, 'notFound');
@@ -507,7 +560,7 @@ export async function startCloudStorageEmulator(
     },
     object: (uri) => {
       const [bucket, name] = splitUri(uri);
-      return service.buckets.get(bucket)?.get(name);
+      return service.lookup(bucket, name);
     },
     faults,
     requests,

@@ -6,6 +6,10 @@ import {
   type AuthEmulatorsConfig,
 } from '../emulators/auth-emulators.js';
 import {
+  startCloudStorageEmulator,
+  type CloudStorageEmulator,
+} from '../emulators/cloud-storage.js';
+import {
   startVertexEmulator,
   type VertexEmulator,
   type VertexEmulatorOptions,
@@ -29,6 +33,8 @@ export interface WorkflowStep {
 export interface GoogleWorkflow {
   readonly google: AuthEmulators;
   readonly vertex: VertexEmulator;
+  /** The Cloud Storage API over the Vertex emulator's storage (deploy hashes the model there). */
+  readonly storage: CloudStorageEmulator;
   /** Runs one action step; `runId` is the workflow run (GITHUB_RUN_ID, and the commit SHA's start). */
   step(
     runId: string,
@@ -52,10 +58,18 @@ export async function startGoogleWorkflow(
     requests: google.requests,
     ...vertexOptions,
   });
+  const storage = await startCloudStorageEmulator({
+    validateToken: google.validateAccessToken,
+    folder: path.dirname(path.dirname(vertex.localPath('gs://bucket/object'))),
+    clock: google.clock,
+    faults: google.faults,
+    requests: google.requests,
+  });
   const endpoints = {
     MLOPS_STS_ENDPOINT: google.stsEndpoint.replace(/\/v1\/token$/, ''),
     MLOPS_IAMCREDENTIALS_ENDPOINT: google.iamCredentialsEndpoint,
     MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
+    MLOPS_STORAGE_ENDPOINT: storage.url,
   };
   const auth = await runnerFiles();
   const result = await runNode('dist/main.js', [], {
@@ -76,6 +90,7 @@ export async function startGoogleWorkflow(
   return {
     google,
     vertex,
+    storage,
     async step(runId, values, env = {}) {
       const runner = await runnerFiles();
       const stepResult = await runNode('dist/main.js', [], {
@@ -101,7 +116,7 @@ export async function startGoogleWorkflow(
       };
     },
     async close() {
-      await vertex.close();
+      await Promise.all([vertex.close(), storage.close()]);
       await google.close();
     },
   };

@@ -7,6 +7,7 @@
  *
  * Needs Python with scikit-learn (skipped with a warning locally, a failure when CI=true).
  */
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -172,6 +173,15 @@ async function startGoogle(root: string, modelDir: string) {
           artifactUri: 'gs://team-models/churn/1',
           containerSpec: {
             imageUri: 'us-docker.pkg.dev/acme-ml/ml-images/server@sha256:' + 'a'.repeat(64),
+            // As deploy sets it: batch scoring checks the model against it too.
+            env: [
+              {
+                name: 'MLOPS_MODEL_SHA256',
+                value: createHash('sha256')
+                  .update(await readFile(join(modelDir, 'model.joblib')))
+                  .digest('hex'),
+              },
+            ],
           },
           versionAliases: ['champion'],
         },
@@ -512,6 +522,35 @@ describe.runIf(pythonWithSklearn())('batch prediction pipeline', () => {
       const result = await component(['--model-source', file, '--features-uri', CHURN]);
       expect(result.stderr).toMatch(
         /produced no deployable_model: task\(s\) condition-1\/package-model did not run/,
+      );
+    });
+
+    it('a model file that is not the one the run recorded, before unpickling it', async () => {
+      const record = JSON.parse(await readFile(training.runRecord, 'utf8')) as RunRecord;
+      const packaged = record.tasks['condition-1/package-model']?.artifacts.deployable_model?.[0];
+      if (!packaged) throw new Error('no deployable_model');
+      const swapped = join(root, 'swapped-model');
+      await cp(packaged.uri, swapped, { recursive: true });
+      await writeFile(join(swapped, 'model.joblib'), 'not the trained model');
+      packaged.uri = swapped;
+      const file = join(root, 'swapped-run.json');
+      await writeFile(file, JSON.stringify(record));
+      const result = await component(['--model-source', file, '--features-uri', CHURN]);
+      expect(result.stderr).toMatch(
+        /swapped-model\/model\.joblib has sha256 [0-9a-f]{64}, but model_sha256 of run .*'s condition-1\/package-model\/deployable_model is [0-9a-f]{64}: it is not the model that was packaged/,
+      );
+    });
+
+    it('a gs:// model outside its bucket', async () => {
+      const record = JSON.parse(await readFile(training.runRecord, 'utf8')) as RunRecord;
+      const packaged = record.tasks['condition-1/package-model']?.artifacts.deployable_model?.[0];
+      if (!packaged) throw new Error('no deployable_model');
+      packaged.uri = 'gs://bucket/../../etc/passwd';
+      const file = join(root, 'escaping-run.json');
+      await writeFile(file, JSON.stringify(record));
+      const result = await component(['--model-source', file, '--features-uri', CHURN]);
+      expect(result.stderr).toContain(
+        "'gs://bucket/../../etc/passwd' has a . or .. segment, which could reach files outside its folder",
       );
     });
 

@@ -12,6 +12,8 @@ export interface GoogleEndpoints {
   readonly kfpRegistry: string;
   /** Artifact Registry Docker host (a host, not a URL): a `{region}` placeholder is replaced. */
   readonly dockerRegistry: string;
+  /** Cloud Storage JSON API. */
+  readonly storage: string;
 }
 
 function fromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -34,5 +36,6 @@ export function googleEndpoints(env: NodeJS.ProcessEnv = process.env): GoogleEnd
     ),
     kfpRegistry: fromEnv(env, 'MLOPS_KFP_ENDPOINT', 'https://{region}-kfp.pkg.dev'),
     dockerRegistry: fromEnv(env, 'MLOPS_DOCKER_REGISTRY_HOST', '{region}-docker.pkg.dev'),
+    storage: fromEnv(env, 'MLOPS_STORAGE_ENDPOINT', 'https://storage.googleapis.com'),
   };
 }
