@@ -10,7 +10,10 @@ import {
   RegistryClient,
   type Manifest,
 } from '../adapters/registry/registry-client.js';
-import { registryCredentials } from '../adapters/registry/registry-credentials.js';
+import {
+  registryCredentials,
+  type RegistryLogin,
+} from '../adapters/registry/registry-credentials.js';
 import { UserError } from '../core/errors.js';
 import { unpinnedBaseImages } from '../core/images/base-images.js';
 import {
@@ -24,12 +27,10 @@ import {
   checkRegistryLocation,
   contentTag,
   imageName,
-  isGoogleRegistry,
   parseImageReference,
   type ImageReference,
 } from '../core/images/image-reference.js';
 import { parseParameterAssignments } from '../core/ir/parameters.js';
-import type { BasicCredentials } from '../adapters/registry/registry-client.js';
 import { checkProjectId } from '../core/gcp/vertex-job.js';
 import {
   defineCommand,
@@ -73,7 +74,8 @@ interface BuildInputs {
   readonly sourceLabels: Record<string, string>;
   /** The commit tag (short SHA) and the tags given. */
   readonly tags: readonly string[];
-  readonly login: BasicCredentials | undefined;
+  /** For the registry of `target`: the training image's registry does not get it. */
+  readonly login: RegistryLogin | undefined;
   readonly trainingImage: ImageReference | undefined;
   readonly frameworks: readonly string[];
 }
@@ -277,7 +279,7 @@ export const buildCommand = defineCommand<BuildInputs>({
       labels: parseParameterAssignments(raw.list('labels'), 'Label', 'team=ml'),
       sourceLabels: sourceLabels(context, sha),
       tags: [...new Set(tags)],
-      login: parseRegistryLogin(raw, context),
+      login: parseRegistryLogin(raw, context, target.registry),
       trainingImage: parseImageInput(raw, 'training-image'),
       frameworks: parseFrameworks(raw),
     };
@@ -285,8 +287,10 @@ export const buildCommand = defineCommand<BuildInputs>({
   async run(inputs, context) {
     const { ui } = context;
     const name = imageName(inputs.target);
-    const credentials = registryCredentials(context.env, inputs.login, {
-      google: inputs.artifactRegistry !== undefined || isGoogleRegistry(inputs.target.registry),
+    const credentials = registryCredentials(context.env, {
+      login: inputs.login,
+      // An Artifact Registry target is Google's even at an endpoint override's host.
+      artifactRegistryHost: inputs.artifactRegistry && inputs.target.registry,
       maskSecret: (value, name) => context.host.maskSecret(value, name),
     });
     const client = new RegistryClient(inputs.target, credentials, (message) => ui.warning(message));

@@ -1,5 +1,7 @@
-import type { BasicCredentials } from '../adapters/registry/registry-client.js';
-import { GOOGLE_REGISTRY_USER } from '../adapters/registry/registry-credentials.js';
+import {
+  GOOGLE_REGISTRY_USER,
+  type RegistryLogin,
+} from '../adapters/registry/registry-credentials.js';
 import { UserError } from '../core/errors.js';
 import {
   FRAMEWORK_PACKAGES,
@@ -45,11 +47,15 @@ export const FRAMEWORKS_INPUT: InputDefinition = {
   valueName: 'PACKAGE',
 };
 
-/** The registry login given as inputs, the password masked at once; undefined when none. */
+/**
+ * The registry login given as inputs, for `host` (the registry of the image the command is
+ * about) and no other, the password masked at once; undefined when none.
+ */
 export function parseRegistryLogin(
   raw: RawInputs,
   context: CommandContext,
-): BasicCredentials | undefined {
+  host: string,
+): RegistryLogin | undefined {
   const password = raw.string('registry-password');
   const username = raw.string('registry-username')?.trim();
   if (!password) {
@@ -60,7 +66,7 @@ export function parseRegistryLogin(
     return undefined;
   }
   context.host.maskSecret(password, 'registry-password');
-  return { username: username || GOOGLE_REGISTRY_USER, password };
+  return { host, credentials: { username: username || GOOGLE_REGISTRY_USER, password } };
 }
 
 export function parseFrameworks(raw: RawInputs): string[] {

@@ -1,5 +1,7 @@
-import { registryCredentials } from '../adapters/registry/registry-credentials.js';
-import type { BasicCredentials } from '../adapters/registry/registry-client.js';
+import {
+  registryCredentials,
+  type RegistryLogin,
+} from '../adapters/registry/registry-credentials.js';
 import { diffEnvironments } from '../core/images/framework-versions.js';
 import {
   formatImage,
@@ -15,7 +17,8 @@ interface DiffInputs {
   readonly right: ImageReference;
   /** The image names as the user wrote them: local images have no registry. */
   readonly names: readonly [string, string];
-  readonly login: BasicCredentials | undefined;
+  /** For the registry of image-a: image-b's registry gets it only when it is the same. */
+  readonly login: RegistryLogin | undefined;
   readonly all: boolean;
 }
 
@@ -58,11 +61,12 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
       requireInput(raw, 'image-a', 'Give two images: mlops images diff IMAGE_A IMAGE_B.'),
       requireInput(raw, 'image-b', 'Give two images: mlops images diff IMAGE_A IMAGE_B.'),
     ] as const;
+    const left = parseImageInput(raw, 'image-a')!;
     return {
-      left: parseImageInput(raw, 'image-a')!,
+      left,
       right: parseImageInput(raw, 'image-b')!,
       names,
-      login: parseRegistryLogin(raw, context),
+      login: parseRegistryLogin(raw, context, left.registry),
       all: raw.boolean('all-packages') ?? false,
     };
   },
@@ -71,7 +75,8 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
     const lazy = lazyDocker(context);
     try {
       const docker = await lazy.get();
-      const credentials = registryCredentials(context.env, inputs.login, {
+      const credentials = registryCredentials(context.env, {
+        login: inputs.login,
         maskSecret: (value, name) => context.host.maskSecret(value, name),
       });
       const environments = [];

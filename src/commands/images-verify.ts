@@ -1,5 +1,7 @@
-import { registryCredentials } from '../adapters/registry/registry-credentials.js';
-import type { BasicCredentials } from '../adapters/registry/registry-client.js';
+import {
+  registryCredentials,
+  type RegistryLogin,
+} from '../adapters/registry/registry-credentials.js';
 import type { ImageReference } from '../core/images/image-reference.js';
 import { defineCommand, requireInput } from './command.js';
 import { checkFrameworkMatch, lazyDocker, readRegistryImage } from './image-checks.js';
@@ -15,7 +17,8 @@ import {
 interface VerifyInputs {
   readonly image: ImageReference;
   readonly trainingImage: ImageReference | undefined;
-  readonly login: BasicCredentials | undefined;
+  /** For the registry of `image`: the training image's registry does not get it. */
+  readonly login: RegistryLogin | undefined;
   readonly frameworks: readonly string[];
 }
 
@@ -45,16 +48,18 @@ export const imagesVerifyCommand = defineCommand<VerifyInputs>({
   ],
   parseInputs(raw, context) {
     requireInput(raw, 'image', 'Give the image to check, REGISTRY/PATH/NAME:TAG or @sha256:….');
+    const image = parseImageInput(raw, 'image')!;
     return {
-      image: parseImageInput(raw, 'image')!,
+      image,
       trainingImage: parseImageInput(raw, 'training-image'),
-      login: parseRegistryLogin(raw, context),
+      login: parseRegistryLogin(raw, context, image.registry),
       frameworks: parseFrameworks(raw),
     };
   },
   async run(inputs, context) {
     const { ui } = context;
-    const credentials = registryCredentials(context.env, inputs.login, {
+    const credentials = registryCredentials(context.env, {
+      login: inputs.login,
       maskSecret: (value, name) => context.host.maskSecret(value, name),
     });
     const docker = lazyDocker(context);

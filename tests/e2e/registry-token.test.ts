@@ -5,7 +5,13 @@ import type { TokenRequest } from '../emulators/registry-token-service.js';
 import { mlops } from '../helpers/cli.js';
 import { pushLabelledImage } from '../helpers/docker-images.js';
 import { tempDir } from '../helpers/paths.js';
-import { dockerEngine, dockerTokenRegistry, TOKEN_REGISTRY } from '../helpers/services.js';
+import {
+  dockerEngine,
+  dockerRegistry,
+  dockerTokenRegistry,
+  TEST_REGISTRY,
+  TOKEN_REGISTRY,
+} from '../helpers/services.js';
 
 /**
  * The Bearer token flow of Artifact Registry, against a real registry with `auth: token` and
@@ -115,6 +121,32 @@ describe.skipIf(!dockerEngine() || !dockerTokenRegistry())(
         expect.objectContaining({ status: 401, username: 'oauth2accesstoken' }),
       );
     }, 60_000);
+
+    it.skipIf(!dockerRegistry())(
+      'images verify gives the password to the image registry only, not to the training image registry',
+      async () => {
+        // The training image is in the other test registry (htpasswd Basic), which the given
+        // password is not for: it is read with the (empty) Docker config of the user, anonymously.
+        const training = `${TEST_REGISTRY.host}/${RUN}/trainer:1`;
+        await pushLabelledImage(TEST_REGISTRY, `${RUN}/trainer:1`, { 'mlops.test.run': RUN });
+        const result = await mlops(
+          [
+            'images',
+            'verify',
+            image,
+            '--training-image',
+            training,
+            '--registry-password',
+            reader.password,
+          ],
+          { env: { DOCKER_CONFIG: await tempDir('docker-config') } },
+        );
+        const output = result.stdout + result.stderr;
+        expect(result.code, output).not.toBe(0);
+        expect(output).toContain(`The registry ${TEST_REGISTRY.host} rejected anonymous access`);
+      },
+      60_000,
+    );
 
     it('the client tags with a push token, keeps one token per scope, and a reader is denied push', async () => {
       const repository = `${RUN}/serving`;

@@ -7,6 +7,7 @@ import {
   formatImage,
   isLoopbackRegistry,
   parseImageReference,
+  registryHostKey,
   type ImageReference,
 } from '../../core/images/image-reference.js';
 import { httpError, sendWithRetry, type HttpReply } from '../http.js';
@@ -15,7 +16,9 @@ import { httpError, sendWithRetry, type HttpReply } from '../http.js';
  * A client for the Docker Registry HTTP API v2 (the OCI distribution API), enough to inspect
  * images without pulling them and to add tags without re-pushing. Auth: anonymous first, then
  * the challenge the registry answers with (a Bearer token service, as Artifact Registry and
- * Docker Hub have, or Basic), with the credentials it was given.
+ * Docker Hub have, or Basic), with the credentials it was given for the registry's host. Those
+ * go to that host, and to its token realm only over https (or on loopback). Redirects (blobs
+ * served from storage hosts) never carry them: fetch drops Authorization on a cross-origin hop.
  */
 
 export interface BasicCredentials {
@@ -43,8 +46,9 @@ export function dockerConfigCredentials(env: NodeJS.ProcessEnv): RegistryCredent
       } catch {
         return undefined;
       }
+      const wanted = registryHostKey(host);
       const entry = Object.entries(config.auths ?? {}).find(
-        ([key]) => key === host || key.replace(/^https?:\/\//, '').replace(/\/.*$/, '') === host,
+        ([key]) => registryHostKey(key) === wanted,
       )?.[1];
       if (!entry?.auth) return undefined;
       const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
@@ -82,6 +86,18 @@ function challenge(header: string | null): { scheme: string; params: Record<stri
   return { scheme: scheme.toLowerCase(), params };
 }
 
+/**
+ * Whether a token realm may be sent the registry's credentials: over https, or on loopback (where
+ * the test registries run). Plain http elsewhere would hand them to anyone on the network path.
+ */
+export function realmTakesCredentials(realm: URL): boolean {
+  return realm.protocol === 'https:' || isLoopbackRegistry(realm.host);
+}
+
+function basicAuthorization(credentials: BasicCredentials): string {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+
 /** Tokens are dropped this long before the token service says they expire (clock skew). */
 const TOKEN_EXPIRY_MARGIN_SECONDS = 10;
 
@@ -93,6 +109,8 @@ export class RegistryClient {
   readonly #tokens = new Map<string, { authorization: string; expiresAt: number }>();
   /** Who the requests are made as, for errors (never the password). */
   #username: string | undefined;
+  /** A plain-http token realm the credentials were withheld from, for errors. */
+  #insecureRealm: string | undefined;
 
   constructor(
     readonly image: Pick<ImageReference, 'registry' | 'repository'>,
@@ -145,6 +163,14 @@ export class RegistryClient {
   #check(reply: HttpReply, purpose: string): void {
     if (reply.status >= 200 && reply.status < 300) return;
     const where = `${this.image.registry}/${this.image.repository}`;
+    if ((reply.status === 401 || reply.status === 403) && this.#insecureRealm) {
+      throw new UserError(
+        `The registry ${this.image.registry} sends clients for tokens to ${this.#insecureRealm}, which is not https, so its credentials were not sent there; anonymous access was refused (HTTP ${reply.status}, trying to ${purpose} in ${where})`,
+        {
+          fix: 'Credentials go over plain http only to loopback: the registry must serve its token realm over https.',
+        },
+      );
+    }
     if (reply.status === 401 || reply.status === 403) {
       const who = this.#username ? `the credentials of ${this.#username}` : 'anonymous access';
       // Token registries answer a token that lacks an action with 401 insufficient_scope.
@@ -155,7 +181,7 @@ export class RegistryClient {
           ? `The registry ${this.image.registry} rejected ${who} (HTTP 401, trying to ${purpose} in ${where})`
           : `The registry ${this.image.registry} denied ${who} permission to ${purpose} in ${where} (HTTP ${reply.status}${insufficientScope ? ' insufficient_scope' : ''})`,
         {
-          fix: 'Check the registry credentials: for Artifact Registry, that the auth step ran and its service account has roles/artifactregistry.writer (reader to inspect); else registry-username and registry-password.',
+          fix: 'Check the registry credentials: for Artifact Registry, that the auth step ran and its service account has roles/artifactregistry.writer (reader to inspect); else registry-username and registry-password, which go to the registry of the image built or checked (images diff: image-a) only; log in to any other with docker login.',
         },
       );
     }
@@ -200,16 +226,19 @@ export class RegistryClient {
   async #authorize(header: string | null, scope: string): Promise<boolean> {
     const { scheme, params } = challenge(header);
     const basic = await this.credentials.basic(this.image.registry);
-    this.#username = basic?.username;
-    const basicHeader = basic
-      ? `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}`
-      : undefined;
     if (scheme === 'basic') {
-      this.#basicAuthorization = basicHeader;
-      return basicHeader !== undefined;
+      // Sent with requests to this registry only: the host the credentials are for.
+      this.#username = basic?.username;
+      this.#basicAuthorization = basic && basicAuthorization(basic);
+      return basic !== undefined;
     }
     if (scheme !== 'bearer' || !params.realm) return false;
     const tokenUrl = new URL(params.realm);
+    // The realm may be another host (Docker Hub's is auth.docker.io); over plain http the token
+    // request goes without credentials, as anonymous.
+    const sent = basic && realmTakesCredentials(tokenUrl) ? basic : undefined;
+    this.#username = sent?.username;
+    this.#insecureRealm = basic && !sent ? `${tokenUrl.origin}${tokenUrl.pathname}` : undefined;
     if (params.service) tokenUrl.searchParams.set('service', params.service);
     // The spec's token request takes one `scope` parameter per scope; a challenge may list several.
     // Keyed with sorted actions: the registry lists them in no fixed order (push,pull or pull,push).
@@ -227,7 +256,7 @@ export class RegistryClient {
     const reply = await sendWithRetry(
       `get a token from ${tokenUrl.host}`,
       tokenUrl.href,
-      { headers: basicHeader ? { authorization: basicHeader } : {} },
+      { headers: sent ? { authorization: basicAuthorization(sent) } : {} },
       undefined,
       this.onRetry,
     );

@@ -90,12 +90,32 @@ export function artifactRegistryRepository(
 
 /** Hosts that take a Google access token as the password of user oauth2accesstoken. */
 export function isGoogleRegistry(host: string): boolean {
-  return /(^|\.)(pkg\.dev|gcr\.io)$/.test(host.replace(/:\d+$/, ''));
+  return /(^|\.)(pkg\.dev|gcr\.io)$/.test(registryHostKey(host).replace(/:\d+$/, ''));
 }
 
 /** True for the loopback registries the registry API is spoken to over plain HTTP. */
 export function isLoopbackRegistry(host: string): boolean {
   return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+}
+
+/** The names Docker gives Docker Hub; its credential store keys them all as one. */
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/**
+ * A registry host as credentials are keyed, so that one host has one key however it is written:
+ * lower case, without scheme, path or the default port (80 on loopback, spoken to over HTTP;
+ * else 443), Docker Hub's names as `docker.io`. Docker config keys (`https://index.docker.io/v1/`)
+ * and image registries (`registry-1.docker.io`) both go through it.
+ */
+export function registryHostKey(host: string): string {
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/\/.*$/, '');
+  const defaultPort = isLoopbackRegistry(bare) ? ':80' : ':443';
+  const name = bare.endsWith(defaultPort) ? bare.slice(0, -defaultPort.length) : bare;
+  return DOCKER_HUB_HOSTS.has(name) ? 'docker.io' : name;
 }
 
 /** The tag that names an image by the content it was built from. */
