@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import packageJson from '../../package.json' with { type: 'json' };
+import path from 'node:path';
 import { Command as Program, CommanderError, Option } from 'commander';
+import { packageRoot } from '../adapters/package-root.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import type { Command, InputDefinition, RawInputs } from '../commands/command.js';
@@ -142,6 +143,12 @@ function addCommand(
   });
 }
 
+/** The installed package's version (read, not bundled: the bundle should not carry package.json). */
+function packageVersion(): string {
+  const file = path.join(packageRoot('package.json'), 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 /** Runs the CLI and resolves to the process exit code: 0 ok, 1 failure, 2 user error. */
 export async function main(argv: readonly string[]): Promise<number> {
   const secrets = new Set<string>();
@@ -156,7 +163,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description(
       'Compile, validate and run Kubeflow (KFP v2) pipelines locally, on the way to Vertex AI.',
     )
-    .version(packageJson.version, '-V, --version', 'Print the version of mlops-platform.')
+    .version(packageVersion(), '-V, --version', 'Print the version of mlops-platform.')
     .exitOverride()
     // Usage errors are reported below like any UserError, with a Fix line instead of the usage.
     .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => {} })

@@ -393,4 +393,20 @@ describe.skipIf(
     expect(endpointState()).toEqual(before);
     expect(champion()).toBe('2');
   });
+
+  it('10. no credential crossed from one service to another', () => {
+    // Every Authorization header each service received (the log keeps fingerprints, not values).
+    const received = new Map<string, Set<string>>();
+    for (const request of cloud.google.requests.all()) {
+      const credential = /^\S+\s+(\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (!credential) continue;
+      const domain = request.server.startsWith('github') ? 'GitHub' : 'Google Cloud';
+      received.set(domain, (received.get(domain) ?? new Set()).add(credential));
+    }
+    const github = received.get('GitHub') ?? new Set();
+    const google = received.get('Google Cloud') ?? new Set();
+    expect(github.size).toBeGreaterThan(0);
+    expect(google.size).toBeGreaterThan(0);
+    expect([...github].filter((credential) => google.has(credential))).toEqual([]);
+  });
 });

@@ -21,6 +21,7 @@ import { startMetadataServer, type MetadataServer } from '../emulators/metadata-
 import { startVertexEmulator, type VertexEmulator } from '../emulators/vertex.js';
 import { RegistryImageExecutor, servingImageContainers } from './registry-images.js';
 import { PYTHON, TEST_REGISTRY } from './services.js';
+import { RequestLog } from '../emulators/http-server.js';
 
 /**
  * Everything outside a team's repository that its journey touches, on loopback: GitHub (API,
@@ -64,10 +65,13 @@ export interface JourneyCloudOptions {
 
 export async function startJourneyCloud(options: JourneyCloudOptions): Promise<JourneyCloud> {
   const [owner = '', name = ''] = options.repository.split('/');
+  // One request log for every service, so a test can see which credential reached which.
+  const requests = new RequestLog();
   const github = await startGitHubApiEmulator({
     repositories: [{ owner, name, environments: [...options.environments] }],
     orgs: [owner],
     tokens: { ...options.tokens },
+    requests,
   });
   // The two accounts of docs/google-cloud.md: the repository may train, only its production
   // environment may deploy. Artifact Registry takes their access tokens as the registry password.
@@ -75,6 +79,7 @@ export async function startJourneyCloud(options: JourneyCloudOptions): Promise<J
   const deployServiceAccount = 'mlops-deploy@acme-ml.iam.gserviceaccount.com';
   const pool = { projectNumber: '123456789012', pool: 'github' };
   const google = await startAuthEmulators({
+    requests,
     ...pool,
     repository: options.repository,
     serviceAccount: trainingServiceAccount,
