@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { hashBuildContext } from '../adapters/docker/build-context.js';
 import { DockerRepositories, type DockerRepository } from '../adapters/gcp/docker-repositories.js';
 import { googleEndpoints } from '../adapters/gcp/endpoints.js';
@@ -15,7 +14,6 @@ import {
   type RegistryLogin,
 } from '../adapters/registry/registry-credentials.js';
 import { UserError } from '../core/errors.js';
-import { unpinnedBaseImages } from '../core/images/base-images.js';
 import {
   frameworkLabels,
   frameworkVersions,
@@ -39,6 +37,7 @@ import {
   type CommandContext,
   type RawInputs,
 } from './command.js';
+import { warnUnpinnedInputs } from './build-supply-chain.js';
 import { PROJECT_INPUT, projectInput, REGION_INPUT } from './google-inputs.js';
 import {
   checkFrameworkMatch,
@@ -403,13 +402,7 @@ async function prepare(
       },
     );
   }
-  for (const base of unpinnedBaseImages(
-    await readFile(inputs.dockerfile, 'utf8'),
-    inputs.buildArgs,
-  ))
-    ui.warning(
-      `The base image ${base} is named by tag: what the tag points at can change (or be replaced) without changing this build's content tag. Pin it by digest (FROM ${base}@sha256:…; docker buildx imagetools inspect ${base} shows it).`,
-    );
+  await warnUnpinnedInputs(inputs, ui);
   const tag = contentTag(hashed.hash);
   ui.info(
     `Build context ${path.relative(context.cwd, inputs.context) || '.'}: ${hashed.files} files, ${(hashed.bytes / 1e6).toFixed(1)} MB; content tag ${tag}`,

@@ -200,6 +200,10 @@ describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages() || !
       expect(result.stderr + result.stdout).toContain(
         `The base image ${PYTHON_IMAGES.training} is named by tag`,
       );
+      // requirements.txt pins versions, not hashes: the build says so, naming the count.
+      expect(result.stderr + result.stdout).toContain(
+        `requirements.txt gives pip ${Object.keys(pins).length} requirements without --hash`,
+      );
 
       trainer = await pushedImage(`${repository}/trainer`, commitTag);
       expect(`${trainer.os}/${trainer.architecture}`).toBe('linux/amd64');

@@ -1,0 +1,27 @@
+/**
+ * Requirements files a Dockerfile installs with pip, and whether they pin hashes. Without
+ * `--hash`, pip takes whatever the index serves under a version; with a hash on every line it
+ * checks each download (hash-checking mode starts by itself).
+ */
+
+/** The files given to pip's `-r`/`--requirement` in RUN lines (as written, relative paths). */
+export function pipRequirementFiles(dockerfile: string): string[] {
+  const joined = dockerfile.replace(/\\\r?\n/g, ' ');
+  const files = new Set<string>();
+  for (const line of joined.split(/\r?\n/)) {
+    if (!/^\s*RUN\s/i.test(line) || !/\bpip3?\s+install\b/.test(line)) continue;
+    for (const match of line.matchAll(/(?:^|\s)(?:-r|--requirement)(?:\s+|=)(\S+)/g))
+      if (match[1]) files.add(match[1].replace(/^["']|["']$/g, ''));
+  }
+  return [...files];
+}
+
+/** The requirement lines of a requirements file that carry no `--hash`. */
+export function unhashedRequirements(text: string): string[] {
+  const requirements = text
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+    .filter((line) => line !== '' && !line.startsWith('-'));
+  return requirements.filter((line) => !/--hash[= ]sha256:/.test(line));
+}
