@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian/Ubuntu machine: Python with scikit-learn
-# and pandas (from the distribution, since PyPI may be unreachable), Docker, a registry, busybox
+# and pandas (from the distribution, since PyPI may be unreachable) and the Python checks'
+# tools (black, flake8, mypy, pytest), Docker, a registry, busybox
 # and debootstrap (the test base images) for the image and docker-executor tests, and the npm
 # modules (which bring Node 24).
 # Usage: bash scripts/setup.sh [--with-docker]
@@ -14,6 +15,11 @@ packages=()
 /usr/bin/python3 -c 'import sklearn, pandas, joblib' 2>/dev/null || packages+=(python3-sklearn python3-pandas python3-joblib)
 # venv: the harness models actions/setup-python with a venv over this Python.
 dpkg -s python3-venv >/dev/null 2>&1 || packages+=(python3-venv)
+# The Python side's checks (npm run python:check): formatter, linter, type checker and pytest.
+for tool in black flake8 mypy; do
+  command -v "$tool" >/dev/null || packages+=("$tool")
+done
+/usr/bin/python3 -c 'import pytest' 2>/dev/null || packages+=(python3-pytest)
 if $want_docker; then
   command -v dockerd >/dev/null || packages+=(docker.io)
   command -v docker-registry >/dev/null || packages+=(docker-registry)

@@ -247,9 +247,7 @@ def request(
 
 def request_json(method: str, url: str, body: Any = None, *, what: str, role: str | None = None) -> dict[str, Any]:
     """Sends one JSON request (see ``request``) and returns the JSON object answered."""
-    return request(
-        method, url, lambda response: _json_object(response.read(), what), what=what, role=role, body=body
-    )
+    return request(method, url, lambda response: _json_object(response.read(), what), what=what, role=role, body=body)
 
 
 def _google_error(error: urllib.error.HTTPError) -> tuple[str, str]:

@@ -45,9 +45,7 @@ def parse_sha256(value: object, where: str) -> str:
     return text
 
 
-def verify_model_file(
-    path: str, metadata: dict[str, Any], pinned: str | None = None, pinned_source: str = ""
-) -> str:
+def verify_model_file(path: str, metadata: dict[str, Any], pinned: str | None = None, pinned_source: str = "") -> str:
     """Hashes the model file ``path`` and returns the hash, or raises IntegrityError when it is
     not the expected one: ``pinned`` (described by ``pinned_source``, e.g. "the run record
     records") when given, else the ``model_sha256`` of its ``metadata.json``. A model with

@@ -103,7 +103,9 @@ class PredictionColumns:
 
 
 def _is_integral(value: Any) -> bool:
-    return isinstance(value, (int, np.integer)) or (isinstance(value, (float, np.floating)) and float(value).is_integer())
+    return isinstance(value, (int, np.integer)) or (
+        isinstance(value, (float, np.floating)) and float(value).is_integer()
+    )
 
 
 def _column_suffix(label: str) -> str:
@@ -114,13 +116,19 @@ def _column_suffix(label: str) -> str:
 
 
 class Writer(Protocol):
+    """Where predictions go, chunk by chunk: nothing is visible until ``commit`` (where the
+    destination allows it), so a failed run leaves no half-written output."""
+
     description: str
 
-    def write(self, frame: pd.DataFrame) -> None: ...
+    def write(self, frame: pd.DataFrame) -> None:
+        """Adds one chunk of prediction rows."""
 
-    def commit(self) -> None: ...
+    def commit(self) -> None:
+        """Makes every written chunk the destination's content."""
 
-    def abort(self) -> None: ...
+    def abort(self) -> None:
+        """Drops what was written (as far as the destination can), after a failure."""
 
 
 class CsvWriter:
@@ -226,7 +234,9 @@ def open_writer(destination: str, default_path: str, columns: PredictionColumns)
     if path.lower().endswith(SQLITE_SUFFIXES):
         table = table or DEFAULT_SQLITE_TABLE
         if not IDENTIFIER.match(table):
-            raise ComponentError(f"SQLite table name {table!r} must be letters, digits and _ (not starting with a digit)")
+            raise ComponentError(
+                f"SQLite table name {table!r} must be letters, digits and _ (not starting with a digit)"
+            )
         return SqliteWriter(path, table, columns)
     if table:
         raise ComponentError(f"destination {destination!r}: #table only applies to SQLite files (.db, .sqlite)")
@@ -314,12 +324,18 @@ def score_all(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = ArgumentParser(prog="batch_predict", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model-source", required=True, help="run record (run.json) or projects/P/locations/L/models/M[@version]")
+    parser.add_argument(
+        "--model-source", required=True, help="run record (run.json) or projects/P/locations/L/models/M[@version]"
+    )
     parser.add_argument("--features-uri", required=True, help="CSV path, gs:// URI or bq://project.dataset.table")
-    parser.add_argument("--destination", default="", help="'' (the predictions output), a .csv, a SQLite .db[#table] or bq://...")
+    parser.add_argument(
+        "--destination", default="", help="'' (the predictions output), a .csv, a SQLite .db[#table] or bq://..."
+    )
     parser.add_argument("--key-column", default="", help="input column that identifies a row (default: the row number)")
     parser.add_argument("--chunk-rows", type=positive_int, default=DEFAULT_CHUNK_ROWS, help="rows scored at a time")
-    parser.add_argument("--predictions", required=True, help="output: the predictions CSV, or a receipt naming the destination")
+    parser.add_argument(
+        "--predictions", required=True, help="output: the predictions CSV, or a receipt naming the destination"
+    )
     parser.add_argument("--summary", required=True, help="output Metrics: rows scored, throughput, label shares")
     parser.add_argument("--rows-scored", required=True, help="output parameter: number of rows scored")
     parser.add_argument("--executor-input", default="", help="KFP ExecutorInput JSON (written by the backend)")
@@ -330,7 +346,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     log(f"model {model.version} (sha256 {model.fingerprint}, {model.metadata.get('model_type', 'model')})")
     schema = model.metadata.get("feature_schema")
     if not isinstance(schema, list) or not schema:
-        raise ComponentError("the model's metadata.json has no feature_schema; re-train it with this version of the components")
+        raise ComponentError(
+            "the model's metadata.json has no feature_schema; re-train it with this version of the components"
+        )
     kinds = {str(feature["name"]): str(feature["kind"]) for feature in schema}
     key_column = args.key_column.strip()
     columns = PredictionColumns(model)

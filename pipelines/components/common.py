@@ -69,7 +69,7 @@ def elapsed() -> str:
 class ArgumentParser(argparse.ArgumentParser):
     """argparse with one-line usage errors (exit status 2, like argparse)."""
 
-    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         fail(f"{message} (run with --help for usage)", status=2)
 
 

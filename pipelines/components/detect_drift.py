@@ -281,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             + ", ".join(f"{row['feature']} ({row['reason']})" for row in drifted)
         )
     else:
-        top = max(rows, key=lambda row: row["psi"])
+        top = max(rows, key=lambda row: float(row["psi"]))
         log(f"no drift in {len(rows)} features (largest PSI {top['psi']:.3g}, {top['feature']})")
 
     sources = {"model": model.version, "reference": reference_uri, "current": current_uri}

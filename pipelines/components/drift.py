@@ -76,9 +76,13 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .common import CATEGORICAL, NUMERIC, ComponentError
+
+# Counts, shares and edges: float64 throughout (counts too, so shares divide exactly).
+FloatArray = npt.NDArray[np.float64]
 
 EPSILON = 1e-4  # floor of a bin share in the PSI
 CHI_SQUARE_SMOOTHING = 0.5  # added to every reference count in the chi-square test
@@ -176,10 +180,10 @@ class Histogram:
     """Counts of the reference and current rows over the same bins."""
 
     labels: list[str]
-    reference: np.ndarray
-    current: np.ndarray
+    reference: FloatArray
+    current: FloatArray
 
-    def shares(self) -> tuple[np.ndarray, np.ndarray]:
+    def shares(self) -> tuple[FloatArray, FloatArray]:
         return _shares(self.reference), _shares(self.current)
 
     def without_empty_bins(self) -> "Histogram":
@@ -188,12 +192,12 @@ class Histogram:
         return Histogram(labels, self.reference[keep], self.current[keep])
 
 
-def _shares(counts: np.ndarray) -> np.ndarray:
-    total = counts.sum()
+def _shares(counts: FloatArray) -> FloatArray:
+    total = float(counts.sum())
     return counts / total if total > 0 else np.zeros(len(counts))
 
 
-def quantile_edges(values: np.ndarray, bins: int) -> np.ndarray:
+def quantile_edges(values: FloatArray, bins: int) -> FloatArray:
     """Interior bin edges: the reference values at the levels 1/bins .. (bins-1)/bins, deduplicated.
 
     The value at level q is the smallest x with F(x) >= q, i.e. the sorted value at index
@@ -204,7 +208,8 @@ def quantile_edges(values: np.ndarray, bins: int) -> np.ndarray:
     if n == 0:
         return np.empty(0)
     indexes = [(level * n + bins - 1) // bins - 1 for level in range(1, bins)]
-    return np.unique(values[indexes])
+    edges: FloatArray = np.unique(values[indexes])  # sorted as well as deduplicated
+    return edges
 
 
 def _edge(value: float) -> str:
@@ -223,7 +228,7 @@ def numeric_histogram(reference: pd.Series, current: pd.Series, bins: int) -> Hi
     else:
         labels = ["all values"]
 
-    def counts(values: np.ndarray) -> np.ndarray:
+    def counts(values: FloatArray) -> FloatArray:
         present = values[~np.isnan(values)]
         # side="left": a value equal to edge j lands in bin j, (edge j-1, edge j].
         binned = np.bincount(np.searchsorted(edges, present, side="left"), minlength=len(edges) + 1)
@@ -248,11 +253,12 @@ def categorical_histogram(reference: pd.Series, current: pd.Series) -> tuple[His
 # --------------------------------------------------------------------------- statistics
 
 
-def psi_terms(reference_shares: np.ndarray, current_shares: np.ndarray, epsilon: float = EPSILON) -> np.ndarray:
+def psi_terms(reference_shares: FloatArray, current_shares: FloatArray, epsilon: float = EPSILON) -> FloatArray:
     """Per-bin PSI terms (c - r) * ln(c / r), shares floored at epsilon; their sum is the PSI."""
     ref = np.maximum(np.asarray(reference_shares, dtype="float64"), epsilon)
     cur = np.maximum(np.asarray(current_shares, dtype="float64"), epsilon)
-    return (cur - ref) * np.log(cur / ref)
+    terms: FloatArray = (cur - ref) * np.log(cur / ref)
+    return terms
 
 
 @dataclass(frozen=True)
@@ -307,7 +313,10 @@ def chi_square_test(histogram: Histogram, smoothing: float = CHI_SQUARE_SMOOTHIN
     ref_shares, cur_shares = histogram.shares()
     if k < 2 or n_current == 0:
         label = histogram.labels[0] if k else ""
-        share = lambda values: float(values[0]) if k else math.nan  # noqa: E731
+
+        def share(values: FloatArray) -> float:
+            return float(values[0]) if k else math.nan
+
         return Comparison(0.0, 1.0, label, share(ref_shares), share(cur_shares))
     expected = n_current * (histogram.reference + smoothing) / (histogram.reference.sum() + smoothing * k)
     chi2, p_value = stats.chisquare(histogram.current, expected)

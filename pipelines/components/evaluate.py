@@ -166,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     target = reference.get("target")
     classes = [int(c) for c in reference.get("classes") or []]
     if not schema or not target or len(classes) < 2:
-        raise ComponentError("random_forest model metadata lacks feature_schema, target or classes; was it written by train?")
+        raise ComponentError(
+            "random_forest model metadata lacks feature_schema, target or classes; was it written by train?"
+        )
     for name, (_, metadata) in models.items():
         if [f["name"] for f in metadata.get("feature_schema", [])] != [f["name"] for f in schema]:
             raise ComponentError(f"{name} model was trained on different feature columns than the random_forest model")

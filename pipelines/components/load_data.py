@@ -12,6 +12,7 @@ import os
 import urllib.error
 import urllib.request
 from typing import Sequence
+from urllib.parse import unquote, urlsplit
 
 from cloud import storage
 
@@ -33,7 +34,12 @@ def read_source(source_uri: str) -> bytes:
     if lowered.startswith(("https://", "http://")):
         return read_url(source)
     if lowered.startswith("file://"):
-        source = source[len("file://") :]
+        # A file URI as Path.as_uri() and browsers write it: percent-encoded, perhaps with the
+        # host localhost, read the way data_sources.local_path and the server read theirs.
+        parts = urlsplit(source)
+        if parts.netloc not in ("", "localhost"):
+            raise ComponentError(f"{source_uri!r}: file:// URIs with a host are not supported")
+        source = unquote(parts.path)
     elif "://" in source:
         scheme = source.split("://", 1)[0]
         raise ComponentError(
@@ -63,7 +69,8 @@ def read_url(url: str) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "mlops-platform-load-data"})
     try:
         with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
-            return response.read()
+            data: bytes = response.read()
+            return data
     except urllib.error.HTTPError as error:
         raise ComponentError(f"could not download {url}: HTTP {error.code} {error.reason}") from None
     except (urllib.error.URLError, OSError) as error:
@@ -86,7 +93,7 @@ def validate(text: str, source: str) -> tuple[int, int]:
         raise ComponentError(f"{source} is empty")
     reader = csv.reader(io.StringIO(text))
     try:
-        header = next(reader, [])
+        header: list[str] = next(reader, [])
         duplicates = sorted({name for name in header if header.count(name) > 1})
         if duplicates:
             raise ComponentError(f"{source} has duplicate column names: {', '.join(map(repr, duplicates))}")

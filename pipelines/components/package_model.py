@@ -122,7 +122,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 | ({"feature_schema": schema} if schema else {})
             },
         )
-    log(f"packaged {args.model_name} for serving in {elapsed()}: {json.dumps({k: metrics.get(k) for k in ('accuracy', 'roc_auc')})}")
+    headline = {key: metrics.get(key) for key in ("accuracy", "roc_auc")}
+    log(f"packaged {args.model_name} for serving in {elapsed()}: {json.dumps(headline)}")
 
 
 if __name__ == "__main__":

@@ -122,7 +122,8 @@ def encode_target(raw: pd.Series, target: str) -> tuple[pd.Series, dict[str, Any
     distinct = sorted(labels.unique().tolist())
     if len(distinct) < 2:
         raise ComponentError(
-            f"target column {target!r} has a single value {distinct[0]!r} after dropping missing labels; need two or more classes"
+            f"target column {target!r} has a single value {distinct[0]!r} after dropping missing labels; "
+            "need two or more classes"
         )
     numbers = [parse_number(value) for value in distinct]
     all_numeric = all(number is not None for number in numbers)
@@ -182,7 +183,9 @@ def class_balance(y: pd.Series, names: dict[int, str]) -> dict[str, Any]:
     }
 
 
-def split(frame: pd.DataFrame, y: pd.Series, test_size: float, seed: int) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
+def split(
+    frame: pd.DataFrame, y: pd.Series, test_size: float, seed: int
+) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
     from sklearn.model_selection import train_test_split
 
     n_rows, n_classes = len(frame), y.nunique()
@@ -223,16 +226,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise ComponentError(f"raw_data has {raw.shape[1]} column(s); need at least 2 (features and a label)")
     target = args.target_column.strip() or str(raw.columns[-1])
     if target not in raw.columns:
-        raise ComponentError(
-            f"target column {target!r} not found; columns are {', '.join(map(repr, raw.columns))}"
-        )
+        raise ComponentError(f"target column {target!r} not found; columns are {', '.join(map(repr, raw.columns))}")
     rows_in = len(raw)
     log(f"read {rows_in} rows x {raw.shape[1]} columns; target {target!r}")
 
     missing_target = is_missing(raw[target])
     rows = raw.loc[~missing_target].reset_index(drop=True)
     if len(rows) < MIN_ROWS:
-        raise ComponentError(f"only {len(rows)} row(s) have a value in target column {target!r}; need at least {MIN_ROWS}")
+        raise ComponentError(
+            f"only {len(rows)} row(s) have a value in target column {target!r}; need at least {MIN_ROWS}"
+        )
     y, label_details = encode_target(rows[target], target)
 
     features: dict[str, pd.Series] = {}

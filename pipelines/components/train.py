@@ -170,9 +170,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise ComponentError("train_data has no feature columns")
     y = pd.to_numeric(frame[target], errors="coerce")
     if y.isna().any() or not (y % 1 == 0).all():
-        raise ComponentError(
-            f"target column {target!r} must hold the integer class codes written by preprocess"
-        )
+        raise ComponentError(f"target column {target!r} must hold the integer class codes written by preprocess")
     y = y.astype("int64")
     X = frame[columns]
     classes = sorted(y.unique().tolist())

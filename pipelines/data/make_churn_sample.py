@@ -55,7 +55,8 @@ COLUMNS = [
 
 
 def choose(rng: random.Random, weighted: list[tuple[str, float]]) -> str:
-    names, weights = zip(*weighted)
+    names = [name for name, _ in weighted]
+    weights = [weight for _, weight in weighted]
     return rng.choices(names, weights=weights, k=1)[0]
 
 

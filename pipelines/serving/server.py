@@ -272,9 +272,7 @@ class Model:
             raise BadRequest("; ".join(shown))
         return pd.DataFrame(
             {
-                name: pd.Series(
-                    columns[name], dtype="float64" if self.kinds[name] == NUMERIC else object
-                )
+                name: pd.Series(columns[name], dtype="float64" if self.kinds[name] == NUMERIC else object)
                 for name in self.names
             },
             columns=self.names,
@@ -757,7 +755,7 @@ def port_number(text: str) -> int:
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         fail(f"{message} (run with --help for usage)", EXIT_USAGE)
 
 
@@ -815,7 +813,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         # The host is at fault when it does not resolve or is not this machine's; else the port.
         bad_host = isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL
         fail(f"cannot listen on {args.host}:{port}: {error}", EXIT_HOST if bad_host else EXIT_PORT)
-    host, bound_port = server.server_address[:2]
+    # An AF_INET server: its address is (host, port), the port the one bound when 0 was asked.
+    host, bound_port = server.socket.getsockname()[:2]
     log(
         f"loaded {model.name} ({model.metadata.get('framework')} {model.metadata.get('framework_version')}, "
         f"{len(model.names)} features) from {model.source} in {time.monotonic() - started:.1f}s; "
