@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { TaskEvent } from '../adapters/local-runner/local-runner.js';
+import type { TaskEvent } from '../core/run-events.js';
 import { formatTable, formatTaskEvent, PLAIN_COLORS } from '../adapters/ui/format.js';
 import type { Ui } from '../commands/command.js';
 

@@ -1,7 +1,7 @@
 import { styleText } from 'node:util';
-import type { TaskEvent } from '../adapters/local-runner/local-runner.js';
-import { formatTable, formatTaskEvent } from '../adapters/ui/format.js';
-import type { Colors, Ui } from '../commands/command.js';
+import { formatTable, formatTaskEvent, type Colors } from '../adapters/ui/format.js';
+import type { Ui } from '../commands/command.js';
+import type { TaskEvent } from '../core/run-events.js';
 import { redact } from './cli-host.js';
 
 /** Terminal rendering: colour when stderr is a TTY (and NO_COLOR is unset), progress on stderr. */

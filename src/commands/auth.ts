@@ -21,7 +21,7 @@ import {
   stsAudience,
   type WorkloadIdentityProvider,
 } from '../core/gcp/workload-identity.js';
-import { choiceInput, defineCommand, type CommandContext } from './command.js';
+import { choiceInput, defineCommand, stringInput, type CommandContext } from './command.js';
 
 type TokenFormat = '' | 'access_token' | 'id_token';
 
@@ -204,12 +204,9 @@ export const authCommand = defineCommand<AuthInputs>({
       : credentials.kind === 'key'
         ? credentials.key.client_email
         : undefined;
-    const tokenFormat = choiceInput(
-      raw,
-      'token-format',
-      ['', 'access_token', 'id_token'] as const,
-      '',
-    );
+    const tokenFormat = raw.string('token-format')?.trim()
+      ? choiceInput(raw, 'token-format', ['access_token', 'id_token'] as const)
+      : '';
     const idTokenAudience = raw.string('id-token-audience')?.trim() || undefined;
     if (tokenFormat === 'id_token' && (!serviceAccount || !idTokenAudience)) {
       throw new UserError('token-format id_token needs service-account and id-token-audience', {
@@ -234,7 +231,7 @@ export const authCommand = defineCommand<AuthInputs>({
         (credentials.kind === 'key' ? credentials.key.project_id : undefined),
       tokenFormat,
       idTokenAudience,
-      lifetimeSeconds: parseLifetime(raw.string('access-token-lifetime') ?? '3600s'),
+      lifetimeSeconds: parseLifetime(stringInput(raw, 'access-token-lifetime')),
       credentialsFile,
     };
   },

@@ -31,9 +31,11 @@ import {
 import { parseParameterAssignments } from '../core/ir/parameters.js';
 import { checkProjectId } from '../core/gcp/vertex-job.js';
 import {
+  booleanInput,
   defineCommand,
   listInput,
   requireInput,
+  stringInput,
   type CommandContext,
   type RawInputs,
 } from './command.js';
@@ -250,7 +252,7 @@ export const buildCommand = defineCommand<BuildInputs>({
     const { target, artifactRegistry } = parseTarget(raw, context);
     const contextFolder = existingPath(
       context.cwd,
-      raw.string('context')?.trim() || '.',
+      stringInput(raw, 'context'),
       'folder',
       'context',
     );
@@ -267,7 +269,7 @@ export const buildCommand = defineCommand<BuildInputs>({
     return {
       target,
       artifactRegistry,
-      createRepository: raw.boolean('create-repository') ?? true,
+      createRepository: booleanInput(raw, 'create-repository'),
       context: contextFolder,
       dockerfile,
       buildArgs: parseParameterAssignments(

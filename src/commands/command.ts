@@ -1,5 +1,6 @@
-import type { TaskEvent } from '../adapters/local-runner/local-runner.js';
+import type { Colors } from '../adapters/ui/format.js';
 import { UserError } from '../core/errors.js';
+import type { TaskEvent } from '../core/run-events.js';
 
 /**
  * The contract between commands and their two hosts (the action and the CLI). A command
@@ -14,7 +15,10 @@ export interface InputDefinition {
   readonly description: string;
   readonly kind: InputKind;
   readonly required?: boolean;
-  /** Shown in action.yml and --help; applied by the command's parser, not the host. */
+  /**
+   * Shown in action.yml and --help. Stands in for a value not given (or blank) before the
+   * command's parser reads it (see defineCommand), so parsers never repeat it.
+   */
   readonly default?: string;
   readonly choices?: readonly string[];
   /** In the CLI, given as a positional argument instead of a flag. */
@@ -55,14 +59,6 @@ export interface Ui {
   /** A table printed in the log and added to the job summary. */
   table(title: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): void;
   readonly colors: Colors;
-}
-
-export interface Colors {
-  ok(text: string): string;
-  fail(text: string): string;
-  warn(text: string): string;
-  dim(text: string): string;
-  bold(text: string): string;
 }
 
 export interface CloudJobRef {
@@ -130,9 +126,50 @@ export interface Command<Inputs> {
   run(inputs: Inputs, context: CommandContext): Promise<CommandResult>;
 }
 
-/** Defines a command while keeping its Inputs type (the registry erases it). */
+/**
+ * Defines a command while keeping its Inputs type (the registry erases it). Its parser gets
+ * the inputs with their definitions' defaults filled in: the action runner fills in action.yml's
+ * copy of them, the CLI none, so both hosts parse alike.
+ */
 export function defineCommand<Inputs>(command: Command<Inputs>): Command<Inputs> {
-  return command;
+  return {
+    ...command,
+    parseInputs: (raw, context) => command.parseInputs(withDefaults(raw, command.inputs), context),
+  };
+}
+
+function withDefaults(raw: RawInputs, inputs: readonly InputDefinition[]): RawInputs {
+  const fallback = (name: string): string | undefined =>
+    inputs.find((input) => input.name === name)?.default;
+  return {
+    string(name) {
+      const value = raw.string(name);
+      return value === undefined || value.trim() === '' ? (fallback(name) ?? value) : value;
+    },
+    list(name) {
+      const items = raw.list(name);
+      const value = fallback(name);
+      return items.length === 0 && value !== undefined ? [value] : items;
+    },
+    boolean(name) {
+      const value = fallback(name);
+      return raw.boolean(name) ?? (value === undefined ? undefined : value === 'true');
+    },
+  };
+}
+
+/** The value of an input that has a default (so it is never missing), trimmed. */
+export function stringInput(raw: RawInputs, name: string): string {
+  const value = raw.string(name)?.trim();
+  if (value === undefined) throw new Error(`Input "${name}" has no default`);
+  return value;
+}
+
+/** A boolean input that has a default. */
+export function booleanInput(raw: RawInputs, name: string): boolean {
+  const value = raw.boolean(name);
+  if (value === undefined) throw new Error(`Input "${name}" has no default`);
+  return value;
 }
 
 export function requireInput(raw: RawInputs, name: string, hint: string): string {
@@ -151,14 +188,13 @@ export function listInput(raw: RawInputs, name: string): string[] {
     .filter(Boolean);
 }
 
+/** One of `choices`; the input has a default among them. */
 export function choiceInput<T extends string>(
   raw: RawInputs,
   name: string,
   choices: readonly T[],
-  fallback: T,
 ): T {
-  const value = raw.string(name)?.trim();
-  if (value === undefined || value === '') return fallback;
+  const value = stringInput(raw, name);
   if (!(choices as readonly string[]).includes(value)) {
     throw new UserError(`Input "${name}" is "${value}"`, {
       fix: `Use one of: ${choices.join(', ')}.`,
@@ -167,9 +203,13 @@ export function choiceInput<T extends string>(
   return value as T;
 }
 
-export function integerInput(raw: RawInputs, name: string, fallback: number, min: number): number {
+/** A whole number of at least `min`: the input's default, else `fallback` (one computed at run time). */
+export function integerInput(raw: RawInputs, name: string, min: number, fallback?: number): number {
   const value = raw.string(name)?.trim();
-  if (value === undefined || value === '') return fallback;
+  if (value === undefined || value === '') {
+    if (fallback === undefined) throw new Error(`Input "${name}" has no default`);
+    return fallback;
+  }
   const number = Number(value);
   if (!Number.isSafeInteger(number) || number < min)
     throw new UserError(`Input "${name}" is "${value}"`, {

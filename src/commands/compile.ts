@@ -46,8 +46,8 @@ export const compileCommand = defineCommand<CompileInputs>({
     const source = parsePipelineSourceInputs(raw, context);
     const output = raw.string('output')?.trim();
     if (output && /[\\/]$/.test(output)) throw folderOutput(output);
-    const format = raw.string('format')
-      ? choiceInput(raw, 'format', ['yaml', 'json'] as const, 'yaml')
+    const format = raw.string('format')?.trim()
+      ? choiceInput(raw, 'format', ['yaml', 'json'] as const)
       : undefined;
     return { ...source, output: output ? path.resolve(context.cwd, output) : undefined, format };
   },

@@ -3,6 +3,7 @@ import { grpcCode } from '../adapters/gcp/google-client.js';
 import type { VertexServing } from '../adapters/gcp/vertex-serving.js';
 import { UserError } from '../core/errors.js';
 import { prebuiltSklearnVersion } from '../core/gcp/deploy-plan.js';
+import { RPC_CODES } from '../core/gcp/grpc-codes.js';
 import {
   autoSmokePlan,
   runSmokeTest,
@@ -137,7 +138,11 @@ export async function smokePrediction(
 function smokeFailure(error: unknown, imageUri: string): UserError {
   const code = grpcCode((error as { cause?: unknown }).cause);
   let fix = (error as UserError).fix;
-  if (code === 3 || code === 9 || fix === undefined) {
+  if (
+    code === RPC_CODES.INVALID_ARGUMENT ||
+    code === RPC_CODES.FAILED_PRECONDITION ||
+    fix === undefined
+  ) {
     fix =
       "The new deployment's serving container refused the smoke request (its answer is above): fix the model, the serving image or the smoke-instances file, then re-run the deploy.";
     if (prebuiltSklearnVersion(imageUri))

@@ -34,6 +34,7 @@ import {
   defineCommand,
   integerInput,
   requireInput,
+  stringInput,
   type CommandContext,
   type CommandResult,
   type Ui,
@@ -220,14 +221,14 @@ export const deployCommand = defineCommand<DeployInputs>({
     const model = parseModelName(
       requireInput(raw, 'model', 'Name the registry model, e.g. model: churn-classifier.'),
     );
-    const minReplicas = integerInput(raw, 'min-replicas', 1, 1);
-    const maxReplicas = integerInput(raw, 'max-replicas', minReplicas, 1);
+    const minReplicas = integerInput(raw, 'min-replicas', 1);
+    const maxReplicas = integerInput(raw, 'max-replicas', 1, minReplicas);
     if (maxReplicas < minReplicas) {
       throw new UserError(`max-replicas (${maxReplicas}) is below min-replicas (${minReplicas})`, {
         fix: 'Raise max-replicas or lower min-replicas.',
       });
     }
-    const traffic = integerInput(raw, 'traffic', 100, 1);
+    const traffic = integerInput(raw, 'traffic', 1);
     if (traffic > 100) {
       throw new UserError(`traffic is ${traffic}`, { fix: 'Give a percent from 1 to 100.' });
     }
@@ -242,23 +243,23 @@ export const deployCommand = defineCommand<DeployInputs>({
       modelOutput: raw.string('model-output')?.trim() || undefined,
       metricsTask: raw.string('metrics-task')?.trim() || undefined,
       endpoint: parseEndpointName(raw.string('endpoint')?.trim() || model),
-      servingImage: raw.string('serving-image')?.trim() || 'prebuilt',
+      servingImage: stringInput(raw, 'serving-image'),
       predictRoute: raw.string('predict-route')?.trim() || undefined,
       healthRoute: raw.string('health-route')?.trim() || undefined,
-      servingPort: port ? integerInput(raw, 'serving-port', 8080, 1) : undefined,
-      machineType: raw.string('machine-type')?.trim() || 'n1-standard-2',
+      servingPort: port ? integerInput(raw, 'serving-port', 1) : undefined,
+      machineType: stringInput(raw, 'machine-type'),
       minReplicas,
       maxReplicas,
       traffic,
-      keepDeployed: integerInput(raw, 'keep-deployed', 2, 1),
+      keepDeployed: integerInput(raw, 'keep-deployed', 1),
       servingServiceAccount: raw.string('serving-service-account')?.trim() || undefined,
       location: parseGoogleLocation(raw, context, 'Deploys'),
-      timeoutMs: parseTimeout(raw, 'deploy-timeout', '45m'),
+      timeoutMs: parseTimeout(raw, 'deploy-timeout'),
       smoke:
         smoke.kind === 'file'
           ? { kind: 'file', path: path.resolve(context.cwd, smoke.path) }
           : smoke,
-      smokeTimeoutMs: parseTimeout(raw, 'smoke-timeout', '60s'),
+      smokeTimeoutMs: parseTimeout(raw, 'smoke-timeout'),
     };
   },
   async run(inputs, context) {

@@ -14,13 +14,19 @@ import {
   type GateVerdict,
   type Metrics,
 } from '../core/gate.js';
-import { MetricsSchema, taskMetrics } from '../core/run-record.js';
+import { MetricsSchema, parseRunRecord, taskMetrics } from '../core/run-record.js';
 import { formatZodIssues } from '../core/zod-issues.js';
-import { defineCommand, requireInput, type CommandContext, type Ui } from './command.js';
+import {
+  booleanInput,
+  defineCommand,
+  requireInput,
+  stringInput,
+  type CommandContext,
+  type Ui,
+} from './command.js';
 import {
   parseGoogleLocation,
   PROJECT_INPUT,
-  asRunRecord,
   readJsonFile,
   readRunRecord,
   REGION_INPUT,
@@ -159,12 +165,12 @@ export const gateCommand = defineCommand<GateInputs>({
     return {
       runRecord,
       rules,
-      checkName: raw.string('check-name')?.trim() || 'mlops gate',
-      prComment: raw.boolean('pr-comment') ?? false,
+      checkName: stringInput(raw, 'check-name'),
+      prComment: booleanInput(raw, 'pr-comment'),
       githubToken: token,
       metricsTask: raw.string('metrics-task')?.trim() || undefined,
       champion,
-      failOnGate: raw.boolean('fail-on-gate') !== false,
+      failOnGate: booleanInput(raw, 'fail-on-gate'),
     };
   },
   async run(inputs, context) {
@@ -268,7 +274,7 @@ async function championFromFile(
     'a run record or a JSON object of metric name to number',
   );
   if (parsed !== null && typeof parsed === 'object' && 'recordVersion' in parsed) {
-    const record = asRunRecord(parsed, display);
+    const record = parseRunRecord(parsed, display);
     return { metrics: taskMetrics(record.metrics, metricsTask).metrics, source: display };
   }
   const metrics = MetricsSchema.safeParse(parsed);

@@ -2,9 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { excerpt, UserError } from '../core/errors.js';
 import { checkProjectId, checkRegion } from '../core/gcp/vertex-job.js';
-import { parseRunRecord, type RunRecord } from '../core/run-record.js';
+import { parseRunRecord, RUN_RECORD_SOURCE, type RunRecord } from '../core/run-record.js';
 import { durationMs } from '../core/duration.js';
-import type { CommandContext, InputDefinition, RawInputs } from './command.js';
+import {
+  stringInput,
+  type CommandContext,
+  type InputDefinition,
+  type RawInputs,
+} from './command.js';
 
 /** Inputs shared by the commands that call Google Cloud, and by those reading a run record. */
 
@@ -57,8 +62,8 @@ export function parseGoogleLocation(
 }
 
 /** `2h`, `90m`, `3600s` or minutes as a bare number. */
-export function parseTimeout(raw: RawInputs, name: string, fallback: string): number {
-  const text = raw.string(name)?.trim() || fallback;
+export function parseTimeout(raw: RawInputs, name: string): number {
+  const text = stringInput(raw, name);
   const ms = durationMs(text, 'm');
   if (ms === undefined)
     throw new UserError(`${name} "${text}" is not a duration`, {
@@ -96,15 +101,8 @@ export async function readJsonFile(
   }
 }
 
-const RUN_RECORD_FIX = "the run step's run-record output (run.json of a local run)";
-
-/** Checks that parsed JSON is a run record written by `run` (local or Vertex). */
-export function asRunRecord(parsed: unknown, display: string): RunRecord {
-  return parseRunRecord(parsed, display, `Pass ${RUN_RECORD_FIX}.`);
-}
-
 /** Reads and checks a run record written by `run` (local or Vertex). */
 export async function readRunRecord(file: string, cwd: string): Promise<RunRecord> {
-  const parsed = await readJsonFile(file, cwd, 'Run record', RUN_RECORD_FIX);
-  return asRunRecord(parsed, path.relative(cwd, file) || file);
+  const parsed = await readJsonFile(file, cwd, 'Run record', RUN_RECORD_SOURCE);
+  return parseRunRecord(parsed, path.relative(cwd, file) || file);
 }

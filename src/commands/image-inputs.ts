@@ -70,9 +70,13 @@ export function parseRegistryLogin(
 }
 
 export function parseFrameworks(raw: RawInputs): string[] {
-  const given = listInput(raw, 'frameworks');
-  const names = given.length > 0 ? given : [...FRAMEWORK_PACKAGES];
-  return [...new Set(names.map((name) => (name === PYTHON ? name : normalizePackageName(name))))];
+  return [
+    ...new Set(
+      listInput(raw, 'frameworks').map((name) =>
+        name === PYTHON ? name : normalizePackageName(name),
+      ),
+    ),
+  ];
 }
 
 /** An image reference input, checked; undefined when not given and not required. */

@@ -8,7 +8,7 @@ import {
   registryHostOf,
   type ImageReference,
 } from '../core/images/image-reference.js';
-import { defineCommand, requireInput } from './command.js';
+import { booleanInput, defineCommand, requireInput } from './command.js';
 import { lazyDocker } from './image-checks.js';
 import { parseImageInput, parseRegistryLogin, REGISTRY_LOGIN_INPUTS } from './image-inputs.js';
 
@@ -67,7 +67,7 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
       right: parseImageInput(raw, 'image-b')!,
       names,
       login: parseRegistryLogin(raw, context, left.registry),
-      all: raw.boolean('all-packages') ?? false,
+      all: booleanInput(raw, 'all-packages'),
     };
   },
   async run(inputs, context) {

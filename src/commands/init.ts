@@ -93,9 +93,9 @@ export const initCommand = defineCommand<InitInputs>({
     },
     {
       name: 'region',
-      description: 'The Vertex AI region.',
+      // Not a `default`: those stand in for the flag, and the config file and lock come first.
+      description: `The Vertex AI region. Defaults to ${DEFAULT_REGION}.`,
       kind: 'string',
-      default: DEFAULT_REGION,
     },
     {
       name: 'model',
@@ -113,9 +113,8 @@ export const initCommand = defineCommand<InitInputs>({
     {
       name: 'workflows',
       description:
-        'The workflows to add, comma-separated: pr-check, pr-check-vertex, train-and-deploy, scheduled-retrain, drift-check, sync-secrets.',
+        'The workflows to add: all (the default) or, comma-separated: pr-check, pr-check-vertex, train-and-deploy, scheduled-retrain, drift-check, sync-secrets.',
       kind: 'string',
-      default: 'all',
       valueName: 'NAMES',
     },
     {

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TaskEvent } from '../adapters/local-runner/local-runner.js';
 import { VertexPipelines } from '../adapters/gcp/vertex-pipelines.js';
 import type { LoadedPipeline } from '../adapters/pipeline-loader.js';
 import { UserError } from '../core/errors.js';
@@ -14,6 +13,7 @@ import {
   type VertexPipelineJob,
 } from '../core/gcp/vertex-job.js';
 import type { RunRecord, TaskRecord } from '../core/run-record.js';
+import type { TaskEvent } from '../core/run-events.js';
 import type { CommandContext } from './command.js';
 import { pipelineJobRequest, type VertexJobOptions } from './vertex-job-inputs.js';
 

@@ -14,6 +14,7 @@ import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from '
 import { parseVertexJobInputs, VERTEX_JOB_INPUTS } from './vertex-job-inputs.js';
 import { runOnVertex, type VertexRunOptions } from './run-vertex.js';
 import {
+  booleanInput,
   choiceInput,
   defineCommand,
   integerInput,
@@ -63,8 +64,8 @@ function parseVertexTarget(
     region,
     ...parseVertexJobInputs(raw),
     disableCache: !useCache,
-    wait: raw.boolean('wait') !== false,
-    timeoutMs: parseTimeout(raw, 'timeout', '24h'),
+    wait: booleanInput(raw, 'wait'),
+    timeoutMs: parseTimeout(raw, 'timeout'),
     jobId: jobId || undefined,
   };
 }
@@ -81,6 +82,9 @@ function variableNames(names: readonly string[]): string[] {
     );
   return [...names];
 }
+
+/** Not the input's `default`: on Vertex an unset pipeline-root means the spec's own. */
+const LOCAL_PIPELINE_ROOT = '.mlops/runs';
 
 export const runCommand = defineCommand<RunInputs>({
   name: 'run',
@@ -113,8 +117,7 @@ export const runCommand = defineCommand<RunInputs>({
     },
     {
       name: 'pipeline-root',
-      description:
-        "Where outputs go. Local: a folder (default .mlops/runs), each run in <pipeline-root>/<pipeline>-<timestamp>/<task>/<output>. Vertex: a gs:// folder (default: the spec's defaultPipelineRoot).",
+      description: `Where outputs go. Local: a folder (default ${LOCAL_PIPELINE_ROOT}), each run in <pipeline-root>/<pipeline>-<timestamp>/<task>/<output>. Vertex: a gs:// folder (default: the spec's defaultPipelineRoot).`,
       kind: 'string',
       valueName: 'DIR',
     },
@@ -214,8 +217,8 @@ export const runCommand = defineCommand<RunInputs>({
   parseInputs(raw, context) {
     const source = parsePipelineSourceInputs(raw, context);
     const runRecord = raw.string('run-record')?.trim();
-    const useCache = raw.boolean('no-cache') !== true;
-    const kind = choiceInput(raw, 'target', ['local', 'vertex'] as const, 'local');
+    const useCache = !booleanInput(raw, 'no-cache');
+    const kind = choiceInput(raw, 'target', ['local', 'vertex'] as const);
     return {
       ...source,
       params: parseParameterAssignments(raw.list('param')),
@@ -228,16 +231,11 @@ export const runCommand = defineCommand<RunInputs>({
               kind,
               pipelineRoot: path.resolve(
                 context.cwd,
-                raw.string('pipeline-root')?.trim() || '.mlops/runs',
+                raw.string('pipeline-root')?.trim() || LOCAL_PIPELINE_ROOT,
               ),
-              executor: choiceInput(
-                raw,
-                'executor',
-                ['subprocess', 'docker'] as const,
-                'subprocess',
-              ),
-              parallelism: integerInput(raw, 'parallelism', availableParallelism(), 1),
-              verbose: raw.boolean('verbose') === true,
+              executor: choiceInput(raw, 'executor', ['subprocess', 'docker'] as const),
+              parallelism: integerInput(raw, 'parallelism', 1, availableParallelism()),
+              verbose: booleanInput(raw, 'verbose'),
               taskEnv: variableNames(raw.list('task-env')),
             },
     };
@@ -289,7 +287,7 @@ export const runCommand = defineCommand<RunInputs>({
     await assertWritableFolder(
       target.pipelineRoot,
       'The pipeline root',
-      'Point pipeline-root (--pipeline-root) at a folder you can write (the default is .mlops/runs).',
+      `Point pipeline-root (--pipeline-root) at a folder you can write (the default is ${LOCAL_PIPELINE_ROOT}).`,
     );
     const workdir = loaded.templateUri ? cwd : path.dirname(loaded.file);
     const executor =

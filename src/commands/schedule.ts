@@ -9,7 +9,7 @@ import {
 } from '../core/gcp/schedule.js';
 import { sanitizeLabel } from '../core/gcp/vertex-job.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
-import { defineCommand, integerInput, requireInput } from './command.js';
+import { booleanInput, defineCommand, integerInput, requireInput } from './command.js';
 import {
   parseGoogleLocation,
   PROJECT_INPUT,
@@ -126,13 +126,13 @@ export const scheduleCommand = defineCommand<ScheduleInputs>({
       ...parsePipelineSourceInputs(raw, context),
       params: parseParameterAssignments(raw.list('param')),
       cron: scheduleCron(cron, zone),
-      maxConcurrentRuns: integerInput(raw, 'max-concurrent-runs', 1, 1),
-      allowQueueing: raw.boolean('allow-queueing') === true,
-      paused: raw.boolean('paused') === true,
+      maxConcurrentRuns: integerInput(raw, 'max-concurrent-runs', 1),
+      allowQueueing: booleanInput(raw, 'allow-queueing'),
+      paused: booleanInput(raw, 'paused'),
       scheduleName: raw.string('schedule-name')?.trim() || undefined,
       job: parseVertexJobInputs(raw),
       location: parseGoogleLocation(raw, context, 'Schedules'),
-      dryRun: raw.boolean('dry-run') === true,
+      dryRun: booleanInput(raw, 'dry-run'),
     };
   },
   async run(inputs, context) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { packageRoot } from '../adapters/package-root.js';
 import { runProcess } from '../adapters/process.js';
 import { UserError } from '../core/errors.js';
-import { defineCommand, integerInput, requireInput } from './command.js';
+import { defineCommand, integerInput, requireInput, stringInput } from './command.js';
 import { PYTHON_INPUT, pythonInput } from './pipeline-inputs.js';
 
 /**
@@ -83,13 +83,13 @@ export const serveCommand = defineCommand<ServeInputs>({
         fix: "Give the folder package-model wrote (model.joblib and metadata.json), e.g. the run's package-model/deployable_model.",
       });
     }
-    const port = integerInput(raw, 'port', 8080, 0);
+    const port = integerInput(raw, 'port', 0);
     if (port > 65535)
       throw new UserError(`Input "port" is "${port}"`, { fix: 'Give a port from 0 to 65535.' });
     return {
       modelDir,
       port,
-      host: raw.string('host')?.trim() || '127.0.0.1',
+      host: stringInput(raw, 'host'),
       python: pythonInput(raw, context),
     };
   },

@@ -19,10 +19,12 @@ import {
   type SyncSelection,
 } from '../core/secrets/sync-plan.js';
 import {
+  booleanInput,
   choiceInput,
   defineCommand,
   integerInput,
   listInput,
+  stringInput,
   type CommandContext,
   type RawInputs,
 } from './command.js';
@@ -54,7 +56,7 @@ function repositoryInput(raw: RawInputs, context: CommandContext): string | unde
 function parseTarget(raw: RawInputs, context: CommandContext): SecretsTarget {
   const org = raw.string('org')?.trim();
   const environment = raw.string('environment')?.trim();
-  const visibility = choiceInput(raw, 'visibility', ['all', 'private', 'selected'], 'private');
+  const visibility = choiceInput(raw, 'visibility', ['all', 'private', 'selected']);
   if (org) {
     if (environment)
       throw new UserError('org and environment are both set', {
@@ -245,7 +247,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     { name: 'removed', description: 'Names pruned, comma-separated.' },
   ],
   parseInputs(raw, context) {
-    const envFile = path.resolve(context.cwd, raw.string('env-file')?.trim() || '.env');
+    const envFile = path.resolve(context.cwd, stringInput(raw, 'env-file'));
     const entries = readEnvFile(envFile, context.cwd);
     const selection: SyncSelection = {
       include: listInput(raw, 'include'),
@@ -256,7 +258,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     const isVariable = nameMatcher(selection.variables);
     for (const entry of entries)
       if (!isVariable(entry.name)) context.host.maskSecret(entry.value, entry.name);
-    const checkOnly = raw.boolean('check-only') ?? false;
+    const checkOnly = booleanInput(raw, 'check-only');
     const token =
       raw.string('github-token')?.trim() || context.env.GH_TOKEN || context.env.GITHUB_TOKEN || '';
     if (!token && !checkOnly) {
@@ -266,18 +268,18 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     }
     if (token) context.host.maskSecret(token, 'github-token');
     if (!checkOnly) refuseTrackedSecrets(envFile, entries, selection, context.cwd);
-    const prune = raw.boolean('prune') ?? false;
+    const prune = booleanInput(raw, 'prune');
     return {
       envFile,
       entries,
       checkOnly,
-      ifChanged: raw.boolean('if-changed') ?? false,
+      ifChanged: booleanInput(raw, 'if-changed'),
       token,
       target: checkOnly ? undefined : parseTarget(raw, context),
       selection,
-      dryRun: raw.boolean('dry-run') ?? false,
+      dryRun: booleanInput(raw, 'dry-run'),
       prunePrefixes: prune ? checkPrunePrefixes(listInput(raw, 'prune-prefix')) : undefined,
-      concurrency: integerInput(raw, 'concurrency', 8, 1),
+      concurrency: integerInput(raw, 'concurrency', 1),
     };
   },
   async run(inputs, context) {

@@ -101,14 +101,17 @@ const RunRecordSchema = z.looseObject({
   metrics: z.record(z.string(), MetricsSchema),
 });
 
-/** Checks parsed JSON is a run record; `source` names the file in the error. */
-export function parseRunRecord(value: unknown, source: string, fix: string): RunRecord {
+/** What to pass where a run record is expected. */
+export const RUN_RECORD_SOURCE = "the run step's run-record output (run.json of a local run)";
+
+/** Checks that parsed JSON is a run record written by `run` (local or Vertex); `source` names the file in the error. */
+export function parseRunRecord(value: unknown, source: string): RunRecord {
   const parsed = RunRecordSchema.safeParse(value);
   if (!parsed.success) {
     const problems = formatZodIssues(parsed.error);
     throw new UserError(
       `${source} is not a valid run record (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-      { details: problems, fix },
+      { details: problems, fix: `Pass ${RUN_RECORD_SOURCE}.` },
     );
   }
   return value as RunRecord;

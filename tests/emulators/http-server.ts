@@ -14,6 +14,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { HTTP_TO_RPC } from '../../src/core/gcp/grpc-codes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Clock
@@ -328,26 +329,14 @@ export function json(
   return headers ? { status, body, headers } : { status, body };
 }
 
-/** The gRPC status name Google's REST front end gives each HTTP status. */
-export const HTTP_TO_RPC: Record<number, string> = {
-  400: 'INVALID_ARGUMENT',
-  401: 'UNAUTHENTICATED',
-  403: 'PERMISSION_DENIED',
-  404: 'NOT_FOUND',
-  409: 'ALREADY_EXISTS',
-  429: 'RESOURCE_EXHAUSTED',
-  500: 'INTERNAL',
-  501: 'UNIMPLEMENTED',
-  503: 'UNAVAILABLE',
-  504: 'DEADLINE_EXCEEDED',
-};
+export { HTTP_TO_RPC };
 
 /** The `{"error": {code, message, status, details?}}` body Google REST APIs return. */
 export function googleApiError(
   code: number,
   message: string,
   details?: unknown[],
-  status = HTTP_TO_RPC[code] ?? 'UNKNOWN',
+  status: string = HTTP_TO_RPC[code] ?? 'UNKNOWN',
 ): EmulatorResponse {
   return json(code, { error: { code, message, status, ...(details ? { details } : {}) } });
 }

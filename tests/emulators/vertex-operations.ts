@@ -38,9 +38,9 @@
  *   are percent-encoded segment by segment: `models/m1@2` arrives as `models/m1%402`.
  */
 import { UserError } from '../../src/core/errors.js';
+import { HTTP_TO_RPC, RPC_CODES, type RpcCodeName } from '../../src/core/gcp/grpc-codes.js';
 import {
   googleApiError,
-  HTTP_TO_RPC as SHARED_HTTP_TO_RPC,
   type Clock,
   type EmulatorRequest,
   type EmulatorResponse,
@@ -49,28 +49,8 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Status codes and errors
 
-/** google.rpc.Code by name, for `rpcCodeOf` and error bodies. */
-export const RPC_CODES = {
-  OK: 0,
-  CANCELLED: 1,
-  UNKNOWN: 2,
-  INVALID_ARGUMENT: 3,
-  DEADLINE_EXCEEDED: 4,
-  NOT_FOUND: 5,
-  ALREADY_EXISTS: 6,
-  PERMISSION_DENIED: 7,
-  RESOURCE_EXHAUSTED: 8,
-  FAILED_PRECONDITION: 9,
-  ABORTED: 10,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-  UNAUTHENTICATED: 16,
-  UNIMPLEMENTED: 12,
-} as const;
-export type RpcCodeName = keyof typeof RPC_CODES;
-
-/** HTTP status → gRPC status name (the shared table, typed by this module's names). */
-export const HTTP_TO_RPC = SHARED_HTTP_TO_RPC as Readonly<Record<number, RpcCodeName>>;
+// The one code table (src/core/gcp/grpc-codes.ts), for the emulators that take it from here.
+export { HTTP_TO_RPC, RPC_CODES, type RpcCodeName };
 
 /** The HTTP status Google's REST front end answers for each gRPC code. */
 const RPC_TO_HTTP: Record<RpcCodeName, number> = {

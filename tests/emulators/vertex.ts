@@ -68,14 +68,12 @@ import {
   SubprocessExecutor,
   type ContainerExecutor,
 } from '../../src/adapters/local-runner/executors.js';
-import {
-  runPipelineLocally,
-  type TaskEvent,
-} from '../../src/adapters/local-runner/local-runner.js';
+import { runPipelineLocally } from '../../src/adapters/local-runner/local-runner.js';
 import { resolveRunParameters, type ParameterValue } from '../../src/core/ir/parameters.js';
 import type { ComponentSpec, PipelineSpec, PipelineTaskSpec } from '../../src/core/ir/schema.js';
 import { validatePipelineSpec } from '../../src/core/ir/validate.js';
 import type { ArtifactRecord, RunRecord, TaskFailure } from '../../src/core/run-record.js';
+import type { TaskEvent } from '../../src/core/run-events.js';
 import {
   Clock,
   FaultInjector,

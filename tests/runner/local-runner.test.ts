@@ -2,14 +2,12 @@ import { cp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SubprocessExecutor } from '../../src/adapters/local-runner/executors.js';
-import {
-  runPipelineLocally,
-  type TaskEvent,
-} from '../../src/adapters/local-runner/local-runner.js';
+import { runPipelineLocally } from '../../src/adapters/local-runner/local-runner.js';
 import { TaskCache } from '../../src/adapters/local-runner/task-cache.js';
 import { loadPipeline } from '../../src/adapters/pipeline-loader.js';
 import { resolveRunParameters } from '../../src/core/ir/parameters.js';
 import type { RunRecord } from '../../src/core/run-record.js';
+import type { TaskEvent } from '../../src/core/run-events.js';
 import { corpusFile, REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { cacheFiles, shellComponent, writePipeline } from './pipeline-fixtures.js';
 

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { RPC_CODES } from '../../core/gcp/grpc-codes.js';
 import { googleEndpoints } from './endpoints.js';
 import {
   ClientSession,
@@ -22,9 +23,6 @@ function repositoryName(repository: DockerRepository): string {
   return `projects/${repository.project}/locations/${repository.location}/repositories/${repository.repository}`;
 }
 
-const NOT_FOUND = 5;
-const ALREADY_EXISTS = 6;
-
 export class DockerRepositories {
   readonly #session: ClientSession<ArtifactRegistry>;
 
@@ -45,7 +43,8 @@ export class DockerRepositories {
         {
           onRetry: options.onRetry,
           fixes: {
-            7: 'The identity lacks permission on the repository: grant its service account roles/artifactregistry.writer (roles/artifactregistry.repoAdmin to let build create repositories).',
+            [RPC_CODES.PERMISSION_DENIED]:
+              'The identity lacks permission on the repository: grant its service account roles/artifactregistry.writer (roles/artifactregistry.repoAdmin to let build create repositories).',
           },
         },
       ),
@@ -59,7 +58,7 @@ export class DockerRepositories {
       try {
         return (await client.getRepository({ name }))[0];
       } catch (error) {
-        if (grpcCode(error) === NOT_FOUND) return undefined;
+        if (grpcCode(error) === RPC_CODES.NOT_FOUND) return undefined;
         throw error;
       }
     });
@@ -87,7 +86,7 @@ export class DockerRepositories {
         await operation.promise();
       } catch (error) {
         // Another job created it between our read and create: that is what we wanted.
-        if (grpcCode(error) !== ALREADY_EXISTS) throw error;
+        if (grpcCode(error) !== RPC_CODES.ALREADY_EXISTS) throw error;
       }
     });
     return 'created';

@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as GoogleCloudModule from '#google-cloud';
 import { UserError } from '../../core/errors.js';
+import {
+  HTTP_TO_RPC,
+  RPC_CODES,
+  TRANSIENT_RPC_CODES,
+  type RpcCodeName,
+} from '../../core/gcp/grpc-codes.js';
 import { NETWORK_ATTEMPTS, networkFailure } from '../http.js';
 import { googleEndpoints } from './endpoints.js';
 
@@ -12,38 +18,7 @@ import { googleEndpoints } from './endpoints.js';
 
 export type GoogleCloud = typeof GoogleCloudModule;
 
-/** gax error codes worth retrying: RESOURCE_EXHAUSTED (429), UNAVAILABLE (503), INTERNAL, DEADLINE_EXCEEDED. */
-const RETRIABLE = new Set([4, 8, 13, 14]);
 const ATTEMPTS = 6;
-
-const HTTP_TO_RPC: Record<number, number> = {
-  400: 3,
-  401: 16,
-  403: 7,
-  404: 5,
-  409: 6,
-  412: 9,
-  429: 8,
-  499: 1,
-  500: 13,
-  501: 12,
-  503: 14,
-  504: 4,
-};
-const RPC_BY_NAME: Record<string, number> = {
-  INVALID_ARGUMENT: 3,
-  DEADLINE_EXCEEDED: 4,
-  NOT_FOUND: 5,
-  ALREADY_EXISTS: 6,
-  PERMISSION_DENIED: 7,
-  RESOURCE_EXHAUSTED: 8,
-  FAILED_PRECONDITION: 9,
-  ABORTED: 10,
-  UNIMPLEMENTED: 12,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-  UNAUTHENTICATED: 16,
-};
 
 /** Google's error body (`{"error": {code, message, status}}`), when the client left it in the message. */
 function errorBody(error: unknown): { message?: string; status?: string } | undefined {
@@ -63,11 +38,16 @@ function errorBody(error: unknown): { message?: string; status?: string } | unde
  */
 export function grpcCode(error: unknown): number | undefined {
   const status = errorBody(error)?.status;
-  if (status && status in RPC_BY_NAME) return RPC_BY_NAME[status];
+  // UNKNOWN says less than the HTTP status beside it (a 502 is worth retrying).
+  if (status && status !== 'UNKNOWN' && Object.hasOwn(RPC_CODES, status))
+    return RPC_CODES[status as RpcCodeName];
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'number')
-    return code >= 100 ? (HTTP_TO_RPC[code] ?? (code >= 500 ? 14 : 2)) : code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return 14;
+  if (typeof code === 'number') {
+    if (code < 100) return code;
+    const name = HTTP_TO_RPC[code] ?? (code >= 500 ? 'UNAVAILABLE' : 'UNKNOWN');
+    return RPC_CODES[name];
+  }
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return RPC_CODES.UNAVAILABLE;
   return undefined;
 }
 
@@ -227,7 +207,7 @@ export class ClientSession<Client extends { close(): Promise<void> }> {
           continue;
         }
         const code = grpcCode(error);
-        if (code === 16 && !renewed) {
+        if (code === RPC_CODES.UNAUTHENTICATED && !renewed) {
           // A token the client still trusted was refused (revoked, or expired early): start
           // over from the credentials file, which fetches a fresh GitHub token, once.
           renewed = true;
@@ -239,7 +219,7 @@ export class ClientSession<Client extends { close(): Promise<void> }> {
           await stale.close().catch(() => undefined);
           continue;
         }
-        if (code === undefined || !RETRIABLE.has(code) || attempt >= ATTEMPTS)
+        if (code === undefined || !TRANSIENT_RPC_CODES.has(code) || attempt >= ATTEMPTS)
           throw explainGoogleError(purpose, error, this.#options.fixes);
         await this.#backOff(`${purpose}: ${errorText(error)}`, attempt);
       }
@@ -259,10 +239,13 @@ export class ClientSession<Client extends { close(): Promise<void> }> {
 }
 
 const GENERIC_FIXES: Partial<Record<number, string>> = {
-  3: 'Google rejected the request as invalid: check the inputs named in the message.',
-  5: 'Check the project, region and resource names.',
-  7: 'The identity lacks permission: grant it the role the message names (roles/aiplatform.user covers Vertex AI).',
-  16: 'The credentials were rejected: re-run the auth step, and check its workload-identity-provider and service-account.',
+  [RPC_CODES.INVALID_ARGUMENT]:
+    'Google rejected the request as invalid: check the inputs named in the message.',
+  [RPC_CODES.NOT_FOUND]: 'Check the project, region and resource names.',
+  [RPC_CODES.PERMISSION_DENIED]:
+    'The identity lacks permission: grant it the role the message names (roles/aiplatform.user covers Vertex AI).',
+  [RPC_CODES.UNAUTHENTICATED]:
+    'The credentials were rejected: re-run the auth step, and check its workload-identity-provider and service-account.',
 };
 
 /** A Google error as "Failed to <purpose>: <message>"; user-fixable ones as UserError. */

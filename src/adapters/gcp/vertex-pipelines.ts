@@ -1,4 +1,5 @@
 import type { PipelineJobRequest, VertexPipelineJob } from '../../core/gcp/vertex-job.js';
+import { RPC_CODES } from '../../core/gcp/grpc-codes.js';
 import {
   ClientSession,
   decodeStruct,
@@ -153,8 +154,10 @@ export class VertexPipelines {
     this.#session = new ClientSession(() => new google.PipelineServiceClient(clientOptions), {
       onRetry: options.onRetry,
       fixes: {
-        3: 'Vertex rejected the request: check the parameters, labels, service account and pipeline root.',
-        7: 'The identity lacks permission: grant roles/aiplatform.user on the project, and roles/iam.serviceAccountUser on the pipeline service account.',
+        [RPC_CODES.INVALID_ARGUMENT]:
+          'Vertex rejected the request: check the parameters, labels, service account and pipeline root.',
+        [RPC_CODES.PERMISSION_DENIED]:
+          'The identity lacks permission: grant roles/aiplatform.user on the project, and roles/iam.serviceAccountUser on the pipeline service account.',
       },
     });
   }
@@ -195,7 +198,8 @@ export class VertexPipelines {
       );
       return { job: toPlainJob(job as Record<string, unknown>), existed: false };
     } catch (error) {
-      if (grpcCode((error as { cause?: unknown }).cause ?? error) !== 6) throw error;
+      if (grpcCode((error as { cause?: unknown }).cause ?? error) !== RPC_CODES.ALREADY_EXISTS)
+        throw error;
       return { job: await this.get(jobId), existed: true };
     }
   }

@@ -1,6 +1,7 @@
 import type { PipelineSpec } from '../../core/ir/schema.js';
 import type { ParameterValue } from '../../core/ir/parameters.js';
 import type { ScheduleSpec, ScheduleState } from '../../core/gcp/schedule.js';
+import { RPC_CODES } from '../../core/gcp/grpc-codes.js';
 import {
   ClientSession,
   decodeStruct,
@@ -84,7 +85,8 @@ export class VertexSchedules {
     this.#session = new ClientSession(() => new google.ScheduleServiceClient(clientOptions), {
       onRetry: options.onRetry,
       fixes: {
-        3: 'Vertex rejected the schedule: check cron, time-zone, the parameters and the pipeline root.',
+        [RPC_CODES.INVALID_ARGUMENT]:
+          'Vertex rejected the schedule: check cron, time-zone, the parameters and the pipeline root.',
       },
     });
   }

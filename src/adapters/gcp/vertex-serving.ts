@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { RPC_CODES, TRANSIENT_RPC_CODES } from '../../core/gcp/grpc-codes.js';
 import {
   ClientSession,
   decodeStruct,
@@ -213,8 +214,9 @@ export class VertexServing {
     const session = {
       onRetry: options.onRetry,
       fixes: {
-        7: permission,
-        9: 'Vertex refused the change in the current state of the resource; see the message.',
+        [RPC_CODES.PERMISSION_DENIED]: permission,
+        [RPC_CODES.FAILED_PRECONDITION]:
+          'Vertex refused the change in the current state of the resource; see the message.',
       },
     };
     this.#models = new ClientSession(() => new google.ModelServiceClient(clientOptions), session);
@@ -226,7 +228,11 @@ export class VertexServing {
       new ClientSession(() => new google.PredictionServiceClient(clientOptions), {
         onRetry: options.onRetry,
         // Vertex answers a serving container's 4xx as FAILED_PRECONDITION with its body.
-        fixes: { 7: permission, 9: 'The serving container refused the request: see its answer.' },
+        fixes: {
+          [RPC_CODES.PERMISSION_DENIED]: permission,
+          [RPC_CODES.FAILED_PRECONDITION]:
+            'The serving container refused the request: see its answer.',
+        },
       });
   }
 
@@ -267,7 +273,7 @@ export class VertexServing {
       const [model] = await this.#models.call(`get model ${name}`, (c) => c.getModel({ name }));
       return toModelVersion(model as Record<string, unknown>);
     } catch (error) {
-      if (grpcCode((error as { cause?: unknown }).cause) === 5) return undefined;
+      if (grpcCode((error as { cause?: unknown }).cause) === RPC_CODES.NOT_FOUND) return undefined;
       throw error;
     }
   }
@@ -430,7 +436,7 @@ export class VertexServing {
       )) as Record<string, unknown>;
       return { endpoint: toEndpoint(result), created: true };
     } catch (error) {
-      if (grpcCode((error as { cause?: unknown }).cause) !== 6) throw error;
+      if (grpcCode((error as { cause?: unknown }).cause) !== RPC_CODES.ALREADY_EXISTS) throw error;
       return {
         endpoint: await this.getEndpoint(`${this.parent}/endpoints/${endpointId}`),
         created: false,
@@ -589,7 +595,7 @@ export class VertexServing {
           return result;
         } catch (error) {
           const code = grpcCode(error);
-          const transient = code === 14 || code === 8 || code === 13 || code === 4;
+          const transient = code !== undefined && TRANSIENT_RPC_CODES.has(code);
           const name = operation.name;
           if (error instanceof DeadlineError) throw error.toUserError(operationTimeoutMs);
           if (!transient || !name || resumes >= 5 || Date.now() - began >= operationTimeoutMs)

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { durationMs } from '../../core/duration.js';
 import { errorMessage, UserError } from '../../core/errors.js';
+import { findCycles } from '../../core/graph.js';
 import { applyExpressionSelector, evaluateTriggerCondition } from '../../core/ir/cel.js';
 import { taskDependencies } from '../../core/ir/dependencies.js';
 import { coerceParameter, type ParameterValue } from '../../core/ir/parameters.js';
@@ -29,26 +30,9 @@ import {
   type TaskRecord,
   type TaskState,
 } from '../../core/run-record.js';
+import type { RunObserver } from '../../core/run-events.js';
 import type { ContainerExecutor } from './executors.js';
 import { artifactFingerprint, cacheKey, TaskCache } from './task-cache.js';
-
-export interface TaskEvent {
-  readonly path: string;
-  readonly state: TaskState;
-  readonly cached: boolean;
-  readonly attempt: number;
-  readonly durationMs?: number;
-  readonly failure?: TaskFailure;
-  /** Why the task did not run (condition false, upstream failed). */
-  readonly reason?: string;
-}
-
-export interface RunObserver {
-  onTaskEvent?(event: TaskEvent): void;
-  onTaskOutput?(taskPath: string, line: string): void;
-  /** Something the run survives but the user should know (a damaged or full cache). */
-  onWarning?(message: string): void;
-}
 
 export interface LocalRunOptions {
   /** Where run folders and the cache live (absolute). */
@@ -284,7 +268,10 @@ class LocalRun {
   async #runDag(component: ComponentSpec, scope: Scope): Promise<Outcome> {
     const tasks = component.dag?.tasks ?? {};
     const outcomes = new Map<string, Promise<Outcome>>();
-    assertAcyclic(tasks, taskDependencies);
+    const [cycle] = findCycles(
+      new Map(Object.entries(tasks).map(([name, task]) => [name, taskDependencies(task)])),
+    );
+    if (cycle) throw new UserError(`Tasks depend on each other in a cycle: ${cycle.join(' -> ')}`);
     const outcomeOf = (name: string): Promise<Outcome> => {
       let promise = outcomes.get(name);
       if (!promise) {
@@ -830,25 +817,6 @@ function toArtifactRecord(artifact: RuntimeArtifact): TaskRecord['artifacts'][st
     schemaTitle: artifact.schemaTitle,
     metadata: artifact.metadata,
   };
-}
-
-function assertAcyclic(
-  tasks: Record<string, PipelineTaskSpec>,
-  upstream: (task: PipelineTaskSpec) => string[],
-): void {
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, trail: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting')
-      throw new UserError(
-        `Tasks depend on each other in a cycle: ${[...trail.slice(trail.indexOf(name)), name].join(' -> ')}`,
-      );
-    state.set(name, 'visiting');
-    const task = tasks[name];
-    for (const next of task ? upstream(task) : []) visit(next, [...trail, name]);
-    state.set(name, 'done');
-  };
-  for (const name of Object.keys(tasks)) visit(name, []);
 }
 
 interface ExecutorOutputFile {

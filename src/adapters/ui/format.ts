@@ -1,5 +1,13 @@
-import type { TaskEvent } from '../local-runner/local-runner.js';
-import type { Colors } from '../../commands/command.js';
+import type { TaskEvent } from '../../core/run-events.js';
+
+/** How a host styles text: ANSI colours in a terminal, nothing in the Actions log. */
+export interface Colors {
+  ok(text: string): string;
+  fail(text: string): string;
+  warn(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
 
 export const PLAIN_COLORS: Colors = {
   ok: (text) => text,

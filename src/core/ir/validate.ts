@@ -9,6 +9,7 @@
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { excerpt, UserError } from '../errors.js';
+import { findCycles } from '../graph.js';
 import { closest } from '../suggest.js';
 import { PipelineSpec, PlatformSpec } from './schema.js';
 
@@ -832,32 +833,6 @@ function checkCondition(
       );
     }
   }
-}
-
-/** Each elementary cycle reachable by DFS, as `a -> b -> a`, reported once per set of tasks. */
-function findCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
-  const state = new Map<string, 'active' | 'done'>();
-  const stack: string[] = [];
-  const cycles: string[][] = [];
-  const seen = new Set<string>();
-  const visit = (node: string): void => {
-    state.set(node, 'active');
-    stack.push(node);
-    for (const next of edges.get(node) ?? []) {
-      if (state.get(next) === 'active') {
-        const cycle = [...stack.slice(stack.indexOf(next)), next];
-        const identity = [...new Set(cycle)].sort().join('\u0000');
-        if (!seen.has(identity)) {
-          seen.add(identity);
-          cycles.push(cycle);
-        }
-      } else if (!state.has(next) && edges.has(next)) visit(next);
-    }
-    stack.pop();
-    state.set(node, 'done');
-  };
-  for (const node of edges.keys()) if (!state.has(node)) visit(node);
-  return cycles;
 }
 
 /** A DAG component that (indirectly) contains itself would expand forever. */

@@ -1,5 +1,6 @@
 import { durationMs } from '../duration.js';
 import { UserError } from '../errors.js';
+import { findCycles } from '../graph.js';
 import type {
   ComponentSpec,
   DagSpec,
@@ -741,23 +742,9 @@ class CompileContext {
         [...upstream].filter((name) => this.#tasks.has(name)),
       );
     }
-    const state = new Map<string, 'visiting' | 'done'>();
-    const stack: string[] = [];
-    const visit = (name: string): boolean => {
-      if (state.get(name) === 'done') return false;
-      if (state.get(name) === 'visiting') {
-        const cycle = [...stack.slice(stack.indexOf(name)), name];
-        this.#problems.push(`tasks: dependency cycle ${cycle.join(' -> ')}`);
-        return true;
-      }
-      state.set(name, 'visiting');
-      stack.push(name);
-      for (const next of edges.get(name) ?? []) if (visit(next)) return true;
-      stack.pop();
-      state.set(name, 'done');
-      return false;
-    };
-    for (const name of edges.keys()) if (visit(name)) return;
+    // The first cycle is enough to fix; the next run names any other.
+    const [cycle] = findCycles(edges);
+    if (cycle) this.#problems.push(`tasks: dependency cycle ${cycle.join(' -> ')}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { GateVerdict } from '../gate.js';
+import { topologicalOrder } from '../graph.js';
 import type { RunRecord, TaskState } from '../run-record.js';
 
 /**
@@ -69,21 +70,12 @@ function label(text: string): string {
 
 /** Tasks with every upstream task before them, by name otherwise: the order a reader follows. */
 function upstreamFirst<T extends { path: string; upstream?: readonly string[] }>(tasks: T[]): T[] {
-  const remaining = [...tasks].sort((a, b) => a.path.localeCompare(b.path));
-  const placed = new Set<string>();
-  const known = new Set(tasks.map((task) => task.path));
-  const ordered: T[] = [];
-  while (remaining.length > 0) {
-    const index = remaining.findIndex((task) =>
-      (task.upstream ?? []).every((path) => placed.has(path) || !known.has(path)),
-    );
-    // A cycle cannot come from a valid pipeline; place the rest by name rather than loop.
-    const [next] = remaining.splice(index < 0 ? 0 : index, 1);
-    if (!next) break;
-    placed.add(next.path);
-    ordered.push(next);
-  }
-  return ordered;
+  const byPath = new Map(tasks.map((task) => [task.path, task]));
+  const graph = new Map(tasks.map((task) => [task.path, task.upstream ?? []]));
+  return topologicalOrder(graph, (a, b) => a.localeCompare(b)).flatMap((path) => {
+    const task = byPath.get(path);
+    return task ? [task] : [];
+  });
 }
 
 /** The run's tasks as a Mermaid flowchart, coloured by state, edges from task dependencies. */
