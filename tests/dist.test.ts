@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/registry.js';
 import { runNode } from './helpers/cli.js';
+import { REPO_ROOT } from './helpers/paths.js';
 
 describe('committed build output', () => {
   it('dist/ is what src/ builds to (the action runs dist/)', async () => {
@@ -8,9 +12,11 @@ describe('committed build output', () => {
     expect(result.code).toBe(0);
   });
 
-  it('action.yml matches the command definitions', async () => {
+  it('action.yml and every <command>/action.yml match the command definitions', async () => {
     const result = await runNode('scripts/run-ts.mjs', ['scripts/action-yml.ts', '--check']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    for (const command of COMMANDS)
+      expect(existsSync(path.join(REPO_ROOT, command.name, 'action.yml')), command.name).toBe(true);
   });
 });

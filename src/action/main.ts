@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { errorMessage, UserError } from '../core/errors.js';
-import type { RawInputs } from '../commands/command.js';
+import { sharedInputs } from '../commands/action-manifest.js';
+import type { Command, RawInputs } from '../commands/command.js';
 import { findCommand } from '../commands/registry.js';
 import { createActionHost } from './action-host.js';
 import { createActionUi } from './action-ui.js';
@@ -20,12 +21,38 @@ const actionInputs: RawInputs = {
   },
 };
 
-/** The action's main step: read `command`, run it with the step's inputs, set outputs and the summary. */
-export async function run(): Promise<void> {
-  const commandName = core.getInput('command') || 'run';
+/**
+ * Inputs of action.yml the step was given that `command` does not take. The runner sets every
+ * input that has a default, so only a value other than action.yml's default counts.
+ */
+function inputsNotTaken(command: Command<unknown>, env: NodeJS.ProcessEnv): string[] {
+  const taken = new Set(command.inputs.map((input) => input.name));
+  return sharedInputs()
+    .filter((input) => !taken.has(input.name))
+    .filter((input) => {
+      const value = env[`INPUT_${input.name.replaceAll(' ', '_').toUpperCase()}`] ?? '';
+      return value.trim() !== '' && value !== (input.default ?? '');
+    })
+    .map((input) => input.name);
+}
+
+/**
+ * The action's main step: run the command (a sub-action's own, else the `command` input) with the
+ * step's inputs, set outputs and the summary.
+ */
+export async function run(fixedCommand?: string): Promise<void> {
+  const commandName = fixedCommand ?? (core.getInput('command') || 'run');
   try {
     const command = findCommand(commandName);
     actionState.setCommand(command.name);
+    // A sub-action declares only its command's inputs, so the runner warns about any other.
+    const ignored = fixedCommand ? [] : inputsNotTaken(command, process.env);
+    if (ignored.length > 0) {
+      const them = ignored.length === 1 ? 'it' : 'them';
+      core.warning(
+        `${command.name} does not take ${ignored.map((name) => `"${name}"`).join(', ')}: ignored. Remove ${them} from the step's with:.`,
+      );
+    }
     const context = {
       ui: createActionUi(),
       host: createActionHost(),

@@ -3,56 +3,119 @@ import type { Command, InputDefinition } from './command.js';
 import { COMMANDS } from './registry.js';
 
 /**
- * action.yml is generated from the command definitions, so the action, the CLI flags and
- * the docs can never disagree. `npm run action-yml` rewrites it; a test fails on drift.
+ * action.yml and each command's <command>/action.yml are generated from the command definitions,
+ * so the actions, the CLI flags and the docs can never disagree. `npm run action-yml` rewrites
+ * them; a test fails on drift.
  */
-export function renderActionManifest(commands: ReadonlyArray<Command<unknown>> = COMMANDS): string {
-  const inputs: Record<string, Record<string, unknown>> = {
-    command: {
-      description: `The command to run: ${commands.map((c) => c.name).join(', ')}.`,
-      required: false,
-      default: 'run',
-    },
-  };
-  // One action input per name; commands sharing a name must share its default (GitHub fills it
-  // in whichever command runs), and each distinct description is kept with the commands it serves.
-  const usedBy = new Map<string, Array<{ definition: InputDefinition; commands: string[] }>>();
+
+const HEADER =
+  '# Generated from src/commands by `npm run action-yml`; edit the command definitions, not this file.\n';
+
+/**
+ * Commands that leave the post step work: auth its credentials file, run the Vertex job it waits
+ * for (cancelled if the workflow is). Their sub-actions get the post step; the others need none.
+ */
+export const POST_STEP_COMMANDS: ReadonlySet<string> = new Set(['auth', 'run']);
+
+/** One top-level input: a name several commands may share, with one default. */
+export interface SharedInput {
+  readonly name: string;
+  readonly default?: string;
+  /** Each distinct description with the commands it serves. */
+  readonly uses: Array<{ readonly definition: InputDefinition; readonly commands: string[] }>;
+}
+
+/**
+ * The top-level action's inputs besides `command`: one per name across the commands. Commands
+ * sharing a name must share its default (GitHub fills it in whichever command runs).
+ */
+export function sharedInputs(commands: ReadonlyArray<Command<unknown>> = COMMANDS): SharedInput[] {
+  const inputs = new Map<string, SharedInput>();
   for (const command of commands) {
     for (const input of command.inputs) {
-      const entries = usedBy.get(input.name) ?? [];
-      const first = entries[0]?.definition;
-      if (first && first.default !== input.default) {
+      const entry = inputs.get(input.name) ?? {
+        name: input.name,
+        ...(input.default !== undefined ? { default: input.default } : {}),
+        uses: [],
+      };
+      const first = entry.uses[0];
+      if (first && first.definition.default !== input.default) {
         throw new Error(
-          `Input "${input.name}" has default ${JSON.stringify(first.default)} in ${entries[0]?.commands[0]} but ${JSON.stringify(input.default)} in ${command.name}; give one of them another name`,
+          `Input "${input.name}" has default ${JSON.stringify(first.definition.default)} in ${first.commands[0]} but ${JSON.stringify(input.default)} in ${command.name}; give one of them another name`,
         );
       }
-      const same = entries.find((entry) => entry.definition.description === input.description);
+      const same = entry.uses.find((use) => use.definition.description === input.description);
       if (same) same.commands.push(command.name);
-      else entries.push({ definition: input, commands: [command.name] });
-      usedBy.set(input.name, entries);
+      else entry.uses.push({ definition: input, commands: [command.name] });
+      inputs.set(input.name, entry);
     }
   }
-  for (const [name, entries] of usedBy) {
-    const description = entries
-      .map(({ definition, commands: names }) => {
-        const choices = definition.choices ? ` One of: ${definition.choices.join(', ')}.` : '';
-        const format =
-          definition.kind === 'list'
-            ? ' One per line.'
-            : definition.kind === 'boolean'
-              ? ' true or false.'
-              : '';
-        return `[${names.join(', ')}] ${definition.description}${choices}${format}`;
-      })
+  return [...inputs.values()];
+}
+
+/** An input's description as the actions show it, with its choices and format. */
+function describeInput(definition: InputDefinition): string {
+  const choices = definition.choices ? ` One of: ${definition.choices.join(', ')}.` : '';
+  const format =
+    definition.kind === 'list'
+      ? ' One per line.'
+      : definition.kind === 'boolean'
+        ? ' true or false.'
+        : '';
+  return `${definition.description}${choices}${format}`;
+}
+
+function inputEntry(description: string, required: boolean, defaultValue: string | undefined) {
+  return {
+    description,
+    required,
+    ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+  };
+}
+
+interface Manifest {
+  name: string;
+  description: string;
+  branding?: { icon: string; color: string };
+  inputs: Record<string, ReturnType<typeof inputEntry>>;
+  outputs: Record<string, { description: string }>;
+  runs: { main: string; post?: string };
+}
+
+function render({ name, description, branding, inputs, outputs, runs }: Manifest): string {
+  const manifest = {
+    name,
+    description,
+    author: 'mlops-platform',
+    ...(branding ? { branding } : {}),
+    inputs,
+    outputs,
+    runs: { using: 'node24', ...runs },
+  };
+  return `${HEADER}${stringify(manifest, { lineWidth: 0 })}`;
+}
+
+/**
+ * The top-level action.yml: `command`, then every command's inputs and outputs, each description
+ * prefixed with the commands that take it.
+ */
+export function renderActionManifest(commands: ReadonlyArray<Command<unknown>> = COMMANDS): string {
+  const inputs: Manifest['inputs'] = {
+    command: inputEntry(
+      `The command to run: ${commands.map((c) => c.name).join(', ')}.`,
+      false,
+      'run',
+    ),
+  };
+  for (const input of sharedInputs(commands)) {
+    const description = input.uses
+      .map(
+        ({ definition, commands: names }) => `[${names.join(', ')}] ${describeInput(definition)}`,
+      )
       .join(' ');
-    const definition = entries[0]?.definition;
-    inputs[name] = {
-      description,
-      required: false,
-      ...(definition?.default !== undefined ? { default: definition.default } : {}),
-    };
+    inputs[input.name] = inputEntry(description, false, input.default);
   }
-  const outputs: Record<string, { description: string }> = {};
+  const outputs: Manifest['outputs'] = {};
   for (const command of commands) {
     for (const output of command.outputs) {
       const existing = outputs[output.name];
@@ -61,15 +124,53 @@ export function renderActionManifest(commands: ReadonlyArray<Command<unknown>> =
         : { description: `[${command.name}] ${output.description}` };
     }
   }
-  const manifest = {
+  return render({
     name: 'mlops-platform',
     description:
       'Compile, validate and run Kubeflow (KFP v2) pipelines locally or on Vertex AI, from GitHub Actions.',
-    author: 'mlops-platform',
     branding: { icon: 'git-branch', color: 'blue' },
     inputs,
     outputs,
-    runs: { using: 'node24', main: 'dist/main.js', post: 'dist/post.js' },
-  };
-  return `# Generated from src/commands by \`npm run action-yml\`; edit the command definitions, not this file.\n${stringify(manifest, { lineWidth: 0 })}`;
+    runs: { main: 'dist/main.js', post: 'dist/post.js' },
+  });
 }
+
+/**
+ * <command>/action.yml: one command's inputs (required where the command requires them) and
+ * outputs, so editors and actionlint check a step's `with:`. GitHub runs `main` from the action's
+ * folder, hence `../` (as github/codeql-action's init/action.yml does); dist/actions/<command>.js
+ * fixes the command.
+ */
+export function renderCommandManifest(command: Command<unknown>): string {
+  const inputs: Manifest['inputs'] = {};
+  for (const input of command.inputs)
+    inputs[input.name] = inputEntry(describeInput(input), input.required ?? false, input.default);
+  return render({
+    name: `mlops-platform ${command.name}`,
+    description: command.summary,
+    inputs,
+    outputs: Object.fromEntries(
+      command.outputs.map((output) => [output.name, { description: output.description }]),
+    ),
+    runs: {
+      main: `../dist/actions/${command.name}.js`,
+      ...(POST_STEP_COMMANDS.has(command.name) ? { post: '../dist/post.js' } : {}),
+    },
+  });
+}
+
+/** Every generated manifest, by its path from the repository root. */
+export function actionManifests(
+  commands: ReadonlyArray<Command<unknown>> = COMMANDS,
+): Map<string, string> {
+  return new Map([
+    ['action.yml', renderActionManifest(commands)],
+    ...commands.map((command): [string, string] => [
+      `${command.name}/action.yml`,
+      renderCommandManifest(command),
+    ]),
+  ]);
+}
+
+/** Generated manifests start with the header; the check finds those of removed commands by it. */
+export const isGeneratedManifest = (text: string): boolean => text.startsWith(HEADER);

@@ -22,4 +22,26 @@ describe('the workflow harness: this action', () => {
       ['Post Run mlops-platform/mlops-platform@v0', 'success'],
     ]);
   });
+
+  it('runs a sub-action (OWNER/REPO/<command>@REF) from its folder: its command, no post step', async () => {
+    const repository = await fixtureRepository(['sub-action.yml'], {
+      copy: { [path.join(REPO_ROOT, 'pipelines')]: 'pipelines' },
+    });
+    const run = await runFixture(repository, 'sub-action.yml');
+    expect(run.conclusion, run.log).toBe('success');
+    const validate = step(run, 'validate', 'validate');
+    expect(validate).toMatchObject({
+      uses: 'mlops-platform/mlops-platform/validate@v0',
+      pin: 'tag',
+    });
+    expect(validate.log).toContain('pipelines/training-pipeline.yaml is a valid pipeline');
+    expect(validate.outputs).toMatchObject({ valid: 'true', 'pipeline-name': 'training-pipeline' });
+    expect(step(run, 'validate', 'Read its outputs').log).toContain('valid=true tasks=6');
+    // validate has nothing to clean up, so its action.yml has no post step.
+    expect(job(run, 'validate').steps.map((s) => s.name)).toEqual([
+      'Run actions/checkout@v5',
+      'Run mlops-platform/mlops-platform/validate@v0',
+      'Read its outputs',
+    ]);
+  });
 });

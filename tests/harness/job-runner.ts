@@ -36,14 +36,23 @@ type Handler =
   | { readonly kind: 'node'; readonly action: NodeAction; readonly pin: Pin }
   | { readonly kind: 'stand-in'; readonly run: StandIn; readonly pin: Pin };
 
-/** Resolves a remote `uses:` as "Set up job" does; a local action waits for the checkout. */
+/** OWNER/REPO of a remote `uses:`, without the action's folder (OWNER/REPO/PATH@REF). */
+const repositoryOf = (uses: string): string =>
+  uses.split('@')[0]?.split('/').slice(0, 2).join('/') ?? '';
+
+/**
+ * Resolves a remote `uses:` as "Set up job" does; a local action waits for the checkout. This
+ * repository's actions (the root's, or a sub-action's folder) run from this checkout.
+ */
 function resolveAction(uses: string, actionRepository: string): Handler | undefined {
   if (uses.startsWith('./')) return undefined;
   const [name = '', ref = ''] = uses.split('@');
   const pin = pinOf(ref);
   if (!pin) throw new Error(`${uses}: pin actions to a full commit SHA or a version tag`);
-  if (name.toLowerCase() === actionRepository.toLowerCase())
-    return { kind: 'node', action: loadNodeAction(REPO_ROOT, uses), pin };
+  if (repositoryOf(uses).toLowerCase() === actionRepository.toLowerCase()) {
+    const folder = name.split('/').slice(2).join('/');
+    return { kind: 'node', action: loadNodeAction(path.join(REPO_ROOT, folder), uses), pin };
+  }
   return { kind: 'stand-in', run: standIn(uses), pin };
 }
 
@@ -93,7 +102,7 @@ async function runAction(
       (token, input) => evaluateString(token, host.scope, `input ${input}`),
       (warning) => host.output.warn(warning),
     ),
-    GITHUB_ACTION_REPOSITORY: uses.startsWith('./') ? '' : (uses.split('@')[0] ?? ''),
+    GITHUB_ACTION_REPOSITORY: uses.startsWith('./') ? '' : repositoryOf(uses),
   };
   // The runner queues the post step once main has started, whatever main's outcome.
   if (action.post) posts.push({ action, env });
