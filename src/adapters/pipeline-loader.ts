@@ -4,10 +4,10 @@ import { UserError } from '../core/errors.js';
 import type { PipelineSpec } from '../core/ir/schema.js';
 import {
   parsePipelineSpecText,
-  readYamlDocuments,
   validatePipelineDocuments,
   validatePipelineSpec,
 } from '../core/ir/validate.js';
+import { readYamlDocuments } from '../core/ir/validate-yaml.js';
 import { compileDeclarativePipeline } from '../core/pipeline/compile-declarative.js';
 import { detectPipelineSource, type PipelineSourceKind } from '../core/pipeline/source-kind.js';
 import { loadV1Component, type LoadedComponent } from '../core/pipeline/v1-component.js';

@@ -1,96 +1,26 @@
+/**
+ * Vertex AI Model Registry, endpoints and online predictions (ModelService, EndpointService,
+ * PredictionService) in REST mode, with plain types for the deploy and gate commands: one
+ * connection (VertexServing) over ./vertex-models.ts and ./vertex-endpoints.ts, which wait on
+ * long-running operations with progress and a deadline (./vertex-operations.ts); predictions
+ * are sent from here.
+ */
 import { UserError } from '../../core/errors.js';
-import { RPC_CODES, TRANSIENT_RPC_CODES } from '../../core/gcp/grpc-codes.js';
+import { RPC_CODES } from '../../core/gcp/grpc-codes.js';
+import type { EvaluationImport } from '../../core/gcp/evaluation-metrics.js';
 import {
   ClientSession,
-  decodeStruct,
   decodeValue,
-  grpcCode,
-  explainGoogleError,
   loadGoogleClients,
-  stringMap,
-  text,
-  timestamp,
   vertexClientOptions,
   type GoogleCloud,
 } from './google-client.js';
-import {
-  evaluationMetrics,
-  RUN_METRICS_KEY,
-  type EvaluationImport,
-} from '../../core/gcp/evaluation-metrics.js';
-
-/**
- * Vertex AI Model Registry, endpoints and online predictions (ModelService, EndpointService,
- * PredictionService) in REST mode, with plain types for the deploy and gate commands.
- * Long-running operations (upload, deploy, undeploy, deletes, endpoint creation) are waited on
- * with progress and a deadline.
- */
-
-export interface ModelVersion {
-  /** `projects/P/locations/L/models/ID` (without a version). */
-  readonly model: string;
-  readonly versionId: string;
-  /** `projects/P/locations/L/models/ID@VERSION`. */
-  readonly versionName: string;
-  readonly displayName: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly aliases: readonly string[];
-  readonly artifactUri: string;
-  readonly imageUri: string;
-  readonly createTime: string | undefined;
-  readonly deployedModels: ReadonlyArray<{ endpoint: string; deployedModelId: string }>;
-}
-
-export interface DeployedModelInfo {
-  readonly id: string;
-  /** The model as deployed (may carry `@version`). */
-  readonly model: string;
-  readonly modelVersionId: string;
-  readonly displayName: string;
-  readonly createTime: string | undefined;
-}
-
-export interface EndpointInfo {
-  readonly name: string;
-  readonly displayName: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly deployedModels: readonly DeployedModelInfo[];
-  /** Deployed model id → percent; absent ids get none. */
-  readonly trafficSplit: Readonly<Record<string, number>>;
-}
-
-export interface ModelUpload {
-  readonly displayName: string;
-  readonly parentModel: string | undefined;
-  readonly modelId: string | undefined;
-  readonly labels: Record<string, string>;
-  readonly artifactUri: string;
-  readonly description: string;
-  readonly container: {
-    readonly imageUri: string;
-    readonly predictRoute?: string | undefined;
-    readonly healthRoute?: string | undefined;
-    readonly port?: number | undefined;
-    readonly env?: Readonly<Record<string, string>> | undefined;
-  };
-  readonly aliases: readonly string[];
-}
-
-export interface DeploySpec {
-  readonly model: string;
-  readonly displayName: string;
-  readonly machineType: string;
-  readonly minReplicas: number;
-  readonly maxReplicas: number;
-  readonly serviceAccount: string | undefined;
-}
-
-export interface Evaluation {
-  readonly name: string;
-  readonly metrics: Record<string, number>;
-  readonly metadata: Record<string, unknown>;
-  readonly createTime: string | undefined;
-}
+import * as endpoints from './vertex-endpoints.js';
+import type { DeploySpec, EndpointClient, EndpointInfo } from './vertex-endpoints.js';
+import { field } from './vertex-fields.js';
+import * as models from './vertex-models.js';
+import type { Evaluation, ModelClient, ModelUpload, ModelVersion } from './vertex-models.js';
+import { DeadlineError, withDeadline } from './vertex-operations.js';
 
 export interface Prediction {
   /** One per instance, as plain JSON. */
@@ -112,93 +42,13 @@ export interface VertexServingOptions {
   readonly progressEveryMs?: number;
 }
 
-/** gax's view of a long-running operation, as much as this module uses. */
-interface Operation<Result> {
-  readonly name?: string | null;
-  promise(): Promise<[Result, unknown, unknown]>;
-}
-
-type ModelClient = InstanceType<GoogleCloud['ModelServiceClient']>;
-type EndpointClient = InstanceType<GoogleCloud['EndpointServiceClient']>;
 type PredictionClient = InstanceType<GoogleCloud['PredictionServiceClient']>;
-
-/**
- * How gax polls an operation: at once, then after 250 ms, growing ×1.5 to at most 15 s (its
- * default grows to 60 s, a minute of lag at the end of a half-hour deploy). The deadline is
- * ours (withDeadline), so no total timeout here.
- */
-const POLLING = {
-  longrunning: {
-    initialRetryDelayMillis: 250,
-    retryDelayMultiplier: 1.5,
-    maxRetryDelayMillis: 15_000,
-    initialRpcTimeoutMillis: null,
-    rpcTimeoutMultiplier: null,
-    maxRpcTimeoutMillis: null,
-    totalTimeoutMillis: null,
-  },
-};
-
-/** A string field, '' when absent: these plain types keep every field. */
-function field(value: unknown): string {
-  return text(value) ?? '';
-}
-
-function toModelVersion(raw: Record<string, unknown>): ModelVersion {
-  const name = field(raw.name).split('@')[0] ?? '';
-  const versionId = field(raw.versionId);
-  const container = (raw.containerSpec ?? {}) as { imageUri?: string };
-  const deployed = (raw.deployedModels ?? []) as Array<{
-    endpoint?: string;
-    deployedModelId?: string;
-  }>;
-  return {
-    model: name,
-    versionId,
-    versionName: `${name}@${versionId}`,
-    displayName: field(raw.displayName),
-    labels: stringMap(raw.labels),
-    aliases: ((raw.versionAliases ?? []) as string[]).filter((alias) => alias !== ''),
-    artifactUri: field(raw.artifactUri),
-    imageUri: field(container.imageUri),
-    createTime: timestamp(raw.versionCreateTime) ?? timestamp(raw.createTime),
-    deployedModels: deployed.map((ref) => ({
-      endpoint: field(ref.endpoint),
-      deployedModelId: field(ref.deployedModelId),
-    })),
-  };
-}
-
-function toEndpoint(raw: Record<string, unknown>): EndpointInfo {
-  const deployed = (raw.deployedModels ?? []) as Array<Record<string, unknown>>;
-  const split = (raw.trafficSplit ?? {}) as Record<string, unknown>;
-  return {
-    name: field(raw.name),
-    displayName: field(raw.displayName),
-    labels: stringMap(raw.labels),
-    deployedModels: deployed.map((model) => ({
-      id: field(model.id),
-      model: field(model.model),
-      modelVersionId: field(model.modelVersionId),
-      displayName: field(model.displayName),
-      createTime: timestamp(model.createTime),
-    })),
-    trafficSplit: Object.fromEntries(
-      Object.entries(split)
-        .map(([id, percent]) => [id, Number(percent)] as const)
-        .filter(([, percent]) => percent > 0),
-    ),
-  };
-}
-
-/** `labels.KEY="VALUE"`: the list filter Vertex understands for labels. */
-function labelFilter(key: string, value: string): string {
-  return `labels.${key}="${value}"`;
-}
 
 export class VertexServing {
   readonly #models: ClientSession<ModelClient>;
   readonly #endpoints: ClientSession<EndpointClient>;
+  readonly #modelApi: models.ModelApi;
+  readonly #endpointApi: endpoints.EndpointApi;
   /** Made on the first prediction: most commands never send one. */
   #predictions: ClientSession<PredictionClient> | undefined;
   readonly #newPredictions: () => ClientSession<PredictionClient>;
@@ -234,6 +84,13 @@ export class VertexServing {
             'The serving container refused the request: see its answer.',
         },
       });
+    this.#modelApi = {
+      session: this.#models,
+      parent: this.parent,
+      helpers: this.#helpers,
+      operations: options,
+    };
+    this.#endpointApi = { session: this.#endpoints, parent: this.parent, operations: options };
   }
 
   static async connect(options: VertexServingOptions): Promise<VertexServing> {
@@ -249,276 +106,105 @@ export class VertexServing {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Models
+  // Models (./vertex-models.ts)
 
   /** Models (their default versions) carrying this label. */
-  async findModels(labelKey: string, labelValue: string): Promise<ModelVersion[]> {
-    const [models] = await this.#models.call(
-      `list models labelled ${labelKey}=${labelValue}`,
-      (c) => c.listModels({ parent: this.parent, filter: labelFilter(labelKey, labelValue) }),
-    );
-    return (models as Array<Record<string, unknown>>).map(toModelVersion);
+  findModels(labelKey: string, labelValue: string): Promise<ModelVersion[]> {
+    return models.findModels(this.#modelApi, labelKey, labelValue);
   }
 
-  async listVersions(model: string): Promise<ModelVersion[]> {
-    const [versions] = await this.#models.call(`list versions of ${model}`, (c) =>
-      c.listModelVersions({ name: model }),
-    );
-    return (versions as Array<Record<string, unknown>>).map(toModelVersion);
+  listVersions(model: string): Promise<ModelVersion[]> {
+    return models.listVersions(this.#modelApi, model);
   }
 
   /** A model version by `models/ID@VERSION` or `@ALIAS`; undefined when there is none. */
-  async getVersion(name: string): Promise<ModelVersion | undefined> {
-    try {
-      const [model] = await this.#models.call(`get model ${name}`, (c) => c.getModel({ name }));
-      return toModelVersion(model as Record<string, unknown>);
-    } catch (error) {
-      if (grpcCode((error as { cause?: unknown }).cause) === RPC_CODES.NOT_FOUND) return undefined;
-      throw error;
-    }
+  getVersion(name: string): Promise<ModelVersion | undefined> {
+    return models.getVersion(this.#modelApi, name);
   }
 
-  async upload(upload: ModelUpload): Promise<ModelVersion> {
-    const { container } = upload;
-    const request = {
-      parent: this.parent,
-      ...(upload.parentModel ? { parentModel: upload.parentModel } : {}),
-      ...(upload.modelId ? { modelId: upload.modelId } : {}),
-      model: {
-        displayName: upload.displayName,
-        labels: upload.labels,
-        artifactUri: upload.artifactUri,
-        versionDescription: upload.description,
-        ...(upload.parentModel ? {} : { description: upload.description }),
-        versionAliases: [...upload.aliases],
-        containerSpec: {
-          imageUri: container.imageUri,
-          ...(container.predictRoute ? { predictRoute: container.predictRoute } : {}),
-          ...(container.healthRoute ? { healthRoute: container.healthRoute } : {}),
-          ...(container.port ? { ports: [{ containerPort: container.port }] } : {}),
-          ...(container.env
-            ? { env: Object.entries(container.env).map(([name, value]) => ({ name, value })) }
-            : {}),
-        },
-      },
-    };
-    const purpose = `upload model ${upload.displayName}`;
-    const response = (await this.#operation(
-      this.#models,
-      purpose,
-      (c) => c.uploadModel(request, POLLING) as Promise<[Operation<unknown>, ...unknown[]]>,
-      (c, name) => c.checkUploadModelProgress(name) as Promise<Operation<unknown>>,
-    )) as { model?: string; modelVersionId?: string };
-    const version = await this.getVersion(
-      `${field(response.model)}@${field(response.modelVersionId)}`,
-    );
-    if (!version) throw new Error(`Vertex uploaded ${field(response.model)} but cannot find it`);
-    return version;
+  upload(upload: ModelUpload): Promise<ModelVersion> {
+    return models.upload(this.#modelApi, upload);
   }
 
   /** Adds aliases to a version (moving them from others); `-alias` removes one. */
-  async mergeAliases(versionName: string, aliases: readonly string[]): Promise<ModelVersion> {
-    const [model] = await this.#models.call(
-      `set aliases ${aliases.join(', ')} on ${versionName}`,
-      (c) => c.mergeVersionAliases({ name: versionName, versionAliases: [...aliases] }),
-    );
-    return toModelVersion(model as Record<string, unknown>);
+  mergeAliases(versionName: string, aliases: readonly string[]): Promise<ModelVersion> {
+    return models.mergeAliases(this.#modelApi, versionName, aliases);
   }
 
-  async deleteVersion(versionName: string): Promise<void> {
-    await this.#operation(
-      this.#models,
-      `delete model version ${versionName}`,
-      (c) =>
-        c.deleteModelVersion({ name: versionName }, POLLING) as Promise<
-          [Operation<unknown>, ...unknown[]]
-        >,
-      (c, name) => c.checkDeleteModelVersionProgress(name) as Promise<Operation<unknown>>,
-    );
+  deleteVersion(versionName: string): Promise<void> {
+    return models.deleteVersion(this.#modelApi, versionName);
   }
 
-  async deleteModel(model: string): Promise<void> {
-    await this.#operation(
-      this.#models,
-      `delete model ${model}`,
-      (c) => c.deleteModel({ name: model }, POLLING) as Promise<[Operation<unknown>, ...unknown[]]>,
-      (c, name) => c.checkDeleteModelProgress(name) as Promise<Operation<unknown>>,
-    );
+  deleteModel(model: string): Promise<void> {
+    return models.deleteModel(this.#modelApi, model);
   }
 
-  async importEvaluation(
+  importEvaluation(
     versionName: string,
     displayName: string,
     evaluation: EvaluationImport,
     provenance: Readonly<Record<string, string>>,
   ): Promise<void> {
-    await this.#models.call(`attach evaluation metrics to ${versionName}`, (c) =>
-      c.importModelEvaluation({
-        parent: versionName,
-        modelEvaluation: {
-          displayName,
-          metricsSchemaUri: evaluation.metricsSchemaUri,
-          metrics: this.#helpers.toValue({ ...evaluation.metrics }) as never,
-          metadata: this.#helpers.toValue({
-            ...provenance,
-            [RUN_METRICS_KEY]: { ...evaluation.runMetrics },
-          }) as never,
-        },
-      }),
+    return models.importEvaluation(
+      this.#modelApi,
+      versionName,
+      displayName,
+      evaluation,
+      provenance,
     );
   }
 
   /** The newest evaluation of a version (by create time), or undefined. */
-  async latestEvaluation(versionName: string): Promise<Evaluation | undefined> {
-    const [evaluations] = await this.#models.call(`read evaluations of ${versionName}`, (c) =>
-      c.listModelEvaluations({ parent: versionName }),
-    );
-    const decoded = (evaluations as Array<Record<string, unknown>>).map((raw) => {
-      const metrics = decodeValue(raw.metrics);
-      const decodedMetadata = decodeValue(raw.metadata);
-      const metadata =
-        decodedMetadata !== null && typeof decodedMetadata === 'object'
-          ? (decodedMetadata as Record<string, unknown>)
-          : decodeStruct(undefined);
-      return {
-        name: field(raw.name),
-        metrics: evaluationMetrics(
-          metrics !== null && typeof metrics === 'object'
-            ? (metrics as Record<string, unknown>)
-            : {},
-          metadata,
-        ),
-        metadata,
-        createTime: timestamp(raw.createTime),
-      };
-    });
-    return decoded.sort((a, b) => (b.createTime ?? '').localeCompare(a.createTime ?? ''))[0];
+  latestEvaluation(versionName: string): Promise<Evaluation | undefined> {
+    return models.latestEvaluation(this.#modelApi, versionName);
   }
 
   // -------------------------------------------------------------------------------------------
-  // Endpoints
+  // Endpoints (./vertex-endpoints.ts)
 
-  async findEndpoints(labelKey: string, labelValue: string): Promise<EndpointInfo[]> {
-    const [endpoints] = await this.#endpoints.call(
-      `list endpoints labelled ${labelKey}=${labelValue}`,
-      (c) => c.listEndpoints({ parent: this.parent, filter: labelFilter(labelKey, labelValue) }),
-    );
-    return (endpoints as Array<Record<string, unknown>>).map(toEndpoint);
+  findEndpoints(labelKey: string, labelValue: string): Promise<EndpointInfo[]> {
+    return endpoints.findEndpoints(this.#endpointApi, labelKey, labelValue);
   }
 
-  async getEndpoint(name: string): Promise<EndpointInfo> {
-    const [endpoint] = await this.#endpoints.call(`get endpoint ${name}`, (c) =>
-      c.getEndpoint({ name }),
-    );
-    return toEndpoint(endpoint as Record<string, unknown>);
+  getEndpoint(name: string): Promise<EndpointInfo> {
+    return endpoints.getEndpoint(this.#endpointApi, name);
   }
 
   /** Creates the endpoint; one that already exists under this id (a race, a re-run) is returned. */
-  async createEndpoint(
+  createEndpoint(
     endpointId: string,
     displayName: string,
     labels: Record<string, string>,
   ): Promise<{ endpoint: EndpointInfo; created: boolean }> {
-    try {
-      const result = (await this.#operation(
-        this.#endpoints,
-        `create endpoint ${displayName}`,
-        (c) =>
-          c.createEndpoint(
-            {
-              parent: this.parent,
-              endpointId,
-              endpoint: { displayName, labels },
-            },
-            POLLING,
-          ) as Promise<[Operation<unknown>, ...unknown[]]>,
-        (c, name) => c.checkCreateEndpointProgress(name) as Promise<Operation<unknown>>,
-      )) as Record<string, unknown>;
-      return { endpoint: toEndpoint(result), created: true };
-    } catch (error) {
-      if (grpcCode((error as { cause?: unknown }).cause) !== RPC_CODES.ALREADY_EXISTS) throw error;
-      return {
-        endpoint: await this.getEndpoint(`${this.parent}/endpoints/${endpointId}`),
-        created: false,
-      };
-    }
+    return endpoints.createEndpoint(this.#endpointApi, endpointId, displayName, labels);
   }
 
-  async deleteEndpoint(name: string): Promise<void> {
-    await this.#operation(
-      this.#endpoints,
-      `delete endpoint ${name}`,
-      (c) => c.deleteEndpoint({ name }, POLLING) as Promise<[Operation<unknown>, ...unknown[]]>,
-      (c, operation) => c.checkDeleteEndpointProgress(operation) as Promise<Operation<unknown>>,
-    );
+  deleteEndpoint(name: string): Promise<void> {
+    return endpoints.deleteEndpoint(this.#endpointApi, name);
   }
 
   /** Deploys and returns the new deployed model id; `"0"` in the split is the new model. */
-  async deploy(
+  deploy(
     endpoint: string,
     spec: DeploySpec,
     trafficSplit: Readonly<Record<string, number>>,
   ): Promise<string> {
-    const response = (await this.#operation(
-      this.#endpoints,
-      `deploy ${spec.model} to ${endpoint}`,
-      (c) =>
-        c.deployModel(
-          {
-            endpoint,
-            trafficSplit: { ...trafficSplit },
-            deployedModel: {
-              model: spec.model,
-              displayName: spec.displayName,
-              ...(spec.serviceAccount ? { serviceAccount: spec.serviceAccount } : {}),
-              dedicatedResources: {
-                machineSpec: { machineType: spec.machineType },
-                minReplicaCount: spec.minReplicas,
-                maxReplicaCount: spec.maxReplicas,
-              },
-            },
-          },
-          POLLING,
-        ) as Promise<[Operation<unknown>, ...unknown[]]>,
-      (c, name) => c.checkDeployModelProgress(name) as Promise<Operation<unknown>>,
-    )) as { deployedModel?: { id?: string } };
-    const id = field(response.deployedModel?.id);
-    if (!id) throw new Error(`Vertex deployed ${spec.model} but returned no deployed model id`);
-    return id;
+    return endpoints.deploy(this.#endpointApi, endpoint, spec, trafficSplit);
   }
 
-  async undeploy(
+  undeploy(
     endpoint: string,
     deployedModelId: string,
     trafficSplit: Readonly<Record<string, number>>,
   ): Promise<void> {
-    await this.#operation(
-      this.#endpoints,
-      `undeploy ${deployedModelId} from ${endpoint}`,
-      (c) =>
-        c.undeployModel(
-          {
-            endpoint,
-            deployedModelId,
-            trafficSplit: { ...trafficSplit },
-          },
-          POLLING,
-        ) as Promise<[Operation<unknown>, ...unknown[]]>,
-      (c, name) => c.checkUndeployModelProgress(name) as Promise<Operation<unknown>>,
-    );
+    return endpoints.undeploy(this.#endpointApi, endpoint, deployedModelId, trafficSplit);
   }
 
-  async setTraffic(
+  setTraffic(
     endpoint: string,
     trafficSplit: Readonly<Record<string, number>>,
   ): Promise<EndpointInfo> {
-    const [updated] = await this.#endpoints.call(`set traffic on ${endpoint}`, (c) =>
-      c.updateEndpoint({
-        endpoint: { name: endpoint, trafficSplit: { ...trafficSplit } },
-        updateMask: { paths: ['traffic_split'] },
-      }),
-    );
-    return toEndpoint(updated as Record<string, unknown>);
+    return endpoints.setTraffic(this.#endpointApi, endpoint, trafficSplit);
   }
 
   /**
@@ -563,76 +249,5 @@ export class VertexServing {
       deployedModelId: field(response.deployedModelId),
       modelVersionId: field(response.modelVersionId),
     };
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Long-running operations
-
-  /**
-   * Starts an operation and waits for it: polling 0.5 s × 1.5 up to 15 s, a progress line at
-   * most every 30 s, and a deadline. A failed poll (a network blip) resumes by operation name
-   * instead of losing an operation that is still running.
-   */
-  async #operation<Client extends { close(): Promise<void> }>(
-    session: ClientSession<Client>,
-    purpose: string,
-    start: (client: Client) => Promise<[Operation<unknown>, ...unknown[]]>,
-    resume: (client: Client, name: string) => Promise<Operation<unknown>>,
-  ): Promise<unknown> {
-    const { operationTimeoutMs, onProgress } = this.#options;
-    const began = Date.now();
-    const every = this.#options.progressEveryMs ?? 30_000;
-    const ticker = setInterval(() => {
-      onProgress?.(`${purpose}: still running after ${Math.round((Date.now() - began) / 1000)}s`);
-    }, every);
-    ticker.unref();
-    try {
-      let [operation] = await session.call(purpose, start);
-      for (let resumes = 0; ; resumes++) {
-        const remaining = operationTimeoutMs - (Date.now() - began);
-        try {
-          const [result] = await withDeadline(operation.promise(), remaining, purpose);
-          return result;
-        } catch (error) {
-          const code = grpcCode(error);
-          const transient = code !== undefined && TRANSIENT_RPC_CODES.has(code);
-          const name = operation.name;
-          if (error instanceof DeadlineError) throw error.toUserError(operationTimeoutMs);
-          if (!transient || !name || resumes >= 5 || Date.now() - began >= operationTimeoutMs)
-            throw explainGoogleError(purpose, error);
-          this.#options.onRetry?.(`${purpose}: polling failed (${code}); resuming ${name}`);
-          operation = await session.call(`${purpose} (resume)`, (c) => resume(c, name));
-        }
-      }
-    } finally {
-      clearInterval(ticker);
-    }
-  }
-}
-
-class DeadlineError extends Error {
-  constructor(readonly purpose: string) {
-    super(`${purpose} did not finish in time`);
-  }
-
-  toUserError(timeoutMs: number): Error {
-    return new UserError(
-      `Failed to ${this.purpose}: the operation did not finish within ${Math.round(timeoutMs / 60_000)} minutes; it may still complete`,
-      {
-        fix: 'Check the operation in the Vertex console, and raise deploy-timeout if deploys take this long.',
-      },
-    );
-  }
-}
-
-async function withDeadline<T>(work: Promise<T>, ms: number, purpose: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(purpose)), Math.max(ms, 0));
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
   }
 }

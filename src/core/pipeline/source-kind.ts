@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { readYamlDocuments } from '../ir/validate.js';
+import { readYamlDocuments } from '../ir/validate-yaml.js';
 import { isDeclarativePipeline } from './compile-declarative.js';
 
 export type PipelineSourceKind = 'ir' | 'declarative' | 'kfp-python';
