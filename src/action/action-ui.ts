@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import type { TaskEvent } from '../core/run-events.js';
 import { formatTable, formatTaskEvent, PLAIN_COLORS } from '../adapters/ui/format.js';
+import { packageVersion } from '../adapters/package-version.js';
+import { productLabel } from '../core/product.js';
 import type { Ui } from '../commands/command.js';
 
 /** Renders commands in the workflow log (groups, one line per task) and the job summary (tables). */
@@ -32,6 +34,17 @@ export function createActionUi(): Ui {
         ]);
     },
   };
+}
+
+/**
+ * Ends what this step added to the job summary with the tool and version that wrote it
+ * (`mlops-platform 0.1.0 · run`); a step that added nothing adds no footer either.
+ */
+export function addSummaryFooter(command: string): void {
+  if (core.summary.isEmptyBuffer()) return;
+  core.summary.addRaw(
+    `\n\n<sub>${escapeHtml(`${productLabel(packageVersion())} · ${command}`)}</sub>\n`,
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { sharedInputs } from '../commands/action-manifest.js';
 import type { Command, RawInputs } from '../commands/command.js';
 import { findCommand } from '../commands/registry.js';
 import { createActionHost } from './action-host.js';
-import { createActionUi } from './action-ui.js';
+import { addSummaryFooter, createActionUi } from './action-ui.js';
 import { actionState } from './state.js';
 
 const ACTION_NAME = 'mlops-platform';
@@ -70,6 +70,7 @@ export async function run(fixedCommand?: string): Promise<void> {
       core.debug(error.stack);
   } finally {
     // Tables written before a failure (a framework mismatch, a failed run) explain it.
+    addSummaryFooter(commandName);
     await core.summary.write();
   }
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Command as Program, CommanderError, Option } from 'commander';
-import { packageRoot } from '../adapters/package-root.js';
+import { packageVersion } from '../adapters/package-version.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import type { Command, InputDefinition, RawInputs } from '../commands/command.js';
@@ -141,12 +140,6 @@ function addCommand(
     }
     await run(command, rawInputs(command.inputs, positional, options, process.env, secretWarning));
   });
-}
-
-/** The installed package's version (read, not bundled: the bundle should not carry package.json). */
-function packageVersion(): string {
-  const file = path.join(packageRoot('package.json'), 'package.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 /** Runs the CLI and resolves to the process exit code: 0 ok, 1 failure, 2 user error. */

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VertexPipelines } from '../adapters/gcp/vertex-pipelines.js';
 import type { LoadedPipeline } from '../adapters/pipeline-loader.js';
+import { runProducer } from '../adapters/package-version.js';
 import { UserError } from '../core/errors.js';
 import type { ParameterValue } from '../core/ir/parameters.js';
 import {
@@ -142,6 +143,7 @@ export async function runOnVertex(
       project: options.project,
       region: options.region,
       parameters,
+      producer: runProducer(),
     });
     const failure = finished.error?.message;
     if (failure) ui.warning(`Pipeline job error: ${failure}`);

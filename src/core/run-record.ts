@@ -52,8 +52,16 @@ export interface TaskRecord {
   failure?: TaskFailure;
 }
 
+/** The tool and version that wrote a run record. */
+export interface RunProducer {
+  readonly name: string;
+  readonly version: string;
+}
+
 export interface RunRecord {
   readonly recordVersion: typeof RUN_RECORD_VERSION;
+  /** What wrote the record, `{ name: 'mlops-platform', version: '0.1.0' }`; absent in older records. */
+  readonly producer?: RunProducer;
   readonly backend: 'local' | 'vertex';
   readonly runId: string;
   readonly pipelineName: string;
@@ -82,6 +90,7 @@ export const MetricsSchema = z.record(z.string(), z.number());
  */
 const RunRecordSchema = z.looseObject({
   recordVersion: z.literal(RUN_RECORD_VERSION),
+  producer: z.looseObject({ name: z.string(), version: z.string() }).optional(),
   runId: z.string(),
   pipelineName: z.string(),
   state: z.string(),

@@ -7,6 +7,7 @@ import {
   collectMetrics,
   RUN_RECORD_VERSION,
   type ArtifactRecord,
+  type RunProducer,
   type RunRecord,
   type RunState,
   type TaskRecord,
@@ -316,6 +317,8 @@ export function runRecordFromJob(
     project: string;
     region: string;
     parameters: Record<string, ParameterValue>;
+    /** What writes the record (mlops-platform and its version). */
+    producer?: RunProducer;
   },
 ): RunRecord {
   const upstream = dependencyPaths(spec);
@@ -337,6 +340,7 @@ export function runRecordFromJob(
   const ended = time(job.endTime);
   return {
     recordVersion: RUN_RECORD_VERSION,
+    ...(context.producer ? { producer: context.producer } : {}),
     backend: 'vertex',
     runId: context.jobId,
     pipelineName: spec.pipelineInfo.name,

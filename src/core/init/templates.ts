@@ -1,4 +1,10 @@
 import { UserError } from '../errors.js';
+import {
+  majorVersionTag,
+  PRODUCT_NAME,
+  PRODUCT_REPOSITORY,
+  repositoryFromManifest,
+} from '../product.js';
 import { answerOf, type InitPiece, type PartialAnswers } from './answers.js';
 import { CONFIGURATION, type ConfigurationEntry } from './configuration.js';
 import { README_PATH, README_SECTION_END, README_SECTION_START } from './readme-section.js';
@@ -31,7 +37,7 @@ export interface LaidFile {
   readonly content: string;
 }
 
-export const DEFAULT_ACTION = 'mlops-platform/mlops-platform';
+export const DEFAULT_ACTION = PRODUCT_REPOSITORY;
 export const ENV_EXAMPLE_PATH = '.env.example';
 export const VARIABLES_PATH = 'config/mlops.env';
 export const GITIGNORE_PATH = '.gitignore';
@@ -73,25 +79,10 @@ export function templateTarget(
 }
 
 /** OWNER/REPO of the action: package.json's `mlops.action`, else its `repository`. */
-export function actionFromManifest(manifest: unknown): string {
-  const fields = (manifest ?? {}) as {
-    mlops?: { action?: unknown };
-    repository?: unknown;
-  };
-  if (typeof fields.mlops?.action === 'string') return fields.mlops.action;
-  const repository = fields.repository as string | { url?: unknown } | undefined;
-  const url = typeof repository === 'string' ? repository : repository?.url;
-  if (typeof url !== 'string') return DEFAULT_ACTION;
-  const match =
-    /github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(url) ??
-    /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(url);
-  return match ? `${match[1]}/${match[2]}` : DEFAULT_ACTION;
-}
+export const actionFromManifest = repositoryFromManifest;
 
 /** The tag workflows pin the action to: the major version, `v1` for 1.4.2. */
-export function majorVersionTag(version: string): string {
-  return `v${/^\d+/.exec(version)?.[0] ?? '0'}`;
-}
+export { majorVersionTag };
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -106,7 +97,7 @@ export function renderWorkflow(
   template: string,
   options: { action: string; version: string; defaultBranch: string },
 ): string {
-  const platform = `[\\w.-]+/mlops-platform|${escapeRegExp(options.action)}`;
+  const platform = `[\\w.-]+/${PRODUCT_NAME}|${escapeRegExp(options.action)}`;
   const uses = new RegExp(`(uses:\\s*['"]?)(?:${platform})((?:/[^@\\s'"]*)?)@[^\\s'"#]+`, 'g');
   return template
     .replaceAll('$default-branch', options.defaultBranch)
