@@ -6,12 +6,10 @@ import { gitOutput } from '../adapters/git.js';
 import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
 import { assertWritableFile, assertWritableFolder } from '../adapters/writable.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
-import { formatMetric } from '../core/report/pipeline-report.js';
-import { renderParameter } from '../core/ir/placeholders.js';
-import type { RunRecord } from '../core/run-record.js';
 import { UserError } from '../core/errors.js';
 import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
 import { parseVertexJobInputs, VERTEX_JOB_INPUTS } from './vertex-job-inputs.js';
+import { failureSummary, recordOutputs, reportRun } from './run-report.js';
 import { runOnVertex, type VertexRunOptions } from './run-vertex.js';
 import {
   booleanInput,
@@ -21,7 +19,6 @@ import {
   type CommandContext,
   type CommandResult,
   type RawInputs,
-  type Ui,
 } from './command.js';
 import {
   loadPipelineFrom,
@@ -274,7 +271,7 @@ export const runCommand = defineCommand<RunInputs>({
         inputs.runRecord ?? path.resolve(cwd, '.mlops/vertex', `${result.record.runId}.json`);
       await mkdir(path.dirname(recordPath), { recursive: true });
       await writeFile(recordPath, `${JSON.stringify(result.record, null, 2)}\n`);
-      report(result.record, ui, cwd);
+      reportRun(result.record, ui, cwd);
       return {
         outputs: {
           ...recordOutputs(result.record, recordPath),
@@ -324,7 +321,7 @@ export const runCommand = defineCommand<RunInputs>({
       await mkdir(path.dirname(inputs.runRecord), { recursive: true });
       await copyFile(recordPath, inputs.runRecord);
     }
-    report(record, ui, cwd);
+    reportRun(record, ui, cwd);
     return {
       outputs: {
         ...recordOutputs(record, inputs.runRecord ?? recordPath),
@@ -362,76 +359,4 @@ async function cancelledOnHangup<T>(
 function componentRoots(workdir: string): string[] {
   const root = gitOutput(workdir, ['rev-parse', '--show-toplevel']);
   return root && path.resolve(root) !== path.resolve(workdir) ? [workdir, root] : [workdir];
-}
-
-function recordOutputs(record: RunRecord, recordPath: string): Record<string, string> {
-  return {
-    'run-id': record.runId,
-    state: record.state,
-    'run-record': recordPath,
-    metrics: JSON.stringify(record.metrics),
-    outputs: JSON.stringify(record.outputs),
-  };
-}
-
-function formatDuration(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(1)}s`;
-}
-
-function report(record: RunRecord, ui: Ui, cwd: string): void {
-  const tasks = Object.values(record.tasks).filter((task) => task.state !== 'PENDING');
-  ui.table(
-    `Tasks of ${record.runId}`,
-    ['Task', 'State', 'Duration', 'Cached', 'Attempts'],
-    tasks.map((task) => [
-      task.path,
-      task.state,
-      formatDuration(task.durationMs),
-      task.cached ? 'yes' : '',
-      task.attempts > 1 ? String(task.attempts) : '',
-    ]),
-  );
-  const metricRows = Object.entries(record.metrics).flatMap(([task, values]) =>
-    Object.entries(values).map(([name, value]) => [task, name, formatMetric(value)]),
-  );
-  if (metricRows.length > 0) ui.table('Metrics', ['Task', 'Metric', 'Value'], metricRows);
-  for (const task of tasks) {
-    if (task.state !== 'FAILED' || !task.failure || isSubDag(task, record)) continue;
-    const { failure } = task;
-    ui.warning(
-      [
-        `Task ${task.path} failed: ${failure.message}`,
-        ...(failure.commandLine ? [`  command: ${failure.commandLine}`] : []),
-        ...(failure.logFile ? [`  log: ${path.relative(cwd, failure.logFile)}`] : []),
-        ...(failure.logTail && failure.logTail.length > 0
-          ? ['  last lines:', ...failure.logTail.map((line) => `    ${line}`)]
-          : []),
-        ...(failure.hint ? [`  hint: ${failure.hint}`] : []),
-      ].join('\n'),
-    );
-  }
-  const outputs = Object.entries(record.outputs);
-  const tail =
-    outputs.length > 0
-      ? `; outputs: ${outputs.map(([k, v]) => `${k}=${renderParameter(v)}`).join(', ')}`
-      : '';
-  const verdict =
-    record.state === 'SUCCEEDED' ? ui.colors.ok(record.state) : ui.colors.fail(record.state);
-  ui.info(
-    `Run ${record.runId} ${verdict} in ${formatDuration(record.durationMs)} → ${record.location.includes('://') ? record.location : path.relative(cwd, record.location) || record.location}${tail}`,
-  );
-}
-
-/** A sub-DAG fails because a task inside it did; report the task, not the group. */
-function isSubDag(task: RunRecord['tasks'][string], record: RunRecord): boolean {
-  return Object.keys(record.tasks).some((other) => other.startsWith(`${task.path}/`));
-}
-
-function failureSummary(record: RunRecord): string {
-  const first = Object.values(record.tasks).find(
-    (task) => task.state === 'FAILED' && task.failure && !isSubDag(task, record),
-  );
-  if (!first) return `Pipeline run ${record.runId} ${record.state}`;
-  return `Pipeline run ${record.runId} ${record.state}: task ${first.path} ${first.failure?.message ?? 'failed'}`;
 }

@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { gitOutput } from '../adapters/git.js';
@@ -28,6 +25,7 @@ import {
   type CommandContext,
   type RawInputs,
 } from './command.js';
+import { readStamp, syncStamp, writeStamp } from './sync-secrets-stamp.js';
 
 interface SyncInputs {
   readonly envFile: string;
@@ -403,44 +401,4 @@ function checkSecretCount(target: SecretsTarget, existing: number, plan: SyncPla
       },
     );
   }
-}
-
-/**
- * Where --if-changed remembers the last sync: a digest of the file's names and values, the
- * target and the options, in the checkout's git folder (never committed, never uploaded).
- */
-function syncStamp(
-  inputs: SyncInputs,
-  target: SecretsTarget,
-  context: CommandContext,
-): { file: string; fingerprint: string } {
-  const hash = createHash('sha256');
-  hash.update(
-    JSON.stringify([describeTarget(target), inputs.selection, inputs.prunePrefixes ?? null]),
-  );
-  for (const entry of inputs.entries) hash.update(`${entry.name}\0${entry.value}\0`);
-  const gitDir = gitOutput(context.cwd, ['rev-parse', '--git-dir']);
-  const folder = gitDir
-    ? path.resolve(context.cwd, gitDir)
-    : path.join(homedir(), '.cache', 'mlops-platform');
-  const name = createHash('sha256')
-    .update(`${inputs.envFile}\0${describeTarget(target)}`)
-    .digest('hex');
-  return {
-    file: path.join(folder, 'mlops-sync-secrets', name.slice(0, 16)),
-    fingerprint: hash.digest('hex'),
-  };
-}
-
-async function readStamp(file: string): Promise<string | undefined> {
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-async function writeStamp(file: string, fingerprint: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${fingerprint}\n`, { mode: 0o600 });
 }

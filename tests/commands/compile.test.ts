@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileCommand } from '../../src/commands/compile.js';
+import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { runCommand } from '../helpers/recording-host.js';
+
+const PIPELINE = path.join(REPO_ROOT, 'pipelines/training-pipeline.yaml');
+
+describe('compile (in-process)', () => {
+  it('compiles the reference pipeline and sets its outputs', async () => {
+    const dir = await tempDir('cmd-compile');
+    const result = await runCommand(
+      compileCommand,
+      { pipeline: PIPELINE, output: 'out/training.yaml' },
+      { cwd: dir },
+    );
+    expect(result.userError).toBeUndefined();
+    const output = path.join(dir, 'out/training.yaml');
+    expect(result.outputs).toEqual({
+      'spec-path': output,
+      'pipeline-name': 'training-pipeline',
+      'source-kind': 'declarative',
+      'task-count': '6',
+    });
+    expect(result.groups).toEqual(['Compile']);
+    expect(result.infos.at(-1)).toMatch(
+      /Compiled .*training-pipeline\.yaml \(declarative, 6 tasks\)/,
+    );
+    expect(
+      (await readFile(output, 'utf8')).startsWith(
+        '# PIPELINE DEFINITION\n# Name: training-pipeline\n',
+      ),
+    ).toBe(true);
+  });
+
+  it('writes JSON when asked, by input or by extension', async () => {
+    const dir = await tempDir('cmd-compile-json');
+    const byExtension = await runCommand(
+      compileCommand,
+      { pipeline: PIPELINE, output: 'spec.json' },
+      { cwd: dir },
+    );
+    expect(
+      JSON.parse(await readFile(byExtension.outputs['spec-path'] ?? '', 'utf8')),
+    ).toHaveProperty('pipelineInfo.name', 'training-pipeline');
+    const byInput = await runCommand(
+      compileCommand,
+      { pipeline: PIPELINE, output: 'spec.txt', format: 'json' },
+      { cwd: dir },
+    );
+    expect((await readFile(path.join(dir, 'spec.txt'), 'utf8')).trimStart()).toMatch(/^\{/);
+    expect(byInput.userError).toBeUndefined();
+  });
+
+  it('rejects bad inputs with one UserError before doing anything', async () => {
+    const missing = await runCommand(compileCommand, {});
+    expect(missing.userError?.message).toBe('Missing required input "pipeline"');
+    expect(missing.userError?.fix).toMatch(/Name the pipeline file/);
+
+    const format = await runCommand(compileCommand, { pipeline: PIPELINE, format: 'xml' });
+    expect(format.userError?.message).toBe('Input "format" is "xml"');
+    expect(format.userError?.fix).toBe('Use one of: yaml, json.');
+
+    const folder = await runCommand(compileCommand, { pipeline: PIPELINE, output: 'out/' });
+    expect(folder.userError?.message).toBe('output out/ is a folder');
+    expect(folder.inputs).toBeUndefined();
+  });
+
+  it('lists every problem of a broken pipeline and writes nothing', async () => {
+    const dir = await tempDir('cmd-compile-broken');
+    const broken = path.join(dir, 'broken.yaml');
+    await writeFile(
+      broken,
+      'apiVersion: mlops/v1\nkind: Pipeline\nname: broken\ntasks:\n  a:\n    component: missing.yaml\n',
+    );
+    const result = await runCommand(
+      compileCommand,
+      { pipeline: broken, output: 'never.yaml' },
+      { cwd: dir },
+    );
+    expect(result.userError?.message).toMatch(/broken\.yaml: the pipeline has 1 problem/);
+    expect(result.userError?.details).toEqual([
+      expect.stringMatching(/^tasks\.a\.component: .*missing\.yaml does not exist/),
+    ]);
+    expect(result.userError?.fix).toContain(
+      `Check the component paths: they are relative to the pipeline's folder, ${dir}.`,
+    );
+    expect(existsSync(path.join(dir, 'never.yaml'))).toBe(false);
+  });
+
+  it('never writes over its source or into a folder', async () => {
+    const dir = await tempDir('cmd-compile-source');
+    await cp(path.join(REPO_ROOT, 'pipelines/components'), path.join(dir, 'components'), {
+      recursive: true,
+    });
+    const source = path.join(dir, 'training-pipeline.yaml');
+    await cp(PIPELINE, source);
+    const original = await readFile(source, 'utf8');
+    await symlink(source, path.join(dir, 'link.yaml'));
+    for (const output of [undefined, './components/../training-pipeline.yaml', 'link.yaml']) {
+      const result = await runCommand(
+        compileCommand,
+        { pipeline: 'training-pipeline.yaml', output },
+        { cwd: dir },
+      );
+      expect(result.userError?.message, output).toMatch(/is the pipeline being compiled/);
+    }
+    const folder = await runCommand(
+      compileCommand,
+      { pipeline: source, output: 'components' },
+      { cwd: dir },
+    );
+    expect(folder.userError?.message).toBe('output components is a folder');
+    expect(await readFile(source, 'utf8')).toBe(original);
+    expect((await readdir(dir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+});

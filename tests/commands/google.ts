@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { vi } from 'vitest';
+import { authCommand } from '../../src/commands/auth.js';
+import { startAuthEmulators, type AuthEmulators } from '../emulators/auth-emulators.js';
+import {
+  startCloudStorageEmulator,
+  type CloudStorageEmulator,
+} from '../emulators/cloud-storage.js';
+import {
+  startVertexEmulator,
+  type VertexEmulator,
+  type VertexEmulatorOptions,
+} from '../emulators/vertex.js';
+import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { runCommand } from '../helpers/recording-host.js';
+import { PYTHON } from '../helpers/services.js';
+
+/**
+ * The Google emulators for in-process command tests, after the auth command has run in-process
+ * (keyless, through the OIDC and STS emulators): `env` is what later steps get (what auth
+ * exported, plus the emulators' endpoints).
+ *
+ * The Google client library reads Application Default Credentials from process.env, not from
+ * the command's context: GOOGLE_APPLICATION_CREDENTIALS is also set in this test process
+ * (each test file runs in a process of its own) until close().
+ */
+export interface GoogleEmulators {
+  readonly google: AuthEmulators;
+  readonly vertex: VertexEmulator;
+  readonly storage: CloudStorageEmulator;
+  readonly env: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+export async function startGoogleEmulators(
+  vertexOptions: Partial<VertexEmulatorOptions> = {},
+): Promise<GoogleEmulators> {
+  const google = await startAuthEmulators();
+  const vertex = await startVertexEmulator({
+    validateToken: google.validateAccessToken,
+    python: PYTHON,
+    workdir: path.join(REPO_ROOT, 'pipelines'),
+    clock: google.clock,
+    faults: google.faults,
+    requests: google.requests,
+    ...vertexOptions,
+  });
+  const storage = await startCloudStorageEmulator({
+    validateToken: google.validateAccessToken,
+    folder: path.dirname(path.dirname(vertex.localPath('gs://bucket/object'))),
+    clock: google.clock,
+    faults: google.faults,
+    requests: google.requests,
+  });
+  const endpoints = {
+    MLOPS_STS_ENDPOINT: google.stsEndpoint.replace(/\/v1\/token$/, ''),
+    MLOPS_IAMCREDENTIALS_ENDPOINT: google.iamCredentialsEndpoint,
+    MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
+    MLOPS_STORAGE_ENDPOINT: storage.url,
+  };
+  const auth = await runCommand(
+    authCommand,
+    { 'workload-identity-provider': google.provider, 'service-account': google.serviceAccount },
+    {
+      env: { ...google.actionsEnv(), ...endpoints, GITHUB_REPOSITORY: 'acme/ml' },
+      tempDir: await tempDir('cmd-google-auth'),
+    },
+  );
+  if (auth.userError) throw auth.userError;
+  const credentials = auth.exported.GOOGLE_APPLICATION_CREDENTIALS;
+  if (!credentials)
+    throw new Error(`auth exported no credentials: ${JSON.stringify(auth.exported)}`);
+  vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', credentials);
+  return {
+    google,
+    vertex,
+    storage,
+    env: { ...endpoints, ...auth.exported, GITHUB_REPOSITORY: 'acme/ml' },
+    async close() {
+      vi.unstubAllEnvs();
+      await Promise.all([vertex.close(), storage.close()]);
+      await google.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { shellComponent, writePipeline } from '../runner/pipeline-fixtures.js';
+
+const COMPONENTS = {
+  'produce.yaml': shellComponent(
+    'Produce',
+    {
+      inputs: [['text', 'String']],
+      outputs: [
+        ['data', 'Dataset'],
+        ['size', 'Integer'],
+      ],
+    },
+    'printf "%s" "$1" > "$2"; printf "%s" "${#1}" > "$3"',
+  ),
+  'score.yaml': shellComponent(
+    'Score',
+    { inputs: [['data', 'Dataset']], outputs: [['score', 'Float']] },
+    'echo scoring; wc -c < "$1" | awk \'{ printf "%.2f", $1 / 10 }\' > "$2"',
+  ),
+  'fail.yaml': shellComponent(
+    'Fail',
+    { inputs: [['data', 'Dataset']] },
+    'echo "about to fail"; echo "bad things" >&2; exit 3',
+  ),
+};
+
+/** A two-task shell pipeline (produce → score), or one whose second task fails. */
+export async function tinyPipeline(dir: string, failing = false): Promise<string> {
+  return writePipeline(
+    dir,
+    {
+      parameters: { text: { type: 'String', default: 'hello world' } },
+      tasks: {
+        produce: { component: 'produce.yaml', inputs: { text: '${params.text}' } },
+        score: {
+          component: failing ? 'fail.yaml' : 'score.yaml',
+          inputs: { data: '${produce.data}' },
+        },
+      },
+      ...(failing ? {} : { outputs: { size: 'produce.size', score: 'score.score' } }),
+    },
+    COMPONENTS,
+  );
+}
