@@ -1,19 +1,11 @@
-import path from 'node:path';
 import { vi } from 'vitest';
 import { authCommand } from '../../src/commands/auth.js';
-import { startAuthEmulators, type AuthEmulators } from '../emulators/auth-emulators.js';
-import {
-  startCloudStorageEmulator,
-  type CloudStorageEmulator,
-} from '../emulators/cloud-storage.js';
-import {
-  startVertexEmulator,
-  type VertexEmulator,
-  type VertexEmulatorOptions,
-} from '../emulators/vertex.js';
-import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import type { AuthEmulators } from '../emulators/auth-emulators.js';
+import type { CloudStorageEmulator } from '../emulators/cloud-storage.js';
+import type { VertexEmulator, VertexEmulatorOptions } from '../emulators/vertex.js';
+import { startGoogleServices } from '../helpers/google-workflow.js';
+import { tempDir } from '../helpers/paths.js';
 import { runCommand } from '../helpers/recording-host.js';
-import { PYTHON } from '../helpers/services.js';
 
 /**
  * The Google emulators for in-process command tests, after the auth command has run in-process
@@ -35,29 +27,7 @@ export interface GoogleEmulators {
 export async function startGoogleEmulators(
   vertexOptions: Partial<VertexEmulatorOptions> = {},
 ): Promise<GoogleEmulators> {
-  const google = await startAuthEmulators();
-  const vertex = await startVertexEmulator({
-    validateToken: google.validateAccessToken,
-    python: PYTHON,
-    workdir: path.join(REPO_ROOT, 'pipelines'),
-    clock: google.clock,
-    faults: google.faults,
-    requests: google.requests,
-    ...vertexOptions,
-  });
-  const storage = await startCloudStorageEmulator({
-    validateToken: google.validateAccessToken,
-    folder: path.dirname(path.dirname(vertex.localPath('gs://bucket/object'))),
-    clock: google.clock,
-    faults: google.faults,
-    requests: google.requests,
-  });
-  const endpoints = {
-    MLOPS_STS_ENDPOINT: google.stsEndpoint.replace(/\/v1\/token$/, ''),
-    MLOPS_IAMCREDENTIALS_ENDPOINT: google.iamCredentialsEndpoint,
-    MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
-    MLOPS_STORAGE_ENDPOINT: storage.url,
-  };
+  const { google, vertex, storage, endpoints } = await startGoogleServices(vertexOptions);
   const auth = await runCommand(
     authCommand,
     { 'workload-identity-provider': google.provider, 'service-account': google.serviceAccount },

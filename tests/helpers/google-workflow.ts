@@ -44,10 +44,16 @@ export interface GoogleWorkflow {
   close(): Promise<void>;
 }
 
-export async function startGoogleWorkflow(
+/** The auth, Vertex and Cloud Storage emulators on one clock and log, and their endpoints. */
+export async function startGoogleServices(
   vertexOptions: Partial<VertexEmulatorOptions> = {},
   authConfig: AuthEmulatorsConfig = {},
-): Promise<GoogleWorkflow> {
+): Promise<{
+  google: AuthEmulators;
+  vertex: VertexEmulator;
+  storage: CloudStorageEmulator;
+  endpoints: Record<string, string>;
+}> {
   const google = await startAuthEmulators(authConfig);
   const vertex = await startVertexEmulator({
     validateToken: google.validateAccessToken,
@@ -71,6 +77,17 @@ export async function startGoogleWorkflow(
     MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
     MLOPS_STORAGE_ENDPOINT: storage.url,
   };
+  return { google, vertex, storage, endpoints };
+}
+
+export async function startGoogleWorkflow(
+  vertexOptions: Partial<VertexEmulatorOptions> = {},
+  authConfig: AuthEmulatorsConfig = {},
+): Promise<GoogleWorkflow> {
+  const { google, vertex, storage, endpoints } = await startGoogleServices(
+    vertexOptions,
+    authConfig,
+  );
   const auth = await runnerFiles();
   const result = await runNode('dist/main.js', [], {
     env: {
