@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { errorMessage, UserError } from '../core/errors.js';
+import { errorMessage, ReportedError, UserError } from '../core/errors.js';
 import { sharedInputs } from '../commands/action-manifest.js';
 import type { Command, RawInputs } from '../commands/command.js';
 import { findCommand } from '../commands/registry.js';
@@ -66,7 +66,7 @@ export async function run(fixedCommand?: string): Promise<void> {
   } catch (error) {
     const kind = error instanceof UserError ? 'configuration error' : 'failed';
     core.setFailed(`${ACTION_NAME} ${commandName} ${kind}: ${errorMessage(error)}`);
-    if (error instanceof Error && !(error instanceof UserError) && error.stack)
+    if (error instanceof Error && !(error instanceof ReportedError) && error.stack)
       core.debug(error.stack);
   } finally {
     // Tables written before a failure (a framework mismatch, a failed run) explain it.

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UserError } from '../core/errors.js';
+import { RemoteFailure } from '../core/errors.js';
 
 /** A non-2xx reply, kept whole so callers can explain it (Google error JSON, OAuth errors). */
 export class HttpError extends Error {
@@ -68,7 +68,7 @@ export interface NetworkFailure {
   /** What happened: "DNS lookup failed (EAI_AGAIN)". */
   readonly reason: string;
   /** "Cannot reach HOST[ to PURPOSE]: REASON", with what to check. */
-  readonly error: UserError;
+  readonly error: RemoteFailure;
   /** Worth a brief retry (a DNS timeout, a reset connection); false when it will not heal. */
   readonly heals: boolean;
 }
@@ -113,7 +113,7 @@ export function networkFailure(
   return {
     reason,
     heals: known.heals,
-    error: new UserError(
+    error: new RemoteFailure(
       `Cannot reach ${host}${where.purpose ? ` to ${where.purpose}` : ''}: ${reason}${offline}`,
       {
         fix: 'Check the network connection and any endpoint override (MLOPS_*_ENDPOINT, GITHUB_API_URL), then run again.',
@@ -173,7 +173,7 @@ export async function sendWithRetry(
     lastError instanceof Error
       ? ((lastError.cause as Error | undefined)?.message ?? lastError.message)
       : String(lastError);
-  throw new UserError(`Cannot reach ${new URL(url).host} to ${purpose}: ${cause}`, {
+  throw new RemoteFailure(`Cannot reach ${new URL(url).host} to ${purpose}: ${cause}`, {
     fix: 'Check the network and any MLOPS_*_ENDPOINT override.',
   });
 }

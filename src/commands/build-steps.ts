@@ -12,7 +12,7 @@ import {
   type RegistryClient,
 } from '../adapters/registry/registry-client.js';
 import type { RegistryLogin } from '../adapters/registry/registry-credentials.js';
-import { UserError } from '../core/errors.js';
+import { ReportedError, UserError } from '../core/errors.js';
 import {
   frameworkLabels,
   frameworkVersions,
@@ -163,7 +163,7 @@ export async function buildAndPush(session: BuildSession): Promise<BuiltImage> {
     try {
       found = frameworkVersions(await cli.pythonEnvironment(local), inputs.frameworks);
     } catch (error) {
-      if (!(error instanceof UserError)) throw error;
+      if (!(error instanceof ReportedError)) throw error;
       ui.warning(`${error.message}: no framework versions recorded`);
     }
     session.compare(found);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { grpcCode } from '../adapters/gcp/google-client.js';
 import type { VertexServing } from '../adapters/gcp/vertex-serving.js';
-import { UserError } from '../core/errors.js';
+import { type ReportedError, reportLike } from '../core/errors.js';
 import { prebuiltSklearnVersion } from '../core/gcp/deploy-plan.js';
 import { RPC_CODES } from '../core/gcp/grpc-codes.js';
 import {
@@ -135,22 +135,28 @@ export async function smokePrediction(
 }
 
 /** The error with what to do: a refusal by the container (Vertex's 4xx) gets the smoke fix. */
-function smokeFailure(error: unknown, imageUri: string): UserError {
+function smokeFailure(error: unknown, imageUri: string): ReportedError {
   const code = grpcCode((error as { cause?: unknown }).cause);
-  let fix = (error as UserError).fix;
-  if (
+  let fix = (error as ReportedError).fix;
+  const refused =
     code === RPC_CODES.INVALID_ARGUMENT ||
     code === RPC_CODES.FAILED_PRECONDITION ||
-    fix === undefined
-  ) {
+    fix === undefined;
+  if (refused) {
     fix =
       "The new deployment's serving container refused the smoke request (its answer is above): fix the model, the serving image or the smoke-instances file, then re-run the deploy.";
     if (prebuiltSklearnVersion(imageUri))
       fix +=
         " Vertex's prebuilt scikit-learn images take only array instances, which the client library cannot send intact (see smoke-instances): serve with a custom image such as pipelines/Dockerfile.serving, or set smoke-instances to none.";
   }
-  return new UserError(`The smoke prediction failed: ${(error as Error).message}`, {
-    fix,
-    cause: error,
-  });
+  // A container that refused the request needs the user's fix; one that did not answer in
+  // time (or could not be reached) is a remote failure, and stays one.
+  return reportLike(
+    refused ? undefined : error,
+    `The smoke prediction failed: ${(error as Error).message}`,
+    {
+      fix,
+      cause: error,
+    },
+  );
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { VertexServing } from '../adapters/gcp/vertex-serving.js';
-import { errorMessage, UserError } from '../core/errors.js';
+import { errorMessage, RemoteFailure, type ReportedError, UserError } from '../core/errors.js';
 import { smokeSource } from '../core/gcp/smoke-test.js';
 import { defineCommand, integerInput, requireInput, stringInput } from './command.js';
 import { rollBack, type JournalEntry } from './deploy-journal.js';
@@ -200,7 +200,9 @@ export const deployCommand = defineCommand<DeployInputs>({
       if (journal.length === 0) throw error;
       const problems = await ui.group('Roll back', () => rollBack(journal, ui));
       const restored = journal.map((entry) => entry.change).reverse();
-      throw new UserError(`Deploy failed and was rolled back: ${errorMessage(error)}`, {
+      // A refusal the user can fix stays a UserError; anything else failed on the service side.
+      const Report = error instanceof UserError ? UserError : RemoteFailure;
+      throw new Report(`Deploy failed and was rolled back: ${errorMessage(error)}`, {
         details: [
           ...restored.map((change) => `undone: ${change}`),
           ...problems.map((problem) => `NOT undone: ${problem}`),
@@ -208,7 +210,7 @@ export const deployCommand = defineCommand<DeployInputs>({
         fix:
           problems.length > 0
             ? 'Fix what was not undone by hand (see above), then re-run the deploy.'
-            : ((error as UserError).fix ?? 'Fix the cause above and re-run the deploy.'),
+            : ((error as ReportedError).fix ?? 'Fix the cause above and re-run the deploy.'),
         cause: error,
       });
     } finally {

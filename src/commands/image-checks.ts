@@ -6,7 +6,7 @@ import {
   type InspectedImage,
   type RegistryCredentials,
 } from '../adapters/registry/registry-client.js';
-import { UserError } from '../core/errors.js';
+import { ReportedError, UserError } from '../core/errors.js';
 import {
   compareFrameworks,
   frameworkVersions,
@@ -112,7 +112,7 @@ export function readRegistryImage(
       ui.info(`Framework versions from ${source}`);
       return { image, versions };
     } catch (error) {
-      if (options.required || !(error instanceof UserError)) throw error;
+      if (options.required || !(error instanceof ReportedError)) throw error;
       ui.warning(error.message);
       return { image, versions: {} };
     }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { VertexPipelines } from '../adapters/gcp/vertex-pipelines.js';
 import type { LoadedPipeline } from '../adapters/pipeline-loader.js';
 import { runProducer } from '../adapters/package-version.js';
-import { UserError } from '../core/errors.js';
+import { RemoteFailure, UserError } from '../core/errors.js';
 import type { ParameterValue } from '../core/ir/parameters.js';
 import {
   consoleUrl,
@@ -133,7 +133,7 @@ export async function runOnVertex(
         throw new UserError(`Stopped waiting for ${jobId}; the job keeps running: ${url}`, {
           fix: 'Stop it with the Stop button in the Vertex console if it is no longer wanted.',
         });
-      throw new UserError(
+      throw new RemoteFailure(
         `${jobId} did not finish within ${formatWait(options.timeoutMs)}; it keeps running: ${url}`,
         { fix: 'Raise timeout, or run with wait: false and check later.' },
       );

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import { gitOutput } from '../adapters/git.js';
 import type { GitHubSecrets } from '../adapters/github/github-secrets.js';
 import { describeTarget, type SecretsTarget } from '../core/secrets/secrets-target.js';
-import { UserError } from '../core/errors.js';
+import { RemoteFailure, UserError } from '../core/errors.js';
 import { parseEnvFile, type EnvEntry } from '../core/secrets/env-file.js';
 import {
   checkPrunePrefixes,
@@ -320,6 +320,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     if (plan.skipped.length > 0) ui.info(`Left out by include/exclude: ${plan.skipped.join(', ')}`);
 
     const failures: string[] = [];
+    let userFixable = false;
     const done = new Map<PlannedChange, string>();
     if (!inputs.dryRun) {
       await ui.group(`Write to ${where}`, async () => {
@@ -334,6 +335,7 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
                   done.set(change, ACTION_TEXT[change.action]);
                 } catch (error) {
                   failures.push(`${change.name}: ${(error as Error).message.split('\n')[0] ?? ''}`);
+                  if (error instanceof UserError) userFixable = true;
                   done.set(change, 'FAILED');
                 }
               }),
@@ -367,7 +369,10 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     };
     if (failures.length > 0) {
       const failed = failures.length;
-      throw new UserError(
+      // A refusal the user can fix (token, permission, value) makes it a UserError; only
+      // remote failures (network, GitHub's 5xx) make it a failure.
+      const Report = userFixable ? UserError : RemoteFailure;
+      throw new Report(
         `${failed} of ${plan.changes.length} writes to ${where} failed (the others were made)`,
         {
           details: failures,

@@ -1,21 +1,18 @@
 /** Details listed in a report; a garbage input can yield thousands, which help no one. */
 const MAX_DETAILS = 30;
 
+type ReportOptions = { fix?: string; details?: readonly string[]; cause?: unknown };
+
 /**
- * A problem the user can fix: bad input, a missing tool, an invalid pipeline.
- * The message says what is wrong; `fix` says what to do about it. Hosts report these
- * as user errors (CLI exit code 2) and everything else as failures (exit code 1).
+ * An error reported with what to do: a message, its details and a `fix` (the hint). Hosts
+ * print describe() for it; the subclass decides how: UserError or RemoteFailure.
  */
-export class UserError extends Error {
-  override readonly name = 'UserError';
+export abstract class ReportedError extends Error {
   readonly fix: string | undefined;
   /** Individual faults when one check found several (each with its path). */
   readonly details: readonly string[];
 
-  constructor(
-    message: string,
-    options: { fix?: string; details?: readonly string[]; cause?: unknown } = {},
-  ) {
+  constructor(message: string, options: ReportOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.fix = options.fix;
     this.details = options.details ?? [];
@@ -29,6 +26,36 @@ export class UserError extends Error {
     if (this.fix) lines.push(`Fix: ${this.fix}`);
     return lines.join('\n');
   }
+}
+
+/**
+ * A problem the user can fix in their input or configuration: bad input, a missing tool, an
+ * invalid pipeline, a permission to grant. The message says what is wrong; `fix` says what to do
+ * about it. Hosts report these as user errors (CLI exit code 2, "configuration error" in the
+ * action); everything else is a failure (exit code 1).
+ */
+export class UserError extends ReportedError {
+  override readonly name = 'UserError';
+}
+
+/**
+ * A failure on the remote side: a service that cannot be reached, answers 5xx, times out, or
+ * fails an operation. It carries context and a hint (`fix`) like a UserError, but hosts report it
+ * as a failure (CLI exit code 1, "failed" in the action), with its hint.
+ */
+export class RemoteFailure extends ReportedError {
+  override readonly name = 'RemoteFailure';
+}
+
+/** A report of the same kind as `like` (a RemoteFailure stays one; anything else is a UserError). */
+export function reportLike(
+  like: unknown,
+  message: string,
+  options: ReportOptions = {},
+): ReportedError {
+  return like instanceof RemoteFailure
+    ? new RemoteFailure(message, options)
+    : new UserError(message, options);
 }
 
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\uFFFD]/gu;
@@ -48,13 +75,13 @@ export function excerpt(text: string, max = 200): string {
 
 /** Normalises anything thrown into a message, without a stack. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof UserError) return error.describe();
+  if (error instanceof ReportedError) return error.describe();
   if (error instanceof Error) return error.message;
   return String(error);
 }
 
-/** Wraps a non-user failure with what we were doing ("Failed to read X: cause"). */
+/** Wraps an unreported failure with what we were doing ("Failed to read X: cause"). */
 export function wrapError(context: string, error: unknown): Error {
-  if (error instanceof UserError) return error;
+  if (error instanceof ReportedError) return error;
   return new Error(`${context}: ${errorMessage(error)}`, { cause: error });
 }

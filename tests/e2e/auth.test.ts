@@ -143,7 +143,7 @@ describe('auth through dist/main.js against protocol-faithful Google emulators',
     );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /::error::mlops-platform auth configuration error: Cannot reach 127\.0\.0\.1:9 to exchange the GitHub token at STS[^\n]*%0AFix: Check the network and any MLOPS_\*_ENDPOINT override\./,
+      /::error::mlops-platform auth failed: Cannot reach 127\.0\.0\.1:9 to exchange the GitHub token at STS[^\n]*%0AFix: Check the network and any MLOPS_\*_ENDPOINT override\./,
     );
   }, 60_000);
 

@@ -390,6 +390,9 @@ describe.skipIf(!hasPython)('run → gate → deploy on Vertex AI, through dist/
       expect(result.stdout + result.stderr).toMatch(
         /The smoke prediction failed: Failed to send a prediction to \S+: no answer within 1s/,
       );
+      // No answer in time is a remote failure: "failed", not "configuration error".
+      expect(result.stdout).toContain('mlops-platform deploy failed: ');
+      expect(result.stdout).not.toContain('configuration error');
     } finally {
       undo();
     }

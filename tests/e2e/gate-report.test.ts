@@ -228,7 +228,7 @@ describe('gate reports on pull requests, through dist/', () => {
         },
       },
     );
-    expect(offline.code).toBe(2);
+    expect(offline.code).toBe(1);
     expect(offline.stderr).toContain(
       'error: Cannot reach us-central1-aiplatform.googleapis.com to list models labelled mlops_model=churn-model: DNS lookup failed (ENOTFOUND) — are you offline?',
     );

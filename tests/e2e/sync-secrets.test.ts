@@ -211,7 +211,7 @@ describe('sync-secrets through dist/', () => {
     );
   });
 
-  it('names a network failure and fails fast on one that will not heal (offline)', async () => {
+  it('names a network failure (exit 1, with its Fix) and fails fast on one that will not heal (offline)', async () => {
     await writeFile(path.join(folder, '.env'), 'OFFLINE_SECRET=never-sent\n');
     const offline = (code: string) => {
       const started = Date.now();
@@ -226,7 +226,7 @@ describe('sync-secrets through dist/', () => {
       }).then((result) => ({ ...result, seconds: (Date.now() - started) / 1000 }));
     };
     const notFound = await offline('ENOTFOUND');
-    expect(notFound.code).toBe(2);
+    expect(notFound.code).toBe(1);
     expect(notFound.stderr).toContain(
       'Cannot reach api.github.com: DNS lookup failed (ENOTFOUND) — are you offline?',
     );
@@ -237,13 +237,26 @@ describe('sync-secrets through dist/', () => {
 
     // A lookup that may succeed in a moment is tried again, briefly.
     const again = await offline('EAI_AGAIN');
-    expect(again.code).toBe(2);
+    expect(again.code).toBe(1);
     expect(again.stderr).toContain(
       'Cannot reach api.github.com: DNS lookup failed (EAI_AGAIN) — are you offline?',
     );
     expect(again.stderr).toMatch(/DNS lookup failed \(EAI_AGAIN\) on GET .*; retrying in 1s/);
     expect(again.stderr).not.toContain('HTTP 500');
     expect(again.seconds).toBeLessThan(8);
+
+    // A remote failure exits 1 (above); a bad input, under the same network, still exits 2.
+    const badInput = await mlops(['sync-secrets', '--repository', 'not-a-repo'], {
+      cwd: folder,
+      env: {
+        GH_TOKEN: PAT,
+        GITHUB_API_URL: 'https://api.github.com',
+        NODE_OPTIONS: `--import ${path.join(REPO_ROOT, 'tests/fixtures/network/dns-failure.mjs')}`,
+        MLOPS_TEST_DNS_FAILURE: 'ENOTFOUND',
+      },
+    });
+    expect(badInput.code, badInput.stderr).toBe(2);
+    expect(badInput.stderr).toContain('repository "not-a-repo" is not OWNER/NAME');
   });
 
   it('dry-run shows the name-level diff and writes nothing; variables are compared by value', async () => {

@@ -259,6 +259,10 @@ describe.skipIf(!hasPython)(
       const { result, runner } = await runStep('1005', { timeout: '3s' });
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/did not finish within 3s; it keeps running/);
+      // A timeout is a remote failure, not a configuration error, and keeps its hint.
+      expect(result.stdout).toMatch(
+        /::error::mlops-platform run failed: \S+ did not finish within 3s; it keeps running[^\n]*%0AFix: Raise timeout/,
+      );
       // The step timed out, not the workflow: nothing left for post to cancel.
       const state = parseCommandFile(await runner.read('state'));
       expect(state['running-job']).toBe('');

@@ -37,7 +37,7 @@
  *   case the caller wrote them (`updateMask=traffic_split,labels`). Resource names in paths
  *   are percent-encoded segment by segment: `models/m1@2` arrives as `models/m1%402`.
  */
-import { UserError } from '../../src/core/errors.js';
+import { ReportedError } from '../../src/core/errors.js';
 import { HTTP_TO_RPC, RPC_CODES, type RpcCodeName } from '../../src/core/gcp/grpc-codes.js';
 import {
   googleApiError,
@@ -104,7 +104,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function explain(error: unknown): string {
-  if (error instanceof UserError)
+  if (error instanceof ReportedError)
     return error.details.length > 0
       ? `${error.message}: ${error.details.join('; ')}`
       : error.message;

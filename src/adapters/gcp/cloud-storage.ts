@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errorMessage, UserError } from '../../core/errors.js';
+import { errorMessage, RemoteFailure, ReportedError, UserError } from '../../core/errors.js';
 import { DEFAULT_RETRY, httpError, NETWORK_ATTEMPTS, networkFailure } from '../http.js';
 import { googleEndpoints } from './endpoints.js';
 import { loadGoogleClients, type GoogleCloud } from './google-client.js';
@@ -74,12 +74,12 @@ export class CloudStorage {
           throw explain(httpError(purpose, reply));
         problem = `HTTP ${response.status}`;
       } catch (error) {
-        if (error instanceof UserError || !isRetriable(error, attempt))
+        if (error instanceof ReportedError || !isRetriable(error, attempt))
           throw wrap(purpose, url, error);
         problem = networkFailure(error)?.reason ?? errorMessage(error);
       }
       if (attempt >= DEFAULT_RETRY.attempts) {
-        throw new UserError(`Failed to ${purpose}: ${problem}, ${attempt} times`, {
+        throw new RemoteFailure(`Failed to ${purpose}: ${problem}, ${attempt} times`, {
           fix: 'Cloud Storage kept failing: try again later.',
         });
       }
@@ -120,7 +120,7 @@ async function digest(response: Response): Promise<string> {
 }
 
 function wrap(purpose: string, url: string, error: unknown): Error {
-  if (error instanceof UserError) return error;
+  if (error instanceof ReportedError) return error;
   return (
     networkFailure(error, { host: new URL(url).host, purpose })?.error ??
     new Error(`Failed to ${purpose}: ${errorMessage(error)}`, { cause: error })

@@ -4,7 +4,7 @@
  * and a deadline, resuming a poll that failed on a transient error; and the deadline a call
  * without one of its own (a prediction) is raced against.
  */
-import { UserError } from '../../core/errors.js';
+import { RemoteFailure } from '../../core/errors.js';
 import { TRANSIENT_RPC_CODES } from '../../core/gcp/grpc-codes.js';
 import { explainGoogleError, grpcCode, type ClientSession } from './google-client.js';
 
@@ -71,7 +71,7 @@ export async function waitForOperation<Client extends { close(): Promise<void> }
         const code = grpcCode(error);
         const transient = code !== undefined && TRANSIENT_RPC_CODES.has(code);
         const name = operation.name;
-        if (error instanceof DeadlineError) throw error.toUserError(operationTimeoutMs);
+        if (error instanceof DeadlineError) throw error.toFailure(operationTimeoutMs);
         if (!transient || !name || resumes >= 5 || Date.now() - began >= operationTimeoutMs)
           throw explainGoogleError(purpose, error);
         options.onRetry?.(`${purpose}: polling failed (${code}); resuming ${name}`);
@@ -88,8 +88,8 @@ export class DeadlineError extends Error {
     super(`${purpose} did not finish in time`);
   }
 
-  toUserError(timeoutMs: number): Error {
-    return new UserError(
+  toFailure(timeoutMs: number): Error {
+    return new RemoteFailure(
       `Failed to ${this.purpose}: the operation did not finish within ${Math.round(timeoutMs / 60_000)} minutes; it may still complete`,
       {
         fix: 'Check the operation in the Vertex console, and raise deploy-timeout if deploys take this long.',

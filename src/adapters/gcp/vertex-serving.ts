@@ -5,7 +5,7 @@
  * long-running operations with progress and a deadline (./vertex-operations.ts); predictions
  * are sent from here.
  */
-import { UserError } from '../../core/errors.js';
+import { RemoteFailure } from '../../core/errors.js';
 import { RPC_CODES } from '../../core/gcp/grpc-codes.js';
 import type { EvaluationImport } from '../../core/gcp/evaluation-metrics.js';
 import {
@@ -237,7 +237,7 @@ export class VertexServing {
       )) as unknown as [Record<string, unknown>];
     } catch (error) {
       if (!(error instanceof DeadlineError)) throw error;
-      throw new UserError(
+      throw new RemoteFailure(
         `Failed to ${purpose}: no answer within ${Math.round(timeoutMs / 1000)}s`,
         {
           fix: 'Check the serving container in the Vertex console (its logs), or allow it more time.',

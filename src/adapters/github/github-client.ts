@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getOctokit } from '@actions/github';
-import { UserError } from '../../core/errors.js';
+import { ReportedError, reportLike, UserError } from '../../core/errors.js';
 import { NETWORK_ATTEMPTS, networkFailure } from '../http.js';
 
 /**
@@ -62,7 +62,8 @@ export function githubClient(options: {
 export function explainGitHubError(purpose: string, error: unknown, notFound: string): Error {
   const { status, message = String(error) } = error as RequestErrorLike;
   const text = `Failed to ${purpose}: ${message}`;
-  if (error instanceof UserError) return new UserError(text, { fix: error.fix, cause: error });
+  if (error instanceof ReportedError)
+    return reportLike(error, text, { fix: error.fix, cause: error });
   if (status === 401)
     return new UserError(`${text} (the token was rejected)`, {
       fix: 'Check github-token: it may be expired, revoked or mistyped.',

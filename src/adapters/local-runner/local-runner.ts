@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomically } from '../atomic-file.js';
 import { runProducer } from '../package-version.js';
-import { UserError } from '../../core/errors.js';
+import { ReportedError, UserError } from '../../core/errors.js';
 import { findCycles } from '../../core/graph.js';
 import { evaluateTriggerCondition } from '../../core/ir/cel.js';
 import { taskDependencies } from '../../core/ir/dependencies.js';
@@ -340,7 +340,7 @@ class LocalRun {
     } catch (error) {
       record.state = 'FAILED';
       record.failure ??= {
-        message: error instanceof UserError ? error.describe() : (error as Error).message,
+        message: error instanceof ReportedError ? error.describe() : (error as Error).message,
       };
       return { state: 'FAILED', ...EMPTY_OUTCOME, error: record.failure.message };
     } finally {
