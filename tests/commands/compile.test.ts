@@ -87,6 +87,8 @@ describe('compile (in-process)', () => {
     expect(result.userError?.fix).toContain(
       `Check the component paths: they are relative to the pipeline's folder, ${dir}.`,
     );
+    // The fix says what component paths are relative to, once, after the list.
+    expect(result.userError?.describe().match(/Fix:/g)).toHaveLength(1);
     expect(existsSync(path.join(dir, 'never.yaml'))).toBe(false);
   });
 
@@ -106,14 +108,39 @@ describe('compile (in-process)', () => {
         { cwd: dir },
       );
       expect(result.userError?.message, output).toMatch(/is the pipeline being compiled/);
+      expect(result.userError?.fix, output).toMatch(/^Give --output another file/);
     }
-    const folder = await runCommand(
+    const inPlace = await runCommand(
       compileCommand,
-      { pipeline: source, output: 'components' },
+      { pipeline: 'training-pipeline.yaml' },
       { cwd: dir },
     );
-    expect(folder.userError?.message).toBe('output components is a folder');
+    expect(inPlace.userError?.message).toBe(
+      'training-pipeline.yaml is the pipeline being compiled: writing its IR there would replace it',
+    );
+    for (const output of ['components', 'elsewhere/']) {
+      const folder = await runCommand(compileCommand, { pipeline: source, output }, { cwd: dir });
+      expect(folder.userError?.message).toBe(`output ${output} is a folder`);
+      expect(folder.userError?.fix, output).toMatch(/^Give --output a file/);
+    }
+    expect(existsSync(path.join(dir, 'elsewhere'))).toBe(false);
     expect(await readFile(source, 'utf8')).toBe(original);
     expect((await readdir(dir)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('stops a YAML alias bomb with one clear error naming the file', async () => {
+    const dir = await tempDir('cmd-compile-bomb');
+    const bomb = path.join(dir, 'laughs.yaml');
+    const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (const [index, name] of [...'bcdefghi'].entries())
+      lines.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${'abcdefghi'[index] ?? 'a'}`)
+          .join(', ')}]`,
+      );
+    await writeFile(bomb, `${lines.join('\n')}\n`);
+    const result = await runCommand(compileCommand, { pipeline: bomb }, { cwd: dir });
+    expect(result.userError?.message).toContain('laughs.yaml has too many YAML aliases');
+    expect(result.userError?.fix).toBeTruthy();
   });
 });

@@ -131,6 +131,22 @@ describe('gate (in-process)', () => {
     expect(result.userError?.message).toBe(
       'Champion metrics bad.json must map metric names to numbers',
     );
+
+    await writeFile(path.join(dir, 'list.json'), '[1, 2]');
+    const list = await runCommand(
+      gateCommand,
+      {
+        'run-record': record,
+        'metrics-task': 'score',
+        rules: 'score > 1',
+        'champion-metrics': 'list.json',
+      },
+      { cwd: dir },
+    );
+    expect(list.userError?.describe()).toContain(
+      'Champion metrics list.json must map metric names to numbers\n  - (top level): Invalid input: expected record, received array',
+    );
+    expect(list.userError?.fix).toContain('Write e.g. {"accuracy": 0.91, "f1": 0.9}');
   });
 
   it('posts the verdict as a check run and a pull request comment (GitHub emulator)', async () => {

@@ -83,6 +83,14 @@ describe('run --target vertex (in-process, Vertex emulator)', () => {
     expect(jobId.userError?.message).toBe('job-id "Not_Valid" is not a valid pipeline job id');
     const timeout = await run({ timeout: 'forever' });
     expect(timeout.userError?.message).toBe('timeout "forever" is not a duration');
+    const zone = await run({ region: 'us-central1-a' });
+    expect(zone.userError?.describe()).toMatch(
+      /region "us-central1-a" is not a Google Cloud region\nFix: Use a Vertex AI region/,
+    );
+    const root = await run({ 'pipeline-root': '/tmp/root' });
+    expect(root.userError?.message).toMatch(
+      /Vertex runs need a gs:\/\/ pipeline root, not "\/tmp\/root"/,
+    );
     const project = await runCommand(
       runPipeline,
       { pipeline, target: 'vertex', region: 'us-central1' },

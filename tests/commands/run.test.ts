@@ -102,6 +102,9 @@ describe('run --target local (in-process, subprocess executor)', () => {
     expect(params.userError?.message).toBe(
       'Invalid parameters for pipelines/training-pipeline.yaml',
     );
+    expect(params.userError?.describe()).toContain(
+      '"min_acuracy" is not a parameter of this pipeline (did you mean "min_accuracy"?)',
+    );
     expect(params.userError?.describe()).toContain('"seed" must be an integer, got "abc"');
     expect(params.tasks).toEqual([]);
 
@@ -119,7 +122,7 @@ describe('run --target local (in-process, subprocess executor)', () => {
       ],
       [
         { 'pipeline-root': '/sys/mlops-test/runs' },
-        /The pipeline root \/sys\/mlops-test\/runs is not writable/,
+        /The pipeline root \/sys\/mlops-test\/runs is not writable: you may not write to \/sys/,
       ],
     ] as const) {
       const result = await runCmd(

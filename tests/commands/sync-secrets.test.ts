@@ -108,6 +108,18 @@ describe('sync-secrets (in-process)', () => {
     expect(result.tables.at(-1)?.rows).toEqual([['MODEL_KEY', 'secret', 'would be added']]);
     expect(writes()).toBe(before);
     expect(github.secrets('env:acme/ml/production').size).toBe(0);
+
+    // For real: the environment's own key seals it; a missing environment says how to fix it.
+    await writeFile(path.join(folder, '.env'), 'DEPLOY_KEY=env-secret-value\n');
+    const written = await sync({ environment: 'production' }, { GH_TOKEN: PAT });
+    expect(written.userError?.describe()).toBeUndefined();
+    expect(github.secrets('env:acme/ml/production').get('DEPLOY_KEY')?.value).toBe(
+      'env-secret-value',
+    );
+    const missing = await sync({ environment: 'staging' }, { GH_TOKEN: PAT });
+    expect(missing.userError?.describe() ?? missing.failure).toContain(
+      'Create the environment "staging"',
+    );
   });
 
   it('checks a file without a token or GitHub (check-only)', async () => {

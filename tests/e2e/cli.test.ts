@@ -1,31 +1,16 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/core/run-record.js';
 import { mlops } from '../helpers/cli.js';
-import { corpusFile, REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { pushPlatformImage } from '../helpers/registry-api.js';
 import { dockerRegistry, PYTHON, pythonWithSklearn, TEST_REGISTRY } from '../helpers/services.js';
 
 const PIPELINE = path.join(REPO_ROOT, 'pipelines/training-pipeline.yaml');
 const STAND_IN = path.join(REPO_ROOT, 'tests/fixtures/kfp-stand-in');
 const PYTHON_FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/python');
-
-/**
- * Bytes that look random but are the same on every run: a truly random file sometimes stops
- * the YAML parser within a few errors, so what the error lists would vary from run to run.
- */
-function noise(size: number): Buffer {
-  const blocks: Buffer[] = [];
-  let block = createHash('sha256').update('mlops').digest();
-  for (let length = 0; length < size; length += block.length) {
-    blocks.push(block);
-    block = createHash('sha256').update(block).digest();
-  }
-  return Buffer.concat(blocks).subarray(0, size);
-}
 
 describe('mlops CLI (dist/cli.js)', () => {
   it('shows help for every command and exits 0', async () => {
@@ -64,7 +49,7 @@ describe('mlops CLI (dist/cli.js)', () => {
     );
   });
 
-  it('compiles the reference pipeline to IR that validates, writing nothing on failure', async () => {
+  it('compiles the reference pipeline to IR that validates', async () => {
     const dir = await tempDir('cli-compile');
     const output = path.join(dir, 'out/training.yaml');
     const compiled = await mlops(['compile', PIPELINE, '--output', output]);
@@ -78,123 +63,6 @@ describe('mlops CLI (dist/cli.js)', () => {
     const validated = await mlops(['validate', output, '--param', 'min_accuracy=0.9']);
     expect(validated.code).toBe(0);
     expect(validated.stderr).toMatch(/min_accuracy\s+NUMBER_DOUBLE\s+0\.8\s+0\.9/);
-
-    const broken = path.join(dir, 'broken.yaml');
-    await writeFile(
-      broken,
-      'apiVersion: mlops/v1\nkind: Pipeline\nname: broken\ntasks:\n  a:\n    component: missing.yaml\n',
-    );
-    const failed = await mlops(['compile', broken, '--output', path.join(dir, 'never.yaml')]);
-    expect(failed.code).toBe(2);
-    expect(failed.stderr).toMatch(
-      /error: .*broken\.yaml: the pipeline has 1 problem\n\s+- tasks\.a\.component: .*missing\.yaml does not exist\n/,
-    );
-    // The fix says what component paths are relative to, once, after the list.
-    expect(failed.stderr.match(/Fix:/g)).toHaveLength(1);
-    expect(failed.stderr).toContain(
-      `Fix: Check the component paths: they are relative to the pipeline's folder, ${dir}.`,
-    );
-    expect(existsSync(path.join(dir, 'never.yaml'))).toBe(false);
-  });
-
-  it('never writes over its source, into a folder, or leaves a temporary file behind', async () => {
-    const dir = await tempDir('cli-compile-source');
-    await cp(path.join(REPO_ROOT, 'pipelines/components'), path.join(dir, 'components'), {
-      recursive: true,
-    });
-    const source = path.join(dir, 'training-pipeline.yaml');
-    await cp(PIPELINE, source);
-    const original = await readFile(source, 'utf8');
-    const leftovers = async (): Promise<string[]> =>
-      (await readdir(dir)).filter((name) => name.includes('.tmp-'));
-
-    // The default output, <pipeline-name>.yaml in the working folder, is the source itself.
-    const inPlace = await mlops(['compile', 'training-pipeline.yaml'], { cwd: dir });
-    expect(inPlace.code).toBe(2);
-    expect(inPlace.stderr).toContain(
-      'error: training-pipeline.yaml is the pipeline being compiled: writing its IR there would replace it',
-    );
-    expect(inPlace.stderr).toContain('Fix: Give --output another file');
-    // The same file by another spelling, and through a symbolic link.
-    await symlink(source, path.join(dir, 'link.yaml'));
-    for (const output of ['./components/../training-pipeline.yaml', 'link.yaml']) {
-      const same = await mlops(['compile', source, '--output', output], { cwd: dir });
-      expect(same.code, output).toBe(2);
-      expect(same.stderr).toContain('is the pipeline being compiled');
-    }
-    expect(await readFile(source, 'utf8')).toBe(original);
-
-    await mkdir(path.join(dir, 'out'));
-    for (const output of ['out', 'elsewhere/']) {
-      const folder = await mlops(['compile', source, '--output', output], { cwd: dir });
-      expect(folder.code, output).toBe(2);
-      expect(folder.stderr).toMatch(/is a folder\nFix: Give --output a file/);
-    }
-    expect(await leftovers()).toEqual([]);
-    expect(existsSync(path.join(dir, 'elsewhere'))).toBe(false);
-  });
-
-  it('quotes only a short, printable excerpt of a binary file it cannot read', async () => {
-    const dir = await tempDir('cli-binary');
-    const binary = path.join(dir, 'random.bin');
-    await writeFile(binary, noise(2 * 1024 * 1024));
-    const result = await mlops(['validate', binary]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('random.bin is not valid YAML');
-    expect(result.stderr.length).toBeLessThan(20_000);
-    expect(result.stderr).toMatch(/… and \d+ more\nFix: /);
-    // Nothing a terminal would act on: control characters and undecodable bytes are escaped.
-    expect(result.stderr.replaceAll('\n', '')).not.toMatch(/[\p{Cc}\ufffd]/u);
-  });
-
-  it('stops a YAML alias bomb with one clear error naming the file', async () => {
-    const dir = await tempDir('cli-alias-bomb');
-    const bomb = path.join(dir, 'laughs.yaml');
-    const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-    for (const [index, name] of [...'bcdefghi'].entries()) {
-      const previous = 'abcdefghi'[index] ?? 'a';
-      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
-    }
-    await writeFile(bomb, `${lines.join('\n')}\n`);
-    for (const command of ['validate', 'compile']) {
-      const result = await mlops([command, bomb], { cwd: dir });
-      expect(result.code, command).toBe(2);
-      expect(result.stderr).toContain('laughs.yaml has too many YAML aliases');
-      expect(result.stderr).toContain('Fix: ');
-    }
-  });
-
-  it('rejects bad parameters before running anything, with one clear error', async () => {
-    const dir = await tempDir('cli-params');
-    const result = await mlops([
-      'run',
-      '--local',
-      PIPELINE,
-      '--param',
-      'min_acuracy=0.9',
-      '--param',
-      'seed=abc',
-      '--pipeline-root',
-      dir,
-    ]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(
-      'error: Invalid parameters for pipelines/training-pipeline.yaml',
-    );
-    expect(result.stderr).toContain(
-      '"min_acuracy" is not a parameter of this pipeline (did you mean "min_accuracy"?)',
-    );
-    expect(result.stderr).toContain('"seed" must be an integer, got "abc"');
-    expect(result.stderr).not.toContain('RUNNING');
-  });
-
-  it('rejects invalid IR from the corpus, naming the file', async () => {
-    const result = await mlops([
-      'validate',
-      path.join(path.dirname(corpusFile('hello_world.yaml')), '../invalid/empty_file.yaml'),
-    ]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/empty_file\.yaml/);
   });
 
   it("compiles a KFP Python file through the user's interpreter (with a stand-in kfp package)", async () => {
