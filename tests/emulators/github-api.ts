@@ -4,7 +4,8 @@
  * decrypted and kept as plaintext), Actions variables, check runs and issue comments, with
  * api.github.com's status codes, error bodies, limits, token kinds and Link pagination.
  *
- * Wire facts it follows (docs and /work/shared/reference/github-secrets-and-checks.md A1, A2, B2):
+ * Wire facts it follows (GitHub's REST docs for Actions secrets, variables, check runs and issue
+ * comments, and the OpenAPI description in @octokit/openapi):
  * - Secret PUT is `{encrypted_value, key_id}`: a `crypto_box_seal` of the UTF-8 value with the
  *   scope's public key, in STANDARD padded base64; the answer is 201 on create, 204 on update.
  *   A missing or stale key_id, URL-safe base64 or a box sealed for another key is a 422.
