@@ -11,12 +11,6 @@ import { COMMANDS } from './registry.js';
 const HEADER =
   '# Generated from src/commands by `npm run action-yml`; edit the command definitions, not this file.\n';
 
-/**
- * Commands that leave the post step work: auth its credentials file, run the Vertex job it waits
- * for (cancelled if the workflow is). Their sub-actions get the post step; the others need none.
- */
-export const POST_STEP_COMMANDS: ReadonlySet<string> = new Set(['auth', 'run']);
-
 /** One top-level input: a name several commands may share, with one default. */
 export interface SharedInput {
   readonly name: string;
@@ -154,7 +148,7 @@ export function renderCommandManifest(command: Command<unknown>): string {
     ),
     runs: {
       main: `../dist/actions/${command.name}.js`,
-      ...(POST_STEP_COMMANDS.has(command.name) ? { post: '../dist/post.js' } : {}),
+      ...(command.postStep ? { post: '../dist/post.js' } : {}),
     },
   });
 }

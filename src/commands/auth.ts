@@ -95,6 +95,7 @@ function isInside(file: string, folder: string | undefined): boolean {
 
 export const authCommand = defineCommand<AuthInputs>({
   name: 'auth',
+  postStep: true,
   summary:
     'Authenticate to Google Cloud from GitHub Actions by Workload Identity Federation (no keys), for the steps that follow.',
   inputs: [

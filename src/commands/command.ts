@@ -119,6 +119,11 @@ export interface Command<Inputs> {
     }>;
   };
   readonly summary: string;
+  /**
+   * The command leaves work for the action's post step (a file to delete, a cloud job to cancel
+   * if the workflow is): its own action (`<command>/action.yml`) runs the post step too.
+   */
+  readonly postStep?: boolean;
   readonly inputs: readonly InputDefinition[];
   readonly outputs: readonly OutputDefinition[];
   /** Validates every input before anything happens; throws UserError listing all problems. */

@@ -99,6 +99,7 @@ export const runCommand = defineCommand<RunInputs>({
       },
     ],
   },
+  postStep: true,
   summary:
     'Run a pipeline locally (the default: no cloud needed) or on Vertex AI Pipelines, and follow it to the end.',
   inputs: [

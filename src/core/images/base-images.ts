@@ -5,6 +5,21 @@
  * pins both the content and the hash.
  */
 
+/** A Dockerfile's instructions as Docker reads them: continuation lines joined, comments out. */
+export function dockerfileInstructions(
+  dockerfile: string,
+): Array<{ instruction: string; words: string[]; line: string }> {
+  return dockerfile
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [first = '', ...words] = line.split(/\s+/);
+      return { instruction: first.toUpperCase(), words, line };
+    });
+}
+
 /** `FROM [--platform=…] image [AS name]` lines, with `${ARG}` from ARG defaults and build args. */
 export function unpinnedBaseImages(
   dockerfile: string,
@@ -13,20 +28,16 @@ export function unpinnedBaseImages(
   const args = new Map<string, string>();
   const stages = new Set<string>();
   const unpinned: string[] = [];
-  // Continuation lines join their instruction, as Docker reads them.
-  const lines = dockerfile.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
-  for (const line of lines) {
-    const words = line.trim().split(/\s+/);
-    const instruction = words[0]?.toUpperCase();
+  for (const { instruction, words } of dockerfileInstructions(dockerfile)) {
     if (instruction === 'ARG') {
-      for (const declaration of words.slice(1)) {
+      for (const declaration of words) {
         const [name = '', value] = declaration.split(/=(.*)/s);
         const given = buildArgs[name];
         if (given !== undefined) args.set(name, given);
         else if (value !== undefined) args.set(name, value.replace(/^["']|["']$/g, ''));
       }
     } else if (instruction === 'FROM') {
-      const operands = words.slice(1).filter((word) => !word.startsWith('--'));
+      const operands = words.filter((word) => !word.startsWith('--'));
       const image = (operands[0] ?? '').replace(
         /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g,
         (_, name: string) => args.get(name) ?? '',

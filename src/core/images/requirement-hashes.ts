@@ -4,12 +4,13 @@
  * checks each download (hash-checking mode starts by itself).
  */
 
+import { dockerfileInstructions } from './base-images.js';
+
 /** The files given to pip's `-r`/`--requirement` in RUN lines (as written, relative paths). */
 export function pipRequirementFiles(dockerfile: string): string[] {
-  const joined = dockerfile.replace(/\\\r?\n/g, ' ');
   const files = new Set<string>();
-  for (const line of joined.split(/\r?\n/)) {
-    if (!/^\s*RUN\s/i.test(line) || !/\bpip3?\s+install\b/.test(line)) continue;
+  for (const { instruction, line } of dockerfileInstructions(dockerfile)) {
+    if (instruction !== 'RUN' || !/\bpip3?\s+install\b/.test(line)) continue;
     for (const match of line.matchAll(/(?:^|\s)(?:-r|--requirement)(?:\s+|=)(\S+)/g))
       if (match[1]) files.add(match[1].replace(/^["']|["']$/g, ''));
   }
