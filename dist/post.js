@@ -9,12 +9,13 @@ import {
   debug,
   info,
   warning
-} from "./chunks/chunk-V4IDTCAQ.js";
+} from "./chunks/chunk-DGLBDW7W.js";
+import "./chunks/chunk-AIDSXQCV.js";
 import "./chunks/chunk-X6SCAR3F.js";
-import "./chunks/chunk-DHEVHBAV.js";
 import {
   errorMessage
-} from "./chunks/chunk-5NL3ENXG.js";
+} from "./chunks/chunk-BNIO3GDX.js";
+import "./chunks/chunk-E7AZPVOI.js";
 
 // src/action/post.ts
 import { rm } from "node:fs/promises";
@@ -22,7 +23,7 @@ async function post() {
   const job = actionState.runningJob();
   if (job) {
     try {
-      const { VertexPipelines } = await import("./chunks/vertex-pipelines-VM47SWFX.js");
+      const { VertexPipelines } = await import("./chunks/vertex-pipelines-JZ3P4Q4N.js");
       const client = await VertexPipelines.connect({
         project: job.project,
         region: job.region,
