@@ -14,7 +14,8 @@ The model source (a training run's record or a Vertex AI Model Registry model, s
 ``model_source.py``) gives the features and their kinds; the reference data defaults to the
 training data of that run (required for a registry model). Data is read with
 ``data_sources.read_frame``: local CSV, gs:// (through the FUSE mount) or bq:// tables.
-The statistics, defaults and the reasoning behind them are in ``drift.py``.
+The defaults and the reasoning behind them are in ``drift.py``, the statistics in
+``drift_statistics.py``.
 
 Outputs: the Metrics JSON (flat numbers: drift_detected 0/1, drifted_features,
 features_checked, reference_rows, current_rows, max_psi, psi_<feature> for every feature,

@@ -1,5 +1,6 @@
-"""components.bigquery's pure parts: table URIs, and cells encoded for insertAll the way
-google-cloud-bigquery encodes them (so rows written here read back the same)."""
+"""The pure parts of components.bigquery and bigquery_write: table URIs, and cells encoded
+for insertAll the way google-cloud-bigquery encodes them (so rows written here read back the
+same)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from components.bigquery import _UNSUPPORTED, TableRef, _json_value, parse_table_ref
+from components.bigquery import TableRef, parse_table_ref
+from components.bigquery_write import _UNSUPPORTED, _json_value
 from components.common import ComponentError
 
 

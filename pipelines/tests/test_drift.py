@@ -1,6 +1,6 @@
-"""components.drift's building blocks. The statistics end to end (PSI, KS, chi-square on
-known samples) are checked through the component by tests/pipelines/drift.test.ts; these pin
-the small functions their results are made of."""
+"""The building blocks of components.drift and components.drift_statistics. The statistics
+end to end (PSI, KS, chi-square on known samples) are checked through the component by
+tests/pipelines/drift.test.ts; these pin the small functions their results are made of."""
 
 from __future__ import annotations
 
@@ -12,22 +12,16 @@ import pandas as pd
 import pytest
 
 from components.common import CATEGORICAL, NUMERIC, ComponentError
-from components.drift import (
-    CHI_SQUARE,
+from components.drift import CHI_SQUARE, KS, PSI, DriftSettings, check_settings, normalize_method, summarize
+from components.drift_statistics import (
     EPSILON,
-    KS,
     MISSING_BIN,
-    PSI,
-    DriftSettings,
     Histogram,
     categorical_histogram,
-    check_settings,
     chi_square_test,
-    normalize_method,
     numeric_histogram,
     psi_terms,
     quantile_edges,
-    summarize,
 )
 
 

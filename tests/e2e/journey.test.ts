@@ -373,7 +373,7 @@ describe.skipIf(
       await writeFile(workflowFile, text.replace('accuracy >= 0.999', 'accuracy >= 0.85'));
     }
     // A bug in the serving code: every request answers no predictions.
-    const server = path.join(repo, 'pipelines/serving/server.py');
+    const server = path.join(repo, 'pipelines/serving/http_server.py');
     const code = await readFile(server, 'utf8');
     expect(code).toContain('predictions = self.model.predict(instances)');
     await writeFile(

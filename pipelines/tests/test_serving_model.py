@@ -1,4 +1,4 @@
-"""serving.server's instance conversion: a client value becomes what the training frame held,
+"""serving.model's instance conversion: a client value becomes what the training frame held,
 or a ValueError that the server turns into a 400 naming the feature (never a 500)."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from serving.server import CATEGORICAL, NUMERIC, StartupError, convert, parse_schema, preview
+from serving.common import StartupError, preview
+from serving.model import CATEGORICAL, NUMERIC, convert, parse_schema
 
 
 @pytest.mark.parametrize(
