@@ -56,6 +56,8 @@ const NETWORK_FAILURES = new Map<string, { readonly what: string; readonly heals
   ['ETIMEDOUT', { what: 'connection timed out', heals: true }],
   ['UND_ERR_CONNECT_TIMEOUT', { what: 'connection timed out', heals: true }],
   ['UND_ERR_SOCKET', { what: 'connection closed', heals: true }],
+  // fetch's own check of a body against its Content-Length: the connection closed mid-reply.
+  ['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', { what: 'reply cut short', heals: true }],
 ]);
 
 /** Failures that mean this machine has no working network at all. */
@@ -130,10 +132,99 @@ export interface HttpReply {
   readonly text: string;
 }
 
+export interface FetchRetryOptions {
+  readonly policy?: RetryPolicy | undefined;
+  readonly onRetry?: ((message: string) => void) | undefined;
+  /**
+   * How long one attempt may take, its read included (default 60 s; unless the request has a
+   * signal of its own). Infinity for a streamed read whose length has no bound.
+   */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** An attempt that failed in a way the next may not: why, and what it left. */
+interface Failed {
+  readonly reason: string;
+  readonly response?: Response;
+  readonly error?: unknown;
+}
+
 /**
  * Sends a request, retrying rate limits (429), server errors (5xx) and network failures with
- * back-off, and returns the last reply whatever its status. `purpose` names the call in errors.
+ * back-off, and hands the reply to `read` inside the same attempt, so a body that breaks off
+ * while it is read (a reset connection, a reply cut short) is retried like a request that failed.
+ * `read` gets every reply the policy does not retry, and the last one whatever its status; any
+ * other error it throws ends the call. `init` may be a function, called for each attempt (a
+ * fresh access token); what it throws ends the call too. `purpose` names the call in errors.
  */
+export async function fetchWithRetry<T>(
+  purpose: string,
+  url: string,
+  init: RequestInit | (() => Promise<RequestInit>),
+  read: (response: Response) => Promise<T>,
+  { policy = DEFAULT_RETRY, onRetry, timeoutMs = 60_000 }: FetchRetryOptions = {},
+): Promise<T> {
+  const where = { host: new URL(url).host, purpose };
+  let failed: Failed | undefined;
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    if (failed) {
+      const delay = retryDelay(failed.response, attempt - 1, policy);
+      onRetry?.(`${purpose}: ${failed.reason}; retrying in ${Math.round(delay / 1000)}s`);
+      await sleep(delay);
+    }
+    const request = typeof init === 'function' ? await init() : init;
+    const signal =
+      request.signal ?? (Number.isFinite(timeoutMs) ? AbortSignal.timeout(timeoutMs) : undefined);
+    let response: Response;
+    try {
+      response = await fetch(url, { ...request, signal });
+    } catch (error) {
+      failed = { reason: retryReason(error, attempt, where) ?? 'network error', error };
+      continue;
+    }
+    if ((response.status === 429 || response.status >= 500) && attempt < policy.attempts) {
+      await response.body?.cancel();
+      failed = { reason: `HTTP ${response.status}`, response };
+      continue;
+    }
+    try {
+      return await read(response);
+    } catch (error) {
+      const reason = retryReason(error, attempt, where);
+      if (reason === undefined) throw error;
+      failed = { reason, error };
+    }
+  }
+  throw exhausted(where, failed?.error);
+}
+
+/**
+ * Why another attempt may succeed: a network failure that heals (NETWORK_ATTEMPTS in all);
+ * undefined for any other error. Throws the "Cannot reach" RemoteFailure of a network failure
+ * that does not heal, or no longer.
+ */
+function retryReason(
+  error: unknown,
+  attempt: number,
+  where: { readonly host: string; readonly purpose: string },
+): string | undefined {
+  const network = networkFailure(error, where);
+  if (network && (!network.heals || attempt >= NETWORK_ATTEMPTS)) throw network.error;
+  return network?.reason;
+}
+
+/** The failure once every attempt has failed: the last one's error, likely the network's. */
+function exhausted(where: { readonly host: string; readonly purpose: string }, error: unknown) {
+  const cause =
+    error instanceof Error
+      ? ((error.cause as Error | undefined)?.message ?? error.message)
+      : String(error);
+  return new RemoteFailure(`Cannot reach ${where.host} to ${where.purpose}: ${cause}`, {
+    fix: 'Check the network and any MLOPS_*_ENDPOINT override.',
+  });
+}
+
+/** fetchWithRetry reading the reply whole: the last reply, whatever its status. */
 export async function sendWithRetry(
   purpose: string,
   url: string,
@@ -141,41 +232,12 @@ export async function sendWithRetry(
   policy: RetryPolicy = DEFAULT_RETRY,
   onRetry?: (message: string) => void,
 ): Promise<HttpReply> {
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-    let response: Response;
-    try {
-      response = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(60_000) });
-    } catch (error) {
-      lastError = error;
-      const network = networkFailure(error, { host: new URL(url).host, purpose });
-      if (network && (!network.heals || attempt >= NETWORK_ATTEMPTS)) throw network.error;
-      if (attempt === policy.attempts) break;
-      const delay = retryDelay(undefined, attempt, policy);
-      onRetry?.(
-        `${purpose}: ${network?.reason ?? 'network error'}; retrying in ${Math.round(delay / 1000)}s`,
-      );
-      await sleep(delay);
-      continue;
-    }
-    const reply = {
-      status: response.status,
-      headers: response.headers,
-      text: await response.text(),
-    };
-    const retriable = response.status === 429 || response.status >= 500;
-    if (!retriable || attempt === policy.attempts) return reply;
-    const delay = retryDelay(response, attempt, policy);
-    onRetry?.(`${purpose}: HTTP ${response.status}; retrying in ${Math.round(delay / 1000)}s`);
-    await sleep(delay);
-  }
-  const cause =
-    lastError instanceof Error
-      ? ((lastError.cause as Error | undefined)?.message ?? lastError.message)
-      : String(lastError);
-  throw new RemoteFailure(`Cannot reach ${new URL(url).host} to ${purpose}: ${cause}`, {
-    fix: 'Check the network and any MLOPS_*_ENDPOINT override.',
-  });
+  return fetchWithRetry(purpose, url, init, readReply, { policy, onRetry });
+}
+
+/** A reply read whole. */
+export async function readReply(response: Response): Promise<HttpReply> {
+  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 /** The HttpError for a non-2xx reply, its body parsed when it is JSON. */

@@ -12,6 +12,7 @@ import { compileDeclarativePipeline } from '../core/pipeline/compile-declarative
 import { detectPipelineSource, type PipelineSourceKind } from '../core/pipeline/source-kind.js';
 import { loadV1Component, type LoadedComponent } from '../core/pipeline/v1-component.js';
 import { compileKfpPython } from './kfp-python.js';
+import { packageVersion } from './package-version.js';
 
 export interface LoadedPipeline {
   readonly spec: PipelineSpec;
@@ -82,7 +83,12 @@ export async function loadPipeline(
     );
     return loadV1Component(doc, ref);
   };
-  const spec = await compileDeclarativePipeline(detected.doc, file, loadComponent);
+  const spec = await compileDeclarativePipeline(
+    detected.doc,
+    file,
+    loadComponent,
+    packageVersion(),
+  );
   // The compiler's output goes through the same strict validator as any other IR.
   return {
     spec: validatePipelineSpec(spec, `${file} (compiled)`),

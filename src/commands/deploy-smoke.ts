@@ -14,7 +14,7 @@ import {
   type SmokePlan,
   type SmokeSource,
 } from '../core/gcp/smoke-test.js';
-import type { JsonValue } from '../core/ir/schema.js';
+import type { JsonValue } from '../core/ir/schema-common.js';
 import type { InputDefinition, OutputDefinition, Ui } from './command.js';
 import { readJsonFile } from './google-inputs.js';
 

@@ -67,6 +67,9 @@ const LIBRARY = {
   ),
 };
 
+/** Any version: the compiler writes what it is given (the loader gives the package's). */
+const VERSION = '9.8.7';
+
 const load = (ref: string) => {
   const found = LIBRARY[ref as keyof typeof LIBRARY];
   if (!found) throw new UserError(`${ref} does not exist`);
@@ -105,7 +108,7 @@ const base = {
 };
 
 async function compileError(doc: unknown): Promise<UserError> {
-  const error = await compileDeclarativePipeline(doc, 'pipeline.yaml', load).catch(
+  const error = await compileDeclarativePipeline(doc, 'pipeline.yaml', load, VERSION).catch(
     (caught: unknown) => caught,
   );
   expect(error).toBeInstanceOf(UserError);
@@ -114,9 +117,10 @@ async function compileError(doc: unknown): Promise<UserError> {
 
 describe('declarative pipeline compiler', () => {
   it('emits the IR the KFP SDK would: comp-/exec- pairs, dependentTasks, a condition sub-DAG with CEL', async () => {
-    const spec = await compileDeclarativePipeline(base, 'pipeline.yaml', load);
+    const spec = await compileDeclarativePipeline(base, 'pipeline.yaml', load, VERSION);
     expect(() => validatePipelineSpec(spec, 'compiled')).not.toThrow();
     expect(spec.schemaVersion).toBe('2.1.0');
+    expect(spec.sdkVersion).toBe('mlops-platform-9.8.7');
     expect(Object.keys(spec.components ?? {}).sort()).toEqual([
       'comp-condition-1',
       'comp-deploy',
@@ -180,7 +184,7 @@ describe('declarative pipeline compiler', () => {
   });
 
   it('writes YAML with the PIPELINE DEFINITION header that parses back to the same spec', async () => {
-    const spec = await compileDeclarativePipeline(base, 'pipeline.yaml', load);
+    const spec = await compileDeclarativePipeline(base, 'pipeline.yaml', load, VERSION);
     const text = serializePipelineSpec(spec);
     expect(text.split('\n').slice(0, 6)).toEqual([
       '# PIPELINE DEFINITION',
@@ -373,6 +377,12 @@ describe('declarative pipeline compiler', () => {
 describe('the reference training pipeline', () => {
   it('compiles to valid IR with parallel training and a gated packaging step', async () => {
     const loaded = await loadPipeline(path.join(REPO_ROOT, 'pipelines/training-pipeline.yaml'));
+    // Written by this version of the package: a version bump changes it.
+    const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    expect(loaded.spec.sdkVersion).toBe(`${manifest.name}-${manifest.version}`);
     const tasks = loaded.spec.root.dag?.tasks ?? {};
     expect(tasks['train-random-forest']?.dependentTasks).toEqual(['preprocess']);
     expect(tasks['train-decision-tree']?.dependentTasks).toEqual(['preprocess']);

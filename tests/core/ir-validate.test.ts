@@ -4,7 +4,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { UserError } from '../../src/core/errors.js';
-import type { PipelineSpec, RetryPolicy } from '../../src/core/ir/schema.js';
+import type { PipelineSpec } from '../../src/core/ir/schema.js';
+import type { RetryPolicy } from '../../src/core/ir/schema-components.js';
 import {
   parsePipelineDocuments,
   parsePipelineSpecText,

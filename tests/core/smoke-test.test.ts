@@ -12,7 +12,7 @@ import {
   type SmokeAnswer,
   type SmokeRequest,
 } from '../../src/core/gcp/smoke-test.js';
-import type { JsonValue } from '../../src/core/ir/schema.js';
+import type { JsonValue } from '../../src/core/ir/schema-common.js';
 
 function userError(work: () => unknown): UserError {
   try {

@@ -70,7 +70,8 @@ import {
 } from '../../src/adapters/local-runner/executors.js';
 import { runPipelineLocally } from '../../src/adapters/local-runner/local-runner.js';
 import { resolveRunParameters, type ParameterValue } from '../../src/core/ir/parameters.js';
-import type { ComponentSpec, PipelineSpec, PipelineTaskSpec } from '../../src/core/ir/schema.js';
+import type { PipelineSpec } from '../../src/core/ir/schema.js';
+import type { ComponentSpec, PipelineTaskSpec } from '../../src/core/ir/schema-components.js';
 import { validatePipelineSpec } from '../../src/core/ir/validate.js';
 import type { ArtifactRecord, RunRecord, TaskFailure } from '../../src/core/run-record.js';
 import type { TaskEvent } from '../../src/core/run-events.js';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage, RemoteFailure, ReportedError, UserError } from '../../core/errors.js';
-import { DEFAULT_RETRY, httpError, NETWORK_ATTEMPTS, networkFailure } from '../http.js';
+import { fetchWithRetry, HttpError, httpError, networkFailure, readReply } from '../http.js';
 import { googleEndpoints } from './endpoints.js';
 import { loadGoogleClients, type GoogleCloud } from './google-client.js';
 
@@ -49,82 +48,60 @@ export class CloudStorage {
 
   /**
    * The sha256 (lowercase hex) of the object `uri`, or undefined when it does not exist.
-   * Rate limits, server errors and dropped connections are retried from the start.
+   * Rate limits, server errors and dropped connections are retried from the start, under the
+   * shared policy (fetchWithRetry): the bytes are hashed inside the attempt that reads them.
    */
   async sha256(uri: string): Promise<string | undefined> {
     const { bucket, object } = splitGcsUri(uri);
     const url = `${this.#endpoint}/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}?alt=media`;
     const purpose = `read ${uri}`;
-    for (let attempt = 1; ; attempt++) {
-      let problem: string;
-      try {
-        const token = await this.#auth.getAccessToken();
-        const response = await fetch(url, { headers: { authorization: `Bearer ${token ?? ''}` } });
-        if (response.status === 404) {
-          await response.body?.cancel();
-          return undefined;
-        }
-        if (response.ok && response.body) return await digest(response);
-        const reply = {
-          status: response.status,
-          headers: response.headers,
-          text: await response.text(),
-        };
-        if (response.status !== 429 && response.status < 500)
-          throw explain(httpError(purpose, reply));
-        problem = `HTTP ${response.status}`;
-      } catch (error) {
-        if (error instanceof ReportedError || !isRetriable(error, attempt))
-          throw wrap(purpose, url, error);
-        problem = networkFailure(error)?.reason ?? errorMessage(error);
-      }
-      if (attempt >= DEFAULT_RETRY.attempts) {
-        throw new RemoteFailure(`Failed to ${purpose}: ${problem}, ${attempt} times`, {
-          fix: 'Cloud Storage kept failing: try again later.',
-        });
-      }
-      const delay = Math.min(
-        DEFAULT_RETRY.baseDelayMs * 2 ** (attempt - 1),
-        DEFAULT_RETRY.maxDelayMs,
+    const authorized = async (): Promise<RequestInit> => ({
+      headers: { authorization: `Bearer ${(await this.#auth.getAccessToken()) ?? ''}` },
+    });
+    try {
+      return await fetchWithRetry(
+        purpose,
+        url,
+        authorized,
+        (response) => hashReply(purpose, response),
+        {
+          onRetry: this.#onRetry,
+          // A model may be large: the attempt takes as long as its bytes take to arrive.
+          timeoutMs: Infinity,
+        },
       );
-      this.#onRetry?.(`${purpose}: ${problem}; retrying in ${delay / 1000}s`);
-      await sleep(delay);
+    } catch (error) {
+      if (error instanceof ReportedError || error instanceof HttpError) throw error;
+      throw (
+        networkFailure(error, { host: new URL(url).host, purpose })?.error ??
+        new Error(`Failed to ${purpose}: ${errorMessage(error)}`, { cause: error })
+      );
     }
   }
 }
 
-/** A connection dropped mid-body is retried; so is one that failed to connect, a few times. */
-class ShortBody extends Error {}
-
-function isRetriable(error: unknown, attempt: number): boolean {
-  if (error instanceof ShortBody) return true;
-  const network = networkFailure(error);
-  return network !== undefined && network.heals && attempt < NETWORK_ATTEMPTS;
+/** The object's sha256 from a reply fetchWithRetry did not retry; undefined for a 404. */
+async function hashReply(purpose: string, response: Response): Promise<string | undefined> {
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (response.ok && response.body) return digest(response);
+  const error = httpError(purpose, await readReply(response));
+  if (response.status === 429 || response.status >= 500) {
+    throw new RemoteFailure(error.message, {
+      fix: 'Cloud Storage kept failing: try again later.',
+      cause: error,
+    });
+  }
+  throw explain(error);
 }
 
+/** The sha256 of the body as it streams in; fetch refuses a body short of its Content-Length. */
 async function digest(response: Response): Promise<string> {
   const hash = createHash('sha256');
-  let received = 0;
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-    hash.update(chunk);
-    received += chunk.length;
-  }
-  const announced = response.headers.get('content-length');
-  if (
-    announced !== null &&
-    !response.headers.has('content-encoding') &&
-    Number(announced) !== received
-  )
-    throw new ShortBody(`the connection closed after ${received} of ${announced} bytes`);
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) hash.update(chunk);
   return hash.digest('hex');
-}
-
-function wrap(purpose: string, url: string, error: unknown): Error {
-  if (error instanceof ReportedError) return error;
-  return (
-    networkFailure(error, { host: new URL(url).host, purpose })?.error ??
-    new Error(`Failed to ${purpose}: ${errorMessage(error)}`, { cause: error })
-  );
 }
 
 /** Refusals the deploying identity can fix, with what to do. */

@@ -14,11 +14,8 @@ import {
   type PlaceholderContext,
   type RuntimeArtifact,
 } from '../../core/ir/placeholders.js';
-import type {
-  ComponentSpec,
-  PipelineContainerSpec,
-  PipelineTaskSpec,
-} from '../../core/ir/schema.js';
+import type { ComponentSpec, PipelineTaskSpec } from '../../core/ir/schema-components.js';
+import type { PipelineContainerSpec } from '../../core/ir/schema-executors.js';
 import type { TaskFailure, TaskRecord } from '../../core/run-record.js';
 import {
   EMPTY_OUTCOME,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { UserError } from '../../core/errors.js';
-import type { PipelineContainerSpec } from '../../core/ir/schema.js';
+import type { PipelineContainerSpec } from '../../core/ir/schema-executors.js';
 import { taskEnvironment } from '../../core/pipeline/task-environment.js';
 import { quoteArgv, runProcess } from '../process.js';
 import { importFailureHint } from './python-hint.js';

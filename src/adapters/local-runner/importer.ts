@@ -4,7 +4,7 @@
  */
 import { UserError } from '../../core/errors.js';
 import { substitutePlaceholders, type RuntimeArtifact } from '../../core/ir/placeholders.js';
-import type { ComponentSpec } from '../../core/ir/schema.js';
+import type { ComponentSpec } from '../../core/ir/schema-components.js';
 import type { TaskRecord } from '../../core/run-record.js';
 import type { Outcome, Scope } from './local-run-types.js';
 

@@ -14,12 +14,9 @@ import { evaluateTriggerCondition } from '../../core/ir/cel.js';
 import { taskDependencies } from '../../core/ir/dependencies.js';
 import type { ParameterValue } from '../../core/ir/parameters.js';
 import type { RuntimeArtifact } from '../../core/ir/placeholders.js';
-import type {
-  ComponentSpec,
-  PipelineContainerSpec,
-  PipelineSpec,
-  PipelineTaskSpec,
-} from '../../core/ir/schema.js';
+import type { PipelineSpec } from '../../core/ir/schema.js';
+import type { ComponentSpec, PipelineTaskSpec } from '../../core/ir/schema-components.js';
+import type { PipelineContainerSpec } from '../../core/ir/schema-executors.js';
 import {
   collectMetrics,
   RUN_RECORD_VERSION,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { ParameterValue } from '../../core/ir/parameters.js';
 import type { RuntimeArtifact } from '../../core/ir/placeholders.js';
-import type { ComponentSpec, PipelineTaskSpec } from '../../core/ir/schema.js';
+import type { ComponentSpec, PipelineTaskSpec } from '../../core/ir/schema-components.js';
 import { groupState, type Outcome, type Scope } from './local-run-types.js';
 import { Slots } from './slots.js';
 

@@ -7,7 +7,7 @@ import { UserError } from '../../core/errors.js';
 import { applyExpressionSelector } from '../../core/ir/cel.js';
 import type { ParameterValue } from '../../core/ir/parameters.js';
 import { substitutePlaceholders, type RuntimeArtifact } from '../../core/ir/placeholders.js';
-import type { ComponentSpec, PipelineTaskSpec } from '../../core/ir/schema.js';
+import type { ComponentSpec, PipelineTaskSpec } from '../../core/ir/schema-components.js';
 import type { Outcome, Scope } from './local-run-types.js';
 
 export async function resolveTaskInputs(

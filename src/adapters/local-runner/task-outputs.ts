@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { coerceParameter, type ParameterValue } from '../../core/ir/parameters.js';
 import type { RuntimeArtifact } from '../../core/ir/placeholders.js';
-import type { ComponentSpec, ParameterType } from '../../core/ir/schema.js';
+import type { ParameterType } from '../../core/ir/schema-common.js';
+import type { ComponentSpec } from '../../core/ir/schema-components.js';
 import type { Outcome } from './local-run-types.js';
 
 /** Reads a parameter output file the way the KFP launcher does. */

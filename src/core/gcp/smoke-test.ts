@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { JsonValue } from '../ir/schema.js';
+import type { JsonValue } from '../ir/schema-common.js';
 
 /**
  * The smoke prediction deploy sends to a new deployment before the champion alias moves: the

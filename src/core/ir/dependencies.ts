@@ -1,4 +1,5 @@
-import type { PipelineSpec, PipelineTaskSpec } from './schema.js';
+import type { PipelineSpec } from './schema.js';
+import type { PipelineTaskSpec } from './schema-components.js';
 
 /** The tasks a task waits for: its dependentTasks and the producers of its inputs. */
 export function taskDependencies(task: PipelineTaskSpec): string[] {

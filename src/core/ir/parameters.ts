@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { closest } from '../suggest.js';
-import type { ParameterType, PipelineSpec } from './schema.js';
+import type { PipelineSpec } from './schema.js';
+import type { ParameterType } from './schema-common.js';
 
 export type ParameterValue =
   string | number | boolean | null | ParameterValue[] | { [key: string]: ParameterValue };

@@ -8,14 +8,11 @@
  */
 import { UserError } from '../errors.js';
 import { findCycles } from '../graph.js';
-import type {
-  ComponentSpec,
-  DagSpec,
-  PipelineContainerSpec,
-  PipelineSpec,
-  PipelineTaskSpec,
-  ParameterType,
-} from '../ir/schema.js';
+import { PRODUCT_NAME } from '../product.js';
+import type { PipelineSpec } from '../ir/schema.js';
+import type { ParameterType } from '../ir/schema-common.js';
+import type { ComponentSpec, DagSpec, PipelineTaskSpec } from '../ir/schema-components.js';
+import type { PipelineContainerSpec } from '../ir/schema-executors.js';
 import { formatZodIssues } from '../zod-issues.js';
 import { assignConditionGroups, conditionExpression } from './compile-conditions.js';
 import {
@@ -42,7 +39,14 @@ import type { LoadedComponent } from './v1-component.js';
 /** Reads a component file named by a task; paths are relative to the pipeline file. */
 export type ComponentLoader = (ref: string) => Promise<LoadedComponent>;
 
-export const COMPILER_VERSION = 'mlops-platform-0.1.0';
+/**
+ * The IR's `sdkVersion`: the compiler that wrote it, `mlops-platform-0.1.0` (the KFP SDK writes
+ * `kfp-2.14.3`). The version is the installed package's, which only an adapter can read
+ * (packageVersion in src/adapters/package-version.ts), so the caller passes it in.
+ */
+export function compilerVersion(productVersion: string): string {
+  return `${PRODUCT_NAME}-${productVersion}`;
+}
 
 const TASK_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
@@ -50,12 +54,14 @@ const TASK_NAME = /^[a-z][a-z0-9-]{0,62}$/;
  * Compiles the declarative pipeline YAML to the IR the KFP SDK would emit: one comp-/exec-
  * pair per task, producers listed in dependentTasks, `when` groups as `condition-N` sub-DAGs
  * whose outside inputs arrive as `pipelinechannel--*` parameters and artifacts, and CEL
- * trigger policies. Every problem is collected and reported at once.
+ * trigger policies. Every problem is collected and reported at once. `productVersion` is the
+ * version of mlops-platform compiling, written into the IR as its sdkVersion (compilerVersion).
  */
 export async function compileDeclarativePipeline(
   doc: unknown,
   source: string,
   loadComponent: ComponentLoader,
+  productVersion: string,
 ): Promise<PipelineSpec> {
   const parsed = declarativePipelineSchema.safeParse(doc);
   if (!parsed.success) {
@@ -99,7 +105,7 @@ export async function compileDeclarativePipeline(
     throw compileError(source, problems, fixes);
 
   const context = new CompileContext(pipeline, tasks, taskNames, problems);
-  const spec = context.build(groups.list);
+  const spec = context.build(groups.list, compilerVersion(productVersion));
   if (problems.length > 0) throw compileError(source, problems, fixes);
   return spec;
 }
@@ -147,7 +153,7 @@ class CompileContext {
     };
   }
 
-  build(groups: readonly ConditionGroup[]): PipelineSpec {
+  build(groups: readonly ConditionGroup[], sdkVersion: string): PipelineSpec {
     const components: Record<string, ComponentSpec> = {};
     const executors: Record<string, { container: PipelineContainerSpec }> = {};
     const rootTasks: Record<string, PipelineTaskSpec> = {};
@@ -235,7 +241,7 @@ class CompileContext {
       },
       root,
       schemaVersion: '2.1.0',
-      sdkVersion: COMPILER_VERSION,
+      sdkVersion,
     };
     if (this.#pipeline.pipelineRoot) spec.defaultPipelineRoot = this.#pipeline.pipelineRoot;
     return spec as PipelineSpec;

@@ -6,7 +6,8 @@
  *
  * Pure: works on values only.
  */
-import type { ParameterType, TaskInputArtifactSpec, TaskInputParameterSpec } from '../ir/schema.js';
+import type { ParameterType } from '../ir/schema-common.js';
+import type { TaskInputArtifactSpec, TaskInputParameterSpec } from '../ir/schema-components.js';
 import type {
   DeclarativeParameter,
   DeclarativePipeline,

@@ -6,7 +6,7 @@
  * Pure: works on values only.
  */
 import { UserError } from '../errors.js';
-import type { ComponentSpec } from '../ir/schema.js';
+import type { ComponentSpec } from '../ir/schema-components.js';
 import { constantMatches, PARAMETER_TYPE, type CompileScope } from './compile-model.js';
 import { parseReference, type Reference } from './references.js';
 

@@ -8,13 +8,13 @@
  */
 import { durationMs } from '../duration.js';
 import { UserError } from '../errors.js';
+import type { ParameterType } from '../ir/schema-common.js';
 import type {
-  PipelineContainerSpec,
   PipelineTaskSpec,
   TaskInputArtifactSpec,
   TaskInputParameterSpec,
-  ParameterType,
-} from '../ir/schema.js';
+} from '../ir/schema-components.js';
+import type { PipelineContainerSpec } from '../ir/schema-executors.js';
 import {
   artifactSource,
   channelName,

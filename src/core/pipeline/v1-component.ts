@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import type { ComponentSpec, ParameterType, PipelineContainerSpec } from '../ir/schema.js';
+import type { ParameterType } from '../ir/schema-common.js';
+import type { ComponentSpec } from '../ir/schema-components.js';
+import type { PipelineContainerSpec } from '../ir/schema-executors.js';
 import { formatZodIssues } from '../zod-issues.js';
 
 /**
