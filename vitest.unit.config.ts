@@ -23,6 +23,12 @@ export const UNIT_EXCLUDED = [
   'tests/core/replace-images.test.ts', // runs dist/cli.js
   'tests/runner/docker-executor.test.ts', // Docker
   'tests/runner/registry-client.test.ts', // a registry (Docker)
+  // The commands' Docker, registry and prediction-server halves; their input errors stay unit
+  // (tests/commands/build.test.ts, images-*.test.ts, serve.test.ts).
+  'tests/commands/build-docker.test.ts', // Docker, the test registry: builds and pushes images
+  'tests/commands/images-diff-docker.test.ts', // Docker, the test registry: runs Python in images
+  'tests/commands/images-verify-registry.test.ts', // the test registry, Docker to push and pull
+  'tests/commands/serve-server.test.ts', // Python with scikit-learn: trains a model, serves it
 ];
 
 // Spread, not mergeConfig: that would add these lists to the base config's include.
