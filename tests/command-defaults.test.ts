@@ -3,12 +3,16 @@ import {
   booleanInput,
   choiceInput,
   defineCommand,
+  InputProblems,
   integerInput,
   listInput,
+  once,
+  parseFields,
   stringInput,
   type CommandContext,
   type RawInputs,
 } from '../src/commands/command.js';
+import { UserError } from '../src/core/errors.js';
 
 /** A command's parser sees each input's definition default where the host gave no value. */
 
@@ -81,5 +85,90 @@ describe('defineCommand', () => {
       run: () => Promise.resolve({ outputs: {} }),
     });
     expect(() => broken.parseInputs(raw({}), context)).toThrow('Input "note" has no default');
+  });
+});
+
+/** What `parse` threw (undefined when it returned). */
+function thrownBy(parse: () => unknown): unknown {
+  try {
+    parse();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+describe('parseFields', () => {
+  const problem = (message: string, fix?: string): never => {
+    throw new UserError(message, fix ? { fix } : {});
+  };
+
+  it('returns every field when none has a problem', () => {
+    expect(parseFields('example', { a: () => 1, b: () => 'two' })).toEqual({ a: 1, b: 'two' });
+  });
+
+  it('throws a single problem as it is', () => {
+    const error = new UserError('Input "a" is bad', { fix: 'Fix a.' });
+    const thrown = thrownBy(() =>
+      parseFields('example', {
+        a: () => {
+          throw error;
+        },
+        b: () => 2,
+      }),
+    );
+    expect(thrown).toBe(error);
+  });
+
+  it('reports several problems in one UserError, each with its details and fix', () => {
+    const thrown = thrownBy(() =>
+      parseFields('example', {
+        a: () => problem('Input "a" is bad', 'Fix a.'),
+        b: () => 2,
+        c: () => {
+          throw new UserError('c has problems', { details: ['one', 'two'] });
+        },
+      }),
+    );
+    expect(thrown).toBeInstanceOf(InputProblems);
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as UserError).describe()).toBe(
+      [
+        '2 inputs of example are invalid',
+        '  - Input "a" is bad. Fix: Fix a.',
+        '  - c has problems (one; two)',
+        'Fix: Correct each input as its line says, then run again; nothing was done.',
+      ].join('\n'),
+    );
+  });
+
+  it('skips a field whose input failed (once), and flattens a group of inputs parsed together', () => {
+    let runs = 0;
+    const base = once(() => {
+      runs++;
+      return problem('base is bad');
+    });
+    const thrown = thrownBy(() =>
+      parseFields('example', {
+        base,
+        dependent: () => [base(), 'more'],
+        group: () =>
+          parseFields('group', { x: () => problem('x is bad'), y: () => problem('y is bad') }),
+      }),
+    );
+    expect(thrown).toBeInstanceOf(InputProblems);
+    expect((thrown as InputProblems).details).toEqual(['base is bad', 'x is bad', 'y is bad']);
+    expect(runs).toBe(1);
+  });
+
+  it('lets anything but a UserError through at once: it is a bug, not an input problem', () => {
+    expect(() =>
+      parseFields('example', {
+        a: () => problem('a is bad'),
+        b: () => {
+          throw new TypeError('boom');
+        },
+      }),
+    ).toThrow(TypeError);
   });
 });

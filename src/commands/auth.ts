@@ -21,7 +21,14 @@ import {
   stsAudience,
   type WorkloadIdentityProvider,
 } from '../core/gcp/workload-identity.js';
-import { choiceInput, defineCommand, stringInput, type CommandContext } from './command.js';
+import {
+  choiceInput,
+  defineCommand,
+  once,
+  parseFields,
+  stringInput,
+  type CommandContext,
+} from './command.js';
 
 type TokenFormat = '' | 'access_token' | 'id_token';
 
@@ -176,65 +183,80 @@ export const authCommand = defineCommand<AuthInputs>({
     { name: 'id-token', description: 'ID token, when token-format is id_token (masked).' },
   ],
   parseInputs(raw, context) {
-    const providerText = raw.string('workload-identity-provider')?.trim();
-    const keyText = raw.string('credentials-json')?.trim();
-    if (Boolean(providerText) === Boolean(keyText)) {
-      throw new UserError('Give exactly one of workload-identity-provider or credentials-json', {
-        fix: providerText
-          ? 'Remove credentials-json: keys are not needed with Workload Identity Federation.'
-          : 'Set workload-identity-provider (recommended). Secrets are empty in workflows run from forks.',
-      });
-    }
-    let credentials: Credentials;
-    if (providerText) {
-      const provider = parseWorkloadIdentityProvider(providerText);
-      credentials = {
-        kind: 'workload-identity',
-        provider,
-        audience: raw.string('audience')?.trim() || defaultOidcAudience(provider),
-      };
-    } else {
+    const credentials = once((): Credentials => {
+      const providerText = raw.string('workload-identity-provider')?.trim();
+      const keyText = raw.string('credentials-json')?.trim();
+      if (Boolean(providerText) === Boolean(keyText)) {
+        throw new UserError('Give exactly one of workload-identity-provider or credentials-json', {
+          fix: providerText
+            ? 'Remove credentials-json: keys are not needed with Workload Identity Federation.'
+            : 'Set workload-identity-provider (recommended). Secrets are empty in workflows run from forks.',
+        });
+      }
+      if (providerText) {
+        const provider = parseWorkloadIdentityProvider(providerText);
+        return {
+          kind: 'workload-identity',
+          provider,
+          audience: raw.string('audience')?.trim() || defaultOidcAudience(provider),
+        };
+      }
       const parsed = parseKey(keyText ?? '');
       context.host.maskSecret(parsed.json, 'credentials-json');
       context.host.maskSecret(parsed.key.private_key, 'the private key of credentials-json');
-      credentials = { kind: 'key', ...parsed };
-    }
-    const serviceAccountText = raw.string('service-account')?.trim();
-    const serviceAccount = serviceAccountText
-      ? checkServiceAccount(serviceAccountText)
-      : credentials.kind === 'key'
-        ? credentials.key.client_email
-        : undefined;
-    const tokenFormat = raw.string('token-format')?.trim()
-      ? choiceInput(raw, 'token-format', ['access_token', 'id_token'] as const)
-      : '';
-    const idTokenAudience = raw.string('id-token-audience')?.trim() || undefined;
-    if (tokenFormat === 'id_token' && (!serviceAccount || !idTokenAudience)) {
-      throw new UserError('token-format id_token needs service-account and id-token-audience', {
-        fix: 'Set both, e.g. id-token-audience: https://my-service.run.app.',
-      });
-    }
-    const fileText = raw.string('credentials-file-path')?.trim();
-    const credentialsFile = fileText
-      ? path.resolve(context.cwd, fileText)
-      : path.join(context.host.tempDir, `mlops-credentials-${randomBytes(8).toString('hex')}.json`);
-    if (isInside(credentialsFile, context.env.GITHUB_WORKSPACE)) {
-      context.ui.warning(
-        `credentials-file-path ${credentialsFile} is inside the checkout: keep it out of commits, artifacts and docker build contexts (.gitignore, .dockerignore).`,
-      );
-    }
-    return {
+      return { kind: 'key', ...parsed };
+    });
+    const serviceAccount = once(() => {
+      const text = raw.string('service-account')?.trim();
+      if (text) return checkServiceAccount(text);
+      const given = credentials();
+      return given.kind === 'key' ? given.key.client_email : undefined;
+    });
+    const tokenFormat = once(() =>
+      raw.string('token-format')?.trim()
+        ? choiceInput(raw, 'token-format', ['access_token', 'id_token'] as const)
+        : '',
+    );
+    return parseFields('auth', {
       credentials,
       serviceAccount,
-      projectId:
-        raw.string('project-id')?.trim() ||
-        (serviceAccount ? projectFromServiceAccount(serviceAccount) : undefined) ||
-        (credentials.kind === 'key' ? credentials.key.project_id : undefined),
+      projectId: () => {
+        const given = raw.string('project-id')?.trim();
+        if (given) return given;
+        const account = serviceAccount();
+        const key = credentials();
+        return (
+          (account ? projectFromServiceAccount(account) : undefined) ||
+          (key.kind === 'key' ? key.key.project_id : undefined)
+        );
+      },
       tokenFormat,
-      idTokenAudience,
-      lifetimeSeconds: parseLifetime(stringInput(raw, 'access-token-lifetime')),
-      credentialsFile,
-    };
+      idTokenAudience: () => {
+        const audience = raw.string('id-token-audience')?.trim() || undefined;
+        if (tokenFormat() === 'id_token' && (!serviceAccount() || !audience)) {
+          throw new UserError('token-format id_token needs service-account and id-token-audience', {
+            fix: 'Set both, e.g. id-token-audience: https://my-service.run.app.',
+          });
+        }
+        return audience;
+      },
+      lifetimeSeconds: () => parseLifetime(stringInput(raw, 'access-token-lifetime')),
+      credentialsFile: () => {
+        const fileText = raw.string('credentials-file-path')?.trim();
+        const credentialsFile = fileText
+          ? path.resolve(context.cwd, fileText)
+          : path.join(
+              context.host.tempDir,
+              `mlops-credentials-${randomBytes(8).toString('hex')}.json`,
+            );
+        if (isInside(credentialsFile, context.env.GITHUB_WORKSPACE)) {
+          context.ui.warning(
+            `credentials-file-path ${credentialsFile} is inside the checkout: keep it out of commits, artifacts and docker build contexts (.gitignore, .dockerignore).`,
+          );
+        }
+        return credentialsFile;
+      },
+    });
   },
   async run(inputs, context) {
     const { ui, host } = context;
@@ -377,7 +399,7 @@ async function serviceAccountKey(
   let accessToken: string | undefined;
   if (inputs.tokenFormat !== '') {
     // google-auth-library signs the key's JWT and exchanges it; loaded only on this path.
-    const { JWT } = await import('#google-cloud');
+    const { JWT } = await import(/* webpackIgnore: true */ '#google-cloud');
     const client = new JWT({
       email: credentials.key.client_email,
       key: credentials.key.private_key,

@@ -18,6 +18,8 @@ import {
   booleanInput,
   defineCommand,
   listInput,
+  once,
+  parseFields,
   requireInput,
   stringInput,
   type CommandContext,
@@ -71,11 +73,11 @@ function parseTarget(
       },
     );
   }
-  const artifactRegistry = {
-    project: checkProjectId(project),
-    location: checkRegistryLocation(location),
-    repository: checkRepositoryId(repository),
-  };
+  const artifactRegistry = parseFields('build', {
+    project: () => checkProjectId(project),
+    location: () => checkRegistryLocation(location),
+    repository: () => checkRepositoryId(repository),
+  });
   const host = googleEndpoints(context.env).dockerRegistry.replaceAll('{region}', location);
   const target = parseImageReference(`${host}/${project}/${repository}/${image}`);
   return { target, artifactRegistry };
@@ -90,29 +92,59 @@ function checkRepositoryId(id: string): string {
   return id;
 }
 
-/** The file the user named, resolved against the working directory; fails unless it exists. */
-function existingPath(cwd: string, given: string, kind: 'file' | 'folder', input: string): string {
-  const resolved = path.resolve(cwd, given);
+/** What parseInputs gives: the build before its planning phase has read the checkout. */
+interface BuildRequest extends Omit<BuildInputs, 'context' | 'dockerfile' | 'sourceLabels'> {
+  /** As given, and resolved against the working directory (unchecked until planBuild). */
+  readonly context: { readonly given: string; readonly path: string };
+  readonly dockerfile: { readonly given: string; readonly path: string };
+}
+
+/** Fails unless the file (or folder) the user named exists. */
+function checkExists(
+  named: BuildRequest['context'],
+  kind: 'file' | 'folder',
+  input: 'context' | 'dockerfile',
+): string {
   let stat;
   try {
-    stat = statSync(resolved);
+    stat = statSync(named.path);
   } catch {
     stat = undefined;
   }
   if (!stat || (kind === 'file' ? !stat.isFile() : !stat.isDirectory())) {
     const what = input === 'dockerfile' ? 'Dockerfile' : `${input} ${kind}`;
-    throw new UserError(`The ${what} ${given} does not exist`, {
+    throw new UserError(`The ${what} ${named.given} does not exist`, {
       fix:
         input === 'dockerfile'
           ? 'Add a Dockerfile to the build context, or set dockerfile to its path (relative to the working directory).'
           : `Set ${input} to an existing ${kind}, relative to the working directory.`,
     });
   }
-  return resolved;
+  return named.path;
 }
 
-function commitSha(context: CommandContext, folder: string): string | undefined {
-  return context.env.GITHUB_SHA || gitOutput(folder, ['rev-parse', 'HEAD']);
+/**
+ * The planning phase, before anything is hashed, created or pushed: the context folder and
+ * Dockerfile must exist, and the commit (GITHUB_SHA, else git) tags the image and labels it.
+ */
+function planBuild(request: BuildRequest, context: CommandContext): BuildInputs {
+  const folder = once(() => checkExists(request.context, 'folder', 'context'));
+  const inContext = request.dockerfile.path === path.join(request.context.path, 'Dockerfile');
+  const paths = parseFields('build', {
+    context: folder,
+    // The default Dockerfile of a context that does not exist is not a second problem.
+    dockerfile: () => {
+      if (inContext) folder();
+      return checkExists(request.dockerfile, 'file', 'dockerfile');
+    },
+  });
+  const sha = context.env.GITHUB_SHA || gitOutput(paths.context, ['rev-parse', 'HEAD']);
+  return {
+    ...request,
+    ...paths,
+    sourceLabels: sourceLabels(context, sha),
+    tags: [...new Set([...(sha ? [sha.slice(0, 7)] : []), ...request.tags])],
+  };
 }
 
 /** OCI annotations a registry UI and `docker inspect` show: where the image came from. */
@@ -130,7 +162,7 @@ function sourceLabels(
   };
 }
 
-export const buildCommand = defineCommand<BuildInputs>({
+export const buildCommand = defineCommand<BuildRequest>({
   name: 'build',
   summary:
     'Build a linux/amd64 image, push it to Artifact Registry (or any registry) tagged by commit and content hash, and verify it: platform, and framework versions against the training image.',
@@ -210,44 +242,35 @@ export const buildCommand = defineCommand<BuildInputs>({
     { name: 'framework-versions', description: 'The framework versions in the image, as JSON.' },
   ],
   parseInputs(raw, context) {
-    const { target, artifactRegistry } = parseTarget(raw, context);
-    const contextFolder = existingPath(
-      context.cwd,
-      stringInput(raw, 'context'),
-      'folder',
-      'context',
-    );
-    const dockerfileInput = raw.string('dockerfile')?.trim();
-    const dockerfile =
-      dockerfileInput && dockerfileInput !== 'CONTEXT/Dockerfile'
-        ? existingPath(context.cwd, dockerfileInput, 'file', 'dockerfile')
-        : existingPath(context.cwd, path.join(contextFolder, 'Dockerfile'), 'file', 'dockerfile');
-    const sha = commitSha(context, contextFolder);
-    const tags = [
-      ...(sha ? [sha.slice(0, 7)] : []),
-      ...listInput(raw, 'image-tags').map(checkDockerTag),
-    ];
-    return {
-      target,
-      artifactRegistry,
-      createRepository: booleanInput(raw, 'create-repository'),
+    const destination = once(() => parseTarget(raw, context));
+    const contextFolder = once(() => {
+      const given = stringInput(raw, 'context');
+      return { given, path: path.resolve(context.cwd, given) };
+    });
+    const { destination: where, ...fields } = parseFields('build', {
+      destination,
+      createRepository: () => booleanInput(raw, 'create-repository'),
       context: contextFolder,
-      dockerfile,
-      buildArgs: parseParameterAssignments(
-        raw.list('build-args'),
-        'Build argument',
-        'PYTHON_VERSION=3.11',
-      ),
-      labels: parseParameterAssignments(raw.list('labels'), 'Label', 'team=ml'),
-      sourceLabels: sourceLabels(context, sha),
-      tags: [...new Set(tags)],
-      login: parseRegistryLogin(raw, context, target.registry),
-      trainingImage: parseImageInput(raw, 'training-image'),
-      frameworks: parseFrameworks(raw),
-    };
+      dockerfile: () => {
+        const given = raw.string('dockerfile')?.trim();
+        if (given && given !== 'CONTEXT/Dockerfile')
+          return { given, path: path.resolve(context.cwd, given) };
+        const inContext = path.join(contextFolder().path, 'Dockerfile');
+        return { given: inContext, path: inContext };
+      },
+      buildArgs: () =>
+        parseParameterAssignments(raw.list('build-args'), 'Build argument', 'PYTHON_VERSION=3.11'),
+      labels: () => parseParameterAssignments(raw.list('labels'), 'Label', 'team=ml'),
+      tags: () => listInput(raw, 'image-tags').map(checkDockerTag),
+      login: () => parseRegistryLogin(raw, context, destination().target.registry),
+      trainingImage: () => parseImageInput(raw, 'training-image'),
+      frameworks: () => parseFrameworks(raw),
+    });
+    return { ...where, ...fields };
   },
-  async run(inputs, context) {
+  async run(request, context) {
     const { ui } = context;
+    const inputs = planBuild(request, context);
     const name = imageName(inputs.target);
     const credentials = registryCredentials(context.env, {
       login: inputs.login,

@@ -126,8 +126,18 @@ export interface Command<Inputs> {
   readonly postStep?: boolean;
   readonly inputs: readonly InputDefinition[];
   readonly outputs: readonly OutputDefinition[];
-  /** Validates every input before anything happens; throws UserError listing all problems. */
+  /**
+   * Checks every input and throws one UserError listing all their problems (see parseFields).
+   * Pure: it reads the raw inputs and `context.env`'s strings (it may mask a secret input), and
+   * no file, git, network or other process state, so it says the same for the same inputs.
+   */
   parseInputs(raw: RawInputs, context: CommandContext): Inputs;
+  /**
+   * Does the work. A command whose inputs name files or depend on the checkout starts with its
+   * planning phase, a function named `plan…` called first: it reads them (files, git, the
+   * terminal) and reports what is wrong the same way (parseFields, one UserError), before the
+   * first side effect, so nothing is written, pushed or created when an input is wrong.
+   */
   run(inputs: Inputs, context: CommandContext): Promise<CommandResult>;
 }
 
@@ -161,6 +171,71 @@ function withDefaults(raw: RawInputs, inputs: readonly InputDefinition[]): RawIn
       return raw.boolean(name) ?? (value === undefined ? undefined : value === 'true');
     },
   };
+}
+
+/**
+ * Parses (or, in a planning phase, checks) a command's inputs field by field and reports every
+ * problem at once: each field's parser runs, each UserError one throws is kept, and after the
+ * last field one error is thrown (see inputProblems). Anything else thrown is a bug and goes
+ * through at once. A field that needs another's value calls that field's parser made with
+ * `once`: if it failed, its error comes again and is counted once, so the dependent is skipped.
+ * Helpers may use it for a group of inputs: their problems join the command's, one by one.
+ */
+export function parseFields<Fields extends Record<string, () => unknown>>(
+  command: string,
+  fields: Fields,
+): { [Name in keyof Fields]: ReturnType<Fields[Name]> } {
+  const values: Record<string, unknown> = {};
+  const problems: UserError[] = [];
+  for (const [name, parse] of Object.entries(fields)) {
+    try {
+      values[name] = parse();
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const found = error instanceof InputProblems ? error.problems : [error];
+      problems.push(...found.filter((problem) => !problems.includes(problem)));
+    }
+  }
+  if (problems.length > 0) throw inputProblems(command, problems);
+  return values as { [Name in keyof Fields]: ReturnType<Fields[Name]> };
+}
+
+/** A parser that runs once: every call returns its value, or throws the same error again. */
+export function once<T>(parse: () => T): () => T {
+  let result: { readonly value: T } | { readonly error: unknown } | undefined;
+  return () => {
+    if (!result) {
+      try {
+        result = { value: parse() };
+      } catch (error) {
+        result = { error };
+      }
+    }
+    if ('error' in result) throw result.error;
+    return result.value;
+  };
+}
+
+/** Several problems of a command's inputs, reported as one; its details give each with its fix. */
+export class InputProblems extends UserError {
+  constructor(
+    command: string,
+    readonly problems: readonly UserError[],
+  ) {
+    super(`${problems.length} inputs of ${command} are invalid`, {
+      details: problems.map((problem) => {
+        const details = problem.details.length > 0 ? ` (${problem.details.join('; ')})` : '';
+        return `${problem.message}${details}${problem.fix ? `. Fix: ${problem.fix}` : ''}`;
+      }),
+      fix: 'Correct each input as its line says, then run again; nothing was done.',
+    });
+  }
+}
+
+/** The problems of a command's inputs as one UserError: a single problem as it is. */
+export function inputProblems(command: string, problems: readonly UserError[]): UserError {
+  const [first] = problems;
+  return first && problems.length === 1 ? first : new InputProblems(command, problems);
 }
 
 /** The value of an input that has a default (so it is never missing), trimmed. */

@@ -3,11 +3,11 @@ import { writeFileAtomically } from '../adapters/atomic-file.js';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { serializePipelineSpec } from '../core/ir/serialize.js';
-import { choiceInput, defineCommand } from './command.js';
+import { choiceInput, defineCommand, parseFields } from './command.js';
 import {
   countTasks,
   loadPipelineFrom,
-  parsePipelineSourceInputs,
+  pipelineSourceFields,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
 } from './pipeline-inputs.js';
@@ -43,13 +43,18 @@ export const compileCommand = defineCommand<CompileInputs>({
     { name: 'task-count', description: 'Number of container tasks in the pipeline.' },
   ],
   parseInputs(raw, context) {
-    const source = parsePipelineSourceInputs(raw, context);
-    const output = raw.string('output')?.trim();
-    if (output && /[\\/]$/.test(output)) throw folderOutput(output);
-    const format = raw.string('format')?.trim()
-      ? choiceInput(raw, 'format', ['yaml', 'json'] as const)
-      : undefined;
-    return { ...source, output: output ? path.resolve(context.cwd, output) : undefined, format };
+    return parseFields('compile', {
+      ...pipelineSourceFields(raw, context),
+      output: () => {
+        const output = raw.string('output')?.trim();
+        if (output && /[\\/]$/.test(output)) throw folderOutput(output);
+        return output ? path.resolve(context.cwd, output) : undefined;
+      },
+      format: () =>
+        raw.string('format')?.trim()
+          ? choiceInput(raw, 'format', ['yaml', 'json'] as const)
+          : undefined,
+    });
   },
   async run(inputs, context) {
     const { ui, cwd } = context;

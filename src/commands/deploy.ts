@@ -7,7 +7,14 @@ import path from 'node:path';
 import { VertexServing } from '../adapters/gcp/vertex-serving.js';
 import { errorMessage, RemoteFailure, type ReportedError, UserError } from '../core/errors.js';
 import { smokeSource } from '../core/gcp/smoke-test.js';
-import { defineCommand, integerInput, requireInput, stringInput } from './command.js';
+import {
+  defineCommand,
+  integerInput,
+  once,
+  parseFields,
+  requireInput,
+  stringInput,
+} from './command.js';
 import { rollBack, type JournalEntry } from './deploy-journal.js';
 import { planDeploy, type DeployInputs } from './deploy-preflight.js';
 import { SMOKE_INPUTS, SMOKE_OUTPUT } from './deploy-smoke.js';
@@ -139,49 +146,57 @@ export const deployCommand = defineCommand<DeployInputs>({
     SMOKE_OUTPUT,
   ],
   parseInputs(raw, context) {
-    const model = parseModelName(
-      requireInput(raw, 'model', 'Name the registry model, e.g. model: churn-classifier.'),
-    );
-    const minReplicas = integerInput(raw, 'min-replicas', 1);
-    const maxReplicas = integerInput(raw, 'max-replicas', 1, minReplicas);
-    if (maxReplicas < minReplicas) {
-      throw new UserError(`max-replicas (${maxReplicas}) is below min-replicas (${minReplicas})`, {
-        fix: 'Raise max-replicas or lower min-replicas.',
-      });
-    }
-    const traffic = integerInput(raw, 'traffic', 1);
-    if (traffic > 100) {
-      throw new UserError(`traffic is ${traffic}`, { fix: 'Give a percent from 1 to 100.' });
-    }
-    const port = raw.string('serving-port')?.trim();
-    const smoke = smokeSource(raw.string('smoke-instances'));
-    return {
-      runRecord: path.resolve(
-        context.cwd,
-        requireInput(raw, 'run-record', "Pass the run step's run-record output."),
+    const model = once(() =>
+      parseModelName(
+        requireInput(raw, 'model', 'Name the registry model, e.g. model: churn-classifier.'),
       ),
+    );
+    const minReplicas = once(() => integerInput(raw, 'min-replicas', 1));
+    return parseFields('deploy', {
+      runRecord: () =>
+        path.resolve(
+          context.cwd,
+          requireInput(raw, 'run-record', "Pass the run step's run-record output."),
+        ),
       model,
-      modelOutput: raw.string('model-output')?.trim() || undefined,
-      metricsTask: raw.string('metrics-task')?.trim() || undefined,
-      endpoint: parseEndpointName(raw.string('endpoint')?.trim() || model),
-      servingImage: stringInput(raw, 'serving-image'),
-      predictRoute: raw.string('predict-route')?.trim() || undefined,
-      healthRoute: raw.string('health-route')?.trim() || undefined,
-      servingPort: port ? integerInput(raw, 'serving-port', 1) : undefined,
-      machineType: stringInput(raw, 'machine-type'),
+      modelOutput: () => raw.string('model-output')?.trim() || undefined,
+      metricsTask: () => raw.string('metrics-task')?.trim() || undefined,
+      endpoint: () => parseEndpointName(raw.string('endpoint')?.trim() || model()),
+      servingImage: () => stringInput(raw, 'serving-image'),
+      predictRoute: () => raw.string('predict-route')?.trim() || undefined,
+      healthRoute: () => raw.string('health-route')?.trim() || undefined,
+      servingPort: () =>
+        raw.string('serving-port')?.trim() ? integerInput(raw, 'serving-port', 1) : undefined,
+      machineType: () => stringInput(raw, 'machine-type'),
       minReplicas,
-      maxReplicas,
-      traffic,
-      keepDeployed: integerInput(raw, 'keep-deployed', 1),
-      servingServiceAccount: raw.string('serving-service-account')?.trim() || undefined,
-      location: parseGoogleLocation(raw, context, 'Deploys'),
-      timeoutMs: parseTimeout(raw, 'deploy-timeout'),
-      smoke:
-        smoke.kind === 'file'
+      maxReplicas: () => {
+        const maxReplicas = integerInput(raw, 'max-replicas', 1, minReplicas());
+        if (maxReplicas < minReplicas()) {
+          throw new UserError(
+            `max-replicas (${maxReplicas}) is below min-replicas (${minReplicas()})`,
+            { fix: 'Raise max-replicas or lower min-replicas.' },
+          );
+        }
+        return maxReplicas;
+      },
+      traffic: () => {
+        const traffic = integerInput(raw, 'traffic', 1);
+        if (traffic > 100)
+          throw new UserError(`traffic is ${traffic}`, { fix: 'Give a percent from 1 to 100.' });
+        return traffic;
+      },
+      keepDeployed: () => integerInput(raw, 'keep-deployed', 1),
+      servingServiceAccount: () => raw.string('serving-service-account')?.trim() || undefined,
+      location: () => parseGoogleLocation(raw, context, 'Deploys'),
+      timeoutMs: () => parseTimeout(raw, 'deploy-timeout'),
+      smoke: (): DeployInputs['smoke'] => {
+        const smoke = smokeSource(raw.string('smoke-instances'));
+        return smoke.kind === 'file'
           ? { kind: 'file', path: path.resolve(context.cwd, smoke.path) }
-          : smoke,
-      smokeTimeoutMs: parseTimeout(raw, 'smoke-timeout'),
-    };
+          : smoke;
+      },
+      smokeTimeoutMs: () => parseTimeout(raw, 'smoke-timeout'),
+    });
   },
   async run(inputs, context) {
     const plan = await planDeploy(inputs, context);

@@ -19,6 +19,7 @@ import { formatZodIssues } from '../core/zod-issues.js';
 import {
   booleanInput,
   defineCommand,
+  parseFields,
   requireInput,
   stringInput,
   type CommandContext,
@@ -139,39 +140,40 @@ export const gateCommand = defineCommand<GateInputs>({
     },
   ],
   parseInputs(raw, context) {
-    const runRecord = path.resolve(
-      context.cwd,
-      requireInput(raw, 'run-record', "Pass the run step's run-record output."),
-    );
-    const rules = parseGateRules(raw.list('rules'));
-    const modelName = raw.string('model')?.trim();
-    const championFile = raw.string('champion-metrics')?.trim();
-    if (modelName && championFile) {
-      throw new UserError('Give either model or champion-metrics, not both', {
-        fix: 'Use model to compare with the registry champion, or champion-metrics for a file.',
-      });
-    }
-    const champion: ChampionSource = modelName
-      ? {
-          kind: 'vertex',
-          model: parseModelName(modelName),
-          location: parseGoogleLocation(raw, context, 'Champion lookups in the Model Registry'),
-        }
-      : championFile
-        ? { kind: 'file', file: path.resolve(context.cwd, championFile) }
-        : { kind: 'none' };
     const token = raw.string('github-token')?.trim() || context.env.GITHUB_TOKEN || undefined;
     if (token) context.host.maskSecret(token, 'github-token');
-    return {
-      runRecord,
-      rules,
-      checkName: stringInput(raw, 'check-name'),
-      prComment: booleanInput(raw, 'pr-comment'),
-      githubToken: token,
-      metricsTask: raw.string('metrics-task')?.trim() || undefined,
-      champion,
-      failOnGate: booleanInput(raw, 'fail-on-gate'),
-    };
+    return parseFields('gate', {
+      runRecord: () =>
+        path.resolve(
+          context.cwd,
+          requireInput(raw, 'run-record', "Pass the run step's run-record output."),
+        ),
+      rules: () => parseGateRules(raw.list('rules')),
+      checkName: () => stringInput(raw, 'check-name'),
+      prComment: () => booleanInput(raw, 'pr-comment'),
+      githubToken: () => token,
+      metricsTask: () => raw.string('metrics-task')?.trim() || undefined,
+      champion: (): ChampionSource => {
+        const modelName = raw.string('model')?.trim();
+        const championFile = raw.string('champion-metrics')?.trim();
+        if (modelName && championFile) {
+          throw new UserError('Give either model or champion-metrics, not both', {
+            fix: 'Use model to compare with the registry champion, or champion-metrics for a file.',
+          });
+        }
+        if (championFile) return { kind: 'file', file: path.resolve(context.cwd, championFile) };
+        if (!modelName) return { kind: 'none' };
+        return {
+          kind: 'vertex',
+          ...parseFields('gate', {
+            model: () => parseModelName(modelName),
+            location: () =>
+              parseGoogleLocation(raw, context, 'Champion lookups in the Model Registry'),
+          }),
+        };
+      },
+      failOnGate: () => booleanInput(raw, 'fail-on-gate'),
+    });
   },
   async run(inputs, context) {
     const { ui } = context;

@@ -5,6 +5,7 @@ import { checkProjectId, checkRegion } from '../core/gcp/vertex-job.js';
 import { parseRunRecord, RUN_RECORD_SOURCE, type RunRecord } from '../core/run-record.js';
 import { durationMs } from '../core/duration.js';
 import {
+  parseFields,
   stringInput,
   type CommandContext,
   type InputDefinition,
@@ -48,17 +49,24 @@ export function parseGoogleLocation(
   context: CommandContext,
   what: string,
 ): GoogleLocation {
-  const project = projectInput(raw, context);
-  if (!project)
-    throw new UserError(`${what} need a project`, {
-      fix: 'Set project-id, or run the auth step first (it exports GOOGLE_CLOUD_PROJECT).',
-    });
-  const region = raw.string('region')?.trim();
-  if (!region)
-    throw new UserError(`${what} need a region`, {
-      fix: 'Set region, e.g. us-central1 or europe-west4.',
-    });
-  return { project: checkProjectId(project), region: checkRegion(region) };
+  return parseFields(what, {
+    project: () => {
+      const project = projectInput(raw, context);
+      if (!project)
+        throw new UserError(`${what} need a project`, {
+          fix: 'Set project-id, or run the auth step first (it exports GOOGLE_CLOUD_PROJECT).',
+        });
+      return checkProjectId(project);
+    },
+    region: () => {
+      const region = raw.string('region')?.trim();
+      if (!region)
+        throw new UserError(`${what} need a region`, {
+          fix: 'Set region, e.g. us-central1 or europe-west4.',
+        });
+      return checkRegion(region);
+    },
+  });
 }
 
 /** `2h`, `90m`, `3600s` or minutes as a bare number. */

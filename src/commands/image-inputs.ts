@@ -9,7 +9,13 @@ import {
   PYTHON,
 } from '../core/images/framework-versions.js';
 import { parseImageReference, type ImageReference } from '../core/images/image-reference.js';
-import { listInput, type CommandContext, type InputDefinition, type RawInputs } from './command.js';
+import {
+  listInput,
+  requireInput,
+  type CommandContext,
+  type InputDefinition,
+  type RawInputs,
+} from './command.js';
 
 /** Inputs shared by the commands that build, check and compare images. */
 
@@ -79,10 +85,19 @@ export function parseFrameworks(raw: RawInputs): string[] {
   ];
 }
 
+/** An image reference input that must be given, checked; `hint` says what to give. */
+export function requireImageInput(raw: RawInputs, name: string, hint: string): ImageReference {
+  return imageReferenceInput(name, requireInput(raw, name, hint));
+}
+
 /** An image reference input, checked; undefined when not given and not required. */
 export function parseImageInput(raw: RawInputs, name: string): ImageReference | undefined {
   const value = raw.string(name)?.trim();
-  if (!value) return undefined;
+  return value ? imageReferenceInput(name, value) : undefined;
+}
+
+/** The value of image input `name`, checked as an image reference. */
+export function imageReferenceInput(name: string, value: string): ImageReference {
   try {
     return parseImageReference(value);
   } catch (error) {

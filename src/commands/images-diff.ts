@@ -8,9 +8,9 @@ import {
   registryHostOf,
   type ImageReference,
 } from '../core/images/image-reference.js';
-import { booleanInput, defineCommand, requireInput } from './command.js';
+import { booleanInput, defineCommand, once, parseFields, requireInput } from './command.js';
 import { lazyDocker } from './image-checks.js';
-import { parseImageInput, parseRegistryLogin, REGISTRY_LOGIN_INPUTS } from './image-inputs.js';
+import { imageReferenceInput, parseRegistryLogin, REGISTRY_LOGIN_INPUTS } from './image-inputs.js';
 
 interface DiffInputs {
   readonly left: ImageReference;
@@ -57,18 +57,17 @@ export const imagesDiffCommand = defineCommand<DiffInputs>({
     },
   ],
   parseInputs(raw, context) {
-    const names = [
-      requireInput(raw, 'image-a', 'Give two images: mlops images diff IMAGE_A IMAGE_B.'),
-      requireInput(raw, 'image-b', 'Give two images: mlops images diff IMAGE_A IMAGE_B.'),
-    ] as const;
-    const left = parseImageInput(raw, 'image-a')!;
-    return {
+    const hint = 'Give two images: mlops images diff IMAGE_A IMAGE_B.';
+    const nameA = once(() => requireInput(raw, 'image-a', hint));
+    const nameB = once(() => requireInput(raw, 'image-b', hint));
+    const left = once(() => imageReferenceInput('image-a', nameA()));
+    return parseFields('images-diff', {
       left,
-      right: parseImageInput(raw, 'image-b')!,
-      names,
-      login: parseRegistryLogin(raw, context, left.registry),
-      all: booleanInput(raw, 'all-packages'),
-    };
+      right: () => imageReferenceInput('image-b', nameB()),
+      names: () => [nameA(), nameB()] as const,
+      login: () => parseRegistryLogin(raw, context, left().registry),
+      all: () => booleanInput(raw, 'all-packages'),
+    });
   },
   async run(inputs, context) {
     const { ui } = context;

@@ -3,13 +3,14 @@ import {
   type RegistryLogin,
 } from '../adapters/registry/registry-credentials.js';
 import type { ImageReference } from '../core/images/image-reference.js';
-import { defineCommand, requireInput } from './command.js';
+import { defineCommand, once, parseFields } from './command.js';
 import { checkFrameworkMatch, lazyDocker, readRegistryImage } from './image-checks.js';
 import {
   FRAMEWORKS_INPUT,
   parseFrameworks,
   parseImageInput,
   parseRegistryLogin,
+  requireImageInput,
   REGISTRY_LOGIN_INPUTS,
   TRAINING_IMAGE_INPUT,
 } from './image-inputs.js';
@@ -47,14 +48,19 @@ export const imagesVerifyCommand = defineCommand<VerifyInputs>({
     },
   ],
   parseInputs(raw, context) {
-    requireInput(raw, 'image', 'Give the image to check, REGISTRY/PATH/NAME:TAG or @sha256:….');
-    const image = parseImageInput(raw, 'image')!;
-    return {
+    const image = once(() =>
+      requireImageInput(
+        raw,
+        'image',
+        'Give the image to check, REGISTRY/PATH/NAME:TAG or @sha256:….',
+      ),
+    );
+    return parseFields('images-verify', {
       image,
-      trainingImage: parseImageInput(raw, 'training-image'),
-      login: parseRegistryLogin(raw, context, image.registry),
-      frameworks: parseFrameworks(raw),
-    };
+      trainingImage: () => parseImageInput(raw, 'training-image'),
+      login: () => parseRegistryLogin(raw, context, image().registry),
+      frameworks: () => parseFrameworks(raw),
+    });
   },
   async run(inputs, context) {
     const { ui } = context;

@@ -30,7 +30,7 @@ import { LOCK_PATH, parseLock, serializeLock } from '../core/init/lock.js';
 import { pathsToRead, planInit, type InitPlan } from '../core/init/plan.js';
 import { renderLaidFiles, type TemplatePackage } from '../core/init/templates.js';
 import type { CommandContext, CommandResult } from './command.js';
-import { defineCommand, listInput } from './command.js';
+import { defineCommand, listInput, parseFields } from './command.js';
 import { printPlan, printNextSteps, planOutputs } from './init-report.js';
 
 /**
@@ -49,6 +49,14 @@ export interface InitInputs {
   readonly dryRun: boolean;
   readonly force: boolean;
   readonly upgrade: boolean;
+}
+
+/** What parseInputs gives: the flags, before the planning phase reads the --config file. */
+interface InitRequest extends Omit<InitInputs, 'interactive'> {
+  /** The answers file, resolved against the working directory. */
+  readonly configFile: string | undefined;
+  /** Never ask. */
+  readonly yes: boolean;
 }
 
 /** Where the templates come from: this package, or another copy in tests of upgrades. */
@@ -74,7 +82,22 @@ function readAnswersFile(file: string): ReturnType<typeof parseAnswersFile> {
   return parseAnswersFile(text, file);
 }
 
-export const initCommand = defineCommand<InitInputs>({
+/**
+ * The planning phase: the flags over the --config file's answers and pieces, and whether to
+ * ask the rest on the terminal (one there, and neither --yes nor CI).
+ */
+function planInitInputs(request: InitRequest, context: CommandContext): InitInputs {
+  const { configFile, yes, ...flags } = request;
+  const file = configFile ? readAnswersFile(configFile) : undefined;
+  return {
+    ...flags,
+    answers: mergeAnswers(flags.answers, file?.answers ?? {}),
+    only: flags.only ?? file?.only,
+    interactive: !yes && process.stdin.isTTY && context.env.CI !== 'true',
+  };
+}
+
+export const initCommand = defineCommand<InitRequest>({
   name: 'init',
   summary:
     'Lay the platform into a repository: workflows, reference pipelines and components, settings. Run again to update what you left untouched; --upgrade merges what you changed.',
@@ -151,26 +174,26 @@ export const initCommand = defineCommand<InitInputs>({
   ],
   parseInputs(raw, context) {
     const configFile = raw.string('config')?.trim();
-    const file = configFile ? readAnswersFile(path.resolve(context.cwd, configFile)) : undefined;
-    const flags = withoutBlanks({
-      project: raw.string('project'),
-      region: raw.string('region'),
-      model: raw.string('model'),
-      'default-branch': raw.string('default-branch'),
-      workflows: workflowsAnswer(raw.string('workflows')),
+    return parseFields('init', {
+      dir: () => path.resolve(context.cwd, raw.string('dir')?.trim() || '.'),
+      answers: () =>
+        withoutBlanks({
+          project: raw.string('project'),
+          region: raw.string('region'),
+          model: raw.string('model'),
+          'default-branch': raw.string('default-branch'),
+          workflows: workflowsAnswer(raw.string('workflows')),
+        }),
+      only: () => parsePieces(listInput(raw, 'only')),
+      configFile: () => (configFile ? path.resolve(context.cwd, configFile) : undefined),
+      yes: () => raw.boolean('yes') ?? false,
+      dryRun: () => raw.boolean('dry-run') ?? false,
+      force: () => raw.boolean('force') ?? false,
+      upgrade: () => raw.boolean('upgrade') ?? false,
     });
-    const yes = raw.boolean('yes') ?? false;
-    return {
-      dir: path.resolve(context.cwd, raw.string('dir')?.trim() || '.'),
-      answers: mergeAnswers(flags, file?.answers ?? {}),
-      only: parsePieces(listInput(raw, 'only')) ?? file?.only,
-      interactive: !yes && process.stdin.isTTY && context.env.CI !== 'true',
-      dryRun: raw.boolean('dry-run') ?? false,
-      force: raw.boolean('force') ?? false,
-      upgrade: raw.boolean('upgrade') ?? false,
-    };
   },
-  async run(inputs, context) {
+  async run(request, context) {
+    const inputs = planInitInputs(request, context);
     const root = packageRoot('workflows-templates');
     const { templates, skipped } = await readTemplatePackage(root);
     return initRepository(inputs, context, {

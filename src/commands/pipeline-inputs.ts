@@ -55,26 +55,26 @@ export interface PipelineSourceInputs {
   readonly images: Readonly<Record<string, string>>;
 }
 
-export function parsePipelineSourceInputs(
-  raw: RawInputs,
-  context: CommandContext,
-): PipelineSourceInputs {
-  const given = requireInput(
-    raw,
-    'pipeline',
-    'Name the pipeline file, e.g. pipelines/training-pipeline.yaml.',
-  );
-  const pipeline = isTemplateUri(given) ? given : path.resolve(context.cwd, given);
+/** The parsers of the pipeline source's inputs, as fields for parseFields. */
+export function pipelineSourceFields(raw: RawInputs, context: CommandContext) {
   return {
-    pipeline,
-    python: pythonInput(raw, context),
-    functionName: raw.string('function')?.trim() || undefined,
-    images: parseParameterAssignments(
-      raw.list('images'),
-      'Image replacement',
-      '--images mlops-training:latest=REGION-docker.pkg.dev/P/R/trainer@sha256:…',
-    ),
-  };
+    pipeline: (): string => {
+      const given = requireInput(
+        raw,
+        'pipeline',
+        'Name the pipeline file, e.g. pipelines/training-pipeline.yaml.',
+      );
+      return isTemplateUri(given) ? given : path.resolve(context.cwd, given);
+    },
+    python: (): string => pythonInput(raw, context),
+    functionName: (): string | undefined => raw.string('function')?.trim() || undefined,
+    images: (): Record<string, string> =>
+      parseParameterAssignments(
+        raw.list('images'),
+        'Image replacement',
+        '--images mlops-training:latest=REGION-docker.pkg.dev/P/R/trainer@sha256:…',
+      ),
+  } satisfies Record<keyof PipelineSourceInputs, () => unknown>;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { KfpRegistry } from '../adapters/gcp/kfp-registry.js';
 import { checkTag, parseKfpRepository, templateUri } from '../core/gcp/kfp-template.js';
 import { serializePipelineSpec } from '../core/ir/serialize.js';
-import { defineCommand, requireInput } from './command.js';
+import { defineCommand, parseFields, requireInput } from './command.js';
 import { PROJECT_INPUT, projectInput, REGION_INPUT } from './google-inputs.js';
 import {
   loadPipelineFrom,
-  parsePipelineSourceInputs,
+  pipelineSourceFields,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
 } from './pipeline-inputs.js';
@@ -51,28 +51,30 @@ export const publishCommand = defineCommand<PublishInputs>({
     { name: 'tags', description: 'The tags given to the version, comma-separated.' },
   ],
   parseInputs(raw, context) {
-    const repository = parseKfpRepository(
-      requireInput(
-        raw,
-        'repository',
-        'Give the repository, https://REGION-kfp.pkg.dev/PROJECT/REPOSITORY.',
-      ),
-      {
-        project: projectInput(raw, context),
-        region: raw.string('region')?.trim(),
+    return parseFields('publish', {
+      ...pipelineSourceFields(raw, context),
+      repository: () =>
+        parseKfpRepository(
+          requireInput(
+            raw,
+            'repository',
+            'Give the repository, https://REGION-kfp.pkg.dev/PROJECT/REPOSITORY.',
+          ),
+          {
+            project: projectInput(raw, context),
+            region: raw.string('region')?.trim(),
+          },
+        ),
+      tags: () => {
+        const given = raw
+          .list('tags')
+          .map((tag) => tag.trim())
+          .filter((tag) => tag !== '');
+        const sha = context.env.GITHUB_SHA?.slice(0, 7).toLowerCase();
+        const tags = given.length > 0 ? given : ['latest', ...(sha ? [sha] : [])];
+        return [...new Set(tags.map(checkTag))];
       },
-    );
-    const given = raw
-      .list('tags')
-      .map((tag) => tag.trim())
-      .filter((tag) => tag !== '');
-    const sha = context.env.GITHUB_SHA?.slice(0, 7).toLowerCase();
-    const tags = given.length > 0 ? given : ['latest', ...(sha ? [sha] : [])];
-    return {
-      ...parsePipelineSourceInputs(raw, context),
-      repository,
-      tags: [...new Set(tags.map(checkTag))],
-    };
+    });
   },
   async run(inputs, context) {
     const { ui } = context;

@@ -16,13 +16,15 @@ import {
   choiceInput,
   defineCommand,
   integerInput,
+  once,
+  parseFields,
   type CommandContext,
   type CommandResult,
   type RawInputs,
 } from './command.js';
 import {
   loadPipelineFrom,
-  parsePipelineSourceInputs,
+  pipelineSourceFields,
   PARAM_INPUT,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
@@ -49,22 +51,34 @@ function parseVertexTarget(
   context: CommandContext,
   useCache: boolean,
 ): VertexRunOptions {
-  const { project, region } = parseGoogleLocation(raw, context, 'Vertex runs');
-  const jobId = raw.string('job-id')?.trim();
-  if (jobId !== undefined && jobId !== '' && !/^[a-z][-a-z0-9]{0,127}$/.test(jobId)) {
-    throw new UserError(`job-id "${jobId}" is not a valid pipeline job id`, {
-      fix: 'Use lowercase letters, digits and hyphens, starting with a letter (at most 128).',
-    });
-  }
-  return {
-    project,
-    region,
-    ...parseVertexJobInputs(raw),
-    disableCache: !useCache,
-    wait: booleanInput(raw, 'wait'),
-    timeoutMs: parseTimeout(raw, 'timeout'),
-    jobId: jobId || undefined,
-  };
+  const { location, job, ...fields } = parseFields('run', {
+    location: () => parseGoogleLocation(raw, context, 'Vertex runs'),
+    job: () => parseVertexJobInputs(raw),
+    wait: () => booleanInput(raw, 'wait'),
+    timeoutMs: () => parseTimeout(raw, 'timeout'),
+    jobId: () => {
+      const jobId = raw.string('job-id')?.trim();
+      if (jobId !== undefined && jobId !== '' && !/^[a-z][-a-z0-9]{0,127}$/.test(jobId)) {
+        throw new UserError(`job-id "${jobId}" is not a valid pipeline job id`, {
+          fix: 'Use lowercase letters, digits and hyphens, starting with a letter (at most 128).',
+        });
+      }
+      return jobId || undefined;
+    },
+  });
+  return { ...location, ...job, ...fields, disableCache: !useCache };
+}
+
+function parseLocalTarget(raw: RawInputs, context: CommandContext) {
+  return parseFields('run', {
+    kind: () => 'local' as const,
+    pipelineRoot: () =>
+      path.resolve(context.cwd, raw.string('pipeline-root')?.trim() || LOCAL_PIPELINE_ROOT),
+    executor: () => choiceInput(raw, 'executor', ['subprocess', 'docker'] as const),
+    parallelism: () => integerInput(raw, 'parallelism', 1, availableParallelism()),
+    verbose: () => booleanInput(raw, 'verbose'),
+    taskEnv: () => variableNames(raw.list('task-env')),
+  });
 }
 
 /** The `task-env` names, each a valid variable name. */
@@ -213,30 +227,21 @@ export const runCommand = defineCommand<RunInputs>({
     { name: 'outputs', description: "JSON object of the pipeline's output parameters." },
   ],
   parseInputs(raw, context) {
-    const source = parsePipelineSourceInputs(raw, context);
-    const runRecord = raw.string('run-record')?.trim();
-    const useCache = !booleanInput(raw, 'no-cache');
-    const kind = choiceInput(raw, 'target', ['local', 'vertex'] as const);
-    return {
-      ...source,
-      params: parseParameterAssignments(raw.list('param')),
+    const useCache = once(() => !booleanInput(raw, 'no-cache'));
+    const kind = once(() => choiceInput(raw, 'target', ['local', 'vertex'] as const));
+    return parseFields('run', {
+      ...pipelineSourceFields(raw, context),
+      params: () => parseParameterAssignments(raw.list('param')),
       useCache,
-      runRecord: runRecord ? path.resolve(context.cwd, runRecord) : undefined,
-      target:
-        kind === 'vertex'
-          ? { kind, ...parseVertexTarget(raw, context, useCache) }
-          : {
-              kind,
-              pipelineRoot: path.resolve(
-                context.cwd,
-                raw.string('pipeline-root')?.trim() || LOCAL_PIPELINE_ROOT,
-              ),
-              executor: choiceInput(raw, 'executor', ['subprocess', 'docker'] as const),
-              parallelism: integerInput(raw, 'parallelism', 1, availableParallelism()),
-              verbose: booleanInput(raw, 'verbose'),
-              taskEnv: variableNames(raw.list('task-env')),
-            },
-    };
+      runRecord: () => {
+        const runRecord = raw.string('run-record')?.trim();
+        return runRecord ? path.resolve(context.cwd, runRecord) : undefined;
+      },
+      target: (): RunInputs['target'] =>
+        kind() === 'vertex'
+          ? { kind: 'vertex', ...parseVertexTarget(raw, context, useCache()) }
+          : parseLocalTarget(raw, context),
+    });
   },
   async run(inputs, context): Promise<CommandResult> {
     const { ui, cwd, signal } = context;

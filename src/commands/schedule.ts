@@ -9,7 +9,7 @@ import {
 } from '../core/gcp/schedule.js';
 import { sanitizeLabel } from '../core/gcp/vertex-job.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
-import { booleanInput, defineCommand, integerInput, requireInput } from './command.js';
+import { booleanInput, defineCommand, integerInput, parseFields, requireInput } from './command.js';
 import {
   parseGoogleLocation,
   PROJECT_INPUT,
@@ -18,7 +18,7 @@ import {
 } from './google-inputs.js';
 import {
   loadPipelineFrom,
-  parsePipelineSourceInputs,
+  pipelineSourceFields,
   PARAM_INPUT,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
@@ -116,24 +116,29 @@ export const scheduleCommand = defineCommand<ScheduleInputs>({
     { name: 'next-run-time', description: 'When the schedule next starts a run.' },
   ],
   parseInputs(raw, context) {
-    const cron = requireInput(raw, 'cron', 'Give 5 cron fields, e.g. cron: "0 3 * * *".');
-    const zone = requireInput(
-      raw,
-      'time-zone',
-      'Give the time zone the cron is meant in, e.g. time-zone: Europe/Berlin (or UTC).',
-    );
-    return {
-      ...parsePipelineSourceInputs(raw, context),
-      params: parseParameterAssignments(raw.list('param')),
-      cron: scheduleCron(cron, zone),
-      maxConcurrentRuns: integerInput(raw, 'max-concurrent-runs', 1),
-      allowQueueing: booleanInput(raw, 'allow-queueing'),
-      paused: booleanInput(raw, 'paused'),
-      scheduleName: raw.string('schedule-name')?.trim() || undefined,
-      job: parseVertexJobInputs(raw),
-      location: parseGoogleLocation(raw, context, 'Schedules'),
-      dryRun: booleanInput(raw, 'dry-run'),
-    };
+    return parseFields('schedule', {
+      ...pipelineSourceFields(raw, context),
+      params: () => parseParameterAssignments(raw.list('param')),
+      cron: () => {
+        const given = parseFields('schedule', {
+          cron: () => requireInput(raw, 'cron', 'Give 5 cron fields, e.g. cron: "0 3 * * *".'),
+          zone: () =>
+            requireInput(
+              raw,
+              'time-zone',
+              'Give the time zone the cron is meant in, e.g. time-zone: Europe/Berlin (or UTC).',
+            ),
+        });
+        return scheduleCron(given.cron, given.zone);
+      },
+      maxConcurrentRuns: () => integerInput(raw, 'max-concurrent-runs', 1),
+      allowQueueing: () => booleanInput(raw, 'allow-queueing'),
+      paused: () => booleanInput(raw, 'paused'),
+      scheduleName: () => raw.string('schedule-name')?.trim() || undefined,
+      job: () => parseVertexJobInputs(raw),
+      location: () => parseGoogleLocation(raw, context, 'Schedules'),
+      dryRun: () => booleanInput(raw, 'dry-run'),
+    });
   },
   async run(inputs, context) {
     const { ui, env } = context;

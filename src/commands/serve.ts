@@ -3,7 +3,14 @@ import path from 'node:path';
 import { packageRoot } from '../adapters/package-root.js';
 import { runProcess } from '../adapters/process.js';
 import { UserError } from '../core/errors.js';
-import { defineCommand, integerInput, requireInput, stringInput } from './command.js';
+import {
+  defineCommand,
+  integerInput,
+  once,
+  parseFields,
+  requireInput,
+  stringInput,
+} from './command.js';
 import { PYTHON_INPUT, pythonInput } from './pipeline-inputs.js';
 
 /**
@@ -13,10 +20,28 @@ import { PYTHON_INPUT, pythonInput } from './pipeline-inputs.js';
  */
 
 interface ServeInputs {
+  /** Resolved against the working directory; checked by checkModelDir. */
   readonly modelDir: string;
+  /** As given, for messages. */
+  readonly modelDirGiven: string;
   readonly port: number;
   readonly host: string;
   readonly python: string;
+}
+
+/** The planning phase: the model folder must exist before the server is started. */
+function checkModelDir({ modelDir, modelDirGiven: given }: ServeInputs): void {
+  const stat = statSync(modelDir, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) {
+    throw new UserError(`The model folder ${given} is a file, not a folder`, {
+      fix: `Give the folder that holds it, ${path.dirname(modelDir)}, if package-model wrote it (model.joblib and metadata.json).`,
+    });
+  }
+  if (!stat) {
+    throw new UserError(`The model folder ${given} does not exist`, {
+      fix: "Give the folder package-model wrote (model.joblib and metadata.json), e.g. the run's package-model/deployable_model.",
+    });
+  }
 }
 
 /** What to do about a start-up exit status of the server (its docstring lists them). */
@@ -70,31 +95,25 @@ export const serveCommand = defineCommand<ServeInputs>({
   ],
   outputs: [],
   parseInputs(raw, context) {
-    const given = requireInput(raw, 'model-dir', 'Give the packaged model folder to serve.');
-    const modelDir = path.resolve(context.cwd, given);
-    const stat = statSync(modelDir, { throwIfNoEntry: false });
-    if (stat && !stat.isDirectory()) {
-      throw new UserError(`The model folder ${given} is a file, not a folder`, {
-        fix: `Give the folder that holds it, ${path.dirname(modelDir)}, if package-model wrote it (model.joblib and metadata.json).`,
-      });
-    }
-    if (!stat) {
-      throw new UserError(`The model folder ${given} does not exist`, {
-        fix: "Give the folder package-model wrote (model.joblib and metadata.json), e.g. the run's package-model/deployable_model.",
-      });
-    }
-    const port = integerInput(raw, 'port', 0);
-    if (port > 65535)
-      throw new UserError(`Input "port" is "${port}"`, { fix: 'Give a port from 0 to 65535.' });
-    return {
-      modelDir,
-      port,
-      host: stringInput(raw, 'host'),
-      python: pythonInput(raw, context),
-    };
+    const given = once(() =>
+      requireInput(raw, 'model-dir', 'Give the packaged model folder to serve.'),
+    );
+    return parseFields('serve', {
+      modelDir: () => path.resolve(context.cwd, given()),
+      modelDirGiven: given,
+      port: () => {
+        const port = integerInput(raw, 'port', 0);
+        if (port > 65535)
+          throw new UserError(`Input "port" is "${port}"`, { fix: 'Give a port from 0 to 65535.' });
+        return port;
+      },
+      host: () => stringInput(raw, 'host'),
+      python: () => pythonInput(raw, context),
+    });
   },
   async run(inputs, context) {
     const { ui } = context;
+    checkModelDir(inputs);
     const result = await runProcess(
       inputs.python,
       [

@@ -1,130 +1,17 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { gitOutput } from '../adapters/git.js';
 import type { GitHubSecrets } from '../adapters/github/github-secrets.js';
 import { describeTarget, type SecretsTarget } from '../core/secrets/secrets-target.js';
 import { RemoteFailure, UserError } from '../core/errors.js';
-import { parseEnvFile, type EnvEntry } from '../core/secrets/env-file.js';
 import {
-  checkPrunePrefixes,
-  nameMatcher,
   planSync,
   type PlannedChange,
   type SyncAction,
   type SyncPlan,
-  type SyncSelection,
 } from '../core/secrets/sync-plan.js';
-import {
-  booleanInput,
-  choiceInput,
-  defineCommand,
-  integerInput,
-  listInput,
-  stringInput,
-  type CommandContext,
-  type RawInputs,
-} from './command.js';
+import { defineCommand } from './command.js';
+import { parseSyncInputs, planSyncInputs, type SyncRequest } from './sync-secrets-inputs.js';
 import { readStamp, syncStamp, writeStamp } from './sync-secrets-stamp.js';
-
-interface SyncInputs {
-  readonly envFile: string;
-  readonly entries: readonly EnvEntry[];
-  /** Check the file only: no token, no GitHub. */
-  readonly checkOnly: boolean;
-  /** Skip when the file, target and selection are what the last sync from here wrote. */
-  readonly ifChanged: boolean;
-  readonly token: string;
-  /** Undefined with check-only, which never contacts GitHub. */
-  readonly target: SecretsTarget | undefined;
-  readonly selection: SyncSelection;
-  readonly dryRun: boolean;
-  readonly prunePrefixes: readonly string[] | undefined;
-  readonly concurrency: number;
-}
-
-/** owner/name from the input, the workflow's repository, or the git remote `origin`. */
-function repositoryInput(raw: RawInputs, context: CommandContext): string | undefined {
-  const given = raw.string('repository')?.trim() || context.env.GITHUB_REPOSITORY;
-  if (given) return given;
-  const url = gitOutput(context.cwd, ['remote', 'get-url', 'origin']);
-  return url ? /github\.com[:/]([^/]+\/[^/]+?)(\.git)?$/.exec(url)?.[1] : undefined;
-}
-
-function parseTarget(raw: RawInputs, context: CommandContext): SecretsTarget {
-  const org = raw.string('org')?.trim();
-  const environment = raw.string('environment')?.trim();
-  const visibility = choiceInput(raw, 'visibility', ['all', 'private', 'selected']);
-  if (org) {
-    if (environment)
-      throw new UserError('org and environment are both set', {
-        fix: 'Environments belong to a repository: give environment with repository, or org alone.',
-      });
-    if (visibility === 'selected')
-      throw new UserError('visibility "selected" is not supported yet', {
-        fix: 'Use all or private, and limit access to repositories in the organization settings.',
-      });
-    return { level: 'organization', org, visibility };
-  }
-  const repository = repositoryInput(raw, context);
-  const match = repository ? /^([\w.-]+)\/([\w.-]+)$/.exec(repository) : null;
-  if (!match) {
-    throw new UserError(
-      repository ? `repository "${repository}" is not OWNER/NAME` : 'No repository to sync to',
-      { fix: 'Set repository to OWNER/NAME (a workflow defaults to its own), or org.' },
-    );
-  }
-  const [, owner = '', repo = ''] = match;
-  return environment
-    ? { level: 'environment', owner, repo, environment }
-    : { level: 'repository', owner, repo };
-}
-
-function readEnvFile(file: string, cwd: string): EnvEntry[] {
-  const display = path.relative(cwd, file) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UserError(`Cannot read ${display}: ${(error as NodeJS.ErrnoException).code ?? ''}`, {
-      fix: 'Set env-file to the .env file to sync (relative to the working directory).',
-    });
-  }
-  return parseEnvFile(text, display);
-}
-
-/**
- * A secret in a file git tracks is already exposed to everyone who can read the repository and
- * its history: refuse to spread it further. Plain variables from a committed file are fine.
- */
-function refuseTrackedSecrets(
-  file: string,
-  entries: readonly EnvEntry[],
-  selection: SyncSelection,
-  cwd: string,
-): void {
-  const included = selection.include.length > 0 ? nameMatcher(selection.include) : () => true;
-  const excluded = nameMatcher(selection.exclude);
-  const isVariable = nameMatcher(selection.variables);
-  const secrets = entries
-    .map((entry) => entry.name)
-    .filter((name) => included(name) && !excluded(name) && !isVariable(name));
-  if (secrets.length === 0) return;
-  const tracked = gitOutput(path.dirname(file), [
-    'ls-files',
-    '--error-unmatch',
-    '--',
-    path.basename(file),
-  ]);
-  if (tracked === undefined) return;
-  const display = path.relative(cwd, file) || file;
-  throw new UserError(
-    `${display} is tracked by git, so its secrets (${secrets.join(', ')}) are in the repository's history; nothing was written`,
-    {
-      fix: `Untrack it (git rm --cached ${display}, and add it to .gitignore), rotate every secret it held, then sync from an untracked file (a local .env, or a file written from a secret in the workflow). Only plain settings may come from a committed file: list them in variables.`,
-    },
-  );
-}
 
 const ACTION_TEXT: Record<SyncAction, string> = {
   add: 'added',
@@ -133,7 +20,7 @@ const ACTION_TEXT: Record<SyncAction, string> = {
   remove: 'removed',
 };
 
-export const syncSecretsCommand = defineCommand<SyncInputs>({
+export const syncSecretsCommand = defineCommand<SyncRequest>({
   name: 'sync-secrets',
   summary:
     'Write the values of a .env file to GitHub Actions secrets (sealed with libsodium) or variables, for a repository, environment or organization.',
@@ -244,44 +131,10 @@ export const syncSecretsCommand = defineCommand<SyncInputs>({
     { name: 'unchanged', description: 'Variables already holding the value, comma-separated.' },
     { name: 'removed', description: 'Names pruned, comma-separated.' },
   ],
-  parseInputs(raw, context) {
-    const envFile = path.resolve(context.cwd, stringInput(raw, 'env-file'));
-    const entries = readEnvFile(envFile, context.cwd);
-    const selection: SyncSelection = {
-      include: listInput(raw, 'include'),
-      exclude: listInput(raw, 'exclude'),
-      variables: listInput(raw, 'variables'),
-    };
-    // Hidden from every log line before anything can print them (variables are plain config).
-    const isVariable = nameMatcher(selection.variables);
-    for (const entry of entries)
-      if (!isVariable(entry.name)) context.host.maskSecret(entry.value, entry.name);
-    const checkOnly = booleanInput(raw, 'check-only');
-    const token =
-      raw.string('github-token')?.trim() || context.env.GH_TOKEN || context.env.GITHUB_TOKEN || '';
-    if (!token && !checkOnly) {
-      throw new UserError('sync-secrets needs a GitHub token that may write secrets', {
-        fix: 'Set github-token to a fine-grained PAT or GitHub App token with "Secrets: write" (stored as a secret); GITHUB_TOKEN cannot write secrets.',
-      });
-    }
-    if (token) context.host.maskSecret(token, 'github-token');
-    if (!checkOnly) refuseTrackedSecrets(envFile, entries, selection, context.cwd);
-    const prune = booleanInput(raw, 'prune');
-    return {
-      envFile,
-      entries,
-      checkOnly,
-      ifChanged: booleanInput(raw, 'if-changed'),
-      token,
-      target: checkOnly ? undefined : parseTarget(raw, context),
-      selection,
-      dryRun: booleanInput(raw, 'dry-run'),
-      prunePrefixes: prune ? checkPrunePrefixes(listInput(raw, 'prune-prefix')) : undefined,
-      concurrency: integerInput(raw, 'concurrency', 1),
-    };
-  },
-  async run(inputs, context) {
+  parseInputs: parseSyncInputs,
+  async run(request, context) {
     const { ui } = context;
+    const inputs = planSyncInputs(request, context);
     const display = path.relative(context.cwd, inputs.envFile) || inputs.envFile;
     const target = inputs.target;
     if (!target) {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
 import { renderParameter } from '../core/ir/placeholders.js';
-import { defineCommand } from './command.js';
+import { defineCommand, parseFields } from './command.js';
 import {
   countTasks,
   loadPipelineFrom,
-  parsePipelineSourceInputs,
+  pipelineSourceFields,
   PARAM_INPUT,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
@@ -30,10 +30,10 @@ export const validateCommand = defineCommand<ValidateInputs>({
     { name: 'task-count', description: 'Number of container tasks in the pipeline.' },
   ],
   parseInputs(raw, context) {
-    return {
-      ...parsePipelineSourceInputs(raw, context),
-      params: parseParameterAssignments(raw.list('param')),
-    };
+    return parseFields('validate', {
+      ...pipelineSourceFields(raw, context),
+      params: () => parseParameterAssignments(raw.list('param')),
+    });
   },
   async run(inputs, context) {
     const { ui, cwd } = context;

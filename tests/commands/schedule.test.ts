@@ -93,8 +93,14 @@ describe('schedule (in-process, Vertex emulator)', () => {
     expect(cron.userError?.describe()).toContain('hour "25" is not in 0-23');
     const zone = await schedule({ 'time-zone': 'Berlin' });
     expect(zone.userError?.describe()).toContain('time-zone "Berlin" is not an IANA time zone');
+    // Every problem at once, each with its fix: no time zone, and (no auth step) no project or region.
     const missing = await runCommand(scheduleCommand, { pipeline: 'p.yaml', cron: '0 3 * * *' });
-    expect(missing.userError?.message).toBe('Missing required input "time-zone"');
+    expect(missing.userError?.message).toBe('3 inputs of schedule are invalid');
+    expect(missing.userError?.details).toEqual([
+      expect.stringMatching(/^Missing required input "time-zone". Fix: Give the time zone/),
+      expect.stringMatching(/^Schedules need a project. Fix: Set project-id/),
+      expect.stringMatching(/^Schedules need a region. Fix: Set region/),
+    ]);
     const region = await runCommand(
       scheduleCommand,
       { ...SCHEDULE, region: '' },

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncSecretsCommand } from '../../src/commands/sync-secrets.js';
 import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
 import { tempDir } from '../helpers/paths.js';
-import { runCommand, type InputValue } from '../helpers/recording-host.js';
+import {
+  createRecordingHost,
+  rawInputsOf,
+  runCommand,
+  type InputValue,
+} from '../helpers/recording-host.js';
 
 /**
  * sync-secrets in-process against the GitHub API emulator, which holds real libsodium keypairs
@@ -170,6 +175,64 @@ describe('sync-secrets (in-process)', () => {
     const concurrency = await sync({ 'github-token': PAT, concurrency: '0' });
     expect(concurrency.userError?.message).toBe('Input "concurrency" is "0"');
     expect(github.requests.all().length).toBe(before);
+  });
+
+  it('reports every bad input in one UserError, each with its fix', async () => {
+    await writeFile(path.join(folder, '.env'), 'A_VALUE=one\n');
+    const before = github.requests.all().length;
+    const result = await sync({
+      org: 'acme',
+      environment: 'production',
+      concurrency: '0',
+      prune: true,
+    });
+    expect(result.userError?.message).toBe('4 inputs of sync-secrets are invalid');
+    expect(result.userError?.details).toEqual([
+      expect.stringMatching(/^sync-secrets needs a GitHub token .*\. Fix: Set github-token/),
+      expect.stringMatching(/^org and environment are both set\. Fix: Environments belong/),
+      expect.stringMatching(
+        /^prune deletes secrets and variables, so it needs prune-prefix\. Fix: /,
+      ),
+      'Input "concurrency" is "0". Fix: Give a whole number of at least 1.',
+    ]);
+    expect(github.requests.all().length).toBe(before);
+  });
+
+  it('parseInputs reads no file and runs no git; the planning phase reports both, before GitHub', async () => {
+    const { ui, host } = createRecordingHost();
+    const nowhere = '/nonexistent/mlops-sync-secrets';
+    const parsed = syncSecretsCommand.parseInputs(
+      rawInputsOf({ 'env-file': 'missing.env', 'github-token': PAT }),
+      { ui, host, cwd: nowhere, env: {} },
+    );
+    expect(parsed).toMatchObject({
+      envFile: path.join(nowhere, 'missing.env'),
+      // No repository given and no workflow's: the git remote is asked in the planning phase.
+      target: { level: 'git-remote', environment: undefined },
+    });
+
+    // The checkout has no remote "origin", and the file is not there: both, in one report.
+    const before = github.requests.all().length;
+    const result = await sync(
+      { 'env-file': 'missing.env', 'github-token': PAT },
+      { GITHUB_REPOSITORY: undefined },
+    );
+    expect(result.userError?.message).toBe('2 inputs of sync-secrets are invalid');
+    expect(result.userError?.details).toEqual([
+      expect.stringMatching(/^Cannot read missing\.env: ENOENT\. Fix: Set env-file/),
+      expect.stringMatching(/^No repository to sync to\. Fix: Set repository to OWNER\/NAME/),
+    ]);
+    expect(github.requests.all().length).toBe(before);
+
+    // With the remote, its repository is the target.
+    execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:acme/ml.git'], { cwd: folder });
+    await writeFile(path.join(folder, 'missing.env'), 'A_VALUE=one\n');
+    const dryRun = await sync(
+      { 'env-file': 'missing.env', 'github-token': PAT, 'dry-run': true },
+      { GITHUB_REPOSITORY: undefined },
+    );
+    expect(dryRun.userError).toBeUndefined();
+    expect(dryRun.tables.at(-1)?.title).toBe('Dry run: missing.env → acme/ml');
   });
 
   it('refuses secrets from a file git tracks', async () => {

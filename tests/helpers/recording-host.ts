@@ -140,7 +140,8 @@ export interface CommandRun<Inputs = unknown> extends Recording {
 }
 
 /**
- * Runs a command the way the hosts do (parseInputs, then run) with a recording Ui and Host.
+ * Runs a command the way the hosts do (parseInputs, then run, which starts with the command's
+ * planning phase: files and git are read there) with a recording Ui and Host.
  * A UserError is returned in `userError`; any other error is rethrown (a bug, or a failure the
  * test should see whole).
  */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { UserError } from '../../core/errors.js';
+import { RemoteFailure, UserError } from '../../core/errors.js';
 import {
   normalizePackageName,
   type PythonEnvironment,
@@ -101,8 +101,14 @@ export class DockerCli {
       { input: credentials.password, quiet: true },
     );
     if (result.exitCode !== 0) {
+      const reason = lastLine(result);
+      if (registryFault(reason) === 'remote') {
+        throw new RemoteFailure(`The registry ${host} failed the login: ${reason}`, {
+          fix: REMOTE_FIX,
+        });
+      }
       throw new UserError(
-        `The registry ${host} refused the login of ${credentials.username}: ${lastLine(result)}`,
+        `The registry ${host} refused the login of ${credentials.username}: ${reason}`,
         {
           fix: 'For Artifact Registry, run the auth step first and grant its service account roles/artifactregistry.writer on the repository; for other registries check registry-username and registry-password.',
         },
@@ -199,9 +205,15 @@ export class DockerCli {
     const result = await this.#run(['push', image], {});
     const digest = /digest: (sha256:[a-f0-9]{64})/.exec(result.logTail.join('\n'))?.[1];
     if (result.exitCode !== 0 || !digest) {
-      throw new UserError(`docker push ${image} failed: ${lastLine(result)}`, {
-        fix: 'Check that the credentials may push to this repository (roles/artifactregistry.writer for Artifact Registry).',
-      });
+      const reason = lastLine(result);
+      // A refusal (credentials, a repository that does not exist) is the user's to fix; a
+      // registry that fails or cannot be reached is not.
+      if (registryFault(reason) === 'user') {
+        throw new UserError(`docker push ${image} was refused: ${reason}`, {
+          fix: 'Check that the credentials may push to this repository (roles/artifactregistry.writer for Artifact Registry) and that the repository exists.',
+        });
+      }
+      throw new RemoteFailure(`docker push ${image} failed: ${reason}`, { fix: REMOTE_FIX });
     }
     return digest;
   }
@@ -209,9 +221,13 @@ export class DockerCli {
   async pull(image: string): Promise<void> {
     const result = await this.#run(['pull', '--quiet', image], { quiet: true });
     if (result.exitCode !== 0) {
-      throw new UserError(`docker pull ${image} failed: ${lastLine(result)}`, {
-        fix: 'Check the image reference and that the credentials may read it.',
-      });
+      const reason = lastLine(result);
+      if (registryFault(reason) === 'user') {
+        throw new UserError(`docker pull ${image} failed: ${reason}`, {
+          fix: 'Check the image reference and that the credentials may read it.',
+        });
+      }
+      throw new RemoteFailure(`docker pull ${image} failed: ${reason}`, { fix: REMOTE_FIX });
     }
   }
 
@@ -258,6 +274,25 @@ export class DockerCli {
       ...(this.options.signal ? { signal: this.options.signal } : {}),
     });
   }
+}
+
+const REMOTE_FIX =
+  'The registry failed or could not be reached (see the message): run the step again; if it keeps failing, check the registry status and the network between this machine and it.';
+
+/**
+ * What the user fixes, in docker's and registries' wording: credentials and permissions, names
+ * that do not exist, a host that does not resolve, TLS set-up (a certificate, an HTTP registry).
+ */
+const REFUSED =
+  /\b(unauthori[sz]ed|denied|forbidden|authentication required|(name|manifest|blob) unknown|not found|does not exist|no such host|invalid reference|invalid username|incorrect username|x509|certificate|server gave HTTP response to HTTPS client|401|403|404)\b/i;
+
+/**
+ * Who a registry operation's failure is for: `user` for a refusal (see REFUSED), `remote` for
+ * anything else the registry or the network did (5xx, timeouts, refused or reset connections,
+ * rate limits).
+ */
+function registryFault(reason: string): 'user' | 'remote' {
+  return REFUSED.test(reason) ? 'user' : 'remote';
 }
 
 /** The line that says what went wrong (docker ends some errors with a pointer to --help). */
