@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 const SRC = path.join(import.meta.dirname, 'src');
 
 /** The rings of src/ by folder, inner first; vendor is the adapters' bundled client code. */
+// src/entries.ts, the bundle's entry, sits above the rings: it only starts a host.
 const RINGS = { core: 0, vendor: 1, adapters: 1, commands: 2, action: 3, cli: 3 };
 const HOSTS = 3;
 

@@ -146,6 +146,37 @@ try {
     'validate never loads the 9 MB vendor bundle',
   );
 
+  // 1c. Start-up of commands that never call Google (the target: at most 3× an empty Node),
+  // after a first run has filled Node's compile cache, as any later run finds it.
+  const smallPipeline = path.join(ROOT, 'tests/fixtures/ir/loop-and-exit-handler.yaml');
+  runProcess(['dist/cli.js', 'validate', smallPipeline]);
+  const [validateSmall, emptyNode] = await sideBySide(
+    15,
+    () => runProcess(['dist/cli.js', 'validate', smallPipeline]),
+    () => runProcess(['-e', '']),
+  );
+  add(
+    'Start-up: `mlops validate` of a 3-task IR vs `node -e ""`',
+    'mlops validate',
+    validateSmall,
+    'node -e ""',
+    emptyNode,
+    'loads only the validate command; the target is at most 3×',
+  );
+  const [version, emptyAgain] = await sideBySide(
+    15,
+    () => runProcess(['dist/cli.js', '--version']),
+    () => runProcess(['-e', '']),
+  );
+  add(
+    'Start-up: `mlops --version` vs `node -e ""`',
+    'mlops --version',
+    version,
+    'node -e ""',
+    emptyAgain,
+    'loads no command at all',
+  );
+
   // 2. The runner (parallel branches) against the same commands by hand, in sequence.
   const reference = await runLocal(path.join(workspace, 'reference'), false);
   const [runner, byHand] = await sideBySide(

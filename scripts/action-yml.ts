@@ -3,9 +3,10 @@
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { actionManifests, isGeneratedManifest } from '../src/commands/action-manifest.js';
+import { loadCommands } from '../src/commands/registry.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const manifests = actionManifests();
+const manifests = actionManifests(await loadCommands());
 const folders = await readdir(root, { withFileTypes: true });
 const stale: string[] = [];
 for (const folder of folders.filter((entry) => entry.isDirectory())) {

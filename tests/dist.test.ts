@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands/registry.js';
@@ -18,5 +18,14 @@ describe('committed build output', () => {
     expect(result.code).toBe(0);
     for (const command of COMMANDS)
       expect(existsSync(path.join(REPO_ROOT, command.name, 'action.yml')), command.name).toBe(true);
+  });
+
+  it('lists the licences of what each bundle holds beside it', () => {
+    const licences = (bundle: string): string =>
+      readFileSync(path.join(REPO_ROOT, 'dist', bundle, 'licenses.txt'), 'utf8');
+    const product = licences('bundle');
+    for (const name of ['@actions/core', 'commander', 'libsodium-wrappers', 'yaml', 'zod'])
+      expect(product, name).toMatch(new RegExp(`^${name}\\n`, 'm'));
+    expect(licences('vendor')).toMatch(/^google-gax\n/m);
   });
 });

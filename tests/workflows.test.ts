@@ -5,11 +5,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { initCommand } from '../src/commands/init.js';
-import { COMMANDS } from '../src/commands/registry.js';
+import { loadCommands } from '../src/commands/registry.js';
 import { CONFIGURATION } from '../src/core/init/configuration.js';
 import { workflowName } from '../src/core/init/templates.js';
 import { createRepository, runWorkflow } from './harness/index.js';
 import { REPO_ROOT } from './helpers/paths.js';
+
+const COMMANDS = await loadCommands();
 
 /**
  * Every workflow, template and action.yml is checked by GitHub's own validator (the one behind

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { errorMessage, ReportedError, UserError } from '../core/errors.js';
 import { sharedInputs } from '../commands/action-manifest.js';
 import type { Command, RawInputs } from '../commands/command.js';
-import { findCommand } from '../commands/registry.js';
+import { loadCommand, loadCommands } from '../commands/registry.js';
 import { createActionHost } from './action-host.js';
 import { addSummaryFooter, createActionUi } from './action-ui.js';
 import { actionState } from './state.js';
@@ -25,9 +25,12 @@ const actionInputs: RawInputs = {
  * Inputs of action.yml the step was given that `command` does not take. The runner sets every
  * input that has a default, so only a value other than action.yml's default counts.
  */
-function inputsNotTaken(command: Command<unknown>, env: NodeJS.ProcessEnv): string[] {
+async function inputsNotTaken(
+  command: Command<unknown>,
+  env: NodeJS.ProcessEnv,
+): Promise<string[]> {
   const taken = new Set(command.inputs.map((input) => input.name));
-  return sharedInputs()
+  return sharedInputs(await loadCommands())
     .filter((input) => !taken.has(input.name))
     .filter((input) => {
       const value = env[`INPUT_${input.name.replaceAll(' ', '_').toUpperCase()}`] ?? '';
@@ -43,10 +46,10 @@ function inputsNotTaken(command: Command<unknown>, env: NodeJS.ProcessEnv): stri
 export async function run(fixedCommand?: string): Promise<void> {
   const commandName = fixedCommand ?? (core.getInput('command') || 'run');
   try {
-    const command = findCommand(commandName);
+    const command = await loadCommand(commandName);
     actionState.setCommand(command.name);
     // A sub-action declares only its command's inputs, so the runner warns about any other.
-    const ignored = fixedCommand ? [] : inputsNotTaken(command, process.env);
+    const ignored = fixedCommand ? [] : await inputsNotTaken(command, process.env);
     if (ignored.length > 0) {
       const them = ignored.length === 1 ? 'it' : 'them';
       core.warning(

@@ -8,10 +8,8 @@ import {
   validatePipelineSpec,
 } from '../core/ir/validate.js';
 import { readYamlDocuments } from '../core/ir/validate-yaml.js';
-import { compileDeclarativePipeline } from '../core/pipeline/compile-declarative.js';
 import { detectPipelineSource, type PipelineSourceKind } from '../core/pipeline/source-kind.js';
-import { loadV1Component, type LoadedComponent } from '../core/pipeline/v1-component.js';
-import { compileKfpPython } from './kfp-python.js';
+import type { LoadedComponent } from '../core/pipeline/v1-component.js';
 import { packageVersion } from './package-version.js';
 
 export interface LoadedPipeline {
@@ -53,7 +51,9 @@ export async function loadPipeline(
     'Check the pipeline path (it is relative to the working directory).',
   );
   const detected = detectPipelineSource(text, file);
+  // Each source's compiler loads only for that source: checking IR never pays for them.
   if (detected.kind === 'kfp-python') {
+    const { compileKfpPython } = await import('./kfp-python.js');
     const compiled = await compileKfpPython(absolute, {
       python: options.python ?? 'python3',
       ...(options.functionName ? { functionName: options.functionName } : {}),
@@ -71,6 +71,10 @@ export async function loadPipeline(
       file: absolute,
     };
 
+  const [{ compileDeclarativePipeline }, { loadV1Component }] = await Promise.all([
+    import('../core/pipeline/compile-declarative.js'),
+    import('../core/pipeline/v1-component.js'),
+  ]);
   const folder = path.dirname(absolute);
   const loadComponent = async (ref: string): Promise<LoadedComponent> => {
     const componentFile = path.resolve(folder, ref);

@@ -4,7 +4,7 @@ import { packageVersion } from '../adapters/package-version.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import { closest } from '../core/suggest.js';
 import type { Command, InputDefinition, RawInputs } from '../commands/command.js';
-import { CLI_COMMANDS } from '../commands/registry.js';
+import { CLI_COMMANDS, loadCommands, type CommandEntry } from '../commands/registry.js';
 import { createCliHost, redact } from './cli-host.js';
 import { createCliUi } from './cli-ui.js';
 
@@ -84,16 +84,18 @@ function describe(input: InputDefinition): string {
 
 function addCommand(
   program: Program,
+  words: readonly string[],
   command: Command<unknown>,
   run: (command: Command<unknown>, raw: RawInputs) => Promise<void>,
   secretWarning: (message: string) => void,
 ): void {
-  const group = command.cli?.group;
-  const parent = group
-    ? (program.commands.find((existing) => existing.name() === group) ??
-      program.command(group).description(`${group} commands`))
-    : program;
-  const sub = parent.command(command.cli?.name ?? command.name).description(command.summary);
+  let parent = program;
+  for (const group of words.slice(0, -1)) {
+    parent =
+      parent.commands.find((existing) => existing.name() === group) ??
+      parent.command(group).description(`${group} commands`);
+  }
+  const sub = parent.command(words.at(-1) ?? command.name).description(command.summary);
   for (const input of command.inputs.filter((i) => i.positional)) {
     sub.argument(input.required ? `<${input.name}>` : `[${input.name}]`, describe(input));
   }
@@ -142,6 +144,31 @@ function addCommand(
   });
 }
 
+/**
+ * The commands argv can reach, loaded: only the one it names (its code is all a call loads),
+ * every command of a group it names alone (`mlops images`), none for --version, and all of them
+ * otherwise, for the help and for suggestions after a mistyped name.
+ */
+async function commandsFor(
+  argv: readonly string[],
+): Promise<Array<[CommandEntry, Command<unknown>]>> {
+  const words = argv.filter((word) => !word.startsWith('-'));
+  const named = CLI_COMMANDS.filter((entry) =>
+    entry.cliWords.every((word, index) => index >= words.length || words[index] === word),
+  );
+  const entries =
+    argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')
+      ? []
+      : words.length > 0 && named.length > 0
+        ? named
+        : CLI_COMMANDS;
+  const commands = await loadCommands(entries);
+  return entries.map((entry, index): [CommandEntry, Command<unknown>] => [
+    entry,
+    commands[index] as Command<unknown>,
+  ]);
+}
+
 /** Runs the CLI and resolves to the process exit code: 0 ok, 1 failure, 2 user error. */
 export async function main(argv: readonly string[]): Promise<number> {
   const secrets = new Set<string>();
@@ -161,9 +188,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Usage errors are reported below like any UserError, with a Fix line instead of the usage.
     .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => {} })
     .showSuggestionAfterError(false);
-  for (const command of CLI_COMMANDS) {
+  for (const [entry, command] of await commandsFor(argv)) {
     addCommand(
       program,
+      entry.cliWords,
       command,
       async (selected, raw) => {
         const context = {

@@ -1,6 +1,5 @@
 import { stringify } from 'yaml';
 import type { Command, InputDefinition } from './command.js';
-import { COMMANDS } from './registry.js';
 
 /**
  * action.yml and each command's <command>/action.yml are generated from the command definitions,
@@ -23,7 +22,7 @@ export interface SharedInput {
  * The top-level action's inputs besides `command`: one per name across the commands. Commands
  * sharing a name must share its default (GitHub fills it in whichever command runs).
  */
-export function sharedInputs(commands: ReadonlyArray<Command<unknown>> = COMMANDS): SharedInput[] {
+export function sharedInputs(commands: ReadonlyArray<Command<unknown>>): SharedInput[] {
   const inputs = new Map<string, SharedInput>();
   for (const command of commands) {
     for (const input of command.inputs) {
@@ -93,7 +92,7 @@ function render({ name, description, branding, inputs, outputs, runs }: Manifest
  * The top-level action.yml: `command`, then every command's inputs and outputs, each description
  * prefixed with the commands that take it.
  */
-export function renderActionManifest(commands: ReadonlyArray<Command<unknown>> = COMMANDS): string {
+export function renderActionManifest(commands: ReadonlyArray<Command<unknown>>): string {
   const inputs: Manifest['inputs'] = {
     command: inputEntry(
       `The command to run: ${commands.map((c) => c.name).join(', ')}.`,
@@ -154,9 +153,7 @@ export function renderCommandManifest(command: Command<unknown>): string {
 }
 
 /** Every generated manifest, by its path from the repository root. */
-export function actionManifests(
-  commands: ReadonlyArray<Command<unknown>> = COMMANDS,
-): Map<string, string> {
+export function actionManifests(commands: ReadonlyArray<Command<unknown>>): Map<string, string> {
   return new Map([
     ['action.yml', renderActionManifest(commands)],
     ...commands.map((command): [string, string] => [

@@ -13,7 +13,7 @@ import {
   parseImageReference,
 } from '../core/images/image-reference.js';
 import { parseParameterAssignments } from '../core/ir/parameters.js';
-import { checkProjectId } from '../core/gcp/vertex-job.js';
+import { checkProjectId } from '../core/gcp/google-names.js';
 import {
   booleanInput,
   defineCommand,

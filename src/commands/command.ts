@@ -105,11 +105,11 @@ export interface CommandResult {
 export interface Command<Inputs> {
   /** The action's `command` value. */
   readonly name: string;
-  /** How the CLI shows it, when not simply as `mlops <name>` with a flag per input. */
+  /**
+   * CLI flags beyond one per input. (The words that select a command in the CLI, such as
+   * `mlops images diff`, are in the registry, which the CLI reads before loading any command.)
+   */
   readonly cli?: {
-    /** A subcommand of a group instead: `mlops images diff`. */
-    readonly group?: string;
-    readonly name?: string;
     /** Flags that stand for an input's value: `--local` for `--target local`. */
     readonly shorthands?: ReadonlyArray<{
       readonly name: string;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { excerpt, UserError } from '../core/errors.js';
-import { checkProjectId, checkRegion } from '../core/gcp/vertex-job.js';
+import { checkProjectId, checkRegion } from '../core/gcp/google-names.js';
 import { parseRunRecord, RUN_RECORD_SOURCE, type RunRecord } from '../core/run-record.js';
 import { durationMs } from '../core/duration.js';
 import {

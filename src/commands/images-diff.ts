@@ -24,7 +24,6 @@ interface DiffInputs {
 
 export const imagesDiffCommand = defineCommand<DiffInputs>({
   name: 'images-diff',
-  cli: { group: 'images', name: 'diff' },
   summary:
     'Compare the Python packages of two images (what pip freeze inside each would show), frameworks first.',
   inputs: [

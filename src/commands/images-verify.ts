@@ -25,7 +25,6 @@ interface VerifyInputs {
 
 export const imagesVerifyCommand = defineCommand<VerifyInputs>({
   name: 'images-verify',
-  cli: { group: 'images', name: 'verify' },
   summary:
     'Check an image in its registry: it must have a linux/amd64 image and, given its training image, the same framework versions.',
   inputs: [

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { KfpRegistry } from '../adapters/gcp/kfp-registry.js';
 import { loadPipeline, type LoadedPipeline } from '../adapters/pipeline-loader.js';
 import { isTemplateUri, parseTemplateUri, templateUri } from '../core/gcp/kfp-template.js';
 import { replaceImages } from '../core/ir/images.js';
@@ -97,6 +96,8 @@ async function loadPipelineSource(
 ): Promise<LoadedPipeline> {
   if (isTemplateUri(inputs.pipeline)) {
     const template = parseTemplateUri(inputs.pipeline);
+    // Loaded only here: a local pipeline file never needs the registry client.
+    const { KfpRegistry } = await import('../adapters/gcp/kfp-registry.js');
     const registry = await KfpRegistry.connect({
       project: template.project,
       env: context.env,

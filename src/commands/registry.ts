@@ -1,52 +1,75 @@
 import { UserError } from '../core/errors.js';
-import { authCommand } from './auth.js';
-import { buildCommand } from './build.js';
 import type { Command } from './command.js';
-import { compileCommand } from './compile.js';
-import { deployCommand } from './deploy.js';
-import { gateCommand } from './gate.js';
-import { imagesDiffCommand } from './images-diff.js';
-import { imagesVerifyCommand } from './images-verify.js';
-import { initCommand } from './init.js';
-import { publishCommand } from './publish.js';
-import { runCommand } from './run.js';
-import { scheduleCommand } from './schedule.js';
-import { serveCommand } from './serve.js';
-import { syncSecretsCommand } from './sync-secrets.js';
-import { validateCommand } from './validate.js';
 
 /**
- * The commands of the action and the CLI, in the order help lists them. Hosts dispatch through
- * this list (and CLI_COMMANDS) only.
+ * A command as the hosts find it: its name and the words that select it in the CLI, with its
+ * definition and code loaded only when used, so a step or a CLI call loads its one command.
  */
-export const COMMANDS: ReadonlyArray<Command<unknown>> = [
-  compileCommand,
-  validateCommand,
-  runCommand,
-  serveCommand,
-  buildCommand,
-  imagesVerifyCommand,
-  imagesDiffCommand,
-  gateCommand,
-  deployCommand,
-  scheduleCommand,
-  publishCommand,
-  syncSecretsCommand,
-  authCommand,
-] as ReadonlyArray<Command<unknown>>;
+export interface CommandEntry {
+  /** The action's `command` value. */
+  readonly name: string;
+  /** The words after `mlops` that select it: ['validate'], or ['images', 'diff'] in a group. */
+  readonly cliWords: readonly string[];
+  load(): Promise<Command<unknown>>;
+}
+
+function entry(
+  name: string,
+  load: () => Promise<unknown>,
+  cliWords: readonly string[] = [name],
+): CommandEntry {
+  return { name, cliWords, load: async () => (await load()) as Command<unknown> };
+}
+
+/** The commands of the action and the CLI, in the order help lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  entry('compile', async () => (await import('./compile.js')).compileCommand),
+  entry('validate', async () => (await import('./validate.js')).validateCommand),
+  entry('run', async () => (await import('./run.js')).runCommand),
+  entry('serve', async () => (await import('./serve.js')).serveCommand),
+  entry('build', async () => (await import('./build.js')).buildCommand),
+  entry('images-verify', async () => (await import('./images-verify.js')).imagesVerifyCommand, [
+    'images',
+    'verify',
+  ]),
+  entry('images-diff', async () => (await import('./images-diff.js')).imagesDiffCommand, [
+    'images',
+    'diff',
+  ]),
+  entry('gate', async () => (await import('./gate.js')).gateCommand),
+  entry('deploy', async () => (await import('./deploy.js')).deployCommand),
+  entry('schedule', async () => (await import('./schedule.js')).scheduleCommand),
+  entry('publish', async () => (await import('./publish.js')).publishCommand),
+  entry('sync-secrets', async () => (await import('./sync-secrets.js')).syncSecretsCommand),
+  entry('auth', async () => (await import('./auth.js')).authCommand),
+];
 
 /**
  * The CLI has one more: init lays the platform into a repository before any workflow runs,
  * so the action (and action.yml) has no use for it.
  */
-export const CLI_COMMANDS: ReadonlyArray<Command<unknown>> = [initCommand, ...COMMANDS];
+export const CLI_COMMANDS: readonly CommandEntry[] = [
+  entry('init', async () => (await import('./init.js')).initCommand),
+  ...COMMANDS,
+];
 
-export function findCommand(name: string): Command<unknown> {
-  const command = COMMANDS.find((candidate) => candidate.name === name.trim());
-  if (!command) {
+/** Every command's definition (for help, action.yml and checks across commands). */
+export async function loadCommands(
+  entries: readonly CommandEntry[] = COMMANDS,
+): Promise<Array<Command<unknown>>> {
+  return Promise.all(entries.map((command) => command.load()));
+}
+
+/** The action's command by its `command` value. */
+export async function loadCommand(name: string): Promise<Command<unknown>> {
+  const found = COMMANDS.find((candidate) => candidate.name === name.trim());
+  if (!found) {
     throw new UserError(`Unknown command "${name}"`, {
       fix: `Use one of: ${COMMANDS.map((c) => c.name).join(', ')}.`,
     });
   }
+  const command = await found.load();
+  if (command.name !== found.name)
+    throw new Error(`registry entry ${found.name} loads command ${command.name}`);
   return command;
 }

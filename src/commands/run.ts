@@ -1,16 +1,14 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { DockerExecutor, SubprocessExecutor } from '../adapters/local-runner/executors.js';
 import { gitOutput } from '../adapters/git.js';
-import { runPipelineLocally } from '../adapters/local-runner/local-runner.js';
 import { assertWritableFile, assertWritableFolder } from '../adapters/writable.js';
 import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
 import { UserError } from '../core/errors.js';
 import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
 import { parseVertexJobInputs, VERTEX_JOB_INPUTS } from './vertex-job-inputs.js';
 import { failureSummary, recordOutputs, reportRun } from './run-report.js';
-import { runOnVertex, type VertexRunOptions } from './run-vertex.js';
+import type { VertexRunOptions } from './run-vertex.js';
 import {
   booleanInput,
   choiceInput,
@@ -261,7 +259,9 @@ export const runCommand = defineCommand<RunInputs>({
         'Point run-record (--run-record) at a file in a folder you can write, e.g. .mlops/run.json.',
       );
     }
+    // Each target's code loads only when it is the one used.
     if (target.kind === 'vertex') {
+      const { runOnVertex } = await import('./run-vertex.js');
       const result = await runOnVertex(loaded, parameters, target, context);
       if (!result.finished) {
         return {
@@ -292,6 +292,10 @@ export const runCommand = defineCommand<RunInputs>({
       'The pipeline root',
       `Point pipeline-root (--pipeline-root) at a folder you can write (the default is ${LOCAL_PIPELINE_ROOT}).`,
     );
+    const [{ DockerExecutor, SubprocessExecutor }, { runPipelineLocally }] = await Promise.all([
+      import('../adapters/local-runner/executors.js'),
+      import('../adapters/local-runner/local-runner.js'),
+    ]);
     const workdir = loaded.templateUri ? cwd : path.dirname(loaded.file);
     const executor =
       target.executor === 'docker'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
+import { checkRegion } from '../../src/core/gcp/google-names.js';
 import {
-  checkRegion,
   jobLabels,
   pipelineJobId,
   runRecordFromJob,

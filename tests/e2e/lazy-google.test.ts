@@ -11,7 +11,7 @@ describe('the Google clients load only when a command calls Google', () => {
     await mkdir(path.join(root, 'dist'));
     for (const file of ['cli.js', 'main.js', 'post.js'])
       await copyFile(path.join(REPO_ROOT, 'dist', file), path.join(root, 'dist', file));
-    await cp(path.join(REPO_ROOT, 'dist/chunks'), path.join(root, 'dist/chunks'), {
+    await cp(path.join(REPO_ROOT, 'dist/bundle'), path.join(root, 'dist/bundle'), {
       recursive: true,
     });
     await copyFile(path.join(REPO_ROOT, 'package.json'), path.join(root, 'package.json'));
@@ -43,7 +43,7 @@ describe('the Google clients load only when a command calls Google', () => {
     const root = await tempDir('no-github');
     await cp(path.join(REPO_ROOT, 'dist'), path.join(root, 'dist'), { recursive: true });
     await copyFile(path.join(REPO_ROOT, 'package.json'), path.join(root, 'package.json'));
-    const chunks = path.join(root, 'dist/chunks');
+    const chunks = path.join(root, 'dist/bundle');
     let removed = 0;
     for (const name of await readdir(chunks)) {
       const text = await readFile(path.join(chunks, name), 'utf8');
@@ -65,6 +65,6 @@ describe('the Google clients load only when a command calls Google', () => {
     expect(cli('sync-secrets', '--check-only').status).toBe(0);
     const sync = cli('sync-secrets', '--repository', 'acme/ml');
     expect(sync.status).toBe(1);
-    expect(sync.stderr).toMatch(/Cannot find module .*chunks/);
+    expect(sync.stderr).toMatch(/Cannot find module .*bundle/);
   });
 });

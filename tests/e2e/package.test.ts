@@ -70,6 +70,8 @@ describe('the npm package (npm pack, unpacked and run without node_modules)', ()
       'CHANGELOG.md',
       'dist/cli.js',
       'dist/vendor/google-cloud.js',
+      'dist/bundle/licenses.txt',
+      'dist/vendor/licenses.txt',
       'pipelines/training-pipeline.yaml',
       'pipelines/serving/server.py',
       'pipelines/components/train.py',

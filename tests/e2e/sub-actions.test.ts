@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/commands/registry.js';
+import { loadCommands } from '../../src/commands/registry.js';
 import { actionInputs, loadNodeAction } from '../harness/steps.js';
 import { parseCommandFile, runnerFiles } from '../helpers/action-runner.js';
 import { runNode } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/paths.js';
+
+const COMMANDS = await loadCommands();
 
 const PIPELINE = 'pipelines/training-pipeline.yaml';
 

@@ -103,7 +103,7 @@ export function stringMap(value: unknown): Record<string, string> {
 
 /** Loads the Google clients (the lazy vendor bundle) and checks credentials are present. */
 export async function loadGoogleClients(project: string): Promise<GoogleCloud> {
-  const google = await import('#google-cloud');
+  const google = await import(/* webpackIgnore: true */ '#google-cloud');
   // The project is given: without it the library would look it up through Resource Manager.
   const probe = new google.GoogleAuth({
     scopes: ['https://www.googleapis.com/auth/cloud-platform'],
@@ -132,7 +132,7 @@ export function googleTokenSource(env: NodeJS.ProcessEnv): () => Promise<string 
   return async () => {
     if (!env.GOOGLE_APPLICATION_CREDENTIALS && !env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE)
       return undefined;
-    auth ??= import('#google-cloud').then(
+    auth ??= import(/* webpackIgnore: true */ '#google-cloud').then(
       (google) =>
         new google.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] }),
     );

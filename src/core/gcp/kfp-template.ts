@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { checkProjectId, checkRegion } from './vertex-job.js';
+import { checkProjectId, checkRegion } from './google-names.js';
 
 /**
  * Pipeline templates in an Artifact Registry Kubeflow Pipelines repository, addressed the way

@@ -28,7 +28,6 @@ import {
 import { addPipelineOutputs, rootInputDefinitions } from './compile-root.js';
 import { containerSpec, taskSpec } from './compile-task.js';
 import {
-  DECLARATIVE_API_VERSION,
   declarativePipelineSchema,
   type DeclarativeParameter,
   type DeclarativePipeline,
@@ -328,14 +327,4 @@ class CompileContext {
     const [cycle] = findCycles(edges);
     if (cycle) this.#problems.push(`tasks: dependency cycle ${cycle.join(' -> ')}`);
   }
-}
-
-/** Recognises the declarative format by content (apiVersion + kind). */
-export function isDeclarativePipeline(doc: unknown): boolean {
-  return (
-    typeof doc === 'object' &&
-    doc !== null &&
-    (doc as Record<string, unknown>).apiVersion === DECLARATIVE_API_VERSION &&
-    (doc as Record<string, unknown>).kind === 'Pipeline'
-  );
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { DECLARATIVE_API_VERSION } from './source-kind.js';
 
 /**
  * The project's declarative pipeline file: what a data scientist writes instead of IR.
  * Documented in docs/pipeline-yaml.md; compiled to IR by compile-declarative.ts.
  */
-
-export const DECLARATIVE_API_VERSION = 'mlops/v1';
 
 const durationSchema = z
   .string()

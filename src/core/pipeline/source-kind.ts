@@ -1,6 +1,8 @@
 import { UserError } from '../errors.js';
 import { readYamlDocuments } from '../ir/validate-yaml.js';
-import { isDeclarativePipeline } from './compile-declarative.js';
+
+/** The declarative format's apiVersion (declarative-schema.ts describes the format). */
+export const DECLARATIVE_API_VERSION = 'mlops/v1';
 
 export type PipelineSourceKind = 'ir' | 'declarative' | 'kfp-python';
 
@@ -9,6 +11,19 @@ export type DetectedSource =
   | { readonly kind: 'declarative'; readonly doc: unknown }
   /** Every YAML document of the file, so it is read once. */
   | { readonly kind: 'ir'; readonly documents: readonly unknown[] };
+
+/**
+ * Recognises the declarative format by content (apiVersion + kind). Here, apart from its
+ * compiler, so that reading IR does not load the compiler.
+ */
+export function isDeclarativePipeline(doc: unknown): boolean {
+  return (
+    typeof doc === 'object' &&
+    doc !== null &&
+    (doc as Record<string, unknown>).apiVersion === DECLARATIVE_API_VERSION &&
+    (doc as Record<string, unknown>).kind === 'Pipeline'
+  );
+}
 
 const KFP_PIPELINE_DECORATOR = /^\s*@(?:kfp\.)?dsl\.pipeline\b/m;
 
