@@ -3,8 +3,8 @@
 //   dist/vendor/       the Google clients (src/vendor/google-cloud.ts) on their own, licenses.txt
 //   dist/main.js, dist/post.js, dist/cli.js, dist/actions/<command>.js
 //                      what the runner and the shell start: two lines over dist/bundle/index.js
-// The vendor bundle is rebuilt only when its inputs change (the lock file, src/vendor/, ncc's
-// version): it takes most of the build time, and an unchanged one stays byte for byte the same.
+// The vendor bundle is rebuilt only when its inputs change (the lock file, src/vendor/, this
+// script, ncc's version): it takes most of the build time, and an unchanged one stays byte for byte the same.
 // esbuild strips the TypeScript first, file by file (half a second), and ncc bundles the
 // JavaScript: ncc's own TypeScript loader type-checks the whole program on every build (three
 // times slower), which `npm run typecheck` does already.
@@ -131,6 +131,7 @@ async function vendorInputs() {
   const nccVersion = createRequire(import.meta.url)('@vercel/ncc/package.json').version;
   hash.update(`ncc ${nccVersion}\n`);
   hash.update(await readFile(path.join(root, 'package-lock.json')));
+  hash.update(await readFile(fileURLToPath(import.meta.url)));
   for (const name of (await readdir(path.join(root, 'src/vendor'))).sort())
     hash.update(`${name}\n`).update(await readFile(path.join(root, 'src/vendor', name)));
   return hash.digest('hex');
