@@ -76,6 +76,14 @@ export function pipelineSourceFields(raw: RawInputs, context: CommandContext) {
   } satisfies Record<keyof PipelineSourceInputs, () => unknown>;
 }
 
+/** The source's fields and the run parameters (`param`), for commands that run or check a run. */
+export function pipelineRunFields(raw: RawInputs, context: CommandContext) {
+  return {
+    ...pipelineSourceFields(raw, context),
+    params: (): Record<string, string> => parseParameterAssignments(raw.list('param')),
+  };
+}
+
 /**
  * Loads the pipeline: a local file, or a template in Artifact Registry
  * (https://REGION-kfp.pkg.dev/PROJECT/REPO/PACKAGE/TAG), pinned to the version the tag names.

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gitOutput } from '../adapters/git.js';
 import { assertWritableFile, assertWritableFolder } from '../adapters/writable.js';
-import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
+import { resolveRunParameters } from '../core/ir/parameters.js';
 import { UserError } from '../core/errors.js';
 import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
 import { parseVertexJobInputs, VERTEX_JOB_INPUTS } from './vertex-job-inputs.js';
@@ -22,7 +22,7 @@ import {
 } from './command.js';
 import {
   loadPipelineFrom,
-  pipelineSourceFields,
+  pipelineRunFields,
   PARAM_INPUT,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
@@ -228,8 +228,7 @@ export const runCommand = defineCommand<RunInputs>({
     const useCache = once(() => !booleanInput(raw, 'no-cache'));
     const kind = once(() => choiceInput(raw, 'target', ['local', 'vertex'] as const));
     return parseFields('run', {
-      ...pipelineSourceFields(raw, context),
-      params: () => parseParameterAssignments(raw.list('param')),
+      ...pipelineRunFields(raw, context),
       useCache,
       runRecord: () => {
         const runRecord = raw.string('run-record')?.trim();

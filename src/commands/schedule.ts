@@ -8,7 +8,7 @@ import {
   type ScheduleSpec,
 } from '../core/gcp/schedule.js';
 import { sanitizeLabel } from '../core/gcp/vertex-job.js';
-import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
+import { resolveRunParameters } from '../core/ir/parameters.js';
 import { booleanInput, defineCommand, integerInput, parseFields, requireInput } from './command.js';
 import {
   parseGoogleLocation,
@@ -18,7 +18,7 @@ import {
 } from './google-inputs.js';
 import {
   loadPipelineFrom,
-  pipelineSourceFields,
+  pipelineRunFields,
   PARAM_INPUT,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
@@ -117,8 +117,7 @@ export const scheduleCommand = defineCommand<ScheduleInputs>({
   ],
   parseInputs(raw, context) {
     return parseFields('schedule', {
-      ...pipelineSourceFields(raw, context),
-      params: () => parseParameterAssignments(raw.list('param')),
+      ...pipelineRunFields(raw, context),
       cron: () => {
         const given = parseFields('schedule', {
           cron: () => requireInput(raw, 'cron', 'Give 5 cron fields, e.g. cron: "0 3 * * *".'),

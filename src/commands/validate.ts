@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { parseParameterAssignments, resolveRunParameters } from '../core/ir/parameters.js';
+import { resolveRunParameters } from '../core/ir/parameters.js';
 import { renderParameter } from '../core/ir/placeholders.js';
 import { defineCommand, parseFields } from './command.js';
 import {
   countTasks,
   loadPipelineFrom,
-  pipelineSourceFields,
+  pipelineRunFields,
   PARAM_INPUT,
   PIPELINE_INPUTS,
   type PipelineSourceInputs,
@@ -31,8 +31,7 @@ export const validateCommand = defineCommand<ValidateInputs>({
   ],
   parseInputs(raw, context) {
     return parseFields('validate', {
-      ...pipelineSourceFields(raw, context),
-      params: () => parseParameterAssignments(raw.list('param')),
+      ...pipelineRunFields(raw, context),
     });
   },
   async run(inputs, context) {

@@ -74,13 +74,17 @@ const ENVIRONMENT = /^[^'"\\\p{Cc}]{1,255}$/u;
 /** git's ref-name rules, plus no quotes (they would end the CEL string). */
 const BRANCH = /^(?!\/|.*\/$|.*\.\.|.*\/\.)[^\s~^:?*[\\'"\p{Cc}]{1,255}$/u;
 
-export const projectId: Rule = (value) =>
-  PROJECT_ID.test(value) && !value.includes('--')
-    ? undefined
-    : {
-        problem: `"${excerpt(value)}" is not a project id`,
-        fix: 'Give the project ID (not its name or number): 6–30 characters, lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (gcloud projects list).',
-      };
+/** A rule that a valid value passes `valid`; else it "is not `what`", with `fix`. */
+function nameRule(valid: (value: string) => boolean, what: string, fix: string): Rule {
+  return (value) =>
+    valid(value) ? undefined : { problem: `"${excerpt(value)}" is not ${what}`, fix };
+}
+
+export const projectId = nameRule(
+  (value) => PROJECT_ID.test(value) && !value.includes('--'),
+  'a project id',
+  'Give the project ID (not its name or number): 6–30 characters, lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (gcloud projects list).',
+);
 
 export const region: Rule = (value) => {
   if (VERTEX_PIPELINES_REGIONS.has(value)) return undefined;
@@ -126,52 +130,39 @@ export const repository: Rule = (value) => {
   };
 };
 
-export const numericId =
-  (what: string, api: string): Rule =>
-  (value) =>
-    /^[1-9]\d{0,19}$/.test(value)
-      ? undefined
-      : {
-          problem: `"${excerpt(value)}" is not GitHub's numeric ${what} id`,
-          fix: `Give the number GitHub assigns (${api}); in a workflow it is in GITHUB_REPOSITORY_ID / GITHUB_REPOSITORY_OWNER_ID.`,
-        };
+export const numericId = (what: string, api: string): Rule =>
+  nameRule(
+    (value) => /^[1-9]\d{0,19}$/.test(value),
+    `GitHub's numeric ${what} id`,
+    `Give the number GitHub assigns (${api}); in a workflow it is in GITHUB_REPOSITORY_ID / GITHUB_REPOSITORY_OWNER_ID.`,
+  );
 
-export const serviceAccountId: Rule = (value) =>
-  SERVICE_ACCOUNT_ID.test(value)
-    ? undefined
-    : {
-        problem: `"${excerpt(value)}" is not a service account id`,
-        fix: 'Give the part before @: 6–30 characters, lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit.',
-      };
+export const serviceAccountId = nameRule(
+  (value) => SERVICE_ACCOUNT_ID.test(value),
+  'a service account id',
+  'Give the part before @: 6–30 characters, lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit.',
+);
 
-export const repositoryId: Rule = (value) =>
-  REPOSITORY_ID.test(value)
-    ? undefined
-    : {
-        problem: `"${excerpt(value)}" is not an Artifact Registry repository id`,
-        fix: 'Give 1–63 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit.',
-      };
+export const repositoryId = nameRule(
+  (value) => REPOSITORY_ID.test(value),
+  'an Artifact Registry repository id',
+  'Give 1–63 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit.',
+);
 
-export const poolId: Rule = (value) =>
-  POOL_ID.test(value) && !value.startsWith('gcp-')
-    ? undefined
-    : {
-        problem: `"${excerpt(value)}" is not a workload identity pool or provider id`,
-        fix: 'Give 4–32 lowercase letters, digits and hyphens, not starting with "gcp-" (reserved by Google).',
-      };
+export const poolId = nameRule(
+  (value) => POOL_ID.test(value) && !value.startsWith('gcp-'),
+  'a workload identity pool or provider id',
+  'Give 4–32 lowercase letters, digits and hyphens, not starting with "gcp-" (reserved by Google).',
+);
 
-export const environment: Rule = (value) =>
-  ENVIRONMENT.test(value)
-    ? undefined
-    : {
-        problem: `"${excerpt(value)}" is not a GitHub environment name`,
-        fix: 'Give the environment as named in Settings → Environments (at most 255 characters, no quotes or backslashes).',
-      };
+export const environment = nameRule(
+  (value) => ENVIRONMENT.test(value),
+  'a GitHub environment name',
+  'Give the environment as named in Settings → Environments (at most 255 characters, no quotes or backslashes).',
+);
 
-export const branch: Rule = (value) =>
-  BRANCH.test(value) && !value.startsWith('refs/')
-    ? undefined
-    : {
-        problem: `"${excerpt(value)}" is not a branch name`,
-        fix: 'Give the branch name without refs/heads/, e.g. main.',
-      };
+export const branch = nameRule(
+  (value) => BRANCH.test(value) && !value.startsWith('refs/'),
+  'a branch name',
+  'Give the branch name without refs/heads/, e.g. main.',
+);

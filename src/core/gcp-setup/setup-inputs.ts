@@ -95,6 +95,9 @@ export function resolveSetupInputs(inputs: SetupInputs): SetupConfig {
   };
   const optional = (value: string | undefined): string | undefined =>
     value === undefined || value.trim() === '' ? undefined : value;
+  /** A name with a default: the one given, else `fallback`, checked by `rule`. */
+  const named = (input: string, given: string | undefined, fallback: string, rule: Rule) =>
+    check(input, optional(given) ?? fallback, rule);
 
   const project = check('project-id', inputs.projectId, rules.projectId);
   // The default bucket derives from the project id: a bad id is reported once, not twice.
@@ -119,40 +122,46 @@ export function resolveSetupInputs(inputs: SetupInputs): SetupConfig {
       inputs.repositoryOwnerId,
       rules.numericId('owner', 'GET /repos/OWNER/NAME → .owner.id'),
     ),
-    environment: check(
+    environment: named(
       'environment',
-      optional(inputs.environment) ?? SETUP_DEFAULTS.environment,
+      inputs.environment,
+      SETUP_DEFAULTS.environment,
       rules.environment,
     ),
     branch: branchName === undefined ? undefined : check('branch', branchName, rules.branch),
     bucket: checkBucket ? check('bucket', bucketName, rules.bucket) : bucketName,
-    dockerRepository: check(
+    dockerRepository: named(
       'docker-repository',
-      optional(inputs.dockerRepository) ?? SETUP_DEFAULTS.dockerRepository,
+      inputs.dockerRepository,
+      SETUP_DEFAULTS.dockerRepository,
       rules.repositoryId,
     ),
-    kfpRepository: check(
+    kfpRepository: named(
       'kfp-repository',
-      optional(inputs.kfpRepository) ?? SETUP_DEFAULTS.kfpRepository,
+      inputs.kfpRepository,
+      SETUP_DEFAULTS.kfpRepository,
       rules.repositoryId,
     ),
-    trainingServiceAccount: check(
+    trainingServiceAccount: named(
       'training-service-account',
-      optional(inputs.trainingServiceAccount) ?? SETUP_DEFAULTS.trainingServiceAccount,
+      inputs.trainingServiceAccount,
+      SETUP_DEFAULTS.trainingServiceAccount,
       rules.serviceAccountId,
     ),
-    deployServiceAccount: check(
+    deployServiceAccount: named(
       'deploy-service-account',
-      optional(inputs.deployServiceAccount) ?? SETUP_DEFAULTS.deployServiceAccount,
+      inputs.deployServiceAccount,
+      SETUP_DEFAULTS.deployServiceAccount,
       rules.serviceAccountId,
     ),
-    pipelineServiceAccount: check(
+    pipelineServiceAccount: named(
       'pipeline-service-account',
-      optional(inputs.pipelineServiceAccount) ?? SETUP_DEFAULTS.pipelineServiceAccount,
+      inputs.pipelineServiceAccount,
+      SETUP_DEFAULTS.pipelineServiceAccount,
       rules.serviceAccountId,
     ),
-    pool: check('pool', optional(inputs.pool) ?? SETUP_DEFAULTS.pool, rules.poolId),
-    provider: check('provider', optional(inputs.provider) ?? SETUP_DEFAULTS.provider, rules.poolId),
+    pool: named('pool', inputs.pool, SETUP_DEFAULTS.pool, rules.poolId),
+    provider: named('provider', inputs.provider, SETUP_DEFAULTS.provider, rules.poolId),
   };
   crossChecks(config, problems);
   if (problems.length === 1 && problems[0]) {
