@@ -143,7 +143,7 @@ try {
     validate,
     'import google-cloud.js',
     googleClients,
-    'validate never loads the 9 MB vendor bundle',
+    'validate never loads the Google clients (dist/vendor/)',
   );
 
   // 1c. Start-up of commands that never call Google (the target: at most 3× an empty Node),
