@@ -19,6 +19,7 @@ const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), '
   version: string;
   private?: boolean;
   bin: Record<string, string>;
+  dependencies?: Record<string, string>;
 };
 
 /** Runs a script of the unpacked package with the repository's Node; stdout and stderr together. */
@@ -58,6 +59,8 @@ describe('the npm package (npm pack, unpacked and run without node_modules)', ()
 
   it('is publishable: not private, with the mlops command', () => {
     expect(manifest.private).toBeUndefined();
+    // dist/ bundles every package it runs: installing the CLI downloads nothing else.
+    expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.name).toBe('mlops-platform');
     expect(manifest.bin).toEqual({ mlops: 'dist/cli.js' });
   });
