@@ -1,4 +1,3 @@
-import { vi } from 'vitest';
 import { authCommand } from '../../src/commands/auth.js';
 import type { AuthEmulators } from '../emulators/auth-emulators.js';
 import type { CloudStorageEmulator } from '../emulators/cloud-storage.js';
@@ -10,11 +9,8 @@ import { runCommand } from '../helpers/recording-host.js';
 /**
  * The Google emulators for in-process command tests, after the auth command has run in-process
  * (keyless, through the OIDC and STS emulators): `env` is what later steps get (what auth
- * exported, plus the emulators' endpoints).
- *
- * The Google client library reads Application Default Credentials from process.env, not from
- * the command's context: GOOGLE_APPLICATION_CREDENTIALS is also set in this test process
- * (each test file runs in a process of its own) until close().
+ * exported, plus the emulators' endpoints). The credentials reach the Google clients through the
+ * command's `env` alone: this process's environment is left as it is.
  */
 export interface GoogleEmulators {
   readonly google: AuthEmulators;
@@ -40,14 +36,12 @@ export async function startGoogleEmulators(
   const credentials = auth.exported.GOOGLE_APPLICATION_CREDENTIALS;
   if (!credentials)
     throw new Error(`auth exported no credentials: ${JSON.stringify(auth.exported)}`);
-  vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', credentials);
   return {
     google,
     vertex,
     storage,
     env: { ...endpoints, ...auth.exported, GITHUB_REPOSITORY: 'acme/ml' },
     async close() {
-      vi.unstubAllEnvs();
       await Promise.all([vertex.close(), storage.close()]);
       await google.close();
     },

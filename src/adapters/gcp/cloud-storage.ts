@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { errorMessage, RemoteFailure, ReportedError, UserError } from '../../core/errors.js';
 import { fetchWithRetry, HttpError, httpError, networkFailure, readReply } from '../http.js';
 import { googleEndpoints } from './endpoints.js';
-import { loadGoogleClients, type GoogleCloud } from './google-client.js';
+import { googleAuth, loadGoogleClients, type GoogleCloud } from './google-client.js';
 
 /**
  * Cloud Storage objects read through the JSON API (`GET /storage/v1/b/B/o/O?alt=media`) with
@@ -34,16 +34,13 @@ export class CloudStorage {
   readonly #onRetry: ((message: string) => void) | undefined;
 
   private constructor(google: GoogleCloud, options: CloudStorageOptions) {
-    this.#auth = new google.GoogleAuth({
-      scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-      projectId: options.project,
-    });
+    this.#auth = googleAuth(google, options.env, options.project);
     this.#endpoint = googleEndpoints(options.env).storage;
     this.#onRetry = options.onRetry;
   }
 
   static async connect(options: CloudStorageOptions): Promise<CloudStorage> {
-    return new CloudStorage(await loadGoogleClients(options.project), options);
+    return new CloudStorage(await loadGoogleClients(options.project, options.env), options);
   }
 
   /**

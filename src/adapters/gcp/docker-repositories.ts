@@ -35,11 +35,14 @@ export class DockerRepositories {
     env: NodeJS.ProcessEnv;
     onRetry?: (message: string) => void;
   }): Promise<DockerRepositories> {
-    const google = await loadGoogleClients(options.project);
+    const google = await loadGoogleClients(options.project, options.env);
     const endpoint = googleEndpoints(options.env).artifactRegistry;
     return new DockerRepositories(
       new ClientSession(
-        () => new google.ArtifactRegistryClient(restClientOptions(endpoint, options.project)),
+        () =>
+          new google.ArtifactRegistryClient(
+            restClientOptions(endpoint, options.project, options.env),
+          ),
         {
           onRetry: options.onRetry,
           fixes: {

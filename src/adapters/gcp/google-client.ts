@@ -101,16 +101,38 @@ export function stringMap(value: unknown): Record<string, string> {
   );
 }
 
-/** Loads the Google clients (the lazy vendor bundle) and checks credentials are present. */
-export async function loadGoogleClients(project: string): Promise<GoogleCloud> {
-  const google = await import(/* webpackIgnore: true */ '#google-cloud');
-  // The project is given: without it the library would look it up through Resource Manager.
-  const probe = new google.GoogleAuth({
+/**
+ * Where the credentials are, from the command's environment (the file `auth` wrote, or the
+ * user's own), for every client and token source: the libraries would otherwise read
+ * process.env, which a command run with another environment does not control.
+ */
+export function credentialOptions(env: NodeJS.ProcessEnv): { keyFilename?: string } {
+  const file = env.GOOGLE_APPLICATION_CREDENTIALS || env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE;
+  return file ? { keyFilename: file } : {};
+}
+
+/** Application Default Credentials for the cloud-platform scope, from `env`. */
+export function googleAuth(
+  google: GoogleCloud,
+  env: NodeJS.ProcessEnv,
+  project?: string,
+): InstanceType<GoogleCloud['GoogleAuth']> {
+  return new google.GoogleAuth({
     scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-    projectId: project,
+    // Given, so the library does not look the project up through Resource Manager.
+    ...(project ? { projectId: project } : {}),
+    ...credentialOptions(env),
   });
+}
+
+/** Loads the Google clients (the lazy vendor bundle) and checks credentials are present. */
+export async function loadGoogleClients(
+  project: string,
+  env: NodeJS.ProcessEnv,
+): Promise<GoogleCloud> {
+  const google = await import(/* webpackIgnore: true */ '#google-cloud');
   try {
-    await probe.getClient();
+    await googleAuth(google, env, project).getClient();
   } catch (error) {
     throw new UserError(
       `No Google Cloud credentials: ${(error as Error).message.split('\n')[0] ?? ''}`,
@@ -132,9 +154,8 @@ export function googleTokenSource(env: NodeJS.ProcessEnv): () => Promise<string 
   return async () => {
     if (!env.GOOGLE_APPLICATION_CREDENTIALS && !env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE)
       return undefined;
-    auth ??= import(/* webpackIgnore: true */ '#google-cloud').then(
-      (google) =>
-        new google.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] }),
+    auth ??= import(/* webpackIgnore: true */ '#google-cloud').then((google) =>
+      googleAuth(google, env),
     );
     try {
       return (await (await auth).getAccessToken()) ?? undefined;
@@ -145,12 +166,13 @@ export function googleTokenSource(env: NodeJS.ProcessEnv): () => Promise<string 
 }
 
 /**
- * Options for a Google API client in REST mode (HTTP/1.1, no gRPC) at an endpoint URL. No auth
- * option: the client reads Application Default Credentials (the file `auth` wrote) itself.
+ * Options for a Google API client in REST mode (HTTP/1.1, no gRPC) at an endpoint URL, with the
+ * credentials file named in `env` (the client reads Application Default Credentials from it).
  */
-export function restClientOptions(endpointUrl: string, project: string) {
+export function restClientOptions(endpointUrl: string, project: string, env: NodeJS.ProcessEnv) {
   const endpoint = new URL(endpointUrl);
   return {
+    ...credentialOptions(env),
     apiEndpoint: endpoint.hostname,
     port: endpoint.port ? Number(endpoint.port) : endpoint.protocol === 'http:' ? 80 : 443,
     protocol: endpoint.protocol.replace(':', ''),
@@ -161,7 +183,11 @@ export function restClientOptions(endpointUrl: string, project: string) {
 
 /** Client options for a regional Vertex endpoint. */
 export function vertexClientOptions(env: NodeJS.ProcessEnv, region: string, project: string) {
-  return restClientOptions(googleEndpoints(env).vertex.replaceAll('{region}', region), project);
+  return restClientOptions(
+    googleEndpoints(env).vertex.replaceAll('{region}', region),
+    project,
+    env,
+  );
 }
 
 export interface SessionOptions {

@@ -8,6 +8,7 @@ import {
 import { googleEndpoints } from './endpoints.js';
 import {
   ClientSession,
+  googleAuth,
   loadGoogleClients,
   restClientOptions,
   type GoogleCloud,
@@ -36,14 +37,11 @@ export class KfpRegistry {
   private constructor(google: GoogleCloud, options: KfpRegistryOptions) {
     this.#google = google;
     this.#options = options;
-    this.#auth = new google.GoogleAuth({
-      scopes: ['https://www.googleapis.com/auth/cloud-platform'],
-      projectId: options.project,
-    });
+    this.#auth = googleAuth(google, options.env, options.project);
   }
 
   static async connect(options: KfpRegistryOptions): Promise<KfpRegistry> {
-    return new KfpRegistry(await loadGoogleClients(options.project), options);
+    return new KfpRegistry(await loadGoogleClients(options.project, options.env), options);
   }
 
   #hostUrl(repository: KfpRepository): string {
@@ -105,6 +103,7 @@ export class KfpRegistry {
           restClientOptions(
             googleEndpoints(this.#options.env).artifactRegistry,
             this.#options.project,
+            this.#options.env,
           ),
         ),
       {

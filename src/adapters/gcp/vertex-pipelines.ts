@@ -164,7 +164,7 @@ export class VertexPipelines {
 
   /** Loads the Google clients (the lazy vendor bundle) and checks credentials are present. */
   static async connect(options: VertexPipelinesOptions): Promise<VertexPipelines> {
-    return new VertexPipelines(await loadGoogleClients(options.project), options);
+    return new VertexPipelines(await loadGoogleClients(options.project, options.env), options);
   }
 
   /** API calls made, for the benchmark of calls per minute while waiting. */

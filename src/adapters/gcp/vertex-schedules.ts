@@ -92,7 +92,7 @@ export class VertexSchedules {
   }
 
   static async connect(options: VertexSchedulesOptions): Promise<VertexSchedules> {
-    return new VertexSchedules(await loadGoogleClients(options.project), options);
+    return new VertexSchedules(await loadGoogleClients(options.project, options.env), options);
   }
 
   get parent(): string {

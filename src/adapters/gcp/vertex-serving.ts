@@ -94,7 +94,7 @@ export class VertexServing {
   }
 
   static async connect(options: VertexServingOptions): Promise<VertexServing> {
-    return new VertexServing(await loadGoogleClients(options.project), options);
+    return new VertexServing(await loadGoogleClients(options.project, options.env), options);
   }
 
   get parent(): string {
