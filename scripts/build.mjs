@@ -4,10 +4,10 @@
 //   dist/main.js, dist/post.js, dist/cli.js, dist/actions/<command>.js
 //                      what the runner and the shell start: two lines over dist/bundle/index.js
 // The vendor bundle is rebuilt only when its inputs change (the lock file, src/vendor/, this
-// script, ncc's version): it takes most of the build time, and an unchanged one stays byte for byte the same.
-// esbuild strips the TypeScript first, file by file (half a second), and ncc bundles the
-// JavaScript: ncc's own TypeScript loader type-checks the whole program on every build (three
-// times slower), which `npm run typecheck` does already.
+// script, ncc's version): it takes half the build time, and an unchanged one stays byte for byte
+// the same. esbuild strips the TypeScript first, file by file (half a second), and ncc bundles
+// the JavaScript: ncc's own TypeScript loader type-checks the whole program on every build
+// (20 s), which `npm run typecheck` does already. BENCHMARKS.md compares this with esbuild.
 //
 // Usage: node scripts/build.mjs [--outdir DIR]   (the dist check builds to a temp dir and diffs)
 import ncc from '@vercel/ncc';
@@ -154,16 +154,25 @@ async function buildVendor() {
   return true;
 }
 
-/** dist/<name>.js: a file the runner or the shell starts, over the bundle's entry. */
-async function writeStarter(name, lines) {
+/**
+ * dist/<name>.js: a file the runner or the shell starts, importing `start` from the bundle's
+ * entry and calling it with `call` (`start` stands for the function).
+ */
+async function writeStarter(name, start, call, { shebang = false } = {}) {
   const file = path.join(outdir, `${name}.js`);
-  const bundleEntry = path
+  const entry = path
     .relative(path.dirname(file), path.join(outdir, 'bundle/index.js'))
     .split(path.sep)
     .join('/');
-  const [shebang, ...body] = lines(bundleEntry.startsWith('.') ? bundleEntry : `./${bundleEntry}`);
+  const lines = [
+    ...(shebang ? ['#!/usr/bin/env node'] : []),
+    GENERATED,
+    `import { ${start} } from '${entry.startsWith('.') ? entry : `./${entry}`}';`,
+    call,
+    '',
+  ];
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, [...(shebang ? [shebang] : []), GENERATED, ...body, ''].join('\n'));
+  await writeFile(file, lines.join('\n'));
 }
 
 const commands = await commandNames();
@@ -175,26 +184,16 @@ await bundle('src/entries.js', path.join(outdir, 'bundle'), {
   filename: 'index.js',
   emitAssets: false,
 });
-await writeStarter('main', (entry) => [
-  '',
-  `import { startMainStep } from '${entry}';`,
-  'await startMainStep();',
-]);
+await writeStarter('main', 'startMainStep', 'await startMainStep();');
 for (const command of commands)
-  await writeStarter(`actions/${command}`, (entry) => [
-    '',
-    `import { startMainStep } from '${entry}';`,
+  await writeStarter(
+    `actions/${command}`,
+    'startMainStep',
     `await startMainStep(${JSON.stringify(command)});`,
-  ]);
-await writeStarter('post', (entry) => [
-  '',
-  `import { startPostStep } from '${entry}';`,
-  'await startPostStep();',
-]);
-await writeStarter('cli', (entry) => [
-  '#!/usr/bin/env node',
-  `import { startCli } from '${entry}';`,
-  'process.exitCode = await startCli(process.argv.slice(2));',
-]);
+  );
+await writeStarter('post', 'startPostStep', 'await startPostStep();');
+await writeStarter('cli', 'startCli', 'process.exitCode = await startCli(process.argv.slice(2));', {
+  shebang: true,
+});
 if (await buildVendor()) console.log('Rebuilt dist/vendor/ (the Google clients).');
 await rm(javascript, { recursive: true, force: true });
