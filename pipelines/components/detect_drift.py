@@ -50,7 +50,7 @@ from .common import (
     write_text,
 )
 from .data_sources import is_bigquery, local_path, read_frame
-from .drift import COLUMNS, PSI, DriftSettings, check_settings, compare_frames, summarize
+from .drift import COLUMNS, PSI, TESTS_PER_FEATURE, DriftSettings, check_settings, compare_frames, summarize
 from .model_source import REGISTRY_NAME, resolve_model
 
 DEFAULTS = DriftSettings()
@@ -100,23 +100,32 @@ def _cell(value: Any, digits: str = ".3g") -> str:
 
 
 def rules_text(settings: DriftSettings, tested: int) -> list[str]:
-    """The drift rules in words, for the report."""
-    names = {NUMERIC: "KS D", CATEGORICAL: "Cramer's V (chi-square goodness of fit)"}
-    alpha = settings.p_value_threshold / max(tested, 1)
+    """The drift rules in words, for the report (``tested``: the number of features, each tested twice)."""
+    names = {NUMERIC: "KS D", CATEGORICAL: "Cramer's V (chi-square test of homogeneity)"}
+    tests = TESTS_PER_FEATURE * max(tested, 1)
+    alpha = settings.p_value_threshold / tests
+    significance = (
+        f"p < {alpha:.3g} ({settings.p_value_threshold:g} / {tests} tests: {TESTS_PER_FEATURE} per feature, "
+        "Bonferroni)"
+    )
     lines = []
     for kind in (NUMERIC, CATEGORICAL):
         method = settings.method(kind)
         if method == PSI:
             bins = f" over {settings.bins} reference-quantile bins" if kind == NUMERIC else ""
-            lines.append(f"{kind.capitalize()} features drift when PSI{bins} > {settings.psi_threshold:g}.")
+            lines.append(
+                f"{kind.capitalize()} features drift when PSI{bins} minus its chance level "
+                f"(bins - 1) * (1/n_reference + 1/n_current) > {settings.psi_threshold:g} and the chi-square "
+                f"test of the same bins gives {significance}."
+            )
         else:
             lines.append(
                 f"{kind.capitalize()} features drift when {names[kind]} > {settings.threshold(method):g} and "
-                f"p < {alpha:.3g} ({settings.p_value_threshold:g} / {tested} tested features, Bonferroni)."
+                f"{significance}."
             )
     lines.append(
         "Any feature drifts when its missing share moves by more than "
-        f"{settings.missing_share_threshold * 100:g} percentage points."
+        f"{settings.missing_share_threshold * 100:g} percentage points and Fisher's exact test gives {significance}."
     )
     return lines
 
@@ -133,7 +142,7 @@ def markdown_report(
         verdict = f"**Drift detected** in {len(drifted)} of {len(rows)} features: {names}."
     else:
         verdict = f"**No drift** in {len(rows)} features (largest PSI {metrics['max_psi']:.3g})."
-    tested = sum(1 for row in rows if row["method"] != PSI)
+    tested = len(rows)
     lines = [
         "# Drift report",
         "",
@@ -143,7 +152,8 @@ def markdown_report(
         f"- Reference: `{sources['reference']}` ({int(metrics['reference_rows'])} rows)",
         f"- Current: `{sources['current']}` ({int(metrics['current_rows'])} rows)",
         *(f"- {line}" for line in rules_text(settings, tested)),
-        "- PSI reading: < 0.1 stable, 0.1-0.25 moderate shift, > 0.25 major shift",
+        "- PSI reading: < 0.1 stable, 0.1-0.25 moderate shift, > 0.25 major shift; the PSI column is the "
+        "PSI as usually computed, a PSI method's statistic is that minus its chance level",
         "",
         "| Feature | Kind | Method | Statistic | p-value | Threshold | PSI | Missing (reference → current) "
         "| Most shifted bin (reference → current) | Drifted |",
@@ -198,11 +208,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--numeric-method", default=DEFAULTS.numeric_method, help="psi (default) or ks")
     parser.add_argument("--categorical-method", default=DEFAULTS.categorical_method, help="psi (default) or chi2")
     for flag, help_text in (
-        ("--psi-threshold", "drift when PSI > this"),
+        ("--psi-threshold", "drift when PSI minus its chance level > this and p is significant"),
         ("--ks-threshold", "drift when KS D > this and p is significant"),
         ("--cramers-v-threshold", "drift when Cramer's V > this and p is significant"),
-        ("--p-value-threshold", "family-wise significance level of the KS / chi2 tests"),
-        ("--missing-share-threshold", "drift when the missing share moves by more than this"),
+        ("--p-value-threshold", "family-wise significance level of the tests (all features)"),
+        ("--missing-share-threshold", "drift when the missing share moves by more than this, significantly"),
     ):
         default = getattr(DEFAULTS, flag[2:].replace("-", "_"))
         parser.add_argument(flag, type=number, default=default, help=f"{help_text} (default {default:g})")

@@ -13,7 +13,8 @@ where ``r_i`` and ``c_i`` are the shares of the reference and current rows in bi
 each first raised to at least ``EPSILON`` (1e-4) so that a bin empty on one side gives a
 large but finite term (the convention of Evidently and most monitoring tools). Every term
 is >= 0; PSI is 0 for identical shares. Usual reading: < 0.1 stable, 0.1-0.25 moderate
-shift, > 0.25 major shift. Default threshold: drift when PSI > 0.2.
+shift, > 0.25 major shift (for large samples: see the chance level below). Default rule
+(``drift.py``): drift when PSI minus its chance level > 0.2 and the bins differ significantly.
 
 * Numeric bins come from the reference quantiles: ``bins`` (default 10) equal-frequency
   bins whose interior edges are the reference values at the levels 1/bins, ..., (bins-1)/bins
@@ -31,16 +32,38 @@ statistic D is the largest distance between the two empirical CDFs (missing valu
 out; their share is checked separately, see ``drift.py``), with its p-value (exact for small
 samples, asymptotic for large ones; with many tied values the p-value is conservative).
 
-**Chi-square** goodness of fit (``scipy.stats.chisquare``), categorical features: the current
-counts over the categorical bins above against the reference proportions, smoothed by
-adding 0.5 to every reference count (so a category the reference never had still has a
-positive expected count): ``expected_i = n_current * (r_count_i + 0.5) / (n_reference +
-0.5 * k)``, with k - 1 degrees of freedom for k bins. The reference proportions are taken as
-known, which ignores the reference's own sampling noise: one more reason not to rely on the
-p-value alone. The effect size is Cramer's V for goodness of fit,
-``V = sqrt(chi2 / (n_current * (k - 1)))`` (Cohen's w for two bins). For goodness of fit V is
-not capped at 1: current data concentrated on a category the reference (almost) never had
-gives values far above 1.
+**PSI under no drift.** Both samples' shares scatter around the common distribution p, and
+for small differences ``(c - r) ln(c / r) ~ (c - r)^2 / p``, so PSI ~ (1/n_r + 1/n_c) X^2 with
+X^2 Pearson's chi-square statistic of the 2 x k table below, whose null distribution is
+chi-square with k - 1 degrees of freedom. Hence the chance level (``psi_chance``)::
+
+    E[PSI | no drift] ~ (k - 1) * (1/n_reference + 1/n_current)
+
+(B. Yurdakul and J. Naranjo, "Statistical properties of the population stability index",
+Journal of Risk Model Validation 14(4), 2020). ``drift.py`` thresholds PSI minus this level
+and tests the same bins for significance with the chi-square test below; the chi-square
+approximation of the PSI itself is not used for the p-value, because a bin empty on one side
+makes the floored PSI term far larger than the approximation says.
+
+**Chi-square** test of homogeneity (Pearson), categorical features and the PSI bins: the 2 x k
+table of reference and current counts over the bins above (bins empty in both samples are
+dropped, so every expected count is positive; no smoothing), X^2 = sum over both rows and
+all bins of (observed - expected)^2 / expected, expected = bin total * row total / N. Both
+samples are treated as samples (the reference's own noise counts). The p-value is the
+chi-square(k - 1) tail when every expected count is at least ``MIN_EXPECTED`` (5, Cochran's
+rule); otherwise it is a Monte Carlo exact test: ``MONTE_CARLO_DRAWS`` (or more, so that the
+Bonferroni level can be reached) tables with the same bin totals and sample sizes, drawn with
+a fixed seed from the multivariate hypergeometric distribution (the rows permuted between
+the two samples), p = (1 + #{X^2 >= observed}) / (1 + draws).
+
+The effect size is Cramer's V of that table with both samples weighted equally::
+
+    V = sqrt( 1/2 * sum over bins of (c_i - r_i)^2 / (c_i + r_i) )
+
+(the usual V = sqrt(X^2 / N) of a 2 x k table whose two rows had the same total). It is in
+[0, 1] by construction, since (c - r)^2 / (c + r) <= |c - r| and sum |c - r| <= 2, and equals 1
+only when the samples share no bin (current data all in categories the reference never
+had). For two equal-sized samples it is exactly the ordinary Cramer's V of the counts.
 """
 
 from __future__ import annotations
@@ -56,7 +79,9 @@ import pandas as pd
 FloatArray = npt.NDArray[np.float64]
 
 EPSILON = 1e-4  # floor of a bin share in the PSI
-CHI_SQUARE_SMOOTHING = 0.5  # added to every reference count in the chi-square test
+MIN_EXPECTED = 5.0  # smallest expected count for the chi-square(k - 1) p-value; below it, Monte Carlo
+MONTE_CARLO_DRAWS = 1999  # fewest random tables of the Monte Carlo test (p >= 1 / 2000)
+MONTE_CARLO_SEED = 20240518  # fixed, so a run's decision is reproducible
 MISSING_BIN = "(missing)"
 UNSEEN_BIN = "(unseen)"
 MAX_UNSEEN_EXAMPLES = 3
@@ -194,25 +219,80 @@ def ks_test(reference: pd.Series, current: pd.Series) -> Comparison:
     )
 
 
-def chi_square_test(histogram: Histogram, smoothing: float = CHI_SQUARE_SMOOTHING) -> Comparison:
-    """Goodness of fit of the current counts to the smoothed reference proportions; statistic = Cramer's V."""
-    from scipy import stats
+def psi_chance(histogram: Histogram) -> float:
+    """The PSI two samples of one distribution show by chance: (k - 1) * (1/n_reference + 1/n_current).
 
+    See the module docstring: PSI ~ (1/n_r + 1/n_c) * chi2(k - 1) under no drift (Yurdakul & Naranjo).
+    """
+    k = len(histogram.labels)
+    n_reference, n_current = float(histogram.reference.sum()), float(histogram.current.sum())
+    if k < 2 or n_reference == 0 or n_current == 0:
+        return 0.0
+    return (k - 1) * (1.0 / n_reference + 1.0 / n_current)
+
+
+def _pearson(current: FloatArray, totals: FloatArray, n_reference: float, n_current: float) -> FloatArray:
+    """Pearson's X^2 of 2 x k tables (reference = totals - current), one per row of ``current``."""
+    n = n_reference + n_current
+    expected_current = totals * (n_current / n)
+    # (reference - expected_reference) = -(current - expected_current), so both rows add up to:
+    weights = 1.0 / expected_current + 1.0 / (totals * (n_reference / n))
+    values: FloatArray = (((current - expected_current) ** 2) * weights).sum(axis=-1)
+    return values
+
+
+def homogeneity_test(histogram: Histogram, draws: int = MONTE_CARLO_DRAWS) -> tuple[float, float]:
+    """Pearson's chi-square test that both samples come from one distribution over the bins.
+
+    Returns (X^2, p-value). The p-value is the chi-square(k - 1) tail when every expected count
+    is at least ``MIN_EXPECTED`` (Cochran's rule), otherwise a Monte Carlo exact test: ``draws``
+    tables with the same bin totals and sample sizes (current counts drawn from the multivariate
+    hypergeometric distribution, i.e. rows permuted between the samples; fixed seed), p =
+    (1 + #{X^2 >= observed}) / (1 + draws).
+    """
+    k = len(histogram.labels)
+    n_reference, n_current = float(histogram.reference.sum()), float(histogram.current.sum())
+    if k < 2 or n_reference == 0 or n_current == 0:
+        return 0.0, 1.0
+    totals = histogram.reference + histogram.current  # every bin > 0: empty bins are dropped
+    chi2 = float(_pearson(histogram.current, totals, n_reference, n_current))
+    n = n_reference + n_current
+    if float(totals.min()) * min(n_reference, n_current) / n >= MIN_EXPECTED:
+        from scipy import stats
+
+        return chi2, float(stats.chi2.sf(chi2, k - 1))
+    rng = np.random.default_rng(MONTE_CARLO_SEED)
+    colors = totals.astype(np.int64)
+    at_least = 0
+    chunk = max(1, min(draws, 2_000_000 // k))
+    done = 0
+    while done < draws:
+        size = min(chunk, draws - done)
+        tables = rng.multivariate_hypergeometric(colors, int(n_current), size=size, method="marginals")
+        values = _pearson(tables.astype("float64"), totals, n_reference, n_current)
+        at_least += int(np.count_nonzero(values >= chi2 * (1 - 1e-12)))
+        done += size
+    return chi2, (1 + at_least) / (1 + draws)
+
+
+def chi_square_test(histogram: Histogram, draws: int = MONTE_CARLO_DRAWS) -> Comparison:
+    """Chi-square test of homogeneity of the two samples' counts; statistic = Cramer's V (balanced), in [0, 1]."""
     k = len(histogram.labels)
     n_current = float(histogram.current.sum())
     ref_shares, cur_shares = histogram.shares()
-    if k < 2 or n_current == 0:
+    if k < 2 or n_current == 0 or float(histogram.reference.sum()) == 0:
         label = histogram.labels[0] if k else ""
 
         def share(values: FloatArray) -> float:
             return float(values[0]) if k else math.nan
 
         return Comparison(0.0, 1.0, label, share(ref_shares), share(cur_shares))
-    expected = n_current * (histogram.reference + smoothing) / (histogram.reference.sum() + smoothing * k)
-    chi2, p_value = stats.chisquare(histogram.current, expected)
-    top = int(np.argmax((histogram.current - expected) ** 2 / expected))
+    _, p_value = homogeneity_test(histogram, draws)
+    pooled = ref_shares + cur_shares  # > 0 in every bin
+    terms = (cur_shares - ref_shares) ** 2 / pooled
+    top = int(np.argmax(terms))
     return Comparison(
-        statistic=float(math.sqrt(chi2 / (n_current * (k - 1)))),
+        statistic=float(math.sqrt(0.5 * float(terms.sum()))),
         p_value=float(p_value),
         top_bin=histogram.labels[top],
         top_reference_share=float(ref_shares[top]),

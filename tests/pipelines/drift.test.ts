@@ -4,8 +4,10 @@
  *
  * - the statistics against values computed here from their definitions (PSI of known shares,
  *   KS as the largest ECDF difference with the exact p-value of fully separated samples,
- *   chi-square against smoothed reference proportions with the closed-form p-value of two
- *   degrees of freedom), all cases in one Python process;
+ *   the chi-square test of homogeneity of the two samples' counts with the closed-form
+ *   p-value of two degrees of freedom and Cramér's V with both samples weighted equally, PSI
+ *   minus its chance level (k - 1)(1/n_r + 1/n_c)), all cases in one Python process (the
+ *   false-alarm rates are measured in pipelines/tests/test_drift_false_alarms.py);
  * - the component, its command line built from detect_drift.component.yaml, against a real
  *   training run's record: no drift on the training data itself, the right features flagged on
  *   shifted copies, unseen categories and missing values, and one-line errors that write nothing;
@@ -29,7 +31,6 @@ const PIPELINE = 'pipelines/drift-monitoring-pipeline.yaml';
 
 // Documented constants of drift.py (its module docstring), not results.
 const EPSILON = 1e-4; // floor of a bin share in the PSI
-const SMOOTHING = 0.5; // added to every reference count in the chi-square test
 
 // ------------------------------------------------------------------ numbers by hand
 
@@ -66,15 +67,30 @@ function psiTerms(reference: number[], current: number[]): number[] {
     return (cur - ref) * Math.log(cur / ref);
   });
 }
-/** Chi-square terms (o - e)^2 / e, e from the reference counts plus SMOOTHING each. */
-function chiSquareTerms(reference: number[], current: number[]): number[] {
-  const n = sum(current);
-  const total = sum(reference) + SMOOTHING * reference.length;
-  return current.map((observed, i) => {
-    const expected = (n * ((reference[i] ?? 0) + SMOOTHING)) / total;
-    return (observed - expected) ** 2 / expected;
-  });
+/** Pearson's X^2 of the 2 x k table of reference and current counts (test of homogeneity). */
+function homogeneityChiSquare(reference: number[], current: number[]): number {
+  const nr = sum(reference);
+  const nc = sum(current);
+  return sum(
+    reference.map((r, i) => {
+      const c = current[i] ?? 0;
+      const expectedReference = ((r + c) * nr) / (nr + nc);
+      const expectedCurrent = ((r + c) * nc) / (nr + nc);
+      return (
+        (r - expectedReference) ** 2 / expectedReference +
+        (c - expectedCurrent) ** 2 / expectedCurrent
+      );
+    }),
+  );
 }
+/** Cramér's V (both samples weighted equally) = sqrt(sum / 2) of these terms (c - r)^2 / (c + r) over shares. */
+function cramersVTerms(reference: number[], current: number[]): number[] {
+  const r = shares(reference);
+  const c = shares(current);
+  return r.map((ri, i) => ((c[i] ?? 0) - ri) ** 2 / (ri + (c[i] ?? 0)));
+}
+/** The PSI two samples of one distribution show by chance: (k - 1)(1/n_r + 1/n_c). */
+const psiChance = (bins: number, nr: number, nc: number): number => (bins - 1) * (1 / nr + 1 / nc);
 
 const shares = (counts: number[]): number[] => counts.map((count) => count / sum(counts));
 const argmax = (values: number[]): number => values.indexOf(Math.max(...values));
@@ -149,6 +165,7 @@ interface FeatureRow {
   top_bin: string;
   top_bin_reference_share: number | null;
   top_bin_current_share: number | null;
+  psi_chance: number;
 }
 
 interface StatsCase {
@@ -481,10 +498,16 @@ describe.skipIf(!pythonWithSklearn())('drift monitoring', () => {
       const terms = psiTerms(reference, current);
       const result = row('categoricalPsi');
       expect(result.psi).toBeCloseTo(sum(terms), 12);
-      expect(result.statistic).toBe(result.psi);
+      // The statistic thresholded is the PSI minus what chance alone gives (3 bins, 100 rows a side).
+      expect(result.psi_chance).toBeCloseTo(psiChance(3, 100, 100), 12);
+      expect(result.statistic).toBeCloseTo(sum(terms) - psiChance(3, 100, 100), 12);
       expect(result.bins).toBe(3);
       expect(result.top_bin).toBe(['blue', 'green', 'red'][argmax(terms)]);
-      expect(result.drifted).toBe(sum(terms) > 0.2);
+      // ... and the same bins are tested: chi-square of homogeneity, 2 degrees of freedom.
+      const chi2 = homogeneityChiSquare([50, 30, 20], [30, 30, 40]);
+      expect(result.p_value).toBeCloseTo(Math.exp(-chi2 / 2), 12);
+      expect(result.alpha).toBeCloseTo(0.05 / 2, 15); // two tests of one feature
+      expect(result.drifted).toBe(result.statistic! > 0.2 && result.p_value! < result.alpha!);
     });
 
     it('numeric PSI bins by reference deciles (closed on the right) with missing values in a bin of their own', () => {
@@ -519,7 +542,9 @@ describe.skipIf(!pythonWithSklearn())('drift monitoring', () => {
       // The explanation names the unseen categories, commonest first.
       expect(result.top_bin).toBe('(unseen): gold, trial');
       expect(result.drifted).toBe(true);
-      expect(result.reason).toMatch(/^PSI .* > 0\.2; missing share 0\.0% -> 12\.0%/);
+      expect(result.reason).toMatch(
+        /^PSI .* by chance = .* > 0\.2 \(p .* < .*\); missing share 0\.0% -> 12\.0%/,
+      );
     });
 
     it('KS: D = 1 with the exact p-value 2 / C(n + m, n) for fully separated samples', () => {
@@ -545,7 +570,9 @@ describe.skipIf(!pythonWithSklearn())('drift monitoring', () => {
       const m = OVERLAP.current.length;
       const limit = kolmogorovSurvival(d * Math.sqrt((n * m) / (n + m)));
       expect(Math.abs(result.p_value! - limit) / limit).toBeLessThan(0.15);
-      expect(result.drifted).toBe(d > 0.1 && result.p_value! < 0.05);
+      // One feature, two tests (KS and the missing share): Bonferroni level 0.05 / 2.
+      expect(result.alpha).toBeCloseTo(0.05 / 2, 15);
+      expect(result.drifted).toBe(d > 0.1 && result.p_value! < 0.05 / 2);
     });
 
     it('KS needs a material D, not only a tiny p-value: a large sample with a small shift passes', () => {
@@ -574,15 +601,18 @@ describe.skipIf(!pythonWithSklearn())('drift monitoring', () => {
       expect(result.reason).toMatch(/missing share 0\.0% -> 100\.0%/);
     });
 
-    it("chi-square: goodness of fit against the smoothed reference proportions, Cramér's V", () => {
+    it("chi-square: test of homogeneity of the two samples' counts, Cramér's V in [0, 1]", () => {
       const reference = [20, 30, 50]; // blue, green, red
       const current = [40, 30, 30];
-      const n = sum(current);
-      const k = reference.length;
-      const chi2 = sum(chiSquareTerms(reference, current));
+      const chi2 = homogeneityChiSquare(reference, current);
       const result = row('chiSquare');
       expect(result.method).toBe('chi2');
-      expect(result.statistic).toBeCloseTo(Math.sqrt(chi2 / (n * (k - 1))), 12);
+      expect(result.statistic).toBeCloseTo(
+        Math.sqrt(sum(cramersVTerms(reference, current)) / 2),
+        12,
+      );
+      // Equal sample sizes: the textbook Cramér's V of the 2 x 3 table, sqrt(X^2 / N).
+      expect(result.statistic).toBeCloseTo(Math.sqrt(chi2 / (sum(reference) + sum(current))), 12);
       // Two degrees of freedom: the chi-square survival function is exp(-x / 2).
       expect(result.p_value).toBeCloseTo(Math.exp(-chi2 / 2), 12);
       expect(result.psi).toBeCloseTo(sum(psiTerms(shares(reference), shares(current))), 12);
@@ -598,8 +628,8 @@ describe.skipIf(!pythonWithSklearn())('drift monitoring', () => {
       for (const result of tested) {
         expect(result.psi).toBe(0);
         expect(result.drifted).toBe(false);
-        // Bonferroni: the 5% level shared by the four tested features.
-        expect(result.alpha).toBeCloseTo(0.05 / 4, 15);
+        // Bonferroni: the 5% level shared by two tests (method, missing share) of each of four features.
+        expect(result.alpha).toBeCloseTo(0.05 / 8, 15);
       }
       expect(tested[0]).toMatchObject({ statistic: 0, p_value: 1 });
     });
@@ -721,7 +751,7 @@ describe.skipIf(!pythonWithSklearn())('drift monitoring', () => {
         const measure =
           methods.categorical_method === 'psi'
             ? psiByType
-            : chiSquareTerms(count(before), count(after));
+            : cramersVTerms(count(before), count(after));
         expect(rows.Contract?.top_bin).toBe(names[argmax(measure)]);
         expect(Number(rows.Contract?.psi)).toBeCloseTo(sum(psiByType), 12);
         for (const feature of ['gender', 'Partner', 'MonthlyCharges', 'TotalCharges'])
@@ -735,7 +765,10 @@ describe.skipIf(!pythonWithSklearn())('drift monitoring', () => {
         expect(metrics.drifted_features).toBe(2);
         expect(metrics.max_psi).toBe(Math.max(...result.table.map((r) => Number(r.psi))));
         const score = methods.numeric_method === 'ks' ? 'ks_tenure' : 'psi_tenure';
-        expect(metrics[score]).toBe(Number(rows.tenure?.statistic));
+        // The per-feature metric is KS D for KS, the plain PSI for PSI (the statistic is PSI minus chance).
+        expect(metrics[score]).toBe(
+          Number(methods.numeric_method === 'ks' ? rows.tenure?.statistic : rows.tenure?.psi),
+        );
         expect(await readFile(result.outputs.drift_detected!, 'utf8')).toBe('true');
         expect(await readFile(result.outputs.drifted_features!, 'utf8')).toBe('2');
         const report = await readFile(result.outputs.drift_report!, 'utf8');
@@ -765,7 +798,7 @@ describe.skipIf(!pythonWithSklearn())('drift monitoring', () => {
       expect(Number(rows.TotalCharges?.reference_missing_share)).toBeCloseTo(wasMissing / n, 12);
       expect(Number(rows.TotalCharges?.current_missing_share)).toBeCloseTo(nowMissing / n, 12);
       // KS compares the values that are there (unchanged): the missing share flags it.
-      expect(rows.TotalCharges?.reason).toMatch(/^missing share .* \(change > 10%\)$/);
+      expect(rows.TotalCharges?.reason).toMatch(/^missing share .* \(change > 10%, p .* < .*\)$/);
     });
 
     it('refuses too little current data with one line, writing nothing', async () => {
