@@ -24,15 +24,14 @@ from typing import Any, Callable, Iterable, NoReturn, Sequence
 
 import pandas as pd
 
-from cloud import google_api, integrity
+from cloud import google_api, integrity, rows
 
-# Cells that mean "no value" (compared after stripping whitespace, case-insensitively).
-# Blank and whitespace-only cells are the important ones (TotalCharges in the telco data);
-# the rest are the spellings pandas itself treats as missing.
-MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "<na>", "#n/a"})
+# Cells that mean "no value" (compared after stripping whitespace, case-insensitively): the
+# one list training, batch prediction and serving share (cloud.rows, where it is explained).
+MISSING_TOKENS = rows.MISSING_TOKENS
 
-NUMERIC = "numeric"
-CATEGORICAL = "categorical"
+NUMERIC = rows.NUMERIC
+CATEGORICAL = rows.CATEGORICAL
 
 MODEL_FILE = "model.joblib"
 METADATA_FILE = "metadata.json"
@@ -195,9 +194,16 @@ def write_text(path: str, text: str) -> None:
 # --------------------------------------------------------------------------- schema
 
 
+def normalise_column(values: pd.Series) -> pd.Series:
+    """Every cell by the shared rule (cloud.rows.normalise_cell): stripped text, NaN if missing."""
+    cleaned: pd.Series = rows.normalise_column(values)
+    return cleaned
+
+
 def is_missing(values: pd.Series) -> pd.Series:
-    """True where a text cell is blank, whitespace or a missing-value token."""
-    return values.isna() | values.astype(str).str.strip().str.lower().isin(MISSING_TOKENS)
+    """True where a cell is missing, blank, whitespace or a missing-value token (cloud.rows)."""
+    missing: pd.Series = rows.is_missing(values)
+    return missing
 
 
 def kind_of_dtype(dtype: Any) -> str:

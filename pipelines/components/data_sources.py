@@ -21,7 +21,15 @@ import pandas as pd
 
 from cloud import storage
 from cloud.google_api import CloudError
-from components.common import CATEGORICAL, MISSING_TOKENS, NUMERIC, ComponentError, apply_kinds, require_file
+from components.common import (
+    CATEGORICAL,
+    MISSING_TOKENS,
+    NUMERIC,
+    ComponentError,
+    apply_kinds,
+    normalise_column,
+    require_file,
+)
 
 GCS_FUSE_ROOT_ENV = "MLOPS_GCS_FUSE_ROOT"
 BIGQUERY_PREFIX = "bq://"
@@ -146,13 +154,13 @@ def _cast(chunk: pd.DataFrame, kinds: dict[str, str], extra_columns: tuple[str, 
     frame = chunk[list(dict.fromkeys([*kinds, *extra_columns]))].copy()
     for name, kind in kinds.items():
         column = frame[name]
-        if kind == CATEGORICAL:
-            if pd.api.types.infer_dtype(column, skipna=True) != "string":
-                # BigQuery gives numbers and booleans: as text they match CSV cells ("1", "True").
-                column = column.where(column.isna(), column.astype(str))
-            # Padded cells (" Yes", "  ") are the same category (or missing) once stripped.
-            text = column.str.strip()
-            frame[name] = text.where(~text.isin(_MISSING_SPELLINGS), None)
+        if kind == CATEGORICAL and pd.api.types.infer_dtype(column, skipna=True) != "string":
+            # BigQuery gives numbers and booleans: as text they match CSV cells ("1", "True").
+            column = column.where(column.isna(), column.astype(str))
+        # The rule training applied (cloud.rows): padded cells (" Yes", "  ") are the same
+        # category (or missing) once stripped, and a missing cell is NaN - never None, which
+        # the model's imputer would leave as a category of its own.
+        frame[name] = normalise_column(column)
     frame = apply_kinds(frame, kinds)
     for name in extra_columns:
         if name not in kinds:
@@ -161,8 +169,9 @@ def _cast(chunk: pd.DataFrame, kinds: dict[str, str], extra_columns: tuple[str, 
     return frame
 
 
-# MISSING_TOKENS as they are written: lower, upper and title case (matching case-insensitively
-# would cost a lowercased copy of every text column).
+# MISSING_TOKENS as they are usually written (lower, upper and title case): the CSV parser reads
+# these as NaN so that a numeric column with missing cells parses as numbers; any other
+# spelling (padded, mixed case) is caught by normalise_column in _cast.
 _MISSING_SPELLINGS = frozenset(
     spelling for token in MISSING_TOKENS for spelling in (token, token.upper(), token.title(), token.capitalize())
 ) | {"NaN", "<NA>"}

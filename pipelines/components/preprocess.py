@@ -5,14 +5,18 @@
 
 Rules (every decision is recorded in the JSON report):
 
-* cells that are blank, whitespace-only or a missing token (NA, N/A, NaN, null, <NA>,
-  #N/A) are missing values; they are KEPT (the model pipeline imputes them), except that
+* cells are stripped; cells that are blank, whitespace-only or a missing token (NA, N/A,
+  NaN, null, <NA>, #N/A, any case) are missing values - the rule of cloud.rows, which batch
+  prediction and serving apply too; they are KEPT (the model pipeline imputes them), except that
   rows whose target is missing are dropped;
 * a text column is numeric when at least 95% of its non-missing values parse as numbers;
   the rest become missing (the column is then listed under "coerced_columns");
 * dropped columns: all-missing, constant, identifier-like by name (id, uuid, guid,
   customerID, user_id, ...), and text or integer columns whose values are all unique;
-* the target (default: the last column) is encoded as 0..k-1. With two classes the
+* the target is target_column; when that is empty, the last column, but only if it looks
+  like a class label (not identifier-like by name, no fractional numbers, at most 20
+  distinct values, not all different) - otherwise the run stops and asks for target_column.
+  The report's ``target_column_source`` says which. It is encoded as 0..k-1. With two classes the
   positive class (1) is the recognised "yes" value (Yes/True/Y/T/1) when the pair is a
   recognised yes/no pair, otherwise the larger value (numerically when both values are
   numbers, else by string order, e.g. "malignant" over "benign");
@@ -40,6 +44,7 @@ from .common import (
     integer,
     is_missing,
     log,
+    normalise_column,
     read_csv,
     run,
     write_json,
@@ -79,8 +84,11 @@ def parse_numbers(values: pd.Series) -> pd.Series:
 def analyse_column(name: str, raw: pd.Series) -> dict[str, Any]:
     """Decides what to do with one feature column. Returns a description with a 'values' series."""
     text = raw.astype(str)
-    missing = is_missing(raw)
-    present = text[~missing].str.strip()
+    # The shared rule (cloud.rows): stripped text, NaN for blanks and missing-value tokens. Batch
+    # prediction and the server apply the same function, so a raw row reaches the model alike.
+    cleaned = normalise_column(raw)
+    missing = cleaned.isna()
+    present = cleaned[~missing].astype(str)
     if present.empty:
         return {"drop": "all values missing"}
     if looks_like_id_name(name):
@@ -112,8 +120,38 @@ def analyse_column(name: str, raw: pd.Series) -> dict[str, Any]:
 
     if present.is_unique:
         return {"drop": "text values all unique (an identifier)"}
-    values = text.str.strip().where(~missing, None)
-    return {"kind": CATEGORICAL, "values": values}
+    return {"kind": CATEGORICAL, "values": cleaned}
+
+
+def label_problem(raw: pd.Series) -> str | None:
+    """Why a column does not look like a class label (None when it does): an identifier-like
+    column, numbers with a fractional part (a measurement), too many distinct values, or every
+    value different."""
+    values = normalise_column(raw)
+    present = values[values.notna()].astype(str)
+    if present.empty:
+        return "it has no values"
+    distinct = present.nunique()
+    numbers = parse_numbers(present)
+    if numbers.notna().all() and bool(((numbers % 1) != 0).any()):
+        examples = ", ".join(sorted(set(present[(numbers % 1) != 0].tolist()))[:3])
+        return f"it holds numbers with a fractional part ({examples}), a measurement rather than a class"
+    if distinct > MAX_CLASSES:
+        return f"it has {distinct} distinct values (a class label has at most {MAX_CLASSES})"
+    if distinct > 2 and distinct == len(present):
+        return f"every one of its {distinct} values is different, like an identifier"
+    return None
+
+
+def check_default_target(name: str, raw: pd.Series, columns: list[str]) -> None:
+    """The last column is the label only when target_column is empty AND it looks like one:
+    a moved column must not silently become the label."""
+    problem = "its name looks like an identifier" if looks_like_id_name(name) else label_problem(raw)
+    if problem:
+        raise ComponentError(
+            f"target_column is empty, so the last column {name!r} would be the label, but {problem}; "
+            f"set target_column to the label column (one of {', '.join(map(repr, columns))})"
+        )
 
 
 def encode_target(raw: pd.Series, target: str) -> tuple[pd.Series, dict[str, Any]]:
@@ -212,7 +250,9 @@ def write_csv(frame: pd.DataFrame, path: str) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = ArgumentParser(prog="python3 -m components.preprocess", description=__doc__.split("\n\n")[0])
     parser.add_argument("--raw-data", required=True, help="input path: the raw CSV")
-    parser.add_argument("--target-column", default="", help="label column (default: the last column)")
+    parser.add_argument(
+        "--target-column", default="", help="label column (default: the last column, if it looks like a label)"
+    )
     parser.add_argument("--test-size", type=fraction, default=0.2, help="share of rows held out (default 0.2)")
     parser.add_argument("--seed", type=integer, default=42, help="random seed of the split (default 42)")
     parser.add_argument("--train-data", required=True, help="output path: train CSV")
@@ -224,11 +264,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     raw = read_csv(args.raw_data, "raw_data", dtype=str, keep_default_na=False)
     if raw.shape[1] < 2:
         raise ComponentError(f"raw_data has {raw.shape[1]} column(s); need at least 2 (features and a label)")
-    target = args.target_column.strip() or str(raw.columns[-1])
-    if target not in raw.columns:
+    target = args.target_column.strip()
+    if target and target not in raw.columns:
         raise ComponentError(f"target column {target!r} not found; columns are {', '.join(map(repr, raw.columns))}")
+    target_source = "given" if target else "default: the last column"
+    if not target:
+        target = str(raw.columns[-1])
+        check_default_target(target, raw[target], list(map(str, raw.columns)))
     rows_in = len(raw)
-    log(f"read {rows_in} rows x {raw.shape[1]} columns; target {target!r}")
+    log(f"read {rows_in} rows x {raw.shape[1]} columns; target {target!r} ({target_source})")
 
     missing_target = is_missing(raw[target])
     rows = raw.loc[~missing_target].reset_index(drop=True)
@@ -275,6 +319,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     names = {code: label for label, code in label_details["label_mapping"].items()}
     report = {
         "target_column": target,
+        "target_column_source": target_source,
         "rows_in": rows_in,
         "rows_out": len(clean),
         "rows_dropped_missing_target": int(missing_target.sum()),

@@ -21,7 +21,7 @@ import threading
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from cloud import google_api, integrity, storage
+from cloud import google_api, integrity, rows, storage
 
 from serving.common import (
     EXIT_ENVIRONMENT,
@@ -37,17 +37,17 @@ from serving.common import (
 
 MODEL_FILE = "model.joblib"
 METADATA_FILE = "metadata.json"
-NUMERIC = "numeric"
-CATEGORICAL = "categorical"
+NUMERIC = rows.NUMERIC
+CATEGORICAL = rows.CATEGORICAL
 SKLEARN_NAMES = frozenset({"scikit-learn", "sklearn"})
 MAX_ERRORS_REPORTED = 10
 # The largest magnitude a numeric feature may have. Past it a model's arithmetic overflows:
 # scikit-learn's trees compute in float32 (up to 3.4e38) after a scaler has divided the value
 # by the feature's spread. 1e20 holds every 64-bit integer and leaves that room for scaling.
 MAX_MAGNITUDE = 1e20
-# Text cells that mean "no value" for a numeric feature (compared stripped, case-insensitively),
-# as in the training data's preprocessing.
-MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "<na>", "#n/a"})
+# Text cells that mean "no value" (compared stripped, case-insensitively): the list training's
+# preprocessing and batch prediction use (cloud.rows).
+MISSING_TOKENS = rows.MISSING_TOKENS
 
 
 # --------------------------------------------------------------------------- the model
@@ -176,19 +176,21 @@ class Model:
 
 def convert(value: Any, kind: str) -> Any:
     """One client value as the training frame held it: float (NaN = missing) for numeric
-    features, text (NaN = missing) for categorical ones. ValueError says what is wrong."""
-    if value is None:
-        return math.nan
+    features, text (NaN = missing) for categorical ones. ValueError says what is wrong.
+
+    Text and null go through the rule training and batch prediction apply (cloud.rows): text is
+    stripped, and null, blank and the missing-value tokens ("NA", "null", ...) are missing."""
+    if value is None or isinstance(value, str):
+        if isinstance(rows.normalise_cell(value), float):  # NaN: a missing value
+            return math.nan
     if kind == NUMERIC:
         if isinstance(value, bool):
             raise ValueError(f"must be a number (or null), got boolean {preview(value)}")
         if isinstance(value, (int, float)):
             number = value
         elif isinstance(value, str):
-            if value.strip().lower() in MISSING_TOKENS:
-                return math.nan
             try:
-                number = float(value.strip())
+                number = rows.normalise_value(value, NUMERIC)
             except ValueError:
                 raise ValueError(f"must be a number (or null), got string {preview(value)}") from None
         else:
@@ -198,10 +200,8 @@ def convert(value: Any, kind: str) -> Any:
         if not abs(number) <= MAX_MAGNITUDE:
             raise ValueError(f"must be a number from {-MAX_MAGNITUDE:g} to {MAX_MAGNITUDE:g}, got {preview(value)}")
         return float(number)
-    if isinstance(value, str):
-        return value if value != "" else math.nan
-    if isinstance(value, (bool, int, float)):
-        return str(value)
+    if isinstance(value, (str, bool, int, float)):
+        return rows.normalise_value(value, CATEGORICAL)
     raise ValueError(f"must be a string (or null), got {json_type(value)}")
 
 
