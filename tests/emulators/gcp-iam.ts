@@ -29,7 +29,7 @@
  * operation `@type`s (`google.iam.admin.v1.*`) are UNCONFIRMED (discovery clients ignore them).
  */
 import { iamPolicyRoutes, type PolicyTarget } from './gcp-iam-policy-routes.js';
-import { wipRoutes } from './gcp-iam-wip.js';
+import { wipRoutes } from './gcp-iam-workload-identity.js';
 import {
   bodyOf,
   permissionDenied,
@@ -51,7 +51,7 @@ import {
   type Route,
 } from './http-server.js';
 
-export { CONDITION_REQUIRED } from './gcp-iam-wip.js';
+export { CONDITION_REQUIRED } from './gcp-iam-workload-identity.js';
 
 export const GCP_IAM_SERVER = 'iam';
 
