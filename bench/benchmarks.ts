@@ -1,92 +1,29 @@
 // `npm run bench`: measures the engine side by side in one run and writes BENCHMARKS.md.
 // Each comparison alternates its two sides and reports medians, so machine noise hits both.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { SubprocessExecutor } from '../src/adapters/local-runner/executors.js';
-import { runPipelineLocally } from '../src/adapters/local-runner/local-runner.js';
 import { loadPipeline } from '../src/adapters/pipeline-loader.js';
-import { resolveRunParameters } from '../src/core/ir/parameters.js';
-import type { RunRecord } from '../src/core/run-record.js';
 import { startAuthEmulators } from '../tests/emulators/auth-emulators.js';
 import { startGitHubApiEmulator } from '../tests/emulators/github-api.js';
 import { startVertexEmulator } from '../tests/emulators/vertex.js';
+import {
+  imageServicesReady,
+  median,
+  NODE,
+  PIPELINE,
+  python,
+  ROOT,
+  runByHand,
+  runLocal,
+  runProcess,
+  sideBySide,
+  timed,
+} from './measure.js';
 import { batchScoring, servingLatency, trainChurnModel } from './scoring.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const PIPELINE = path.join(ROOT, 'pipelines/training-pipeline.yaml');
-const NODE = process.execPath;
 const BATCH_ROWS = Number(process.env.MLOPS_BENCH_BATCH_ROWS ?? 1_000_000);
-const python = execFileSync('bash', [path.join(ROOT, 'scripts/python.sh')], {
-  encoding: 'utf8',
-}).trim();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-async function timed(work: () => unknown): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
-/** Alternates a and b `rounds` times; returns both medians in milliseconds. */
-async function sideBySide(
-  rounds: number,
-  a: () => unknown,
-  b: () => unknown,
-): Promise<[number, number]> {
-  const left: number[] = [];
-  const right: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    left.push(await timed(a));
-    right.push(await timed(b));
-  }
-  return [median(left), median(right)];
-}
-
-function runProcess(args: string[]): void {
-  const result = spawnSync(NODE, args, { cwd: ROOT, stdio: 'ignore' });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited with ${result.status}`);
-}
-
-async function runLocal(root: string, useCache: boolean): Promise<RunRecord> {
-  const loaded = await loadPipeline(PIPELINE);
-  const record = await runPipelineLocally(
-    loaded.spec,
-    resolveRunParameters(loaded.spec, {}, 'bench'),
-    {
-      pipelineRoot: root,
-      workdir: path.dirname(PIPELINE),
-      executor: new SubprocessExecutor({ python }),
-      parallelism: availableParallelism(),
-      useCache,
-    },
-  );
-  if (record.state !== 'SUCCEEDED') throw new Error(`benchmark run ${record.state}`);
-  return record;
-}
-
-/** The same component commands, one after another, as a user would type them. */
-function runByHand(record: RunRecord): void {
-  const order = Object.values(record.tasks)
-    .filter((task) => task.commandLine)
-    .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''));
-  for (const task of order) {
-    const result = spawnSync('sh', ['-c', task.commandLine ?? ''], {
-      cwd: path.dirname(PIPELINE),
-      stdio: 'ignore',
-    });
-    if (result.status !== 0) throw new Error(`by hand: ${task.path} exited with ${result.status}`);
-  }
-}
 
 const workspace = await mkdtemp(path.join(tmpdir(), 'mlops-bench-'));
 const rows: string[][] = [];
@@ -441,21 +378,6 @@ try {
   }
 } finally {
   await rm(workspace, { recursive: true, force: true });
-}
-
-/** The benchmark of image builds needs what the image tests need. */
-function imageServicesReady(): boolean {
-  try {
-    execFileSync('docker', ['image', 'inspect', 'mlops-test-python:bookworm'], { stdio: 'ignore' });
-    const status = execFileSync(
-      'curl',
-      ['-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://127.0.0.1:5000/v2/'],
-      { encoding: 'utf8' },
-    );
-    return status.trim() === '401';
-  } catch {
-    return false;
-  }
 }
 
 const table = [
