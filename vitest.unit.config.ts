@@ -9,6 +9,7 @@ import base from './vitest.config.js';
 export const UNIT_TESTS = [
   'tests/core/**/*.test.ts',
   'tests/commands/**/*.test.ts',
+  'tests/adapters/project-setup/**/*.test.ts',
   'tests/emulators/**/*.test.ts',
   'tests/runner/**/*.test.ts',
   'tests/pipelines/components.test.ts',
