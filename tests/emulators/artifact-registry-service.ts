@@ -11,6 +11,7 @@ import {
   type EmulatorResponse,
 } from './http-server.js';
 import type { AuthorizationCheck, TokenValidation } from './vertex.js';
+import { PolicyRules, type PolicyRecord } from './gcp-setup-policies.js';
 
 // ---------------------------------------------------------------------------------------------
 // Enums (wire ints checked against the client's protos.json in the tests)
@@ -468,6 +469,17 @@ interface Operation {
 
 type Params = Record<string, string>;
 
+/**
+ * Repository IAM policies, with the setup emulators' rules (gcp-setup-policies.ts): etags, a
+ * stale etag refused with 409 ABORTED, version 3 for conditions. This emulator knows no service
+ * accounts, so any well-formed member is accepted.
+ */
+class RepositoryPolicyRules extends PolicyRules {
+  protected serviceAccountExists(): boolean | undefined {
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Service
 
@@ -477,6 +489,9 @@ export class ArtifactRegistryService {
   readonly region: string;
   readonly repositories = new Map<string, RepositoryEntry>();
   readonly #operations = new Map<string, Operation>();
+  /** Repository IAM policies by repository name, made (empty) on first use. */
+  readonly #policies = new Map<string, PolicyRecord>();
+  readonly policyRules = new RepositoryPolicyRules();
   readonly #options: ServiceOptions;
   readonly #clock: Clock;
 
@@ -756,7 +771,57 @@ export class ArtifactRegistryService {
     );
     if (isResponse(repository)) return repository;
     this.repositories.delete(repository.name);
+    this.#policies.delete(repository.name);
     return this.#doneOperation(repository.location, request);
+  }
+
+  // ----- repository IAM policies
+
+  /** The repository's policy record (an empty one on first use). */
+  repositoryPolicy(name: string): PolicyRecord {
+    let policy = this.#policies.get(name);
+    if (!policy) {
+      policy = this.policyRules.newPolicy();
+      this.#policies.set(name, policy);
+    }
+    return policy;
+  }
+
+  /** GET `.../repositories/R:getIamPolicy?options.requestedPolicyVersion=N`. */
+  getIamPolicy(request: EmulatorRequest, caller: Caller): EmulatorResponse {
+    const repository = this.#repository(
+      request.params,
+      caller,
+      'artifactregistry.repositories.getIamPolicy',
+    );
+    if (isResponse(repository)) return repository;
+    const raw = request.query.get('options.requestedPolicyVersion') ?? '0';
+    if (!/^\d+$/.test(raw) || Number(raw) > 3)
+      return invalid(`Invalid requested policy version ${raw}.`);
+    return ok(this.policyRules.readPolicy(this.repositoryPolicy(repository.name), Number(raw)));
+  }
+
+  /** POST `.../repositories/R:setIamPolicy` with `{policy}`: replaces it (etag checked). */
+  setIamPolicy(request: EmulatorRequest, caller: Caller): EmulatorResponse {
+    const repository = this.#repository(
+      request.params,
+      caller,
+      'artifactregistry.repositories.setIamPolicy',
+    );
+    if (isResponse(repository)) return repository;
+    if (request.bodyKind === 'invalid-json') return invalid('Invalid JSON payload received.');
+    const body = isRecord(request.body) ? request.body : {};
+    if (!isRecord(body.policy)) return invalid('policy is required.');
+    const written = this.policyRules.writePolicy(
+      this.repositoryPolicy(repository.name),
+      repository.name,
+      body.policy,
+    );
+    if ('refused' in written)
+      return written.refused === 'stale'
+        ? rpcError(409, written.message, 'ABORTED')
+        : invalid(written.message);
+    return ok(this.policyRules.readPolicy(written, 3));
   }
 
   #doneOperation(location: string, request: EmulatorRequest): EmulatorResponse {

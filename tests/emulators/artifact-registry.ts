@@ -8,7 +8,8 @@
  *                                    fallback: true, authClient })
  *
  *     (the same loopback options as the Vertex emulator, see vertex.ts). Repositories
- *     get/list/create/delete, packages list/get/delete, versions list/get/delete, tags
+ *     get/list/create/delete and getIamPolicy/setIamPolicy (etags, 409 ABORTED when stale,
+ *     rules of gcp-setup-policies.ts), packages list/get/delete, versions list/get/delete, tags
  *     list/get/create/update/delete, and the operations the LROs return.
  * (b) The KFP template registry host `https://{region}-kfp.pkg.dev/{project}/{repo}` that kfp's
  *     `RegistryClient` (sdk/python/kfp/registry, context/kfp_pkg_dev.json) and Vertex
@@ -68,6 +69,8 @@ import {
   callCounts,
 } from './http-server.js';
 import { contractFor } from './contract/google-rest-contract.js';
+import type { IamPolicy } from '../../src/core/gcp-setup/iam-policy.js';
+import type { PolicyRecord } from './gcp-setup-policies.js';
 import {
   ArtifactRegistryService,
   type Caller,
@@ -101,6 +104,8 @@ export type ArtifactRegistryRoute =
   | 'listRepositories'
   | 'createRepository'
   | 'deleteRepository'
+  | 'getRepositoryIamPolicy'
+  | 'setRepositoryIamPolicy'
   | 'getOperation'
   | 'listPackages'
   | 'getPackage'
@@ -122,6 +127,8 @@ export const ARTIFACT_REGISTRY_ROUTES: Readonly<Record<ArtifactRegistryRoute, st
   listRepositories: 'artifactregistry.listRepositories',
   createRepository: 'artifactregistry.createRepository',
   deleteRepository: 'artifactregistry.deleteRepository',
+  getRepositoryIamPolicy: 'artifactregistry.getIamPolicy',
+  setRepositoryIamPolicy: 'artifactregistry.setIamPolicy',
   getOperation: 'artifactregistry.getOperation',
   listPackages: 'artifactregistry.listPackages',
   getPackage: 'artifactregistry.getPackage',
@@ -189,6 +196,14 @@ export interface ArtifactRegistryEmulator {
   /** A repository by id (in the emulator's region unless `location` is given). */
   repository(id: string, location?: string): EmulatedRepository | undefined;
   addRepository(spec: RepositorySpec): EmulatedRepository;
+  /** A repository's IAM policy as getIamPolicy (version 3) answers it (empty when never set). */
+  repositoryPolicy(name: string): IamPolicy & { version: number; etag: string };
+  /**
+   * Before the next setIamPolicy (on repository `name`, or any), someone else edits the policy
+   * (by `edit`, default adding roles/viewer for user:someone-else@example.com): the write's etag
+   * is then stale and refused with 409 ABORTED.
+   */
+  concurrentPolicyEditNext(name?: string, edit?: (policy: PolicyRecord) => void): void;
   /** Stores a pipeline as the kfp host's upload does (no HTTP, no auth); returns the version. */
   uploadTemplate(
     repository: string,
@@ -267,6 +282,13 @@ export async function startArtifactRegistryEmulator(
     route(R.createRepository, 'POST', `${base}/repositories`, (q, c) =>
       service.createRepository(q, c),
     ),
+    // Before getRepository, whose `{repository}` would match `R:getIamPolicy` too.
+    route(R.getRepositoryIamPolicy, 'GET', `${repo}:getIamPolicy`, (q, c) =>
+      service.getIamPolicy(q, c),
+    ),
+    route(R.setRepositoryIamPolicy, 'POST', `${repo}:setIamPolicy`, (q, c) =>
+      service.setIamPolicy(q, c),
+    ),
     route(R.getRepository, 'GET', repo, (q, c) => service.getRepository(q, c)),
     route(R.deleteRepository, 'DELETE', repo, (q, c) => service.deleteRepository(q, c)),
     route(R.listPackages, 'GET', `${repo}/packages`, (q, c) => service.listPackages(q, c)),
@@ -328,6 +350,8 @@ export async function startArtifactRegistryEmulator(
     repositories: service.repositories,
     repository: (id, location) => service.find(id, location),
     addRepository: (spec) => service.addRepository(spec),
+    repositoryPolicy: (name) => service.policyRules.readPolicy(service.repositoryPolicy(name), 3),
+    concurrentPolicyEditNext: (name, edit) => service.policyRules.concurrentEditNext(name, edit),
     uploadTemplate: (repositoryId, content, tags = []) => service.seed(repositoryId, content, tags),
     resolveTemplate: (uri) => Promise.resolve(lookupTemplate(uri)?.version.text),
     lookupTemplate,
