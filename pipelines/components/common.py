@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 import time
@@ -25,6 +24,7 @@ from typing import Any, Callable, Iterable, NoReturn, Sequence
 import pandas as pd
 
 from cloud import google_api, integrity, rows
+from cloud.json_values import jsonable
 
 # Cells that mean "no value" (compared after stripping whitespace, case-insensitively): the
 # one list training, batch prediction and serving share (cloud.rows, where it is explained).
@@ -162,19 +162,6 @@ def read_json(path: str, what: str) -> Any:
             return json.load(handle)
     except json.JSONDecodeError as error:
         raise ComponentError(f"{what} {path} is not valid JSON: {error}") from None
-
-
-def jsonable(value: Any) -> Any:
-    """Converts numpy scalars/arrays and non-finite floats into plain JSON values."""
-    if isinstance(value, dict):
-        return {str(key): jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(item) for item in value]
-    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):  # numpy
-        return jsonable(value.tolist())
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 def write_json(path: str, payload: Any) -> None:

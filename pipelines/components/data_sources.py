@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import os
 from typing import Iterator
-from urllib.parse import unquote, urlsplit
 
 import pandas as pd
 
 from cloud import storage
+from cloud.file_uris import file_uri_path
 from cloud.google_api import CloudError
 from components.common import (
     CATEGORICAL,
@@ -75,10 +75,10 @@ def local_path(uri: str, what: str) -> str:
             raise ComponentError(f"{what} {uri!r} resolves to {path}, outside the bucket's mount {folder}")
         return path
     if lowered.startswith("file://"):
-        parts = urlsplit(uri)
-        if parts.netloc not in ("", "localhost"):
-            raise ComponentError(f"{what} {uri}: file:// URIs with a host are not supported")
-        return unquote(parts.path)
+        try:
+            return file_uri_path(uri)
+        except ValueError as error:
+            raise ComponentError(f"{what} {uri}: {error}") from None
     if "://" in uri:
         scheme = uri.split("://", 1)[0]
         raise ComponentError(

@@ -12,9 +12,9 @@ import os
 import urllib.error
 import urllib.request
 from typing import Sequence
-from urllib.parse import unquote, urlsplit
 
 from cloud import storage
+from cloud.file_uris import file_uri_path
 
 from .common import ArgumentParser, ComponentError, elapsed, ensure_parent_dir, log, run
 
@@ -34,12 +34,10 @@ def read_source(source_uri: str) -> bytes:
     if lowered.startswith(("https://", "http://")):
         return read_url(source)
     if lowered.startswith("file://"):
-        # A file URI as Path.as_uri() and browsers write it: percent-encoded, perhaps with the
-        # host localhost, read the way data_sources.local_path and the server read theirs.
-        parts = urlsplit(source)
-        if parts.netloc not in ("", "localhost"):
-            raise ComponentError(f"{source_uri!r}: file:// URIs with a host are not supported")
-        source = unquote(parts.path)
+        try:
+            source = file_uri_path(source)
+        except ValueError as error:
+            raise ComponentError(f"{source_uri!r}: {error}") from None
     elif "://" in source:
         scheme = source.split("://", 1)[0]
         raise ComponentError(

@@ -5,7 +5,6 @@ stderr log, and the rendering of values as JSON and in error messages."""
 from __future__ import annotations
 
 import json
-import math
 import sys
 from http import HTTPStatus
 from typing import Any, NoReturn
@@ -49,19 +48,6 @@ def fail(message: str, status: int = EXIT_MODEL) -> NoReturn:
     sys.stdout.flush()
     print(f"{NAME}: error: {one_line(message)}", file=sys.stderr, flush=True)
     sys.exit(status)
-
-
-def jsonable(value: Any) -> Any:
-    """Converts numpy scalars and arrays to plain JSON values (non-finite floats to null)."""
-    if isinstance(value, dict):
-        return {str(key): jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(item) for item in value]
-    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):  # numpy
-        return jsonable(value.tolist())
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 def preview(value: Any) -> str:

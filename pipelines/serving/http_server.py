@@ -21,7 +21,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from serving.common import BadRequest, json_type, jsonable, log
+from cloud.json_values import jsonable
+from serving.common import BadRequest, json_type, log
 from serving.model import Model
 
 MAX_BODY_BYTES = 10 * 1024 * 1024

@@ -19,9 +19,10 @@ import sys
 import tempfile
 import threading
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from cloud import google_api, integrity, rows, storage
+from cloud.file_uris import file_uri_path
+from cloud.json_values import jsonable
 
 from serving.common import (
     EXIT_ENVIRONMENT,
@@ -30,7 +31,6 @@ from serving.common import (
     BadRequest,
     StartupError,
     json_type,
-    jsonable,
     log,
     preview,
 )
@@ -237,10 +237,10 @@ def local_model_dir(uri: str) -> str:
     if uri.startswith("gs://"):
         return download_from_gcs(uri)
     if uri.startswith("file://"):
-        parts = urlsplit(uri)
-        if parts.netloc not in ("", "localhost"):
-            raise StartupError(f"file:// URI with a host is not supported: {uri}")
-        uri = unquote(parts.path)
+        try:
+            uri = file_uri_path(uri)
+        except ValueError:
+            raise StartupError(f"file:// URI with a host is not supported: {uri}") from None
     elif "://" in uri:
         raise StartupError(f"unsupported model location {uri}: use a local folder, file:// or gs:// URI")
     return uri

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from cloud.json_values import jsonable
 from components.common import (
     CATEGORICAL,
     NUMERIC,
@@ -18,7 +19,6 @@ from components.common import (
     executor_output,
     fraction,
     is_missing,
-    jsonable,
     kind_of_dtype,
     one_line,
     positive_int,

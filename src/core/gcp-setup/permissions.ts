@@ -4,9 +4,10 @@
  * grants from it, `doctor` tests from it ("missing permission X → grant role Y on Z"), and the
  * Terraform export renders it; keeping one table keeps the three from drifting apart.
  *
- * Sources (see ../shared/reference/gcp-setup.md §3): role contents from iann0036/iam-dataset
- * gcp/roles/*.json; permissions per REST method from its gcp/map.json; the training/deploy
- * split from docs/google-cloud.md.
+ * Sources: role contents from Google's predefined roles reference
+ * (cloud.google.com/iam/docs/understanding-roles), as collected in github.com/iann0036/iam-dataset
+ * gcp/roles/*.json; permissions per REST method from that dataset's gcp/map.json; the
+ * training/deploy split from docs/google-cloud.md.
  */
 
 /** Who holds a grant. `github-*` are federated identities, the agents are Google-managed. */
