@@ -35,7 +35,7 @@ import {
   permissionDenied,
   policyVersion,
   startGoogleApi,
-  type GcpApiFaults,
+  type GcpApiEmulator,
   type GcpWorld,
   type ProjectRecord,
   type RoleRecord,
@@ -364,21 +364,10 @@ function roleRoutes(world: GcpWorld): Route[] {
 // ---------------------------------------------------------------------------------------------
 // Server
 
-export interface GcpIamEmulator {
-  /** `http://127.0.0.1:<port>`: the `rootUrl` for @googleapis/iam. */
-  readonly url: string;
-  /** Failures and latency by route name (e.g. `iam.pools.create`, `iam.serviceAccounts.setIamPolicy`). */
-  readonly faults: GcpApiFaults;
-  readonly requests: RequestLog;
-  /** Calls received, by route name. */
-  calls(): Record<string, number>;
-  close(): Promise<void>;
-}
-
 export async function startGcpIamEmulator(
   world: GcpWorld,
   options: Partial<GcpIamOptions> & { faults?: FaultInjector; requests?: RequestLog } = {},
-): Promise<GcpIamEmulator> {
+): Promise<GcpApiEmulator> {
   const routes = gcpIamRoutes(world, { operationPolls: options.operationPolls ?? 1 });
   return startGoogleApi(GCP_IAM_SERVER, routes, world, options);
 }

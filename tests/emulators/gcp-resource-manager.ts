@@ -27,7 +27,7 @@ import {
   permissionDenied,
   policyVersion,
   startGoogleApi,
-  type GcpApiFaults,
+  type GcpApiEmulator,
   type GcpWorld,
   type ProjectRecord,
 } from './gcp-setup-state.js';
@@ -118,20 +118,10 @@ export function gcpResourceManagerRoutes(world: GcpWorld): Route[] {
   ];
 }
 
-export interface GcpResourceManagerEmulator {
-  /** `http://127.0.0.1:<port>`: the `rootUrl` for @googleapis/cloudresourcemanager. */
-  readonly url: string;
-  /** By route name, e.g. `cloudresourcemanager.v1.projects.setIamPolicy`. */
-  readonly faults: GcpApiFaults;
-  readonly requests: RequestLog;
-  calls(): Record<string, number>;
-  close(): Promise<void>;
-}
-
 export async function startGcpResourceManagerEmulator(
   world: GcpWorld,
   options: { faults?: FaultInjector; requests?: RequestLog } = {},
-): Promise<GcpResourceManagerEmulator> {
+): Promise<GcpApiEmulator> {
   return startGoogleApi(
     GCP_RESOURCE_MANAGER_SERVER,
     gcpResourceManagerRoutes(world),

@@ -26,7 +26,7 @@ import {
   bodyOf,
   permissionDenied,
   startGoogleApi,
-  type GcpApiFaults,
+  type GcpApiEmulator,
   type GcpWorld,
   type ProjectRecord,
 } from './gcp-setup-state.js';
@@ -255,20 +255,10 @@ function grantAgentRole(world: GcpWorld, project: ProjectRecord, email: string):
   project.policy.etag = world.nextEtag();
 }
 
-export interface GcpServiceUsageEmulator {
-  /** `http://127.0.0.1:<port>`: the `rootUrl` for @googleapis/serviceusage. */
-  readonly url: string;
-  /** By route name, e.g. `serviceusage.services.batchEnable`. */
-  readonly faults: GcpApiFaults;
-  readonly requests: RequestLog;
-  calls(): Record<string, number>;
-  close(): Promise<void>;
-}
-
 export async function startGcpServiceUsageEmulator(
   world: GcpWorld,
   options: Partial<GcpServiceUsageOptions> & { faults?: FaultInjector; requests?: RequestLog } = {},
-): Promise<GcpServiceUsageEmulator> {
+): Promise<GcpApiEmulator> {
   const routes = gcpServiceUsageRoutes(world, {
     operationPolls: options.operationPolls ?? 1,
     knownServices: options.knownServices ?? [...REQUIRED_APIS, ...OTHER_KNOWN_SERVICES],

@@ -15,17 +15,16 @@
  */
 import type { IamBinding, IamPolicy } from '../../src/core/gcp-setup/iam-policy.js';
 import { vertexAgent, vertexCodeAgent } from '../../src/core/gcp-setup/desired-state.js';
-import { startGcpIamEmulator, type GcpIamEmulator } from './gcp-iam.js';
+import { startGcpIamEmulator } from './gcp-iam.js';
+import { startGcpResourceManagerEmulator } from './gcp-resource-manager.js';
 import {
-  startGcpResourceManagerEmulator,
-  type GcpResourceManagerEmulator,
-} from './gcp-resource-manager.js';
-import { GcpWorld, type ProjectRecord, type ProjectSeed } from './gcp-setup-state.js';
-import { startGcpServiceUsageEmulator, type GcpServiceUsageEmulator } from './gcp-service-usage.js';
-import {
-  startGcpStorageBucketsEmulator,
-  type GcpStorageBucketsEmulator,
-} from './gcp-storage-buckets.js';
+  GcpWorld,
+  type GcpApiEmulator,
+  type ProjectRecord,
+  type ProjectSeed,
+} from './gcp-setup-state.js';
+import { startGcpServiceUsageEmulator } from './gcp-service-usage.js';
+import { startGcpStorageBucketsEmulator } from './gcp-storage-buckets.js';
 import { Clock, FaultInjector, RequestLog } from './http-server.js';
 
 export type { ProjectSeed } from './gcp-setup-state.js';
@@ -75,10 +74,10 @@ export interface ProjectSnapshot {
 }
 
 export interface GcpSetupEmulators {
-  readonly iam: GcpIamEmulator;
-  readonly resourceManager: GcpResourceManagerEmulator;
-  readonly serviceUsage: GcpServiceUsageEmulator;
-  readonly storage: GcpStorageBucketsEmulator;
+  readonly iam: GcpApiEmulator;
+  readonly resourceManager: GcpApiEmulator;
+  readonly serviceUsage: GcpApiEmulator;
+  readonly storage: GcpApiEmulator;
   /** `rootUrl` of each API, by its service name. */
   readonly urls: {
     iam: string;

@@ -130,6 +130,18 @@ export class GcpApiFaults extends GoogleApiFaults<string> {
   }
 }
 
+/** One of the set-up emulators' servers: IAM, Resource Manager, Service Usage or Storage. */
+export interface GcpApiEmulator {
+  /** `http://127.0.0.1:<port>`: the `rootUrl` for the API's @googleapis client. */
+  readonly url: string;
+  /** Failures and latency by route name (e.g. `iam.pools.create`, `storage.buckets.setIamPolicy`). */
+  readonly faults: GcpApiFaults;
+  readonly requests: RequestLog;
+  /** Calls received, by route name. */
+  calls(): Record<string, number>;
+  close(): Promise<void>;
+}
+
 /** Starts one of the setup emulators' servers over the shared clock, faults and log. */
 export async function startGoogleApi(
   name: string,
@@ -137,7 +149,7 @@ export async function startGoogleApi(
   world: GcpWorld,
   options: { faults?: FaultInjector; requests?: RequestLog },
   faults?: (injector: FaultInjector, names: Record<string, string>) => GcpApiFaults,
-) {
+): Promise<GcpApiEmulator> {
   const injector = options.faults ?? new FaultInjector();
   const log = options.requests ?? new RequestLog();
   const server = await startHttpServer({ name, routes, faults: injector, log, clock: world.clock });

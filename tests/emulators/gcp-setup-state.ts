@@ -25,6 +25,7 @@ export {
   permissionDenied,
   policyVersion,
   startGoogleApi,
+  type GcpApiEmulator,
   type PendingOperation,
 } from './gcp-setup-server.js';
 

@@ -35,6 +35,7 @@ import {
   policyVersion,
   GcpApiFaults,
   startGoogleApi,
+  type GcpApiEmulator,
   type BucketRecord,
   type GcpWorld,
   type ProjectRecord,
@@ -238,20 +239,10 @@ export function gcpStorageBucketRoutes(world: GcpWorld, selfUrl: () => string): 
   ];
 }
 
-export interface GcpStorageBucketsEmulator {
-  /** `http://127.0.0.1:<port>`: the `rootUrl` for @googleapis/storage. */
-  readonly url: string;
-  /** By route name (e.g. `storage.buckets.setIamPolicy`), with Cloud Storage's error body. */
-  readonly faults: GcpApiFaults;
-  readonly requests: RequestLog;
-  calls(): Record<string, number>;
-  close(): Promise<void>;
-}
-
 export async function startGcpStorageBucketsEmulator(
   world: GcpWorld,
   options: { faults?: FaultInjector; requests?: RequestLog } = {},
-): Promise<GcpStorageBucketsEmulator> {
+): Promise<GcpApiEmulator> {
   let url = '';
   const routes = gcpStorageBucketRoutes(world, () => url);
   const emulator = await startGoogleApi(
