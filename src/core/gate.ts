@@ -1,4 +1,5 @@
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
+import { walkCel } from './cel-ast.js';
 import { UserError } from './errors.js';
 
 /**
@@ -108,7 +109,7 @@ function compileRule(text: string, line: number): GateRule {
  */
 function withDoubleLiterals(text: string): string {
   const ranges: Array<{ start: number; end: number }> = [];
-  walk(environment.parse(text).ast, (node) => {
+  walkCel(environment.parse(text).ast, (node) => {
     if (node.op === 'value' && typeof node.args === 'bigint') ranges.push(node.range);
   });
   let result = text;
@@ -143,7 +144,7 @@ function collectReferences(root: ASTNode): References {
     }
     return undefined;
   };
-  walk(root, (node) => {
+  walkCel(root, (node) => {
     const championField = fieldOf(node, CHAMPION);
     if (championField !== undefined) {
       found.championMetrics.add(championField);
@@ -166,14 +167,6 @@ function collectReferences(root: ASTNode): References {
 
 function isId(node: ASTNode, name: string): boolean {
   return node.op === 'id' && node.args === name;
-}
-
-function walk(node: ASTNode, visit: (node: ASTNode) => 'skip' | undefined | void): void {
-  if (visit(node) === 'skip') return;
-  const children: unknown[] = Array.isArray(node.args) ? node.args : [node.args];
-  for (const child of children.flat(2)) {
-    if (child !== null && typeof child === 'object' && 'op' in child) walk(child as ASTNode, visit);
-  }
 }
 
 function firstLine(message: string): string {

@@ -1,4 +1,5 @@
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
+import { walkCel } from '../cel-ast.js';
 
 /**
  * The CEL side of checking a provider's condition: evaluating with a real engine, splitting the
@@ -21,7 +22,7 @@ export function claimsIn(expression: string, mapping: Readonly<Record<string, st
   };
   const root = parsed(expression);
   if (!root) return found;
-  walk(root, (node) => {
+  walkCel(root, (node) => {
     const field = fieldOf(node);
     if (!field) return;
     if (field.on === 'assertion') add(field.name);
@@ -46,13 +47,6 @@ function fieldOf(node: ASTNode): { on: string; name: string } | undefined {
   return undefined;
 }
 
-function walk(node: ASTNode, visit: (node: ASTNode) => void): void {
-  visit(node);
-  const children: unknown[] = Array.isArray(node.args) ? node.args : [node.args];
-  for (const child of children.flat(2))
-    if (child !== null && typeof child === 'object' && 'op' in child) walk(child as ASTNode, visit);
-}
-
 /**
  * cel-js declares `google` itself (protobuf type names), so a context cannot supply
  * `google.subject`: the identifier is renamed, by position from the AST, never inside strings.
@@ -63,7 +57,7 @@ function renameGoogle(expression: string): string {
   const root = parsed(expression);
   if (!root) return expression;
   const starts: number[] = [];
-  walk(root, (node) => {
+  walkCel(root, (node) => {
     if (node.op === 'id' && node.args === 'google') starts.push(node.start);
   });
   let out = expression;
