@@ -17,13 +17,7 @@ import {
 import { tempDir } from '../helpers/paths.js';
 import { tagExists } from '../helpers/registry-api.js';
 import { runCommand, type InputValue } from '../helpers/recording-host.js';
-import {
-  dockerEngine,
-  dockerRegistry,
-  pythonBaseImages,
-  PYTHON_IMAGES,
-  TEST_REGISTRY,
-} from '../helpers/services.js';
+import { PYTHON_IMAGES, TEST_REGISTRY, imageServices } from '../helpers/services.js';
 import { startGoogleEmulators, type GoogleEmulators } from './google.js';
 
 /**
@@ -33,7 +27,7 @@ import { startGoogleEmulators, type GoogleEmulators } from './google.js';
  * auth step's access token instead.
  */
 
-describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages())(
+describe.skipIf(!imageServices())(
   'build (in-process, Docker, the test registry and the Artifact Registry emulator)',
   () => {
     let emulators: GoogleEmulators;

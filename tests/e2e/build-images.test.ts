@@ -11,13 +11,7 @@ import {
   sklearnVersion,
   tagDigest,
 } from '../helpers/image-fixtures.js';
-import {
-  dockerEngine,
-  dockerRegistry,
-  pythonBaseImages,
-  PYTHON_IMAGES,
-  TEST_REGISTRY,
-} from '../helpers/services.js';
+import { PYTHON_IMAGES, TEST_REGISTRY, imageServices } from '../helpers/services.js';
 
 /**
  * build, images-verify and images diff through dist/, as a workflow runs them: keyless auth
@@ -29,7 +23,7 @@ import {
  * (tests/commands/build*.test.ts, images-verify*.test.ts, images-diff*.test.ts).
  */
 
-describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages())(
+describe.skipIf(!imageServices())(
   'images: build, verify and diff with a real Docker engine and registry',
   () => {
     let workflow: GoogleWorkflow;

@@ -8,12 +8,10 @@ import { packageModel } from '../helpers/packaged-model.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { getJson } from '../helpers/registry-api.js';
 import {
-  dockerEngine,
-  dockerRegistry,
-  pythonBaseImages,
   PYTHON_IMAGES,
   serviceAvailable,
   TEST_REGISTRY,
+  imageServices,
 } from '../helpers/services.js';
 
 /**
@@ -148,7 +146,7 @@ async function waitForHealth(url: string, container: string): Promise<Response> 
   }
 }
 
-describe.skipIf(!dockerEngine() || !dockerRegistry() || !pythonBaseImages() || !offlinePipInBase())(
+describe.skipIf(!imageServices() || !offlinePipInBase())(
   'pipelines/ training and serving images from one requirements.txt',
   () => {
     // The registry keeps its data between runs: a fresh path (and commit) per run.

@@ -42,6 +42,11 @@ export function dockerEngine(): boolean {
   });
 }
 
+/** What the image tests need: the Docker engine, the test registry and the Python base images. */
+export function imageServices(): boolean {
+  return dockerEngine() && dockerRegistry() && pythonBaseImages();
+}
+
 /** The test registry scripts/start-services.sh starts (test-only credentials, loopback only). */
 export const TEST_REGISTRY = {
   host: '127.0.0.1:5000',
