@@ -152,8 +152,7 @@ export async function loadGoogleClients(
 export function googleTokenSource(env: NodeJS.ProcessEnv): () => Promise<string | undefined> {
   let auth: Promise<InstanceType<GoogleCloud['GoogleAuth']>> | undefined;
   return async () => {
-    if (!env.GOOGLE_APPLICATION_CREDENTIALS && !env.CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE)
-      return undefined;
+    if (!credentialOptions(env).keyFilename) return undefined;
     auth ??= import(/* webpackIgnore: true */ '#google-cloud').then((google) =>
       googleAuth(google, env),
     );
