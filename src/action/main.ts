@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import { errorMessage, ReportedError, UserError } from '../core/errors.js';
-import { sharedInputs } from '../commands/action-manifest.js';
 import type { Command, RawInputs } from '../commands/command.js';
 import { loadCommand, loadCommands } from '../commands/registry.js';
 import { createActionHost } from './action-host.js';
@@ -30,6 +29,8 @@ async function inputsNotTaken(
   env: NodeJS.ProcessEnv,
 ): Promise<string[]> {
   const taken = new Set(command.inputs.map((input) => input.name));
+  // Only the top-level action asks: a sub-action's step loads neither the manifest nor the others.
+  const { sharedInputs } = await import('../commands/action-manifest.js');
   return sharedInputs(await loadCommands())
     .filter((input) => !taken.has(input.name))
     .filter((input) => {
