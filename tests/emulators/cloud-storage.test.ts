@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { storage } from '@googleapis/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/paths.js';
 import {
@@ -14,6 +15,8 @@ import {
   startCloudStorageEmulator,
   type CloudStorageEmulator,
 } from './cloud-storage.js';
+import { GcpWorld } from './gcp-setup-state.js';
+import { tokenAuth } from './gcp-setup-test-clients.js';
 import { Clock, FaultInjector, RequestLog } from './http-server.js';
 import { startMetadataServer, type MetadataServer } from './metadata-server.js';
 
@@ -316,5 +319,29 @@ describe('Cloud Storage emulator: access and faults', () => {
     expect(corrupt.headers.get('x-goog-hash')).toContain(`md5=${md5(data)}`);
     expect(gcs.faults.pending()).toBe(0);
     expect((await get(media('faulty', 'damaged.bin'))).bytes.equals(data)).toBe(true);
+  });
+});
+
+describe('with the set-up emulators world', () => {
+  it('serves the bucket API on the same host, and the buckets made there hold objects', async () => {
+    const world = new GcpWorld(clock);
+    world.seedProject({ projectId: 'acme-ml', projectNumber: '123456789012' });
+    const shared = await startCloudStorageEmulator({ world, clock });
+    try {
+      const client = storage({ version: 'v1', auth: tokenAuth('t'), rootUrl: shared.url });
+      await client.buckets.insert({ project: 'acme-ml', requestBody: { name: 'acme-ml-mlops' } });
+      expect(world.buckets.get('acme-ml-mlops')?.projectNumber).toBe('123456789012');
+      const list = () =>
+        fetch(`${shared.url}/storage/v1/b/acme-ml-mlops/o`, {
+          headers: { authorization: 'Bearer t' },
+        });
+      expect(await (await list()).json()).toEqual({ kind: 'storage#objects' });
+      shared.putObject('gs://acme-ml-mlops/root/run.json', '{}');
+      expect(((await (await list()).json()) as ListReply).items?.map((o) => o.name)).toEqual([
+        'root/run.json',
+      ]);
+    } finally {
+      await shared.close();
+    }
   });
 });

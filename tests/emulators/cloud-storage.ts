@@ -2,7 +2,8 @@
  * A Cloud Storage JSON API emulator on 127.0.0.1: the listing and reading of objects that the
  * components and the prediction server do without a client library (pipelines/cloud/storage.py).
  * Point code at it with `MLOPS_STORAGE_ENDPOINT=<url>` (it stands for
- * `https://storage.googleapis.com`).
+ * `https://storage.googleapis.com`). Given a GcpWorld (`world`), it serves the bucket API of
+ * gcp-storage-buckets.ts too, over the world's buckets.
  *
  * Served:
  * - objects.list  `GET /storage/v1/b/B/o?prefix&delimiter&pageToken&maxResults`
@@ -56,6 +57,8 @@ import {
   type EmulatorResponse,
   callCounts,
 } from './http-server.js';
+import type { GcpWorld } from './gcp-setup-state.js';
+import { gcpStorageBucketRoutes } from './gcp-storage-buckets.js';
 import type { TokenValidation } from './vertex.js';
 
 export type { TokenValidation } from './vertex.js';
@@ -205,6 +208,12 @@ export interface CloudStorageEmulatorOptions {
   validateToken?: (token: string) => TokenValidation;
   /** A folder whose `<bucket>/<path>` files are objects too (e.g. the Vertex emulator's storage). */
   folder?: string;
+  /**
+   * The set-up emulators' state: its buckets exist here too, and its bucket API (insert, get,
+   * IAM policy: gcp-storage-buckets.ts) is served on this host, as storage.googleapis.com
+   * serves both, so `setup gcp` and the pipelines reach the same buckets at one endpoint.
+   */
+  world?: GcpWorld;
   /** Most entries in one objects.list page, whatever maxResults asks. Default 1000. */
   maxResultsPerPage?: number;
   /** Share with the other emulators so one clock, fault plan and request log drive all. */
@@ -307,7 +316,11 @@ class StorageService {
   }
 
   hasBucket(bucket: string): boolean {
-    return this.buckets.has(bucket) || this.#bucketFolder(bucket) !== undefined;
+    return (
+      this.buckets.has(bucket) ||
+      this.#options.world?.buckets.has(bucket) === true ||
+      this.#bucketFolder(bucket) !== undefined
+    );
   }
 
   /** Names of the bucket's objects: those put in the emulator and the files under its folder. */
@@ -521,6 +534,7 @@ export async function startCloudStorageEmulator(
         pattern: `/download${object}`,
         handler: (request) => service.get(request),
       },
+      ...(options.world ? gcpStorageBucketRoutes(options.world, () => service.url) : []),
     ],
   });
   service.url = server.url;

@@ -84,7 +84,10 @@ export function gcpIamRoutes(world: GcpWorld, options: GcpIamOptions): Route[] {
   };
 
   const accountTarget = (request: EmulatorRequest): PolicyTarget | EmulatorResponse => {
-    const found = findAccount(world, request.params.project ?? '-', request.params.account ?? '');
+    const found = world.findServiceAccount(
+      request.params.project ?? '-',
+      request.params.account ?? '',
+    );
     if (!found) return googleApiError(404, `Unknown service account`);
     return {
       policy: found.account.policy,
@@ -148,8 +151,7 @@ export function gcpIamRoutes(world: GcpWorld, options: GcpIamOptions): Route[] {
       method: 'GET',
       pattern: `${SA}/{account}`,
       handler: (request) => {
-        const found = findAccount(
-          world,
+        const found = world.findServiceAccount(
           request.params.project ?? '-',
           request.params.account ?? '',
         );
@@ -168,18 +170,6 @@ export function gcpIamRoutes(world: GcpWorld, options: GcpIamOptions): Route[] {
     }),
     ...roleRoutes(world),
   ];
-}
-
-function findAccount(world: GcpWorld, projectKey: string, key: string) {
-  const projects = projectKey === '-' ? [...world.projects.values()] : [world.project(projectKey)];
-  for (const project of projects) {
-    if (!project) continue;
-    const account =
-      project.serviceAccounts.get(key.toLowerCase()) ??
-      [...project.serviceAccounts.values()].find((a) => a.uniqueId === key);
-    if (account) return { project, account };
-  }
-  return undefined;
 }
 
 function accountJson(

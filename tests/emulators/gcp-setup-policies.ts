@@ -84,6 +84,15 @@ const EXTRA_ROLES: Readonly<Record<string, readonly string[]>> = {
     'storage.objects.delete',
   ],
   'roles/storage.legacyBucketReader': ['storage.buckets.get', 'storage.objects.list'],
+  'roles/iam.serviceAccountTokenCreator': [
+    'iam.serviceAccounts.get',
+    'iam.serviceAccounts.getAccessToken',
+    'iam.serviceAccounts.getOpenIdToken',
+    'iam.serviceAccounts.implicitDelegation',
+    'iam.serviceAccounts.list',
+    'iam.serviceAccounts.signBlob',
+    'iam.serviceAccounts.signJwt',
+  ],
   'roles/iam.workloadIdentityUser': [
     'iam.serviceAccounts.get',
     'iam.serviceAccounts.getAccessToken',

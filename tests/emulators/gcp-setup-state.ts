@@ -191,6 +191,22 @@ export class GcpWorld extends PolicyRules {
     return [...this.projects.values()].find((p) => p.number === idOrNumber);
   }
 
+  /** A service account by email or unique id, in a project (id or number) or in any (`-`). */
+  findServiceAccount(
+    projectKey: string,
+    key: string,
+  ): { project: ProjectRecord; account: ServiceAccountRecord } | undefined {
+    const projects = projectKey === '-' ? [...this.projects.values()] : [this.project(projectKey)];
+    for (const project of projects) {
+      if (!project) continue;
+      const account =
+        project.serviceAccounts.get(key.toLowerCase()) ??
+        [...project.serviceAccounts.values()].find((a) => a.uniqueId === key);
+      if (account) return { project, account };
+    }
+    return undefined;
+  }
+
   addServiceAccount(
     project: ProjectRecord,
     accountId: string,
@@ -266,8 +282,15 @@ export class GcpWorld extends PolicyRules {
 
   // --- callers and permissions
 
+  /**
+   * Who holds a bearer token that is not in `callers`: the journey plugs in the auth emulators'
+   * token store, so a workflow's service-account tokens are judged as those accounts.
+   */
+  identify: ((token: string) => string | undefined) | undefined;
+
   memberOf(request: EmulatorRequest): string {
-    return (request.bearer && this.callers.get(request.bearer)) || this.caller;
+    const token = request.bearer;
+    return (token && (this.callers.get(token) ?? this.identify?.(token))) || this.caller;
   }
 
   /** Refuse `permission` (on every resource) from now on, or stop refusing it. */

@@ -1,9 +1,9 @@
 /**
  * Cloud Storage buckets (JSON API, storage.googleapis.com/storage/v1) on 127.0.0.1: creating the
  * pipeline-root bucket and editing its IAM policy, as `setup gcp` and `doctor` do. Point
- * @googleapis/storage at it with `rootUrl: <url>`. It runs as its own server: cloud-storage.ts
- * (objects) exposes no way to add routes, and the two share nothing but the API's host; the
- * routes (`gcpStorageBucketRoutes`) can be added to any HttpServer with `addRoute`.
+ * @googleapis/storage at it with `rootUrl: <url>`. It runs as its own server, or on the object
+ * emulator's host (cloud-storage.ts given the world), where the world's buckets hold objects too;
+ * the routes (`gcpStorageBucketRoutes`) can be added to any HttpServer.
  *
  * Served:
  * - `POST /storage/v1/b?project=P` (buckets.insert: `{name, location, storageClass,

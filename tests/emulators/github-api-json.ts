@@ -62,7 +62,14 @@ export function githubApp(api: string, app: { slug: string; name: string }, at: 
 /** `full-repository`, as `GET /repos/{owner}/{repo}` answers it. */
 export function fullRepository(
   api: string,
-  repo: { owner: string; name: string; fullName: string; id: number; private: boolean },
+  repo: {
+    owner: string;
+    ownerId: number;
+    name: string;
+    fullName: string;
+    id: number;
+    private: boolean;
+  },
   at: string,
 ) {
   const url = `${api}/repos/${repo.fullName}`;
@@ -73,7 +80,7 @@ export function fullRepository(
     node_id: nodeId('R', repo.id),
     name: repo.name,
     full_name: repo.fullName,
-    owner: simpleUser(api, repo.owner, repo.id + 1, 'Organization'),
+    owner: simpleUser(api, repo.owner, repo.ownerId, 'Organization'),
     private: repo.private,
     visibility: repo.private ? 'private' : 'public',
     html_url: web,

@@ -64,6 +64,8 @@ export interface GitHubApiEmulatorOptions {
     owner: string;
     name: string;
     id?: number;
+    /** The owner's id (`owner.id`, the tokens' repository_owner_id). Default `id + 1`. */
+    ownerId?: number;
     environments?: string[];
     private?: boolean;
   }>;
@@ -326,6 +328,7 @@ interface Scope {
 
 interface Repository {
   owner: string;
+  ownerId: number;
   name: string;
   fullName: string;
   id: number;
@@ -417,11 +420,13 @@ export async function startGitHubApiEmulator(
     if (repositories.has(fullName.toLowerCase()))
       throw new Error(`startGitHubApiEmulator: repository ${fullName} listed twice`);
     const environments = new Map((repo.environments ?? []).map((e) => [e.toLowerCase(), e]));
+    const id = repo.id ?? nextRepoId++;
     repositories.set(fullName.toLowerCase(), {
       owner: repo.owner,
+      ownerId: repo.ownerId ?? id + 1,
       name: repo.name,
       fullName,
-      id: repo.id ?? nextRepoId++,
+      id,
       private: repo.private ?? false,
       environments,
     });
@@ -822,9 +827,19 @@ export async function startGitHubApiEmulator(
 
   // Repository metadata and environments: what a sync tool looks up (ids, existing environments).
   routes.push(
-    route('repos.get', 'GET', '/repos/{owner}/{repo}', (req) => {
-      return json(200, fullRepository(baseUrl, repository(req.params), bornAt));
-    }),
+    // Anyone may read a public repository; a private one is "Not Found" to anonymous callers.
+    route(
+      'repos.get',
+      'GET',
+      '/repos/{owner}/{repo}',
+      (req) => {
+        if (req.headers.authorization) authenticate(req);
+        const repo = repository(req.params);
+        if (repo.private && !req.headers.authorization) fail(404, 'Not Found');
+        return json(200, fullRepository(baseUrl, repo, bornAt));
+      },
+      false,
+    ),
     route('environments.list', 'GET', '/repos/{owner}/{repo}/environments', (req) => {
       const repo = repository(req.params);
       const all = [...repo.environments.values()];

@@ -141,7 +141,7 @@ export interface WorkloadIdentityProviderConfig {
   jwksUri?: string;
   /** ...or keys uploaded with the provider (Google's `jwksJson`). */
   jwks?: Jwks;
-  /** Default `https://iam.googleapis.com/<name>`. */
+  /** Absent or empty: `https://iam.googleapis.com/<name>` or `//iam.googleapis.com/<name>`. */
   allowedAudiences?: string[];
   /** CEL per target attribute; must map `google.subject`. Default `{google.subject: assertion.sub}`. */
   attributeMapping?: Record<string, string>;
@@ -152,11 +152,21 @@ export interface WorkloadIdentityProviderConfig {
 
 type CompiledExpression = (context: Record<string, unknown>) => unknown;
 
-interface ProviderEntry {
+/** A provider as STS applies it: its config, with the mapping and condition compiled. */
+export interface ProviderEntry {
   config: WorkloadIdentityProviderConfig;
   parsed: ProviderName;
   mapping: Array<[string, CompiledExpression]>;
   condition: CompiledExpression | undefined;
+}
+
+/**
+ * Where STS finds the provider an exchange names, on every exchange: a ProviderRegistry, or the
+ * providers of a GcpWorld (world-identity.ts), so the STS code path is the same for both.
+ */
+export interface ProviderDirectory {
+  /** The provider (possibly disabled), or undefined when none has that name. */
+  entry(name: string): ProviderEntry | undefined;
 }
 
 const cel = new Environment({ unlistedVariablesAreDyn: true });
@@ -172,31 +182,37 @@ function compile(expression: string, what: string): CompiledExpression {
   }
 }
 
+/** Checks a provider as Google does on creation (name, google.subject, valid CEL) and compiles it. */
+export function compileProvider(config: WorkloadIdentityProviderConfig): ProviderEntry {
+  const parsed = parseProviderName(config.name);
+  if (!parsed) throw new Error(`Invalid workload identity provider name "${config.name}"`);
+  const mappingConfig = config.attributeMapping ?? { 'google.subject': 'assertion.sub' };
+  if (!mappingConfig['google.subject'])
+    throw new Error(`Provider "${config.name}": attributeMapping must map google.subject`);
+  const mapping = Object.entries(mappingConfig).map(
+    ([target, expression]): [string, CompiledExpression] => [
+      target,
+      compile(expression, `attributeMapping["${target}"]`),
+    ],
+  );
+  const condition =
+    config.attributeCondition === undefined
+      ? undefined
+      : compile(config.attributeCondition, 'attributeCondition');
+  return { config: { ...config }, parsed, mapping, condition };
+}
+
 /** The registered providers; tests mutate it to disable a provider or change a condition. */
-export class ProviderRegistry {
+export class ProviderRegistry implements ProviderDirectory {
   readonly #providers = new Map<string, ProviderEntry>();
 
   add(config: WorkloadIdentityProviderConfig): void {
-    const parsed = parseProviderName(config.name);
-    if (!parsed) throw new Error(`Invalid workload identity provider name "${config.name}"`);
-    if (!/^\d+$/.test(parsed.projectNumber))
+    const entry = compileProvider(config);
+    if (!/^\d+$/.test(entry.parsed.projectNumber))
       throw new Error(`Provider "${config.name}" must use the project number, not an ID`);
     if (!config.jwks && !config.jwksUri)
       throw new Error(`Provider "${config.name}" needs jwks or jwksUri`);
-    const mappingConfig = config.attributeMapping ?? { 'google.subject': 'assertion.sub' };
-    if (!mappingConfig['google.subject'])
-      throw new Error(`Provider "${config.name}": attributeMapping must map google.subject`);
-    const mapping = Object.entries(mappingConfig).map(
-      ([target, expression]): [string, CompiledExpression] => [
-        target,
-        compile(expression, `attributeMapping["${target}"]`),
-      ],
-    );
-    const condition =
-      config.attributeCondition === undefined
-        ? undefined
-        : compile(config.attributeCondition, 'attributeCondition');
-    this.#providers.set(config.name, { config: { ...config }, parsed, mapping, condition });
+    this.#providers.set(config.name, entry);
   }
 
   get(name: string): WorkloadIdentityProviderConfig | undefined {
@@ -219,7 +235,6 @@ export class ProviderRegistry {
     return [...this.#providers.keys()];
   }
 
-  /** @internal */
   entry(name: string): ProviderEntry | undefined {
     return this.#providers.get(name);
   }
@@ -229,7 +244,7 @@ export class ProviderRegistry {
 // The STS server
 
 export interface StartGoogleStsOptions {
-  providers: ProviderRegistry;
+  providers: ProviderDirectory;
   tokens: AccessTokenStore;
   clock?: Clock;
   faults?: FaultInjector;
@@ -339,7 +354,13 @@ export async function startGoogleSts(options: StartGoogleStsOptions): Promise<Go
 
   async function keysFor(config: WorkloadIdentityProviderConfig, kid: unknown): Promise<Jwks> {
     if (config.jwks) return config.jwks;
-    const uri = config.jwksUri as string;
+    const uri = config.jwksUri;
+    // A world provider whose issuer the emulators cannot discover (the emulator's wording).
+    if (!uri)
+      return reject(
+        'invalid_grant',
+        `Failed to fetch the OpenID configuration of the issuer ${config.issuerUri}.`,
+      );
     const cached = jwksCache.get(uri);
     if (cached && cached.keys.some((key) => key.kid === kid)) return cached;
     let response: Response;
@@ -422,9 +443,13 @@ export async function startGoogleSts(options: StartGoogleStsOptions): Promise<Go
         'invalid_grant',
         `The ID Token is not yet valid: nbf ${iso(claims.nbf)} is after ${iso(now)}.`,
       );
-    const allowed = config.allowedAudiences ?? [`https://iam.googleapis.com/${providerName}`];
+    // None configured: the provider's own name, with or without `https:` (Google names the first).
+    const configured = config.allowedAudiences ?? [];
+    const allowed =
+      configured.length > 0 ? configured : [`https://iam.googleapis.com/${providerName}`];
+    const accepted = configured.length > 0 ? allowed : [...allowed, stsAudience(providerName)];
     const tokenAudiences = audiences(claims);
-    if (!tokenAudiences.some((aud) => allowed.includes(aud)))
+    if (!tokenAudiences.some((aud) => accepted.includes(aud)))
       reject(
         'invalid_grant',
         `The audience in ID Token [${tokenAudiences.join(', ')}] does not match the expected audience ${allowed.join(', ')}.`,

@@ -25,6 +25,8 @@ import {
 export const WORKLOAD_IDENTITY_USER = 'roles/iam.workloadIdentityUser';
 export const TOKEN_CREATOR = 'roles/iam.serviceAccountTokenCreator';
 export const GOOGLE_ID_TOKEN_ISSUER = 'https://accounts.google.com';
+/** Longest access-token lifetime without the lifetime-extension org policy. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 3600;
 
 /** Roles that grant each permission (a subset of the real role definitions). */
 const ROLES_WITH: Record<string, string[]> = {
@@ -61,7 +63,18 @@ export interface ServiceAccountEntry {
   disabled: boolean;
 }
 
-export class ServiceAccountRegistry {
+/**
+ * Where IAM Credentials finds the target account and who may act as it, on every call: a
+ * ServiceAccountRegistry, or the accounts of a GcpWorld (world-identity.ts).
+ */
+export interface ServiceAccountDirectory {
+  /** The account, or undefined when it does not exist. */
+  get(email: string): Readonly<Omit<ServiceAccountEntry, 'bindings'>> | undefined;
+  /** Whether one of the members in `identity` holds `permission` on the account. */
+  allows(email: string, permission: string, identity: readonly string[]): boolean;
+}
+
+export class ServiceAccountRegistry implements ServiceAccountDirectory {
   readonly #accounts = new Map<string, ServiceAccountEntry>();
 
   add(config: ServiceAccountConfig): void {
@@ -69,7 +82,7 @@ export class ServiceAccountRegistry {
       email: config.email,
       uniqueId: config.uniqueId ?? `1${Array.from({ length: 20 }, () => randomInt(10)).join('')}`,
       bindings: structuredClone(config.bindings ?? []),
-      maxLifetimeSeconds: config.maxLifetimeSeconds ?? 3600,
+      maxLifetimeSeconds: config.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS,
       disabled: config.disabled ?? false,
     });
   }
@@ -100,8 +113,7 @@ export class ServiceAccountRegistry {
     return [...this.#accounts.keys()];
   }
 
-  /** @internal Whether `identity` holds `permission` on the SA. */
-  allows(email: string, permission: string, identity: string[]): boolean {
+  allows(email: string, permission: string, identity: readonly string[]): boolean {
     const entry = this.#accounts.get(email);
     const roles = ROLES_WITH[permission] ?? [];
     return (
@@ -119,7 +131,7 @@ export class ServiceAccountRegistry {
 }
 
 export interface StartIamCredentialsOptions {
-  serviceAccounts: ServiceAccountRegistry;
+  serviceAccounts: ServiceAccountDirectory;
   tokens: AccessTokenStore;
   clock?: Clock;
   faults?: FaultInjector;

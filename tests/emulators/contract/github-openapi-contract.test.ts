@@ -7,7 +7,14 @@ import { SchemaValidator } from './openapi-schema.js';
 const API = 'http://127.0.0.1:1';
 const AT = '2026-01-02T03:04:05Z';
 const REPO = '/repos/acme/ml';
-const repo = { owner: 'acme', name: 'ml', fullName: 'acme/ml', id: 4242, private: false };
+const repo = {
+  owner: 'acme',
+  ownerId: 4243,
+  name: 'ml',
+  fullName: 'acme/ml',
+  id: 4242,
+  private: false,
+};
 const contract = githubOpenApiContract();
 
 /** The operation `method path` calls, asserting the request is clean. */
