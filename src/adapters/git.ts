@@ -12,3 +12,9 @@ export function gitOutput(cwd: string, args: readonly string[]): string | undefi
     return undefined;
   }
 }
+
+/** OWNER/NAME of the GitHub repository the git remote `origin` names, if it names one. */
+export function remoteRepository(cwd: string): string | undefined {
+  const url = gitOutput(cwd, ['remote', 'get-url', 'origin']);
+  return url ? /github\.com[:/]([^/]+\/[^/]+?)(\.git)?$/.exec(url)?.[1] : undefined;
+}

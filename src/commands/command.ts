@@ -268,13 +268,18 @@ export function listInput(raw: RawInputs, name: string): string[] {
     .filter(Boolean);
 }
 
-/** One of `choices`; the input has a default among them. */
+/**
+ * One of `choices`: the input's default among them, else `fallback` (for an input whose name
+ * another command shares without a default, as action.yml has one default per name).
+ */
 export function choiceInput<T extends string>(
   raw: RawInputs,
   name: string,
   choices: readonly T[],
+  fallback?: T,
 ): T {
-  const value = stringInput(raw, name);
+  const value =
+    fallback === undefined ? stringInput(raw, name) : raw.string(name)?.trim() || fallback;
   if (!(choices as readonly string[]).includes(value)) {
     throw new UserError(`Input "${name}" is "${value}"`, {
       fix: `Use one of: ${choices.join(', ')}.`,

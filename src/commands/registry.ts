@@ -42,6 +42,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('publish', async () => (await import('./publish.js')).publishCommand),
   entry('sync-secrets', async () => (await import('./sync-secrets.js')).syncSecretsCommand),
   entry('auth', async () => (await import('./auth.js')).authCommand),
+  entry('doctor', async () => (await import('./doctor.js')).doctorCommand),
+  entry('setup-gcp', async () => (await import('./setup-gcp.js')).setupGcpCommand, [
+    'setup',
+    'gcp',
+  ]),
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gitOutput } from '../adapters/git.js';
+import { gitOutput, remoteRepository } from '../adapters/git.js';
 import { UserError } from '../core/errors.js';
 import { parseEnvFile, type EnvEntry } from '../core/secrets/env-file.js';
 import type { SecretsTarget } from '../core/secrets/secrets-target.js';
@@ -129,8 +129,7 @@ function readEnvFile(file: string, cwd: string): EnvEntry[] {
 
 /** The repository the git remote `origin` names, for a sync from a checkout. */
 function remoteTarget(cwd: string, environment: string | undefined): SecretsTarget {
-  const url = gitOutput(cwd, ['remote', 'get-url', 'origin']);
-  const repository = url ? /github\.com[:/]([^/]+\/[^/]+?)(\.git)?$/.exec(url)?.[1] : undefined;
+  const repository = remoteRepository(cwd);
   if (!repository) {
     throw new UserError('No repository to sync to', {
       fix: 'Set repository to OWNER/NAME (a workflow defaults to its own), or org.',

@@ -1,24 +1,11 @@
 import path from 'node:path';
-import pLimit from 'p-limit';
-import type { GitHubSecrets } from '../adapters/github/github-secrets.js';
 import { describeTarget, type SecretsTarget } from '../core/secrets/secrets-target.js';
-import { RemoteFailure, UserError } from '../core/errors.js';
-import {
-  planSync,
-  type PlannedChange,
-  type SyncAction,
-  type SyncPlan,
-} from '../core/secrets/sync-plan.js';
+import { UserError } from '../core/errors.js';
+import { planSync, type SyncAction, type SyncPlan } from '../core/secrets/sync-plan.js';
 import { defineCommand } from './command.js';
+import { ACTION_TEXT, writeChanges, writeFailure } from './github-writes.js';
 import { parseSyncInputs, planSyncInputs, type SyncRequest } from './sync-secrets-inputs.js';
 import { readStamp, syncStamp, writeStamp } from './sync-secrets-stamp.js';
-
-const ACTION_TEXT: Record<SyncAction, string> = {
-  add: 'added',
-  update: 'updated',
-  unchanged: 'unchanged',
-  remove: 'removed',
-};
 
 export const syncSecretsCommand = defineCommand<SyncRequest>({
   name: 'sync-secrets',
@@ -172,37 +159,18 @@ export const syncSecretsCommand = defineCommand<SyncRequest>({
     });
     if (plan.skipped.length > 0) ui.info(`Left out by include/exclude: ${plan.skipped.join(', ')}`);
 
-    const failures: string[] = [];
-    let userFixable = false;
-    const done = new Map<PlannedChange, string>();
-    if (!inputs.dryRun) {
-      await ui.group(`Write to ${where}`, async () => {
-        const limit = pLimit(inputs.concurrency);
-        await Promise.all(
-          plan.changes
-            .filter((change) => change.action !== 'unchanged')
-            .map((change) =>
-              limit(async () => {
-                try {
-                  await applyChange(store, change);
-                  done.set(change, ACTION_TEXT[change.action]);
-                } catch (error) {
-                  failures.push(`${change.name}: ${(error as Error).message.split('\n')[0] ?? ''}`);
-                  if (error instanceof UserError) userFixable = true;
-                  done.set(change, 'FAILED');
-                }
-              }),
-            ),
+    const outcome = inputs.dryRun
+      ? undefined
+      : await ui.group(`Write to ${where}`, () =>
+          writeChanges(store, plan.changes, inputs.concurrency),
         );
-      });
-    }
 
     const rows = plan.changes.map((change) => [
       change.name,
       change.kind,
       inputs.dryRun
         ? `would be ${ACTION_TEXT[change.action]}`
-        : (done.get(change) ?? ACTION_TEXT[change.action]),
+        : (outcome?.done.get(change) ?? ACTION_TEXT[change.action]),
     ]);
     ui.table(
       `${inputs.dryRun ? 'Dry run: ' : ''}${path.basename(inputs.envFile)} → ${where}`,
@@ -220,30 +188,19 @@ export const syncSecretsCommand = defineCommand<SyncRequest>({
       unchanged: names('unchanged'),
       removed: names('remove'),
     };
-    if (failures.length > 0) {
-      const failed = failures.length;
-      // A refusal the user can fix (token, permission, value) makes it a UserError; only
-      // remote failures (network, GitHub's 5xx) make it a failure.
-      const Report = userFixable ? UserError : RemoteFailure;
-      throw new Report(
-        `${failed} of ${plan.changes.length} writes to ${where} failed (the others were made)`,
-        {
-          details: failures,
-          fix: 'Fix the cause named above and run the sync again; it is safe to repeat.',
-        },
+    const failure =
+      outcome &&
+      writeFailure(
+        outcome,
+        plan.changes.length,
+        where,
+        'Fix the cause named above and run the sync again; it is safe to repeat.',
       );
-    }
+    if (failure) throw failure;
     if (!inputs.dryRun) await writeStamp(stamp.file, stamp.fingerprint);
     return { outputs };
   },
 });
-
-/** Makes one planned change (add, update or remove) at the target. */
-async function applyChange(store: GitHubSecrets, change: PlannedChange): Promise<void> {
-  if (change.action === 'remove') await store.delete(change.kind, change.name);
-  else if (change.kind === 'secret') await store.putSecret(change.name, change.value ?? '');
-  else await store.putVariable(change.name, change.value ?? '', change.action === 'update');
-}
 
 /** GitHub's count limits, checked before the first write so a sync never stops half-way. */
 function checkSecretCount(target: SecretsTarget, existing: number, plan: SyncPlan): void {

@@ -14,3 +14,6 @@ export { ScheduleServiceClient } from '@google-cloud/aiplatform/build/src/v1/sch
 export * as aiplatformHelpers from '@google-cloud/aiplatform/build/src/helpers.js';
 export { ArtifactRegistryClient } from '@google-cloud/artifact-registry/build/src/v1/artifact_registry_client.js';
 export { GoogleAuth, JWT, OAuth2Client } from 'google-auth-library';
+
+/** The discovery clients of setup and doctor, loaded on demand (a chunk of their own). */
+export const loadGoogleApis = () => import('./google-apis.js');

@@ -462,6 +462,7 @@ describe('rendering', () => {
       'GCP_WORKLOAD_IDENTITY_PROVIDER:variable',
       'GCP_SERVICE_ACCOUNT:variable',
       'GCP_DEPLOY_SERVICE_ACCOUNT:variable',
+      'GCP_PIPELINE_SERVICE_ACCOUNT:variable',
       'GCP_PIPELINE_ROOT:variable',
       'MLOPS_MODEL_NAME:variable',
       'MLOPS_IMAGE_REPOSITORY:variable',

@@ -9,7 +9,7 @@ import { startJourneyCloud, type JourneyCloud } from '../helpers/journey-cloud.j
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { registryDockerConfig } from '../helpers/registry-images.js';
 import { tagExists } from '../helpers/registry-api.js';
-import { pythonWithSklearn, PYTHON_IMAGES, imageServices } from '../helpers/services.js';
+import { PYTHON, pythonWithSklearn, PYTHON_IMAGES, imageServices } from '../helpers/services.js';
 
 /**
  * The journey a team takes, run as GitHub runs it: `mlops init` lays the platform into an empty
@@ -168,6 +168,8 @@ describe.skipIf(!pythonWithSklearn() || !imageServices())(
         },
         pipelines: path.join(repo, 'pipelines'),
         dockerConfig: await registryDockerConfig(),
+        // Nothing set up in Google Cloud: `mlops setup gcp` makes all of it.
+        googleProject: 'empty',
       });
       // The team's data in Cloud Storage: the training table, and recent prediction inputs.
       const data = await readFile(path.join(REPO_ROOT, 'pipelines/data/breast_cancer.csv'));
@@ -179,6 +181,36 @@ describe.skipIf(!pythonWithSklearn() || !imageServices())(
       await cloud?.close();
     });
 
+    it('0. mlops setup gcp readies the empty project and writes the variables; doctor passes', async () => {
+      const env = {
+        ...cloud.network,
+        GOOGLE_OAUTH_ACCESS_TOKEN: cloud.adminToken,
+        GH_TOKEN: ADMIN_TOKEN,
+        GITHUB_API_URL: cloud.github.url,
+      };
+      const where = ['--project-id', 'acme-ml', '--region', 'us-central1'];
+      const names = ['--repository', REPOSITORY, '--docker-repository', IMAGE_REPOSITORY];
+      const setup = await mlops(['setup', 'gcp', ...where, ...names], { cwd: repo, env });
+      expect(setup.code, setup.stdout + setup.stderr).toBe(0);
+      expectNoSecrets(setup.stdout + setup.stderr, [...secretValues, cloud.adminToken]);
+      const variables = cloud.github.variables(`repo:${REPOSITORY}`);
+      expect(variables.get('GCP_WORKLOAD_IDENTITY_PROVIDER')?.value).toBe(cloud.google.provider);
+      expect(variables.get('GCP_SERVICE_ACCOUNT')?.value).toBe(cloud.google.serviceAccount);
+      expect(variables.get('GCP_DEPLOY_SERVICE_ACCOUNT')?.value).toBe(cloud.deployServiceAccount);
+      // The provider admits this repository by its GitHub ids, not only its name.
+      const provider = Object.values(cloud.gcp?.snapshot('acme-ml').providers ?? {})[0];
+      expect(provider?.attributeCondition).toContain(cloud.githubIds.repositoryId);
+
+      const again = await mlops(['setup', 'gcp', ...where, ...names], { cwd: repo, env });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toContain('Nothing to do');
+      const doctor = await mlops(['doctor', ...where, ...names, '--python', PYTHON], {
+        cwd: repo,
+        env,
+      });
+      expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+    });
+
     it('1. mlops init lays the platform into the empty repository', async () => {
       const init = await mlops(
         ['init', '--yes', '--project', 'acme-ml', '--region', 'us-central1', '--model', MODEL],
@@ -186,13 +218,10 @@ describe.skipIf(!pythonWithSklearn() || !imageServices())(
       );
       expect(init.code, init.stdout + init.stderr).toBe(0);
       expect(init.stdout + init.stderr).toContain('Next steps');
-      // Google Cloud is set up (docs/google-cloud.md): its names go into the committed settings.
+      // Google Cloud's names are repository variables already (setup wrote them); the team's
+      // own settings go into the committed file.
       const settings = path.join(repo, 'config/mlops.env');
       const filled: Record<string, string> = {
-        GCP_WORKLOAD_IDENTITY_PROVIDER: cloud.google.provider,
-        GCP_SERVICE_ACCOUNT: cloud.google.serviceAccount,
-        GCP_DEPLOY_SERVICE_ACCOUNT: cloud.deployServiceAccount,
-        GCP_PIPELINE_ROOT: 'gs://acme-ml-pipelines/root',
         MLOPS_IMAGE_REPOSITORY: IMAGE_REPOSITORY,
         MLOPS_TRAINING_DATA_URI: TRAINING_DATA,
         MLOPS_PREDICTION_INPUTS_URI: RECENT_INPUTS,

@@ -12,6 +12,7 @@ import {
 } from './http-server.js';
 import type { AuthorizationCheck, TokenValidation } from './vertex.js';
 import { PolicyRules, type PolicyRecord } from './gcp-setup-policies.js';
+import { testedPermissionsProblem } from './gcp-iam-policy-routes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Enums (wire ints checked against the client's protos.json in the tests)
@@ -822,6 +823,22 @@ export class ArtifactRegistryService {
         ? rpcError(409, written.message, 'ABORTED')
         : invalid(written.message);
     return ok(this.policyRules.readPolicy(written, 3));
+  }
+
+  /**
+   * POST `.../repositories/R:testIamPermissions` with `{permissions}`: the subset `authorize`
+   * allows (absent when none). Like Google's, it "fails open": a repository that does not exist
+   * (or another project's) answers an empty subset, not NOT_FOUND.
+   */
+  testIamPermissions(request: EmulatorRequest, caller: Caller): EmulatorResponse {
+    const { project = '', location = '', repository = '' } = request.params;
+    const asked = isRecord(request.body) ? request.body.permissions : undefined;
+    const problem = testedPermissionsProblem(asked);
+    if (problem) return invalid(problem);
+    const name = `projects/${this.project}/locations/${location}/repositories/${repository}`;
+    if (!this.#ours(project) || !this.repositories.has(name)) return ok({});
+    const held = (asked as string[]).filter((p) => this.#denied(caller, p, name) === undefined);
+    return ok(held.length > 0 ? { permissions: held } : {});
   }
 
   #doneOperation(location: string, request: EmulatorRequest): EmulatorResponse {

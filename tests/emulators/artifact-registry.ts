@@ -8,8 +8,8 @@
  *                                    fallback: true, authClient })
  *
  *     (the same loopback options as the Vertex emulator, see vertex.ts). Repositories
- *     get/list/create/delete and getIamPolicy/setIamPolicy (etags, 409 ABORTED when stale,
- *     rules of gcp-setup-policies.ts), packages list/get/delete, versions list/get/delete, tags
+ *     get/list/create/delete, getIamPolicy/setIamPolicy (etags, 409 ABORTED when stale,
+ *     rules of gcp-setup-policies.ts) and testIamPermissions (answered by `authorize`), packages list/get/delete, versions list/get/delete, tags
  *     list/get/create/update/delete, and the operations the LROs return.
  * (b) The KFP template registry host `https://{region}-kfp.pkg.dev/{project}/{repo}` that kfp's
  *     `RegistryClient` (sdk/python/kfp/registry, context/kfp_pkg_dev.json) and Vertex
@@ -106,6 +106,7 @@ export type ArtifactRegistryRoute =
   | 'deleteRepository'
   | 'getRepositoryIamPolicy'
   | 'setRepositoryIamPolicy'
+  | 'testRepositoryIamPermissions'
   | 'getOperation'
   | 'listPackages'
   | 'getPackage'
@@ -129,6 +130,7 @@ export const ARTIFACT_REGISTRY_ROUTES: Readonly<Record<ArtifactRegistryRoute, st
   deleteRepository: 'artifactregistry.deleteRepository',
   getRepositoryIamPolicy: 'artifactregistry.getIamPolicy',
   setRepositoryIamPolicy: 'artifactregistry.setIamPolicy',
+  testRepositoryIamPermissions: 'artifactregistry.testIamPermissions',
   getOperation: 'artifactregistry.getOperation',
   listPackages: 'artifactregistry.listPackages',
   getPackage: 'artifactregistry.getPackage',
@@ -288,6 +290,9 @@ export async function startArtifactRegistryEmulator(
     ),
     route(R.setRepositoryIamPolicy, 'POST', `${repo}:setIamPolicy`, (q, c) =>
       service.setIamPolicy(q, c),
+    ),
+    route(R.testRepositoryIamPermissions, 'POST', `${repo}:testIamPermissions`, (q, c) =>
+      service.testIamPermissions(q, c),
     ),
     route(R.getRepository, 'GET', repo, (q, c) => service.getRepository(q, c)),
     route(R.deleteRepository, 'DELETE', repo, (q, c) => service.deleteRepository(q, c)),

@@ -14,6 +14,10 @@ export interface GoogleEndpoints {
   readonly dockerRegistry: string;
   /** Cloud Storage JSON API. */
   readonly storage: string;
+  /** IAM, Resource Manager and Service Usage: what `setup gcp` and `doctor` call. */
+  readonly iam: string;
+  readonly resourceManager: string;
+  readonly serviceUsage: string;
 }
 
 function fromEnv(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -37,5 +41,16 @@ export function googleEndpoints(env: NodeJS.ProcessEnv = process.env): GoogleEnd
     kfpRegistry: fromEnv(env, 'MLOPS_KFP_ENDPOINT', 'https://{region}-kfp.pkg.dev'),
     dockerRegistry: fromEnv(env, 'MLOPS_DOCKER_REGISTRY_HOST', '{region}-docker.pkg.dev'),
     storage: fromEnv(env, 'MLOPS_STORAGE_ENDPOINT', 'https://storage.googleapis.com'),
+    iam: fromEnv(env, 'MLOPS_IAM_ENDPOINT', 'https://iam.googleapis.com'),
+    resourceManager: fromEnv(
+      env,
+      'MLOPS_RESOURCEMANAGER_ENDPOINT',
+      'https://cloudresourcemanager.googleapis.com',
+    ),
+    serviceUsage: fromEnv(
+      env,
+      'MLOPS_SERVICEUSAGE_ENDPOINT',
+      'https://serviceusage.googleapis.com',
+    ),
   };
 }

@@ -186,20 +186,22 @@ export function desiredState(
   };
 }
 
-/** The values workflows need (setup prints them and can write them as repository variables). */
+/**
+ * The values the laid workflows read, by their names in CONFIGURATION (config/mlops.env): setup
+ * prints them and, given a GitHub token, writes them as repository variables.
+ */
 export function workflowValues(desired: DesiredState): Record<string, string> {
   const { config } = desired;
   const email = (key: AccountKey) =>
     desired.serviceAccounts.find((a) => a.key === key)?.email ?? '';
   return {
-    GCP_PROJECT_ID: config.projectId,
+    GCP_PROJECT: config.projectId,
     GCP_REGION: config.region,
     GCP_WORKLOAD_IDENTITY_PROVIDER: desired.provider.name,
     GCP_SERVICE_ACCOUNT: email('training'),
     GCP_DEPLOY_SERVICE_ACCOUNT: email('deploy'),
     GCP_PIPELINE_SERVICE_ACCOUNT: email('pipeline'),
     GCP_PIPELINE_ROOT: `gs://${config.bucket}/pipeline-root`,
-    GCP_DOCKER_REPOSITORY: `${config.region}-docker.pkg.dev/${config.projectId}/${config.dockerRepository}`,
-    GCP_KFP_REPOSITORY: `https://${config.region}-kfp.pkg.dev/${config.projectId}/${config.kfpRepository}`,
+    MLOPS_IMAGE_REPOSITORY: config.dockerRepository,
   };
 }

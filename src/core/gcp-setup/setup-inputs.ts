@@ -1,4 +1,5 @@
 import { excerpt, UserError } from '../errors.js';
+import { CONFIGURATION } from '../init/configuration.js';
 import * as rules from './name-rules.js';
 import type { Problem, Rule } from './name-rules.js';
 
@@ -34,7 +35,10 @@ export interface SetupInputs {
   readonly deployServiceAccount?: string;
   readonly pipelineServiceAccount?: string;
   readonly pool?: string;
+  /** A provider id, or its full resource name (projects/N/locations/global/…/providers/ID). */
   readonly provider?: string;
+  /** Set from a full provider name. */
+  readonly providerProjectNumber?: string;
 }
 
 /** Every name resolved: what the plan and the Terraform export are built from. */
@@ -57,7 +61,13 @@ export interface SetupConfig {
   readonly pipelineServiceAccount: string;
   readonly pool: string;
   readonly provider: string;
+  /** The project number a full provider name carried, to compare with the project's own. */
+  readonly providerProjectNumber?: string;
 }
+
+/** The Docker repository the laid workflows read (MLOPS_IMAGE_REPOSITORY) unless told otherwise. */
+const IMAGE_REPOSITORY_DEFAULT =
+  CONFIGURATION.find((entry) => entry.name === 'MLOPS_IMAGE_REPOSITORY')?.default ?? 'ml-images';
 
 /**
  * Defaults. The service accounts, pool and provider match docs/google-cloud.md, so a project
@@ -66,7 +76,7 @@ export interface SetupConfig {
  */
 export const SETUP_DEFAULTS = {
   environment: 'production',
-  dockerRepository: 'mlops-images',
+  dockerRepository: IMAGE_REPOSITORY_DEFAULT,
   kfpRepository: 'mlops-pipelines',
   trainingServiceAccount: 'mlops-training',
   deployServiceAccount: 'mlops-deploy',
@@ -82,11 +92,56 @@ export function serviceAccountEmail(id: string, projectId: string): string {
 }
 
 /**
- * Checks every input and fills in the defaults. Throws one UserError listing every problem
- * (each with its fix) so the user corrects them in one go.
+ * The forms the workflows' variables hold, reduced to the ids setup works with, so doctor and
+ * setup take `vars.*` as they are: a service account's email (in this project), a pipeline root
+ * `gs://BUCKET/path`, a Docker repository `REGION-docker.pkg.dev/PROJECT/ID`, and a provider's
+ * full resource name (which names the pool and the project number too).
  */
-export function resolveSetupInputs(inputs: SetupInputs): SetupConfig {
+function shortForms(inputs: SetupInputs, problems: Problem[]): SetupInputs {
+  const project = inputs.projectId.trim();
+  const accountId = (input: string, value: string | undefined): string | undefined => {
+    const email = value?.trim();
+    if (!email?.includes('@')) return value;
+    const [id = '', domain = ''] = email.split('@');
+    if (domain === `${project}.iam.gserviceaccount.com`) return id;
+    problems.push({
+      input,
+      problem: `"${excerpt(email)}" is not a service account of project ${project}`,
+      fix: `Give an account id, or an email ending @${project}.iam.gserviceaccount.com: setup and doctor work within one project.`,
+    });
+    return undefined; // reported once, not again as a malformed id
+  };
+  const bucket = /^gs:\/\/([^/]*)/.exec(inputs.bucket?.trim() ?? '')?.[1] ?? inputs.bucket;
+  const docker = inputs.dockerRepository?.trim() ?? '';
+  const dockerId = docker.includes('/') ? docker.slice(docker.lastIndexOf('/') + 1) : docker;
+  const provider =
+    /^(?:\/\/iam\.googleapis\.com\/)?projects\/(\d+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(
+      inputs.provider?.trim() ?? '',
+    );
+  const { trainingServiceAccount, deployServiceAccount, pipelineServiceAccount, ...rest } = inputs;
+  const training = accountId('training-service-account', trainingServiceAccount);
+  const deploy = accountId('deploy-service-account', deployServiceAccount);
+  const pipeline = accountId('pipeline-service-account', pipelineServiceAccount);
+  return {
+    ...rest,
+    ...(bucket === undefined ? {} : { bucket }),
+    ...(docker ? { dockerRepository: dockerId } : {}),
+    ...(provider
+      ? { providerProjectNumber: provider[1], pool: provider[2], provider: provider[3] }
+      : {}),
+    ...(training === undefined ? {} : { trainingServiceAccount: training }),
+    ...(deploy === undefined ? {} : { deployServiceAccount: deploy }),
+    ...(pipeline === undefined ? {} : { pipelineServiceAccount: pipeline }),
+  };
+}
+
+/**
+ * Checks every input and fills in the defaults. Throws one UserError listing every problem
+ * (each with its fix) so the user corrects them in one go; `command` names the command in it.
+ */
+export function resolveSetupInputs(given: SetupInputs, command = 'setup gcp'): SetupConfig {
   const problems: Problem[] = [];
+  const inputs = shortForms(given, problems);
   const check = (input: string, value: string | undefined, rule: Rule): string => {
     const trimmed = (value ?? '').trim();
     const found = rule(trimmed);
@@ -162,6 +217,9 @@ export function resolveSetupInputs(inputs: SetupInputs): SetupConfig {
     ),
     pool: named('pool', inputs.pool, SETUP_DEFAULTS.pool, rules.poolId),
     provider: named('provider', inputs.provider, SETUP_DEFAULTS.provider, rules.poolId),
+    ...(inputs.providerProjectNumber
+      ? { providerProjectNumber: inputs.providerProjectNumber }
+      : {}),
   };
   crossChecks(config, problems);
   if (problems.length === 1 && problems[0]) {
@@ -169,7 +227,7 @@ export function resolveSetupInputs(inputs: SetupInputs): SetupConfig {
     throw new UserError(`${only.input}: ${only.problem}`, { fix: only.fix });
   }
   if (problems.length > 1)
-    throw new UserError(`${problems.length} inputs of setup gcp are invalid`, {
+    throw new UserError(`${problems.length} inputs of ${command} are invalid`, {
       details: problems.map((p) => `${p.input}: ${p.problem}. Fix: ${p.fix}`),
       fix: 'Correct each input listed above.',
     });

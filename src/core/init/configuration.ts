@@ -57,6 +57,13 @@ export const CONFIGURATION: readonly ConfigurationEntry[] = [
       'The deploy service account: uploads models and changes endpoints. Only jobs in the production environment may act as it (the binding names the environment), so its protection rules reach Google Cloud.',
   },
   {
+    name: 'GCP_PIPELINE_SERVICE_ACCOUNT',
+    kind: 'variable',
+    example: 'mlops-pipelines@PROJECT.iam.gserviceaccount.com',
+    description:
+      'The account Vertex AI pipeline runs act as: it reads data and writes artifacts, nothing more. The training account may act as it.',
+  },
+  {
     name: 'GCP_PIPELINE_ROOT',
     kind: 'variable',
     example: 'gs://BUCKET/pipeline-root',

@@ -45,6 +45,15 @@ async function start(seed: Partial<ProjectSeed> = {}, options: GcpSetupEmulatorO
 }
 
 describe('observeProject', () => {
+  it('reads nothing behind a disabled API: its resources are planned as absent', async () => {
+    const { gcp, observe } = await start({
+      pools: { [CONFIG.pool]: { displayName: 'made before IAM was disabled' } },
+    });
+    const observed = await observe();
+    expect(observed.pool).toBeUndefined();
+    expect(gcp.requests.filter({ path: /workloadIdentityPools/ })).toEqual([]);
+  });
+
   it('reads an empty project as empty, with its number and project policy', async () => {
     const { observe } = await start();
     const observed = await observe();
@@ -147,6 +156,7 @@ describe('applyPlan', () => {
 
   it('undeletes a deleted pool instead of creating one', async () => {
     const { gcp, setup, observe } = await start({
+      enabledServices: ['iam.googleapis.com'],
       pools: { [CONFIG.pool]: { state: 'DELETED', displayName: 'old' } },
     });
     expect((await observe()).pool).toEqual({ state: 'DELETED' });
@@ -176,7 +186,7 @@ describe('applyPlan', () => {
   });
 
   it('reports a missing permission at once when nothing was changed yet', async () => {
-    const { gcp, observe } = await start();
+    const { gcp, observe } = await start({ enabledServices: ['iam.googleapis.com'] });
     gcp.denyPermission('iam.googleapis.com/workloadIdentityPools.get');
     const failure = await observe().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UserError);

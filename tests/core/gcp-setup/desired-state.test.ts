@@ -4,21 +4,25 @@ import {
   UNKNOWN_PROJECT_NUMBER,
   workflowValues,
 } from '../../../src/core/gcp-setup/desired-state.js';
+import { CONFIGURATION } from '../../../src/core/init/configuration.js';
 import { resolveSetupInputs } from '../../../src/core/gcp-setup/setup-inputs.js';
 import { CONFIG, INPUTS, PROJECT_NUMBER } from './fixtures.js';
 
 describe('desiredState', () => {
-  it('prints the values the workflows need', () => {
-    expect(workflowValues(desiredState(CONFIG, PROJECT_NUMBER))).toEqual({
-      GCP_PROJECT_ID: 'acme-ml',
+  it('prints the values the workflows need, by the names the workflows read', () => {
+    const values = workflowValues(desiredState(CONFIG, PROJECT_NUMBER));
+    const variables = CONFIGURATION.filter((entry) => entry.kind === 'variable');
+    for (const name of Object.keys(values))
+      expect(variables.map((entry) => entry.name)).toContain(name);
+    expect(values).toEqual({
+      GCP_PROJECT: 'acme-ml',
       GCP_REGION: 'europe-west4',
       GCP_WORKLOAD_IDENTITY_PROVIDER: `projects/${PROJECT_NUMBER}/locations/global/workloadIdentityPools/github/providers/mlops`,
       GCP_SERVICE_ACCOUNT: 'mlops-training@acme-ml.iam.gserviceaccount.com',
       GCP_DEPLOY_SERVICE_ACCOUNT: 'mlops-deploy@acme-ml.iam.gserviceaccount.com',
       GCP_PIPELINE_SERVICE_ACCOUNT: 'mlops-pipelines@acme-ml.iam.gserviceaccount.com',
       GCP_PIPELINE_ROOT: 'gs://acme-ml-mlops/pipeline-root',
-      GCP_DOCKER_REPOSITORY: 'europe-west4-docker.pkg.dev/acme-ml/mlops-images',
-      GCP_KFP_REPOSITORY: 'https://europe-west4-kfp.pkg.dev/acme-ml/mlops-pipelines',
+      MLOPS_IMAGE_REPOSITORY: 'ml-images',
     });
   });
 

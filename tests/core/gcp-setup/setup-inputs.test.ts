@@ -37,6 +37,25 @@ describe('setup inputs', () => {
     });
   });
 
+  it('takes the forms the workflow variables hold', () => {
+    const config = resolveSetupInputs({
+      ...INPUTS,
+      bucket: 'gs://acme-runs/pipeline-root',
+      dockerRepository: 'europe-west4-docker.pkg.dev/acme-ml/team-images',
+      trainingServiceAccount: 'ci-trainer@acme-ml.iam.gserviceaccount.com',
+      provider:
+        'projects/987654321098/locations/global/workloadIdentityPools/gh-pool/providers/gh-actions',
+    });
+    expect(config).toMatchObject({
+      bucket: 'acme-runs',
+      dockerRepository: 'team-images',
+      trainingServiceAccount: 'ci-trainer',
+      pool: 'gh-pool',
+      provider: 'gh-actions',
+      providerProjectNumber: '987654321098',
+    });
+  });
+
   it('keeps names that are given, trimmed', () => {
     const config = resolveSetupInputs({
       ...INPUTS,
@@ -84,7 +103,11 @@ describe('setup inputs', () => {
     ['branch given as a ref', { branch: 'refs/heads/main' }, 'without refs/heads/'],
     ['branch with ..', { branch: 'a..b' }, 'without refs/heads/'],
     ['service account id too short', { trainingServiceAccount: 'ci' }, 'part before @'],
-    ['service account id as an email', { deployServiceAccount: 'd@p.iam' }, 'part before @'],
+    [
+      'a service account of another project',
+      { deployServiceAccount: 'deploy@other.iam.gserviceaccount.com' },
+      '@acme-ml.iam.gserviceaccount.com',
+    ],
     ['service account id ending with a hyphen', { pipelineServiceAccount: 'pipes-' }, 'before @'],
     ['repository id with a capital', { dockerRepository: 'Images' }, '1–63 lowercase'],
     ['repository id starting with a digit', { kfpRepository: '1kfp' }, '1–63 lowercase'],
@@ -122,7 +145,7 @@ describe('setup inputs', () => {
   });
 
   it('refuses one repository for both formats', () => {
-    expect(refusal({ kfpRepository: 'mlops-images' }).fix).toContain('its own id');
+    expect(refusal({ kfpRepository: SETUP_DEFAULTS.dockerRepository }).fix).toContain('its own id');
   });
 
   it('refuses a deploy subject over the 127-byte attribute limit', () => {

@@ -1,6 +1,7 @@
 import type { IamBinding, IamPolicy } from '../../../core/gcp-setup/iam-policy.js';
 import { googleEndpoints } from '../endpoints.js';
-import { loadGoogleClients, restClientOptions, type GoogleCloud } from '../google-client.js';
+import { restClientOptions, type GoogleCloud } from '../google-client.js';
+import { tokenRefresher, type AccessTokenSource } from './clients.js';
 import type { RepositoryRegistry } from './repositories.js';
 
 /**
@@ -16,6 +17,7 @@ import type { RepositoryRegistry } from './repositories.js';
  */
 
 type ArtifactRegistry = InstanceType<GoogleCloud['ArtifactRegistryClient']>;
+type ClientOptions = NonNullable<ConstructorParameters<GoogleCloud['ArtifactRegistryClient']>[0]>;
 
 /** What this adapter calls on the client (the tests build one pointed at the emulator). */
 export type ArtifactRegistryCalls = Pick<
@@ -154,6 +156,28 @@ function policyToClient(policy: IamPolicy): ClientPolicy {
   };
 }
 
+interface ClientTarget {
+  readonly project: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly token: AccessTokenSource;
+}
+
+/**
+ * An Artifact Registry client on the endpoint of `env` (MLOPS_ARTIFACTREGISTRY_ENDPOINT) that
+ * authenticates with `token`: the same caller as the discovery clients, also when the token is
+ * GOOGLE_OAUTH_ACCESS_TOKEN rather than Application Default Credentials.
+ */
+export async function artifactRegistryClient(options: ClientTarget): Promise<ArtifactRegistry> {
+  const google = await import(/* webpackIgnore: true */ '#google-cloud');
+  const endpoint = googleEndpoints(options.env).artifactRegistry;
+  const authClient = new google.OAuth2Client();
+  authClient.refreshHandler = tokenRefresher(options.token);
+  // An empty env: the client must not look for a credentials file beside its authClient.
+  const clientOptions = { ...restClientOptions(endpoint, options.project, {}), authClient };
+  // gax pins its own google-auth-library, whose AuthClient type differs; at run time any works.
+  return new google.ArtifactRegistryClient(clientOptions as unknown as ClientOptions);
+}
+
 export class ArtifactRegistryRepositories implements RepositoryRegistry {
   readonly #client: ArtifactRegistryCalls;
 
@@ -161,16 +185,9 @@ export class ArtifactRegistryRepositories implements RepositoryRegistry {
     this.#client = client;
   }
 
-  /** A registry on the credentials and Artifact Registry endpoint of `env`. */
-  static async connect(options: {
-    project: string;
-    env: NodeJS.ProcessEnv;
-  }): Promise<ArtifactRegistryRepositories> {
-    const google = await loadGoogleClients(options.project, options.env);
-    const endpoint = googleEndpoints(options.env).artifactRegistry;
-    return new ArtifactRegistryRepositories(
-      new google.ArtifactRegistryClient(restClientOptions(endpoint, options.project, options.env)),
-    );
+  /** A registry at the Artifact Registry endpoint of `env`, calling with `token`'s tokens. */
+  static async connect(options: ClientTarget): Promise<ArtifactRegistryRepositories> {
+    return new ArtifactRegistryRepositories(await artifactRegistryClient(options));
   }
 
   async format(name: string): Promise<string | undefined> {

@@ -67,6 +67,12 @@ export function deniedPermission(error: unknown): string | undefined {
   );
 }
 
+/** The API a 403 SERVICE_DISABLED names: Google refuses every call while it is disabled. */
+export function disabledService(error: unknown): string | undefined {
+  const detail = body(error)?.details?.find((d) => d.reason === 'SERVICE_DISABLED');
+  return detail ? (detail.metadata?.service ?? 'the API named above') : undefined;
+}
+
 /**
  * The smallest predefined role that holds a permission the permissions table does not list for
  * the person running setup (reads like workloadIdentityPools.get): by the permission's prefix.
@@ -98,6 +104,12 @@ export function reportGoogleError(doing: string, project: string, error: unknown
   if (error instanceof ReportedError) return error;
   const status = httpStatus(error);
   const message = `Could not ${doing}: ${googleMessage(error)}`;
+  const disabled = disabledService(error);
+  if (disabled)
+    return new UserError(message, {
+      fix: `Enable the API first: gcloud services enable ${disabled} --project ${project} (setup enables every API it needs, given serviceusage.services.enable).`,
+      cause: error,
+    });
   if (status === 403 || status === 401) {
     const permission = deniedPermission(error);
     const role = permission ? roleFor(permission) : undefined;

@@ -5,8 +5,14 @@ import {
 } from '../../../core/gcp-setup/desired-state.js';
 import type { IamPolicy } from '../../../core/gcp-setup/iam-policy.js';
 import type { ObservedState } from '../../../core/gcp-setup/observed-state.js';
+import { UserError } from '../../../core/errors.js';
 import type { SetupClients } from './clients.js';
-import { isNotFound, reportGoogleError } from './google-errors.js';
+import {
+  googleMessage,
+  isNotFound,
+  isPermissionDenied,
+  reportGoogleError,
+} from './google-errors.js';
 import { policyEndpoint } from './policies.js';
 import type { RepositoryRegistry } from './repositories.js';
 
@@ -25,6 +31,15 @@ export async function readProjectNumber(clients: SetupClients, projectId: string
     if (!data.projectNumber) throw new Error(`Resource Manager gave no number for ${projectId}`);
     return data.projectNumber;
   } catch (error) {
+    // Google answers 403, not 404, for a project that does not exist, so as not to tell.
+    if (isNotFound(error) || isPermissionDenied(error))
+      throw new UserError(
+        `There is no project ${projectId}, or the caller may not see it (${googleMessage(error)})`,
+        {
+          fix: 'Check project-id: the project ID as gcloud projects list shows it (not its name or number); the caller needs resourcemanager.projects.get on it (any role on the project, e.g. roles/viewer).',
+          cause: error,
+        },
+      );
     throw reportGoogleError(`read project ${projectId}`, projectId, error);
   }
 }
@@ -47,52 +62,74 @@ export async function observeProject(
       throw reportGoogleError(`read ${what}`, project, error);
     });
 
+  // A disabled API answers every call with 403 SERVICE_DISABLED: what it holds is planned as
+  // absent, and setup reads the project again once it has enabled the API.
+  const [projectNumber, enabledApis] = await Promise.all([
+    readProjectNumber(clients, project),
+    readEnabledApis(clients, desired, read),
+  ]);
+  const enabled = (api: string) => enabledApis.includes(api);
+  const when = <T>(api: string, reads: () => Promise<T>, absent: T): Promise<T> =>
+    enabled(api) ? reads() : Promise.resolve(absent);
   const iam = clients.iam.projects;
   const pools = iam.locations.workloadIdentityPools;
-  const [projectNumber, enabledApis, pool, provider, trainerRole, accounts, bucket, repositories] =
-    await Promise.all([
-      readProjectNumber(clients, project),
-      readEnabledApis(clients, desired, read),
-      read('the workload identity pool', async () => {
-        const { data } = await pools.get({ name: desired.pool.name });
-        return { state: lifecycle(data.state), ...(data.disabled ? { disabled: true } : {}) };
-      }),
-      read('the OIDC provider', async () => {
-        const { data } = await pools.providers.get({ name: desired.provider.name });
-        return {
-          state: lifecycle(data.state),
-          ...(data.disabled ? { disabled: true } : {}),
-          ...(data.oidc?.issuerUri ? { issuerUri: data.oidc.issuerUri } : {}),
-          ...(data.attributeMapping ? { attributeMapping: data.attributeMapping } : {}),
-          ...(data.attributeCondition ? { attributeCondition: data.attributeCondition } : {}),
-        };
-      }),
-      read('the custom role', async () => {
-        const { data } = await iam.roles.get({ name: desired.trainerRole.name });
-        return {
-          permissions: data.includedPermissions ?? [],
-          ...(data.deleted ? { deleted: true } : {}),
-        };
-      }),
-      Promise.all(
-        desired.serviceAccounts.map((account) =>
-          read(`the service account ${account.email}`, async () => {
-            const name = `projects/${project}/serviceAccounts/${account.email}`;
-            await iam.serviceAccounts.get({ name });
-            return account.email;
+  const [[pool, provider, trainerRole, accounts], bucket, repositories] = await Promise.all([
+    when(
+      'iam.googleapis.com',
+      () =>
+        Promise.all([
+          read('the workload identity pool', async () => {
+            const { data } = await pools.get({ name: desired.pool.name });
+            return { state: lifecycle(data.state), ...(data.disabled ? { disabled: true } : {}) };
           }),
-        ),
-      ),
-      read(`the bucket ${desired.bucket.name}`, async () => {
-        const { data } = await clients.storage.buckets.get({ bucket: desired.bucket.name });
-        return {
-          location: data.location ?? '',
-          uniformBucketLevelAccess:
-            data.iamConfiguration?.uniformBucketLevelAccess?.enabled ?? false,
-        };
-      }),
-      readRepositories(desired, options.repositories, read),
-    ]);
+          read('the OIDC provider', async () => {
+            const { data } = await pools.providers.get({ name: desired.provider.name });
+            return {
+              state: lifecycle(data.state),
+              ...(data.disabled ? { disabled: true } : {}),
+              ...(data.oidc?.issuerUri ? { issuerUri: data.oidc.issuerUri } : {}),
+              ...(data.attributeMapping ? { attributeMapping: data.attributeMapping } : {}),
+              ...(data.attributeCondition ? { attributeCondition: data.attributeCondition } : {}),
+            };
+          }),
+          read('the custom role', async () => {
+            const { data } = await iam.roles.get({ name: desired.trainerRole.name });
+            return {
+              permissions: data.includedPermissions ?? [],
+              ...(data.deleted ? { deleted: true } : {}),
+            };
+          }),
+          Promise.all(
+            desired.serviceAccounts.map((account) =>
+              read(`the service account ${account.email}`, async () => {
+                const name = `projects/${project}/serviceAccounts/${account.email}`;
+                await iam.serviceAccounts.get({ name });
+                return account.email;
+              }),
+            ),
+          ),
+        ] as const),
+      [undefined, undefined, undefined, []] as const,
+    ),
+    when(
+      'storage.googleapis.com',
+      () =>
+        read(`the bucket ${desired.bucket.name}`, async () => {
+          const { data } = await clients.storage.buckets.get({ bucket: desired.bucket.name });
+          return {
+            location: data.location ?? '',
+            uniformBucketLevelAccess:
+              data.iamConfiguration?.uniformBucketLevelAccess?.enabled ?? false,
+          };
+        }),
+      undefined,
+    ),
+    when(
+      'artifactregistry.googleapis.com',
+      () => readRepositories(desired, options.repositories, read),
+      {},
+    ),
+  ]);
 
   const serviceAccounts = accounts.filter((email): email is string => email !== undefined);
   const policies = await readPolicies(clients, desired, options.repositories, read, {
