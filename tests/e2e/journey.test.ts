@@ -290,6 +290,8 @@ describe.skipIf(!pythonWithSklearn() || !imageServices())(
       expectSuccess(run);
       const [job] = [...cloud.vertex.jobs.values()];
       expect(job?.state).toBe('PIPELINE_STATE_SUCCEEDED');
+      // It runs as the pipeline account setup made, which the training account may act as.
+      expect(job?.serviceAccount).toBe('mlops-pipelines@acme-ml.iam.gserviceaccount.com');
       const images = new Set(cloud.executor.images);
       expect(images.size).toBe(1);
       const [trainer = ''] = images;
@@ -318,6 +320,13 @@ describe.skipIf(!pythonWithSklearn() || !imageServices())(
       const [model] = [...cloud.vertex.models.values()];
       expect(String(model?.versions.get('1')?.containerSpec.imageUri)).toMatch(
         new RegExp(`/acme-ml/${IMAGE_REPOSITORY}/server@sha256:`),
+      );
+      // The preflight ran first, as the training account, and found nothing to fix.
+      const train = run.jobs.get('train-and-deploy/train');
+      const preflight = train?.steps.find((step) => step.outputs.report !== undefined);
+      expect(preflight?.outputs.failed).toBe('0');
+      expect(JSON.parse(preflight?.outputs.report ?? '[]')).toContainEqual(
+        expect.objectContaining({ check: 'Workflow token', result: 'pass' }),
       );
       // Each job signed in as its own account: only the job in production could act as the deployer.
       expect(run.jobs.get('train-and-deploy/train')?.log).toContain(
