@@ -4,15 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setupGcpCommand } from '../../src/commands/setup-gcp.js';
 import { desiredState, workflowValues } from '../../src/core/gcp-setup/desired-state.js';
 import { resolveSetupInputs } from '../../src/core/gcp-setup/setup-inputs.js';
-import {
-  startArtifactRegistryEmulator,
-  type ArtifactRegistryEmulator,
-} from '../emulators/artifact-registry.js';
-import {
-  startGcpSetupEmulators,
-  type GcpSetupEmulators,
-} from '../emulators/gcp-setup-emulators.js';
-import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
+import { EMPTY_PROJECT, startEmptyProject, type EmptyProject } from '../helpers/empty-project.js';
 import { tempDir } from '../helpers/paths.js';
 import { runCommand, type InputValue } from '../helpers/recording-host.js';
 
@@ -23,79 +15,32 @@ import { runCommand, type InputValue } from '../helpers/recording-host.js';
  * variables setup writes.
  */
 
-const PROJECT = 'acme-ml';
-const NUMBER = '123456789012';
-const REGION = 'us-central1';
-const GOOGLE_TOKEN = 'ya29.setup-admin-token';
-const GITHUB_TOKEN = 'github_pat_setup_0123456789';
-const REPOSITORY_ID = 4242;
-const OWNER_ID = 9001;
+const { projectId: PROJECT, projectNumber: NUMBER, region: REGION } = EMPTY_PROJECT;
+const GITHUB_TOKEN = EMPTY_PROJECT.githubToken;
+const REPOSITORY_ID = EMPTY_PROJECT.repositoryId;
+const OWNER_ID = EMPTY_PROJECT.repositoryOwnerId;
 
-let gcp: GcpSetupEmulators | undefined;
-let registry: ArtifactRegistryEmulator | undefined;
-let github: GitHubApiEmulator | undefined;
+let project: EmptyProject | undefined;
 
 afterEach(async () => {
-  await Promise.all([gcp?.close(), registry?.close(), github?.close()]);
-  gcp = registry = github = undefined;
+  await project?.close();
+  project = undefined;
 });
 
-async function start() {
-  gcp = await startGcpSetupEmulators({
-    projects: [
-      {
-        projectId: PROJECT,
-        projectNumber: NUMBER,
-        bindings: [{ role: 'roles/owner', members: ['user:setup@example.com'] }],
-      },
-    ],
-  });
-  registry = await startArtifactRegistryEmulator({
-    project: PROJECT,
-    projectNumber: NUMBER,
-    region: REGION,
-    validateToken: (token) =>
-      token === GOOGLE_TOKEN
-        ? { ok: true, principal: 'user:setup@example.com' }
-        : { ok: false, reason: 'unknown' },
-  });
-  github = await startGitHubApiEmulator({
-    repositories: [
-      {
-        owner: 'acme',
-        name: 'ml',
-        id: REPOSITORY_ID,
-        ownerId: OWNER_ID,
-        environments: ['production'],
-      },
-    ],
-    tokens: { [GITHUB_TOKEN]: { kind: 'pat', permissions: { variables: 'write' } } },
-  });
-  return { gcp, registry, github };
-}
-
-function googleEnv(): NodeJS.ProcessEnv {
-  if (!gcp || !registry || !github) throw new Error('start() first');
-  return {
-    MLOPS_IAM_ENDPOINT: gcp.urls.iam,
-    MLOPS_RESOURCEMANAGER_ENDPOINT: gcp.urls.cloudresourcemanager,
-    MLOPS_SERVICEUSAGE_ENDPOINT: gcp.urls.serviceusage,
-    MLOPS_STORAGE_ENDPOINT: gcp.urls.storage,
-    MLOPS_ARTIFACTREGISTRY_ENDPOINT: registry.endpoint.url,
-    GOOGLE_OAUTH_ACCESS_TOKEN: GOOGLE_TOKEN,
-    GITHUB_API_URL: github.url,
-  };
+async function start(): Promise<EmptyProject> {
+  project = await startEmptyProject();
+  return project;
 }
 
 async function setup(inputs: Record<string, InputValue> = {}, env: NodeJS.ProcessEnv = {}) {
   return runCommand(
     setupGcpCommand,
     { 'project-id': PROJECT, region: REGION, repository: 'acme/ml', ...inputs },
-    { cwd: await tempDir('setup-gcp'), env: { ...googleEnv(), ...env } },
+    { cwd: await tempDir('setup-gcp'), env: { ...project?.env, ...env } },
   );
 }
 
-const googleCalls = () => gcp?.requests.all().length ?? 0;
+const googleCalls = () => project?.gcp.requests.all().length ?? 0;
 
 describe('setup gcp (in-process)', () => {
   it('sets up an empty project, writes the variables, and a second run changes nothing', async () => {
@@ -110,24 +55,24 @@ describe('setup gcp (in-process)', () => {
       expect.stringMatching(/^Apply \d+ changes$/),
     ]);
 
-    const project = gcp.snapshot(PROJECT);
-    expect(project.enabledServices).toEqual(
+    const made = gcp.snapshot(PROJECT);
+    expect(made.enabledServices).toEqual(
       expect.arrayContaining(['aiplatform.googleapis.com', 'iam.googleapis.com']),
     );
     // The condition pins the ids GitHub gave, not only the name.
-    const [provider] = Object.values(project.providers);
+    const [provider] = Object.values(made.providers);
     expect(provider?.attributeCondition).toContain(`assertion.repository_id == '${REPOSITORY_ID}'`);
     expect(provider?.attributeCondition).toContain(
       `assertion.repository_owner_id == '${OWNER_ID}'`,
     );
-    expect(Object.keys(project.serviceAccounts).sort()).toEqual([
+    expect(Object.keys(made.serviceAccounts).sort()).toEqual([
       `mlops-deploy@${PROJECT}.iam.gserviceaccount.com`,
       `mlops-pipelines@${PROJECT}.iam.gserviceaccount.com`,
       `mlops-training@${PROJECT}.iam.gserviceaccount.com`,
     ]);
-    expect(project.buckets[`${PROJECT}-mlops`]?.location).toBe('US-CENTRAL1');
+    expect(made.buckets[`${PROJECT}-mlops`]?.location).toBe('US-CENTRAL1');
     // The owner the project started with is still there: grants are additive.
-    expect(project.policy.bindings).toEqual(
+    expect(made.policy.bindings).toEqual(
       expect.arrayContaining([{ role: 'roles/owner', members: ['user:setup@example.com'] }]),
     );
 
@@ -210,7 +155,7 @@ describe('setup gcp (in-process)', () => {
       method: 'services.batchEnable',
       resource: `projects/${PROJECT}`,
     });
-    expect(gcp?.snapshot(PROJECT).enabledServices).toEqual([]);
+    expect(project?.gcp.snapshot(PROJECT).enabledServices).toEqual([]);
   });
 
   it('writes Terraform and changes nothing', async () => {
@@ -257,7 +202,7 @@ describe('setup gcp (in-process)', () => {
     for (const input of ['project-id', 'region', 'repository', 'bucket'])
       expect(details).toContain(`${input}:`);
     expect(googleCalls()).toBe(before);
-    expect(github?.requests.all()).toEqual([]);
+    expect(project?.github.requests.all()).toEqual([]);
   });
 
   it('says so when the project does not exist, before changing anything', async () => {

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startArtifactRegistryEmulator,
-  type ArtifactRegistryEmulator,
-} from '../emulators/artifact-registry.js';
-import {
-  startGcpSetupEmulators,
-  type GcpSetupEmulators,
-} from '../emulators/gcp-setup-emulators.js';
-import { startGitHubApiEmulator, type GitHubApiEmulator } from '../emulators/github-api.js';
 import { expectNoSecrets, inputs, runMainStep } from '../helpers/action-runner.js';
+import { EMPTY_PROJECT, startEmptyProject, type EmptyProject } from '../helpers/empty-project.js';
 
 /**
  * `command: setup-gcp` and then `command: doctor` as workflow steps: dist/main.js run the way
@@ -16,55 +8,30 @@ import { expectNoSecrets, inputs, runMainStep } from '../helpers/action-runner.j
  * emulated project, with the workflow's own repository ids and an admin's access token.
  */
 
-const PROJECT = 'acme-ml';
-const ADMIN_TOKEN = 'ya29.a0-action-project-owner';
-const GITHUB_TOKEN = 'github_pat_action_variables_0123456789';
+const PROJECT = EMPTY_PROJECT.projectId;
+const GITHUB_TOKEN = EMPTY_PROJECT.githubToken;
+const IDS = {
+  id: String(EMPTY_PROJECT.repositoryId),
+  ownerId: String(EMPTY_PROJECT.repositoryOwnerId),
+};
 
-let gcp: GcpSetupEmulators;
-let registry: ArtifactRegistryEmulator;
-let github: GitHubApiEmulator;
+let project: EmptyProject;
 
 beforeAll(async () => {
-  gcp = await startGcpSetupEmulators({
-    projects: [
-      {
-        projectId: PROJECT,
-        projectNumber: '123456789012',
-        bindings: [{ role: 'roles/owner', members: ['user:setup@example.com'] }],
-      },
-    ],
-  });
-  registry = await startArtifactRegistryEmulator({
-    project: PROJECT,
-    region: 'europe-west4',
-    validateToken: (token) =>
-      token === ADMIN_TOKEN
-        ? { ok: true, principal: 'user:setup@example.com' }
-        : { ok: false, reason: 'unknown' },
-  });
-  github = await startGitHubApiEmulator({
-    repositories: [{ owner: 'acme', name: 'ml', id: 4242, ownerId: 77 }],
-    tokens: { [GITHUB_TOKEN]: { kind: 'pat', permissions: { variables: 'write' } } },
-  });
+  project = await startEmptyProject();
 });
 
 afterAll(async () => {
-  await Promise.all([gcp?.close(), registry?.close(), github?.close()]);
+  await project?.close();
 });
 
 function step(values: Record<string, string>) {
   return runMainStep({
-    ...inputs({ 'project-id': PROJECT, region: 'europe-west4', ...values }),
+    ...inputs({ 'project-id': PROJECT, region: EMPTY_PROJECT.region, ...values }),
+    ...project.env,
     GITHUB_REPOSITORY: 'acme/ml',
-    GITHUB_REPOSITORY_ID: '4242',
-    GITHUB_REPOSITORY_OWNER_ID: '77',
-    GITHUB_API_URL: github.url,
-    GOOGLE_OAUTH_ACCESS_TOKEN: ADMIN_TOKEN,
-    MLOPS_IAM_ENDPOINT: gcp.urls.iam,
-    MLOPS_RESOURCEMANAGER_ENDPOINT: gcp.urls.cloudresourcemanager,
-    MLOPS_SERVICEUSAGE_ENDPOINT: gcp.urls.serviceusage,
-    MLOPS_STORAGE_ENDPOINT: gcp.urls.storage,
-    MLOPS_ARTIFACTREGISTRY_ENDPOINT: registry.endpoint.url,
+    GITHUB_REPOSITORY_ID: IDS.id,
+    GITHUB_REPOSITORY_OWNER_ID: IDS.ownerId,
   });
 }
 
@@ -80,13 +47,15 @@ describe('setup-gcp and doctor as action steps', () => {
     expect(setup.outputs['pipeline-root']).toBe(`gs://${PROJECT}-mlops/pipeline-root`);
     expect(Number(setup.outputs.changes)).toBeGreaterThan(0);
     expect(setup.summary).toContain('Values for the workflows');
-    expect(github.variables('repo:acme/ml').get('GCP_PIPELINE_SERVICE_ACCOUNT')?.value).toBe(
-      `mlops-pipelines@${PROJECT}.iam.gserviceaccount.com`,
-    );
+    expect(
+      project.github.variables('repo:acme/ml').get('GCP_PIPELINE_SERVICE_ACCOUNT')?.value,
+    ).toBe(`mlops-pipelines@${PROJECT}.iam.gserviceaccount.com`);
     // The workflow's ids, not a lookup: GitHub was asked for the variables only.
-    expect(github.requests.all().some((request) => request.path === '/repos/acme/ml')).toBe(false);
-    const [provider] = Object.values(gcp.snapshot(PROJECT).providers);
-    expect(provider?.attributeCondition).toContain("assertion.repository_id == '4242'");
+    expect(project.github.requests.all().some((request) => request.path === '/repos/acme/ml')).toBe(
+      false,
+    );
+    const [provider] = Object.values(project.gcp.snapshot(PROJECT).providers);
+    expect(provider?.attributeCondition).toContain(`assertion.repository_id == '${IDS.id}'`);
 
     const doctor = await step({ command: 'doctor', python: '/nonexistent/python3' });
     expect(doctor.result.code, doctor.log).toBe(0);
@@ -95,11 +64,11 @@ describe('setup-gcp and doctor as action steps', () => {
   });
 
   it('fails the step with every invalid input named, before any call', async () => {
-    const before = gcp.requests.all().length;
+    const before = project.gcp.requests.all().length;
     const run = await step({ command: 'setup-gcp', region: 'mars-north1', bucket: 'GOOG' });
     expect(run.result.code).not.toBe(0);
     expect(run.log).toContain('region:');
     expect(run.log).toContain('bucket:');
-    expect(gcp.requests.all().length).toBe(before);
+    expect(project.gcp.requests.all().length).toBe(before);
   });
 });

@@ -59,19 +59,18 @@ export function githubApp(api: string, app: { slug: string; name: string }, at: 
   };
 }
 
+/** What GitHub tells of a repository itself (the emulator adds its environments and secrets). */
+export interface RepositoryFacts {
+  owner: string;
+  ownerId: number;
+  name: string;
+  fullName: string;
+  id: number;
+  private: boolean;
+}
+
 /** `full-repository`, as `GET /repos/{owner}/{repo}` answers it. */
-export function fullRepository(
-  api: string,
-  repo: {
-    owner: string;
-    ownerId: number;
-    name: string;
-    fullName: string;
-    id: number;
-    private: boolean;
-  },
-  at: string,
-) {
+export function fullRepository(api: string, repo: RepositoryFacts, at: string) {
   const url = `${api}/repos/${repo.fullName}`;
   const web = `${WEB}/${repo.fullName}`;
   const templated = (path: string, suffix: string) => `${url}/${path}${suffix}`;

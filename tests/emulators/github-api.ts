@@ -24,7 +24,13 @@ import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sodium from 'libsodium-wrappers';
 import { githubContract } from './contract/github-openapi-contract.js';
-import { environmentJson, fullRepository, githubApp, simpleUser } from './github-api-json.js';
+import {
+  environmentJson,
+  fullRepository,
+  githubApp,
+  simpleUser,
+  type RepositoryFacts,
+} from './github-api-json.js';
 import {
   Clock,
   json,
@@ -326,13 +332,7 @@ interface Scope {
   variables: Map<string, StoredVariable>;
 }
 
-interface Repository {
-  owner: string;
-  ownerId: number;
-  name: string;
-  fullName: string;
-  id: number;
-  private: boolean;
+interface Repository extends RepositoryFacts {
   /** lower-cased name → name as configured (GitHub matches environment names case-insensitively). */
   environments: Map<string, string>;
 }

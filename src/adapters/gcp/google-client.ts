@@ -149,10 +149,11 @@ export async function loadGoogleClients(
  * client: it keeps its token and refreshes it shortly before it expires, so callers asking
  * again and again (every registry challenge, every docker login) cost no extra exchanges.
  */
-export function googleTokenSource(env: NodeJS.ProcessEnv): () => Promise<string | undefined> {
+export function defaultCredentialsTokens(
+  env: NodeJS.ProcessEnv,
+): () => Promise<string | undefined> {
   let auth: Promise<InstanceType<GoogleCloud['GoogleAuth']>> | undefined;
   return async () => {
-    if (!credentialOptions(env).keyFilename) return undefined;
     auth ??= import(/* webpackIgnore: true */ '#google-cloud').then((google) =>
       googleAuth(google, env),
     );
@@ -162,6 +163,12 @@ export function googleTokenSource(env: NodeJS.ProcessEnv): () => Promise<string 
       return undefined;
     }
   };
+}
+
+/** defaultCredentialsTokens, only from the credentials file `env` names (the auth step's). */
+export function googleTokenSource(env: NodeJS.ProcessEnv): () => Promise<string | undefined> {
+  const tokens = defaultCredentialsTokens(env);
+  return async () => (credentialOptions(env).keyFilename ? tokens() : undefined);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { serviceusage_v1, serviceusage_v1beta1 } from '@googleapis/serviceu
 import type { storage_v1 } from '@googleapis/storage';
 import { UserError } from '../../../core/errors.js';
 import { googleEndpoints } from '../endpoints.js';
-import { credentialOptions, googleAuth, type GoogleCloud } from '../google-client.js';
+import { credentialOptions, defaultCredentialsTokens } from '../google-client.js';
 
 /**
  * The Google API clients `setup gcp` and `doctor` use, one per service, built from a base URL
@@ -55,17 +55,7 @@ export function setupTokenSource(env: NodeJS.ProcessEnv): AccessTokenSource {
   const given = env.GOOGLE_OAUTH_ACCESS_TOKEN?.trim();
   if (given) return () => Promise.resolve(given);
   if (!hasDefaultCredentials(env)) return () => Promise.resolve(undefined);
-  let auth: Promise<InstanceType<GoogleCloud['GoogleAuth']>> | undefined;
-  return async () => {
-    auth ??= import(/* webpackIgnore: true */ '#google-cloud').then((google) =>
-      googleAuth(google, env),
-    );
-    try {
-      return (await (await auth).getAccessToken()) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  return defaultCredentialsTokens(env);
 }
 
 /**
