@@ -160,7 +160,8 @@ def check_default_target(name: str, raw: pd.Series, columns: list[str]) -> None:
     if problem:
         raise ComponentError(
             f"target_column is empty, so the last column {name!r} would be the label, but {problem}; "
-            f"set target_column to the label column (one of {', '.join(map(repr, columns))})"
+            f"set target_column to the label column (one of {', '.join(map(repr, columns))}), "
+            "or task to regression when it is a numeric label"
         )
 
 

@@ -254,6 +254,13 @@ def cpu_budget() -> int:
     return max(1, int(joblib.cpu_count()))
 
 
+def share_cpus(cpus: int, candidates: int) -> tuple[int, int]:
+    """(candidates fitted at once, search jobs each): as many at once as CPUs allow, the rest of the
+    CPUs to each search, so that the product never exceeds ``cpus``."""
+    workers = max(1, min(candidates, cpus))
+    return workers, max(1, cpus // workers)
+
+
 def fit_candidate(job: dict[str, Any]) -> dict[str, Any]:
     """Runs one candidate's search (in a worker process); returns the refitted best model and its scores."""
     from sklearn.model_selection import GridSearchCV, KFold, RandomizedSearchCV, StratifiedKFold
@@ -355,8 +362,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         make_estimator(candidate, args.seed)  # fail on a bad path or parameter before any fitting
 
     cpus = cpu_budget()
-    workers = min(len(candidates), cpus)
-    n_jobs = max(1, cpus // workers)
+    workers, n_jobs = share_cpus(cpus, len(candidates))
     kinds_count = pd.Series([kind_of_dtype(X[c].dtype) for c in columns]).value_counts().to_dict()
     log(
         f"{task}: {len(X)} rows, {kinds_count} features, feature steps {[name for name, _ in steps]}; "
