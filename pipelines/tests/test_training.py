@@ -80,7 +80,7 @@ def test_adding_a_model_is_a_change_of_the_models_list_only(tmp_path: Path) -> N
         assert (result["out"] / "models" / name / "model.joblib").is_file()
         assert 0.5 < result["metrics"][f"{name}_roc_auc"] <= 1.0
     # Chosen on the cross-validation score, not on the test split.
-    best_cv = max(result["index"]["candidates"], key=lambda c: c["cv_score"])["name"]
+    best_cv = max(result["index"]["candidates"], key=lambda c: float(c["cv_score"]))["name"]
     assert result["best"] == best_cv
     assert result["best_metadata"]["selection"]["selected_on"] == "cross-validation"
     assert (
