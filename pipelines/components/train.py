@@ -325,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     task = report.get("task")
     if task not in ("binary", "multiclass", REGRESSION):
         raise ComponentError("preprocess_report has no task (binary, multiclass or regression); rerun preprocess")
+    primary = args.primary_metric.strip().lower() or DEFAULT_PRIMARY[task_family(task)]
+    scoring = scorer(primary, task)
     kinds = {f["name"]: f["kind"] for f in report.get("feature_columns", [])}
     target = report.get("target_column") or ""
     frame = read_features(args.train_data, kinds, "train_data")
@@ -354,8 +356,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             notes.append(f"cv_folds lowered from {folds} to {smallest}: the smallest class has {smallest} rows")
             folds = smallest
 
-    primary = args.primary_metric.strip().lower() or DEFAULT_PRIMARY[task_family(task)]
-    scoring = scorer(primary, task)
     candidates = parse_models(args.models, task)
     steps = feature_steps()
     for candidate in candidates:
