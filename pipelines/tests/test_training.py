@@ -249,3 +249,27 @@ def test_drop_and_keep_columns_override_the_rules(tmp_path: Path) -> None:
     assert "row_id" in {f["name"] for f in result["report"]["feature_columns"]}
     with pytest.raises(ComponentError, match="unknown column"):
         run_pipeline(tmp_path, csv, "--keep-columns", "nope", models='["decision_tree"]')
+
+
+def test_class_weighted_probabilities_are_calibrated_to_the_base_rate(tmp_path: Path) -> None:
+    models = json.dumps(
+        [
+            {
+                "name": "balanced_forest",
+                "estimator": "sklearn.ensemble.RandomForestClassifier",
+                "params": {"class_weight": "balanced", "max_depth": 4, "n_estimators": 100},
+            }
+        ]
+    )
+    result = run_pipeline(tmp_path, DATA / "churn_sample.csv", models=models, target="Churn")
+    model, metadata = load_model(str(result["out"] / "best"))
+    assert metadata["calibration"].startswith("sigmoid")
+    assert type(model.named_steps["model"]).__name__ == "CalibratedClassifierCV"
+    test = pd.read_csv(result["out"] / "test.csv", keep_default_na=False, na_values=[""])
+    features = test[[f["name"] for f in metadata["feature_schema"]]]
+    base_rate = float(test["Churn"].mean())
+    uncalibrated = model.named_steps["model"].calibrated_classifiers_[0].estimator
+    raw = uncalibrated.predict_proba(model[:-1].transform(features))[:, 1].mean()
+    calibrated = model.predict_proba(features)[:, 1].mean()
+    # Balanced class weights push P(Yes) far above the base rate; calibration brings it back.
+    assert raw - base_rate > 0.1 and abs(calibrated - base_rate) < 0.05
