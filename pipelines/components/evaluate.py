@@ -88,6 +88,22 @@ def classification_scores(y: Any, predicted: Any, proba: Any, classes: list[int]
     return {key: float(value) for key, value in values.items()}
 
 
+def headline_scores(y: Any, predicted: Any, proba: Any, classes: list[int]) -> dict[str, float]:
+    """classification_scores' CI_METRICS only: the bootstrap computes them hundreds of times."""
+    from sklearn import metrics as m
+
+    binary = len(classes) == 2
+    return {
+        "accuracy": float(np.mean(y == predicted)),
+        "f1": float(m.f1_score(y, predicted, pos_label=classes[-1], average="binary" if binary else "weighted")),
+        "roc_auc": float(
+            m.roc_auc_score(y, proba[:, 1])
+            if binary
+            else m.roc_auc_score(y, proba, multi_class="ovr", average="weighted", labels=classes)
+        ),
+    }
+
+
 def regression_scores(y: Any, predicted: Any) -> dict[str, float]:
     from sklearn import metrics as m
 
@@ -125,7 +141,7 @@ def bootstrap_ci(
         elif len(np.unique(y[rows])) < len(classes):
             continue  # ROC AUC is undefined on a resample that lacks a class
         else:
-            scores = classification_scores(y[rows], predicted[rows], proba[rows], classes)
+            scores = headline_scores(y[rows], predicted[rows], proba[rows], classes)
         for key in samples:
             samples[key].append(scores[key])
     interval: dict[str, float] = {}
