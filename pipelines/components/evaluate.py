@@ -93,9 +93,10 @@ def headline_scores(y: Any, predicted: Any, proba: Any, classes: list[int]) -> d
     from sklearn import metrics as m
 
     binary = len(classes) == 2
+    f1 = m.f1_score(y, predicted, pos_label=classes[1]) if binary else m.f1_score(y, predicted, average="weighted")
     return {
         "accuracy": float(np.mean(y == predicted)),
-        "f1": float(m.f1_score(y, predicted, pos_label=classes[-1], average="binary" if binary else "weighted")),
+        "f1": float(f1),
         "roc_auc": float(
             m.roc_auc_score(y, proba[:, 1])
             if binary
