@@ -273,3 +273,10 @@ def test_class_weighted_probabilities_are_calibrated_to_the_base_rate(tmp_path: 
     calibrated = model.predict_proba(features)[:, 1].mean()
     # Balanced class weights push P(Yes) far above the base rate; calibration brings it back.
     assert raw - base_rate > 0.1 and abs(calibrated - base_rate) < 0.05
+
+
+def test_a_third_party_estimator_by_import_path(tmp_path: Path) -> None:
+    pytest.importorskip("xgboost", reason="python3-xgboost is optional")
+    models = '[{"name": "xgboost", "estimator": "xgboost.XGBClassifier", "search": {"max_depth": [2, 4]}}]'
+    result = run_pipeline(tmp_path, DATA / "breast_cancer.csv", models=models)
+    assert result["best"] == "xgboost" and result["metrics"]["roc_auc"] > 0.9
