@@ -43,15 +43,17 @@ def model_card(name: str, metadata: dict[str, Any], metrics: dict[str, Any]) -> 
         "",
         f"- Framework: {metadata.get('framework', 'unknown')} {metadata.get('framework_version', '')}".rstrip(),
         f"- Python: {metadata.get('python_version', 'unknown')}",
-        f"- Target: {metadata.get('target', 'unknown')}",
+        f"- Target: {metadata.get('target', 'unknown')} ({metadata.get('task', 'unknown task')})",
         "",
         "## Test metrics",
         "",
         "| Metric | Value |",
         "| --- | --- |",
     ]
+    # Evaluate also records every candidate's metrics under its name: the card shows the chosen model's.
+    candidates = tuple(f"{name}_" for name in (metadata.get("selection") or {}).get("candidates") or {})
     for key, value in sorted(metrics.items()):
-        if isinstance(value, (int, float)) and not key.startswith(("random_forest_", "decision_tree_")):
+        if isinstance(value, (int, float)) and not (candidates and key.startswith(candidates)):
             lines.append(f"| {key} | {value:.4f} |")
     lines += ["", f"## Features ({len(features)})", ""]
     for feature in features:

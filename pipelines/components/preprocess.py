@@ -56,6 +56,8 @@ MAX_CLASSES = 20
 POSITIVE_WORDS = {"yes", "true", "y", "t", "1", "1.0"}
 NEGATIVE_WORDS = {"no", "false", "n", "f", "0", "0.0"}
 ID_WORDS = {"id", "uuid", "guid"}
+LEADING_ZERO = r"^[+-]?0[0-9]"
+TASKS = ("auto", "classification", "regression")
 # Identifier names written as one lower-case word: customerid, userid, row_id is split anyway.
 ID_COMPOUND = re.compile(
     r"^(customer|user|client|account|row|record|patient|order|member|subscriber|employee|session|transaction|"
@@ -81,8 +83,9 @@ def parse_numbers(values: pd.Series) -> pd.Series:
     return pd.to_numeric(values, errors="coerce")
 
 
-def analyse_column(name: str, raw: pd.Series) -> dict[str, Any]:
-    """Decides what to do with one feature column. Returns a description with a 'values' series."""
+def analyse_column(name: str, raw: pd.Series, keep: bool = False) -> dict[str, Any]:
+    """Decides what to do with one feature column. Returns a description with a 'values' series.
+    ``keep`` (the column is in keep_columns) overrides the identifier and all-unique rules."""
     text = raw.astype(str)
     # The shared rule (cloud.rows): stripped text, NaN for blanks and missing-value tokens. Batch
     # prediction and the server apply the same function, so a raw row reaches the model alike.
@@ -91,21 +94,23 @@ def analyse_column(name: str, raw: pd.Series) -> dict[str, Any]:
     present = cleaned[~missing].astype(str)
     if present.empty:
         return {"drop": "all values missing"}
-    if looks_like_id_name(name):
-        return {"drop": "name looks like an identifier"}
     if present.nunique() == 1:
         return {"drop": f"constant (every value is {present.iloc[0]!r})"}
 
     parsed = parse_numbers(present)
     parsed_share = parsed.notna().mean()
-    if parsed_share >= NUMERIC_SHARE:
+    # Codes written with leading zeros ("01", "001") are categories: as numbers they would merge with "1".
+    codes = bool(present.str.match(LEADING_ZERO).any())
+    # An identifier is all of: an identifier-like name, integer or text values, every value different.
+    identifier = not keep and looks_like_id_name(name) and not missing.any() and present.is_unique
+    if parsed_share >= NUMERIC_SHARE and not codes:
         values = pd.Series(float("nan"), index=raw.index, dtype="float64")
         values[~missing] = parsed
         whitespace_cells = int(((text.str.len() > 0) & (text.str.strip() == "")).sum())
         unparseable = present[parsed.isna()]
         integral = bool(((values.dropna() % 1) == 0).all())
-        if integral and not values.isna().any() and values.is_unique:
-            return {"drop": "integer values all unique (a row identifier)"}
+        if integral and identifier:
+            return {"drop": "identifier: the name looks like one and the integer values are all different"}
         info: dict[str, Any] = {"kind": NUMERIC, "values": values}
         if whitespace_cells or len(unparseable):
             info["coerced"] = {
@@ -118,9 +123,14 @@ def analyse_column(name: str, raw: pd.Series) -> dict[str, Any]:
             info["values"] = values.astype("int64")
         return info
 
-    if present.is_unique:
-        return {"drop": "text values all unique (an identifier)"}
-    return {"kind": CATEGORICAL, "values": cleaned}
+    if identifier:
+        return {"drop": "identifier: the name looks like one and the text values are all different"}
+    if present.is_unique and not keep:
+        return {"drop": "text values all different: no category repeats, so the model could learn nothing from it"}
+    info = {"kind": CATEGORICAL, "values": cleaned}
+    if parsed_share >= NUMERIC_SHARE:
+        info["kept_as_text"] = {"name": name, "reason": "numbers written with leading zeros are codes, kept as text"}
+    return info
 
 
 def label_problem(raw: pd.Series) -> str | None:
@@ -150,7 +160,8 @@ def check_default_target(name: str, raw: pd.Series, columns: list[str]) -> None:
     if problem:
         raise ComponentError(
             f"target_column is empty, so the last column {name!r} would be the label, but {problem}; "
-            f"set target_column to the label column (one of {', '.join(map(repr, columns))})"
+            f"set target_column to the label column (one of {', '.join(map(repr, columns))}), "
+            "or task to regression when it is a numeric label"
         )
 
 
@@ -167,8 +178,8 @@ def encode_target(raw: pd.Series, target: str) -> tuple[pd.Series, dict[str, Any
     all_numeric = all(number is not None for number in numbers)
     if len(distinct) > MAX_CLASSES:
         raise ComponentError(
-            f"target column {target!r} has {len(distinct)} distinct values (at most {MAX_CLASSES} allowed); "
-            "this pipeline trains classifiers - is it the right column?"
+            f"target column {target!r} has {len(distinct)} distinct values (at most {MAX_CLASSES} classes); "
+            "set task to regression for a numeric target, or check target_column"
         )
     if len(distinct) == 2:
         low, high = distinct
@@ -204,6 +215,53 @@ def encode_target(raw: pd.Series, target: str) -> tuple[pd.Series, dict[str, Any
     return labels.map(mapping).astype("int64"), details
 
 
+def choose_task(task: str, raw: pd.Series) -> str:
+    """auto: regression when every label is a number and they have a fractional part or more than
+    MAX_CLASSES distinct values; classification otherwise."""
+    if task != "auto":
+        return task
+    labels = raw.astype(str).str.strip()
+    numbers = parse_numbers(labels)
+    if numbers.notna().all() and (bool(((numbers % 1) != 0).any()) or labels.nunique() > MAX_CLASSES):
+        return "regression"
+    return "classification"
+
+
+def numeric_target(raw: pd.Series, target: str) -> tuple[pd.Series, dict[str, Any]]:
+    """The regression target as float64, with its summary in place of a label mapping."""
+    labels = raw.astype(str).str.strip()
+    numbers = parse_numbers(labels)
+    if numbers.isna().any():
+        examples = ", ".join(map(repr, sorted(set(labels[numbers.isna()].tolist()))[:3]))
+        raise ComponentError(
+            f"regression target column {target!r} has non-numeric values ({examples}); "
+            "fix them or set task to classification"
+        )
+    if numbers.nunique() < 2:
+        raise ComponentError(f"regression target column {target!r} is constant; nothing to learn")
+    summary = {
+        "task": "regression",
+        "label_mapping": None,
+        "positive_class": None,
+        "target_summary": {
+            key: round(float(value), 6)
+            for key, value in numbers.describe()[["mean", "std", "min", "50%", "max"]].items()
+        },
+    }
+    return numbers.astype("float64"), summary
+
+
+def column_list(text: str, columns: list[str], what: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in columns]
+    if unknown:
+        raise ComponentError(
+            f"{what} names unknown column(s) {', '.join(map(repr, unknown))}; "
+            f"columns are {', '.join(map(repr, columns))}"
+        )
+    return names
+
+
 def parse_number(value: str) -> float | None:
     try:
         number = float(value)
@@ -222,7 +280,7 @@ def class_balance(y: pd.Series, names: dict[int, str]) -> dict[str, Any]:
 
 
 def split(
-    frame: pd.DataFrame, y: pd.Series, test_size: float, seed: int
+    frame: pd.DataFrame, y: pd.Series, test_size: float, seed: int, stratify: bool = True
 ) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
     from sklearn.model_selection import train_test_split
 
@@ -231,6 +289,9 @@ def split(
     n_train = n_rows - n_test
     if n_test < 1 or n_train < 1:
         raise ComponentError(f"test_size {test_size} leaves an empty train or test split with {n_rows} rows")
+    if not stratify:
+        train, test = train_test_split(frame, test_size=test_size, random_state=seed, shuffle=True)
+        return train, test, "not stratified: regression target"
     smallest = int(y.value_counts().min())
     if smallest >= 2 and n_test >= n_classes and n_train >= n_classes:
         train, test = train_test_split(frame, test_size=test_size, random_state=seed, stratify=y)
@@ -253,6 +314,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--target-column", default="", help="label column (default: the last column, if it looks like a label)"
     )
+    parser.add_argument("--task", default="auto", choices=TASKS, help="auto (default), classification or regression")
+    parser.add_argument("--drop-columns", default="", help="comma-separated columns to drop (besides the rules)")
+    parser.add_argument(
+        "--keep-columns", default="", help="comma-separated columns to keep even if they look like identifiers"
+    )
     parser.add_argument("--test-size", type=fraction, default=0.2, help="share of rows held out (default 0.2)")
     parser.add_argument("--seed", type=integer, default=42, help="random seed of the split (default 42)")
     parser.add_argument("--train-data", required=True, help="output path: train CSV")
@@ -270,7 +336,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     target_source = "given" if target else "default: the last column"
     if not target:
         target = str(raw.columns[-1])
-        check_default_target(target, raw[target], list(map(str, raw.columns)))
+        # A regression label is a numeric last column (numeric_target checks it), not a class-like one.
+        if args.task != "regression" or looks_like_id_name(target):
+            check_default_target(target, raw[target], list(map(str, raw.columns)))
+    all_columns = list(map(str, raw.columns))
+    drop_list = column_list(args.drop_columns, all_columns, "drop_columns")
+    keep_list = column_list(args.keep_columns, all_columns, "keep_columns")
+    if target in drop_list or set(drop_list) & set(keep_list):
+        raise ComponentError("drop_columns may not name the target or a column also in keep_columns")
     rows_in = len(raw)
     log(f"read {rows_in} rows x {raw.shape[1]} columns; target {target!r} ({target_source})")
 
@@ -280,16 +353,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise ComponentError(
             f"only {len(rows)} row(s) have a value in target column {target!r}; need at least {MIN_ROWS}"
         )
-    y, label_details = encode_target(rows[target], target)
+    task = choose_task(args.task, rows[target])
+    y, label_details = (
+        numeric_target(rows[target], target) if task == "regression" else encode_target(rows[target], target)
+    )
 
     features: dict[str, pd.Series] = {}
     feature_info: list[dict[str, Any]] = []
     dropped: list[dict[str, str]] = []
     coerced: list[dict[str, Any]] = []
+    kept_as_text: list[dict[str, str]] = []
     for name in rows.columns:
         if name == target:
             continue
-        info = analyse_column(str(name), rows[name])
+        if name in drop_list:
+            dropped.append({"name": str(name), "reason": "listed in drop_columns"})
+            continue
+        info = analyse_column(str(name), rows[name], keep=name in keep_list)
         if "drop" in info:
             dropped.append({"name": str(name), "reason": info["drop"]})
             continue
@@ -297,6 +377,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         features[str(name)] = values
         if "coerced" in info:
             coerced.append(info["coerced"])
+        if "kept_as_text" in info:
+            kept_as_text.append(info["kept_as_text"])
         feature_info.append(
             {
                 "name": str(name),
@@ -312,11 +394,21 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     clean = pd.DataFrame(features)
     clean[target] = y
-    train, test, split_note = split(clean, y, args.test_size, args.seed)
+    train, test, split_note = split(clean, y, args.test_size, args.seed, stratify=task != "regression")
     write_csv(train, args.train_data)
     write_csv(test, args.test_data)
 
-    names = {code: label for label, code in label_details["label_mapping"].items()}
+    if task == "regression":
+        balance: dict[str, Any] = {}
+    else:
+        names = {code: label for label, code in label_details["label_mapping"].items()}
+        balance = {
+            "class_balance": {
+                "all": class_balance(y, names),
+                "train": class_balance(train[target], names),
+                "test": class_balance(test[target], names),
+            }
+        }
     report = {
         "target_column": target,
         "target_column_source": target_source,
@@ -330,13 +422,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "stratified": split_note is None,
         "split_note": split_note,
         **label_details,
-        "class_balance": {
-            "all": class_balance(y, names),
-            "train": class_balance(train[target], names),
-            "test": class_balance(test[target], names),
-        },
+        **balance,
         "dropped_columns": dropped,
         "coerced_columns": coerced,
+        "kept_as_text_columns": kept_as_text,
         "feature_columns": feature_info,
         "missing_value_tokens": sorted(MISSING_TOKENS),
         "numeric_share_threshold": NUMERIC_SHARE,
@@ -347,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     log(
         f"kept {len(clean)} rows, {kinds[NUMERIC]} numeric + {kinds[CATEGORICAL]} categorical features; "
         f"dropped {[d['name'] for d in dropped]}; coerced {[c['name'] for c in coerced]}; "
-        f"labels {label_details['label_mapping']}"
+        f"task {label_details['task']}, labels {label_details['label_mapping']}"
     )
     log(f"wrote {len(train)} train / {len(test)} test rows in {elapsed()}")
 

@@ -105,12 +105,12 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             str(out / "train.csv"),
             "--preprocess-report",
             str(out / "report.json"),
-            "--model-type",
-            "random_forest",
+            "--models",
+            '["random_forest"]',
             "--search-iterations",
             "2",
             "--model",
-            str(out / "model"),
+            str(out / "models"),
         ]
     )
     # The probe rows: every row with a dirty cell, plus a few clean ones.
@@ -141,15 +141,15 @@ def training_view(trained: dict[str, Any]) -> npt.NDArray[np.float64]:
     features = pd.concat(picked, ignore_index=True)[list(kinds)]
     import joblib
 
-    model = joblib.load(out / "model" / "model.joblib")
-    metadata = json.loads((out / "model" / "metadata.json").read_text())
+    model = joblib.load(out / "models" / "random_forest" / "model.joblib")
+    metadata = json.loads((out / "models" / "random_forest" / "metadata.json").read_text())
     probabilities: npt.NDArray[np.float64] = model.predict_proba(features)
     return positive_probability(probabilities, list(model.classes_), metadata)
 
 
 def batch_view(trained: dict[str, Any]) -> npt.NDArray[np.float64]:
     out: Path = trained["out"]
-    model = load_model(str(out / "model"))  # the same files batch_predict's resolve_model loads
+    model = load_model(str(out / "models" / "random_forest"))  # the same files batch_predict's resolve_model loads
     resolved = ResolvedModel(model.estimator, model.metadata, "test", "0" * 16, None)
     kinds = {f["name"]: f["kind"] for f in model.metadata["feature_schema"]}
     columns = batch_predict.PredictionColumns(resolved)
@@ -166,7 +166,7 @@ def batch_view(trained: dict[str, Any]) -> npt.NDArray[np.float64]:
 
 
 def serving_view(trained: dict[str, Any], nulls: bool) -> npt.NDArray[np.float64]:
-    model = load_model(str(trained["out"] / "model"))
+    model = load_model(str(trained["out"] / "models" / "random_forest"))
     instances = []
     for row in trained["probes"]:
         instance: dict[str, Any] = dict(zip(HEADER[:-1], row[:-1]))

@@ -40,5 +40,7 @@ def test_analyse_column_decides_kind_or_drop() -> None:
     assert numeric["coerced"]["blank_to_missing"] == 1
     assert math.isnan(numeric["values"][1])
     assert analyse_column("Contract", pd.Series(["a", "b", "a"]))["kind"] == CATEGORICAL
-    assert analyse_column("row", pd.Series(["1", "2", "3"])) == {"drop": "integer values all unique (a row identifier)"}
+    assert analyse_column("row_id", pd.Series(["1", "2", "3"])) == {
+        "drop": "identifier: the name looks like one and the integer values are all different"
+    }
     assert analyse_column("plan", pd.Series(["x", "x", "NA"])) == {"drop": "constant (every value is 'x')"}

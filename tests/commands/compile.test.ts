@@ -22,11 +22,11 @@ describe('compile (in-process)', () => {
       'spec-path': output,
       'pipeline-name': 'training-pipeline',
       'source-kind': 'declarative',
-      'task-count': '6',
+      'task-count': '5',
     });
     expect(result.groups).toEqual(['Compile']);
     expect(result.infos.at(-1)).toMatch(
-      /Compiled .*training-pipeline\.yaml \(declarative, 6 tasks\)/,
+      /Compiled .*training-pipeline\.yaml \(declarative, 5 tasks\)/,
     );
     expect(
       (await readFile(output, 'utf8')).startsWith(

@@ -82,6 +82,7 @@ describe('init (in-process)', () => {
       'pipelines/requirements.txt',
       'pipelines/Dockerfile.serving',
       'pipelines/components/train.py',
+      'pipelines/features.py',
       'pipelines/serving/server.py',
       'pipelines/cloud/storage.py',
       'pipelines/data/breast_cancer.csv',

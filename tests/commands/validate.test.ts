@@ -34,13 +34,13 @@ describe('validate (in-process)', () => {
       valid: 'true',
       'pipeline-name': 'training-pipeline',
       'source-kind': 'declarative',
-      'task-count': '6',
+      'task-count': '5',
     });
     const table = result.tables.find((t) => t.title === 'Parameters of training-pipeline');
     expect(table?.header).toEqual(['Name', 'Type', 'Default', 'Given']);
     expect(table?.rows).toContainEqual(['min_accuracy', 'NUMBER_DOUBLE', '0.8', '0.9']);
     expect(result.infos.at(-1)).toBe(
-      '✓ pipelines/training-pipeline.yaml is a valid pipeline (declarative, 6 tasks)',
+      '✓ pipelines/training-pipeline.yaml is a valid pipeline (declarative, 5 tasks)',
     );
   });
 

@@ -375,7 +375,7 @@ describe('declarative pipeline compiler', () => {
 });
 
 describe('the reference training pipeline', () => {
-  it('compiles to valid IR with parallel training and a gated packaging step', async () => {
+  it('compiles to valid IR with one training task and a gated packaging step', async () => {
     const loaded = await loadPipeline(path.join(REPO_ROOT, 'pipelines/training-pipeline.yaml'));
     // Written by this version of the package: a version bump changes it.
     const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
@@ -384,15 +384,10 @@ describe('the reference training pipeline', () => {
     };
     expect(loaded.spec.sdkVersion).toBe(`${manifest.name}-${manifest.version}`);
     const tasks = loaded.spec.root.dag?.tasks ?? {};
-    expect(tasks['train-random-forest']?.dependentTasks).toEqual(['preprocess']);
-    expect(tasks['train-decision-tree']?.dependentTasks).toEqual(['preprocess']);
-    expect(tasks.evaluate?.dependentTasks).toEqual([
-      'preprocess',
-      'train-decision-tree',
-      'train-random-forest',
-    ]);
+    expect(tasks.train?.dependentTasks).toEqual(['preprocess']);
+    expect(tasks.evaluate?.dependentTasks).toEqual(['preprocess', 'train']);
     expect(tasks['condition-1']?.triggerPolicy?.condition).toBe(
-      "inputs.parameter_values['pipelinechannel--evaluate-accuracy'] >= inputs.parameter_values['pipelinechannel--min_accuracy']",
+      "inputs.parameter_values['pipelinechannel--evaluate-passed'] == true",
     );
     // The components the pipeline names are the committed component.yaml files.
     const componentYaml = parse(
@@ -405,7 +400,7 @@ describe('the reference training pipeline', () => {
     ).toEqual(
       componentYaml.outputs
         .map((o) => o.name)
-        .filter((n) => ['accuracy', 'f1', 'roc_auc', 'best_model_name'].includes(n))
+        .filter((n) => ['accuracy', 'f1', 'roc_auc', 'best_model_name', 'passed'].includes(n))
         .sort(),
     );
   });

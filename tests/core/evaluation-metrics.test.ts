@@ -26,6 +26,22 @@ describe('a run’s metrics as a Vertex AI model evaluation', () => {
     });
   });
 
+  it('uses the regression schema for the reference evaluate’s regression run (roc_auc output 0)', () => {
+    const evaluation = evaluationImport({
+      rmse: 53.1,
+      mae: 43.2,
+      r2: 0.47,
+      accuracy: 0,
+      roc_auc: 0,
+    });
+    expect(evaluation.metricsSchemaUri).toBe(REGRESSION_METRICS_SCHEMA);
+    expect(evaluation.metrics).toEqual({
+      rootMeanSquaredError: 53.1,
+      meanAbsoluteError: 43.2,
+      rSquared: 0.47,
+    });
+  });
+
   it('leaves out values the schema cannot hold (NaN, infinities)', () => {
     expect(evaluationImport({ roc_auc: Number.NaN, log_loss: Infinity }).metrics).toEqual({});
   });

@@ -416,6 +416,10 @@ describe('rendering', () => {
     expect(templateTarget('workflows-templates/a.properties.json')).toBeUndefined();
     expect(templateTarget('pipelines/Dockerfile')?.piece).toBe('pipelines');
     expect(templateTarget('pipelines/data/x.csv')?.piece).toBe('pipelines');
+    expect(templateTarget('pipelines/features.py')).toEqual({
+      path: 'pipelines/features.py',
+      piece: 'pipelines',
+    });
     expect(templateTarget('pipelines/serving/server.py')?.piece).toBe('components');
     expect(templateTarget('pipelines/cloud/__pycache__/a.pyc')).toBeUndefined();
     expect(templateTarget('pipelines/notes.txt')).toBeUndefined();

@@ -45,7 +45,7 @@ describe('the action (dist/main.js and dist/post.js, run as the runner runs them
       'spec-path': output,
       'pipeline-name': 'training-pipeline',
       'source-kind': 'declarative',
-      'task-count': '6',
+      'task-count': '5',
     });
     expect(parseCommandFile(await runner.read('state'))).toEqual({ command: 'compile' });
     const post = await runPost(runner, { RUNNER_DEBUG: '1' });

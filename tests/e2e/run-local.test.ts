@@ -124,13 +124,13 @@ describe.skipIf(!pythonWithSklearn())(
       // models cut short (evaluate would fail to load them on every re-run).
       for (const stored of [
         ...(await cacheFiles(root, 'artifacts/train_data')),
-        ...(await cacheFiles(root, 'artifacts/model/model.joblib')),
+        ...(await cacheFiles(root, 'artifacts/model/random_forest/model.joblib')),
       ])
         await truncate(stored, Math.floor((await stat(stored)).size / 3));
 
       const second = await reference('second.json');
       expect(second.code, second.stderr).toBe(0);
-      for (const task of ['preprocess', 'train-random-forest', 'train-decision-tree'])
+      for (const task of ['preprocess', 'train'])
         expect(second.stderr).toMatch(
           new RegExp(`warning: Task ${task}: .* changed after it was cached.*running it again`),
         );
@@ -145,7 +145,7 @@ describe.skipIf(!pythonWithSklearn())(
       const third = await reference('third.json');
       expect(third.code).toBe(0);
       expect(third.stderr).not.toContain('warning:');
-      expect(third.stderr).toMatch(/✓ train-random-forest\s+SUCCEEDED \S+ \(cached\)/);
+      expect(third.stderr).toMatch(/✓ train\s+SUCCEEDED \S+ \(cached\)/);
     });
 
     it('names the Python that could not import a package and one on this machine that can', async () => {

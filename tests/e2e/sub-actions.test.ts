@@ -62,7 +62,7 @@ describe('one action per command (<command>/action.yml), run as the runner runs 
     expect(run.outputs).toMatchObject({
       valid: 'true',
       'pipeline-name': 'training-pipeline',
-      'task-count': '6',
+      'task-count': '5',
     });
     expect(run.state).toEqual({ command: 'validate' });
     // The runner warns about the input validate/action.yml does not declare; the action adds nothing.

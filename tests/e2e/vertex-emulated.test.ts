@@ -112,8 +112,7 @@ describe.skipIf(!hasPython)(
       for (const task of [
         'load-data',
         'preprocess',
-        'train-random-forest',
-        'train-decision-tree',
+        'train',
         'evaluate',
         'condition-1/package-model',
       ]) {

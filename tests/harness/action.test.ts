@@ -36,7 +36,7 @@ describe('the workflow harness: this action', () => {
     });
     expect(validate.log).toContain('pipelines/training-pipeline.yaml is a valid pipeline');
     expect(validate.outputs).toMatchObject({ valid: 'true', 'pipeline-name': 'training-pipeline' });
-    expect(step(run, 'validate', 'Read its outputs').log).toContain('valid=true tasks=6');
+    expect(step(run, 'validate', 'Read its outputs').log).toContain('valid=true tasks=5');
     // validate has nothing to clean up, so its action.yml has no post step.
     expect(job(run, 'validate').steps.map((s) => s.name)).toEqual([
       'Run actions/checkout@v5',

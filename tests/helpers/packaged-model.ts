@@ -66,13 +66,13 @@ export async function packageModel(
     ...['--preprocess-report', file('report.json')],
   ]);
   await run('train', [
-    ...['--model-type', 'random_forest', '--search-iterations', '2', '--cv-folds', '2'],
+    ...['--models', '["random_forest"]', '--search-iterations', '2', '--cv-folds', '2'],
     ...['--train-data', file('train.csv'), '--preprocess-report', file('report.json')],
     ...['--model', file('trained')],
   ]);
   await writeFile(file('metrics.json'), JSON.stringify({ accuracy: 0.8, roc_auc: 0.85 }));
   await run('package_model', [
-    ...['--model', file('trained'), '--metrics', file('metrics.json')],
+    ...['--model', join(file('trained'), 'random_forest'), '--metrics', file('metrics.json')],
     ...['--model-name', 'random_forest', '--deployable-model', file('deployable')],
     ...['--model-card', file('card.md')],
   ]);

@@ -250,13 +250,15 @@ interface ClassificationMetrics {
   confidenceMetrics: { confidenceThreshold: number; recall: number; falsePositiveRate: number }[];
 }
 
+/** The default candidates of the models list, in their order (train.py's DEFAULT_MODELS). */
+const CANDIDATES = ['random_forest', 'decision_tree', 'hist_gradient_boosting'];
+
 interface PipelineRun {
   dir: string;
   seconds: Record<string, number>;
   load: ComponentRun;
   preprocess: ComponentRun;
-  randomForest: ComponentRun;
-  decisionTree: ComponentRun;
+  train: ComponentRun;
   evaluate: ComponentRun;
   packaged: ComponentRun;
   report: PreprocessReport;
@@ -288,25 +290,19 @@ async function runPipeline(
     preprocess_report: preprocess.outputs.preprocess_report ?? '',
   };
   const trainingStarted = performance.now();
-  const [randomForest, decisionTree] = await Promise.all([
-    runComponent('train_random_forest.component.yaml', {
+  const train = succeeded(
+    await runComponent('train.component.yaml', {
       inputPaths: trainInputs,
-      outputDir: join(dir, 'train-random-forest'),
+      outputDir: join(dir, 'train'),
     }),
-    runComponent('train_decision_tree.component.yaml', {
-      inputPaths: trainInputs,
-      outputDir: join(dir, 'train-decision-tree'),
-    }),
-  ]);
+    'train',
+  );
   const trainingSeconds = (performance.now() - trainingStarted) / 1000;
-  succeeded(randomForest, 'train random_forest');
-  succeeded(decisionTree, 'train decision_tree');
   const evaluate = succeeded(
     await runComponent('evaluate.component.yaml', {
       inputPaths: {
         test_data: preprocess.outputs.test_data ?? '',
-        random_forest_model: randomForest.outputs.model ?? '',
-        decision_tree_model: decisionTree.outputs.model ?? '',
+        models: train.outputs.model ?? '',
       },
       outputDir: join(dir, 'evaluate'),
     }),
@@ -326,9 +322,7 @@ async function runPipeline(
   const seconds = {
     load_data: load.seconds,
     preprocess: preprocess.seconds,
-    train_random_forest: randomForest.seconds,
-    train_decision_tree: decisionTree.seconds,
-    training_in_parallel: trainingSeconds,
+    train: trainingSeconds,
     evaluate: evaluate.seconds,
     total: (performance.now() - started) / 1000,
   };
@@ -340,8 +334,7 @@ async function runPipeline(
     seconds,
     load,
     preprocess,
-    randomForest,
-    decisionTree,
+    train,
     evaluate,
     packaged,
     report,
@@ -406,15 +399,14 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
     expect([...labels].sort()).toEqual(['0', '1']);
   });
 
-  it('trains both models into directories with model.joblib and metadata.json', async () => {
-    const { randomForest, decisionTree, preprocess, report } = getRun();
+  it('trains every default model into a directory with model.joblib and metadata.json', async () => {
+    const { train: trained, preprocess, report } = getRun();
     const train = await readCsv(preprocess.outputs.train_data ?? '');
     const features = train.header.slice(0, -1);
-    for (const [run, type] of [
-      [randomForest, 'random_forest'],
-      [decisionTree, 'decision_tree'],
-    ] as const) {
-      const dir = run.outputs.model ?? '';
+    const models = trained.outputs.model ?? '';
+    expect((await readdir(models)).sort()).toEqual([...CANDIDATES, 'index.json'].sort());
+    for (const type of CANDIDATES) {
+      const dir = join(models, type);
       expect((await readdir(dir)).sort()).toEqual(['metadata.json', 'model.joblib']);
       const metadata = await readJson<ModelMetadata>(join(dir, 'metadata.json'));
       expect(metadata).toMatchObject({
@@ -448,12 +440,17 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
     const output = await readJson<ExecutorOutput>(executorInput?.outputs.outputFile ?? '');
 
     const bestName = await readFile(evaluate.outputs.best_model_name ?? '', 'utf8');
-    expect(['random_forest', 'decision_tree']).toContain(bestName);
+    expect(CANDIDATES).toContain(bestName);
     const fileValues: Record<string, number> = {};
     for (const name of ['accuracy', 'f1', 'roc_auc']) {
       fileValues[name] = Number(await readFile(evaluate.outputs[name] ?? '', 'utf8'));
     }
-    expect(output.parameterValues).toEqual({ best_model_name: bestName, ...fileValues });
+    const passed = await readFile(evaluate.outputs.passed ?? '', 'utf8');
+    expect(output.parameterValues).toEqual({
+      best_model_name: bestName,
+      ...fileValues,
+      passed: passed === 'true',
+    });
 
     for (const name of ['metrics', 'classification_metrics', 'best_model']) {
       const declared = executorInput?.outputs.artifacts[name]?.artifacts[0];
@@ -468,8 +465,7 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
     }
     expect(metrics.accuracy).toBe(fileValues.accuracy);
     expect(metrics.roc_auc).toBe(metrics[`${bestName}_roc_auc`]);
-    expect(typeof metrics.random_forest_roc_auc).toBe('number');
-    expect(typeof metrics.decision_tree_roc_auc).toBe('number');
+    for (const name of CANDIDATES) expect(typeof metrics[`${name}_roc_auc`]).toBe('number');
     // The metrics artifact file holds the same values.
     expect(await readJson(evaluate.outputs.metrics ?? '')).toEqual(metrics);
 
@@ -477,7 +473,12 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
       ?.metadata as unknown as ClassificationMetrics;
     expect(await readJson(evaluate.outputs.classification_metrics ?? '')).toEqual(classification);
     const { annotationSpecs, rows } = classification.confusionMatrix;
-    expect(annotationSpecs).toEqual([{ displayName: '0' }, { displayName: '1' }]);
+    // The class names, not their codes, so the Vertex console labels the matrix.
+    const { report } = getRun();
+    const names = Object.entries(report.label_mapping)
+      .sort(([, a], [, b]) => a - b)
+      .map(([name]) => ({ displayName: name }));
+    expect(annotationSpecs).toEqual(names);
     const test = await readCsv(preprocess.outputs.test_data ?? '');
     const counted = rows.flatMap((r) => r.row).reduce((sum, value) => sum + value, 0);
     expect(counted).toBe(test.rows.length);
@@ -508,14 +509,13 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
   });
 
   it('copies the best model with its test metrics added to metadata.json', async () => {
-    const { evaluate, randomForest, decisionTree } = getRun();
+    const { evaluate, train } = getRun();
     const bestName = await readFile(evaluate.outputs.best_model_name ?? '', 'utf8');
     const dir = evaluate.outputs.best_model ?? '';
     expect((await readdir(dir)).sort()).toEqual(['metadata.json', 'model.joblib']);
     const metadata = await readJson<ModelMetadata>(join(dir, 'metadata.json'));
-    const source = bestName === 'random_forest' ? randomForest : decisionTree;
     const original = await readJson<ModelMetadata>(
-      join(source.outputs.model ?? '', 'metadata.json'),
+      join(train.outputs.model ?? '', bestName, 'metadata.json'),
     );
     expect(metadata).toMatchObject({ ...original, model_type: bestName });
     expect(metadata.test_metrics?.accuracy).toBe(
@@ -529,8 +529,7 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
 const componentFiles = [
   'load_data.component.yaml',
   'preprocess.component.yaml',
-  'train_random_forest.component.yaml',
-  'train_decision_tree.component.yaml',
+  'train.component.yaml',
   'evaluate.component.yaml',
   'package_model.component.yaml',
 ];
@@ -562,22 +561,6 @@ describe('pipeline component definitions (component.yaml)', () => {
       expect(used).toHaveLength(inputs.length + outputs.length);
     },
   );
-
-  it('defines both trainings as the same module with a fixed --model-type', async () => {
-    const forest = await loadSpec('train_random_forest.component.yaml');
-    const tree = await loadSpec('train_decision_tree.component.yaml');
-    expect(forest.implementation.container.command).toEqual(tree.implementation.container.command);
-    expect(forest.implementation.container.args.slice(0, 2)).toEqual([
-      '--model-type',
-      'random_forest',
-    ]);
-    expect(tree.implementation.container.args.slice(0, 2)).toEqual([
-      '--model-type',
-      'decision_tree',
-    ]);
-    expect(forest.inputs).toEqual(tree.inputs);
-    expect(forest.outputs).toEqual(tree.outputs);
-  });
 });
 
 const problem = (() => {
@@ -666,9 +649,9 @@ describe.skipIf(problem !== undefined)('pipeline components run by hand', () => 
     });
 
     it('saves a Pipeline that predicts on named columns with an unseen category and a missing value', async () => {
-      for (const model of [run.randomForest, run.decisionTree]) {
+      for (const name of CANDIDATES) {
         const result = await predict(
-          model.outputs.model ?? '',
+          join(run.train.outputs.model ?? '', name),
           run.preprocess.outputs.test_data ?? '',
           {
             PaymentMethod: 'Carrier pigeon',
@@ -688,7 +671,7 @@ describe.skipIf(problem !== undefined)('pipeline components run by hand', () => 
 
     it('records the categories seen in training in the feature schema', async () => {
       const metadata = await readJson<ModelMetadata>(
-        join(run.randomForest.outputs.model ?? '', 'metadata.json'),
+        join(run.train.outputs.model ?? '', 'random_forest', 'metadata.json'),
       );
       const contract = metadata.feature_schema.find((f) => f.name === 'Contract');
       expect(contract?.categories).toEqual(['Month-to-month', 'One year', 'Two year']);
@@ -736,7 +719,7 @@ describe.skipIf(problem !== undefined)('pipeline components run by hand', () => 
 
     it('saves a Pipeline that predicts on a DataFrame with named columns', async () => {
       const result = await predict(
-        run.randomForest.outputs.model ?? '',
+        join(run.train.outputs.model ?? '', 'random_forest'),
         run.preprocess.outputs.test_data ?? '',
         {
           'mean radius': null,
@@ -810,18 +793,18 @@ describe.skipIf(problem !== undefined)('pipeline components run by hand', () => 
       );
     });
 
-    it('evaluate refuses an unknown primary metric', async () => {
-      const run = await runComponent('evaluate.component.yaml', {
+    it('train refuses an unknown primary metric', async () => {
+      await writeFile(join(dir, 'report.json'), JSON.stringify({ task: 'binary' }));
+      const run = await runComponent('train.component.yaml', {
         values: { primary_metric: 'auc' },
         inputPaths: {
-          test_data: join(dir, 'x.csv'),
-          random_forest_model: join(dir, 'rf'),
-          decision_tree_model: join(dir, 'dt'),
+          train_data: join(PIPELINES, 'data/breast_cancer.csv'),
+          preprocess_report: join(dir, 'report.json'),
         },
         outputDir: join(dir, 'bad-metric'),
       });
       expect(failure(run)).toMatch(
-        /^exit 1, 1 line\(s\): evaluate: error: primary_metric 'auc' is not one of/,
+        /^exit 1, 1 line\(s\): train: error: primary_metric 'auc' is not one of/,
       );
     });
   });

@@ -22,7 +22,7 @@ function seconds(ms: number | undefined): string {
   return ms < 1000 ? ` ${ms}ms` : ` ${(ms / 1000).toFixed(1)}s`;
 }
 
-/** `✓ train-random-forest  SUCCEEDED 4.2s (cached)`: one line per task state change. */
+/** `✓ train  SUCCEEDED 4.2s (cached)`: one line per task state change. */
 export function formatTaskEvent(event: TaskEvent, colors: Colors): string {
   const name = colors.bold(event.path.padEnd(28));
   switch (event.state) {

@@ -44,11 +44,14 @@ export interface EvaluationImport {
   readonly runMetrics: Readonly<Record<string, number>>;
 }
 
-/** Regression when the run logged regression metrics and no classification ones. */
+/**
+ * Regression when the run logged regression metrics: a classifier logs no rmse or r2, while a
+ * regression run of the reference `evaluate` still outputs its Float parameters `roc_auc`,
+ * `accuracy` and `f1` (as 0, undefined for regression), which must not make it classification.
+ */
 function taskOf(metrics: Readonly<Record<string, number>>): Task {
   const names = Object.keys(metrics);
-  const has = (task: Task): boolean => names.some((name) => name in SCHEMA_FIELDS[task]);
-  return has('regression') && !has('classification') ? 'regression' : 'classification';
+  return names.some((name) => name in SCHEMA_FIELDS.regression) ? 'regression' : 'classification';
 }
 
 export function evaluationImport(metrics: Readonly<Record<string, number>>): EvaluationImport {

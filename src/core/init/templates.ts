@@ -50,6 +50,8 @@ const PIPELINE_FILES = [
   'Dockerfile',
   'Dockerfile.serving',
   'Dockerfile.serving.dockerignore',
+  // The user's feature steps, which train puts inside the saved model (the images copy it).
+  'features.py',
   // The build context's ignore file: without it `mlops build` hashes and sends run outputs.
   '.dockerignore',
   '.python-version',
