@@ -41,6 +41,8 @@ NUMERIC = rows.NUMERIC
 CATEGORICAL = rows.CATEGORICAL
 SKLEARN_NAMES = frozenset({"scikit-learn", "sklearn"})
 MAX_ERRORS_REPORTED = 10
+# metadata.json's ``task`` for a model that predicts a number rather than a class.
+REGRESSION = "regression"
 # The largest magnitude a numeric feature may have. Past it a model's arithmetic overflows:
 # scikit-learn's trees compute in float32 (up to 3.4e38) after a scaler has divided the value
 # by the feature's spread. 1e20 holds every 64-bit integer and leaves that room for scaling.
@@ -76,7 +78,8 @@ class Model:
             for label, code in mapping.items():
                 if isinstance(code, (int, float)) and not isinstance(code, bool):
                     self.decode[int(code)] = label
-        self.has_proba = hasattr(estimator, "predict_proba")
+        self.regression = is_regression(metadata)
+        self.has_proba = hasattr(estimator, "predict_proba") and not self.regression
         # One prediction at a time: parsing and answering stay concurrent, but threads running
         # the model side by side only fight over the GIL (slower for everyone on few cores).
         self.scoring = threading.Lock()
@@ -158,6 +161,9 @@ class Model:
 
     def predict(self, instances: list[Any]) -> list[Any]:
         X = self.frame(instances)
+        if self.regression:
+            # Vertex AI's regression shape: one number per instance.
+            return [float(value) for value in self.estimator.predict(X)]
         classes = list(getattr(self.estimator, "classes_", []))
         if not self.has_proba or not classes:
             return [self.label(value) for value in self.estimator.predict(X)]
@@ -172,6 +178,12 @@ class Model:
             }
             for row in probabilities
         ]
+
+
+def is_regression(metadata: dict[str, Any]) -> bool:
+    """True when metadata.json says the model predicts a number (``task: regression``); the
+    classification tasks are ``binary`` and ``multiclass``."""
+    return metadata.get("task") == REGRESSION
 
 
 def convert(value: Any, kind: str) -> Any:

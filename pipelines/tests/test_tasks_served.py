@@ -1,0 +1,217 @@
+"""A regression model and a multi-class model, trained here on real scikit-learn and saved the
+way train.py saves one, through batch prediction and the prediction server (in-process and
+over HTTP): regression gives a number per row (``predicted_value``) and summary statistics,
+never a label or a share per distinct value."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from typing import Any, Iterator
+
+import joblib
+import numpy as np
+import pandas as pd
+import pytest
+import sklearn
+from sklearn.compose import ColumnTransformer
+from sklearn.datasets import load_diabetes, load_iris
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import Ridge
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+from components import batch_predict
+from components.data_sources import read_chunks
+from components.model_source import ResolvedModel
+from serving.model import load_model
+
+PIPELINES = Path(__file__).resolve().parents[1]
+
+
+def fitted(estimator: Any, numeric: list[str], categorical: list[str], X: pd.DataFrame, y: Any) -> Pipeline:
+    """A Pipeline on the raw columns, as train.py builds one (imputation inside the model)."""
+    steps = ColumnTransformer(
+        [
+            ("numeric", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numeric),
+            (
+                "categorical",
+                make_pipeline(
+                    SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore", sparse_output=False)
+                ),
+                categorical,
+            ),
+        ]
+    )
+    return Pipeline([("preprocess", steps), ("model", estimator)]).fit(X, y)
+
+
+def save(directory: Path, model: Pipeline, metadata: dict[str, Any]) -> Path:
+    directory.mkdir(parents=True)
+    joblib.dump(model, directory / "model.joblib")
+    metadata = {"framework": "scikit-learn", "framework_version": sklearn.__version__, **metadata}
+    (directory / "metadata.json").write_text(json.dumps(metadata))
+    return directory
+
+
+@pytest.fixture(scope="module")
+def diabetes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Ridge regression on the diabetes data, ``sex`` as a category and a few blank cells."""
+    data = load_diabetes(as_frame=True).frame
+    data["sex"] = np.where(data["sex"] > 0, "M", "F").astype(object)
+    data.loc[::17, "bmi"] = np.nan
+    numeric = [name for name in data.columns if name not in ("sex", "target")]
+    features = [*numeric, "sex"]
+    model = fitted(Ridge(alpha=0.5), numeric, ["sex"], data[features], data["target"])
+    root = tmp_path_factory.mktemp("diabetes")
+    schema = [{"name": name, "kind": "categorical" if name == "sex" else "numeric"} for name in features]
+    directory = save(
+        root / "model",
+        model,
+        {"model_type": "ridge", "task": "regression", "target": "target", "feature_schema": schema},
+    )
+    csv = root / "features.csv"
+    data[features].to_csv(csv, index=False)
+    return {"dir": directory, "model": model, "frame": data[features], "csv": csv}
+
+
+@pytest.fixture(scope="module")
+def iris(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A random forest on iris, labels encoded 0..2 as preprocess encodes them."""
+    data = load_iris(as_frame=True)
+    frame = data.frame.drop(columns=["target"])
+    frame.columns = [name.replace(" (cm)", "").replace(" ", "_") for name in frame.columns]
+    names = list(data.target_names)
+    model = fitted(RandomForestClassifier(n_estimators=20, random_state=0), list(frame.columns), [], frame, data.target)
+    root = tmp_path_factory.mktemp("iris")
+    directory = save(
+        root / "model",
+        model,
+        {
+            "model_type": "random_forest",
+            "task": "multiclass",
+            "target": "species",
+            "classes": names,
+            "label_mapping": {name: code for code, name in enumerate(names)},
+            "feature_schema": [{"name": name, "kind": "numeric"} for name in frame.columns],
+        },
+    )
+    csv = root / "features.csv"
+    frame.to_csv(csv, index=False)
+    return {"dir": directory, "model": model, "frame": frame, "csv": csv, "names": names}
+
+
+def batch(case: dict[str, Any], tmp_path: Path) -> tuple[pd.DataFrame, dict[str, float]]:
+    served = load_model(str(case["dir"]))  # the same files batch_predict's resolve_model loads
+    resolved = ResolvedModel(served.estimator, served.metadata, "run:test", "0" * 16, None)
+    columns = batch_predict.PredictionColumns(resolved)
+    kinds = {f["name"]: f["kind"] for f in served.metadata["feature_schema"]}
+    out = tmp_path / "predictions.csv"
+    writer = batch_predict.CsvWriter(str(out), columns)
+    summary = batch_predict.score_all(
+        resolved, columns, read_chunks(str(case["csv"]), kinds, 100, "features"), writer, "", "now"
+    )
+    writer.commit()
+    return pd.read_csv(out), summary
+
+
+def test_regression_batch_writes_predicted_values_and_summary_statistics(
+    diabetes: dict[str, Any], tmp_path: Path
+) -> None:
+    scored, summary = batch(diabetes, tmp_path)
+    expected = diabetes["model"].predict(diabetes["frame"])
+    assert list(scored.columns) == ["row_key", "predicted_value", "model_version", "predicted_at"]
+    np.testing.assert_allclose(scored["predicted_value"], expected, rtol=1e-12)
+    assert not [name for name in summary if name.startswith("share_")]
+    assert summary["rows_scored"] == summary["predicted_value_count"] == 442
+    assert summary["predicted_value_mean"] == pytest.approx(expected.mean(), rel=1e-12)
+    assert summary["predicted_value_std"] == pytest.approx(expected.std(), rel=1e-9)
+    # Scored in chunks of 100, the last bits may differ from one pass over the whole frame.
+    assert summary["predicted_value_min"] == pytest.approx(expected.min(), rel=1e-12)
+    assert summary["predicted_value_max"] == pytest.approx(expected.max(), rel=1e-12)
+    assert len(summary) == 8  # rows, seconds, rate and the five statistics, whatever the row count
+
+
+def test_regression_columns_are_numbers_in_sqlite_and_bigquery(diabetes: dict[str, Any]) -> None:
+    served = load_model(str(diabetes["dir"]))
+    columns = batch_predict.PredictionColumns(ResolvedModel(served.estimator, served.metadata, "v", "0" * 16, None))
+    assert columns.sql_types()["predicted_value"] == "REAL"
+    schema = {field["name"]: field for field in columns.bigquery_schema()}
+    assert schema["predicted_value"]["type"] == "FLOAT" and "predicted_label" not in schema
+
+
+def test_regression_serving_answers_a_number_per_instance(diabetes: dict[str, Any]) -> None:
+    model = load_model(str(diabetes["dir"]))
+    frame = diabetes["frame"].head(30)
+    instances = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+    answers = model.predict(instances)
+    assert all(type(answer) is float for answer in answers)
+    np.testing.assert_allclose(answers, diabetes["model"].predict(frame), rtol=1e-12)
+
+
+def test_multiclass_batch_and_serving_give_class_names(iris: dict[str, Any], tmp_path: Path) -> None:
+    scored, summary = batch(iris, tmp_path)
+    probabilities = iris["model"].predict_proba(iris["frame"])
+    names = iris["names"]
+    assert list(scored.columns) == [
+        "row_key",
+        "predicted_label",
+        "predicted_probability",
+        *[f"probability_{name}" for name in names],
+        "model_version",
+        "predicted_at",
+    ]
+    assert list(scored["predicted_label"]) == [names[i] for i in probabilities.argmax(axis=1)]
+    np.testing.assert_allclose(scored[[f"probability_{name}" for name in names]], probabilities, rtol=1e-9)
+    assert sum(summary[f"share_{name}"] for name in names) == pytest.approx(1.0)
+
+    answers = load_model(str(iris["dir"])).predict(iris["frame"].head(20).to_dict("records"))
+    assert [answer["label"] for answer in answers] == [names[i] for i in probabilities[:20].argmax(axis=1)]
+    assert set(answers[0]["probabilities"]) == set(names)
+
+
+@pytest.fixture
+def server(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The prediction server for the model fixture named by the test's parameter, over HTTP."""
+    case = request.getfixturevalue(request.param)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "serving.server", "--model-dir", str(case["dir"]), "--port", "0", "--host", "127.0.0.1"],
+        cwd=PIPELINES,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline().strip()
+        assert line.startswith("listening on "), line
+        yield line.removeprefix("listening on ")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def post(url: str, instances: list[Any]) -> Any:
+    body = json.dumps({"instances": instances}).encode()
+    request = urllib.request.Request(f"{url}/predict", body, {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)
+
+
+@pytest.mark.parametrize("server", ["diabetes"], indirect=True)
+def test_regression_over_http(server: str, diabetes: dict[str, Any]) -> None:
+    frame = diabetes["frame"].head(5)
+    instances = [[None if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)]
+    answer = post(server, instances)
+    assert list(answer) == ["predictions"]
+    np.testing.assert_allclose(answer["predictions"], diabetes["model"].predict(frame), rtol=1e-12)
+
+
+@pytest.mark.parametrize("server", ["iris"], indirect=True)
+def test_multiclass_over_http(server: str, iris: dict[str, Any]) -> None:
+    answer = post(server, iris["frame"].iloc[[0, 60, 120]].to_dict("records"))
+    assert [prediction["label"] for prediction in answer["predictions"]] == iris["names"]
