@@ -18,7 +18,8 @@ import time
 import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator, cast
 from urllib.parse import urlsplit
 
 from cloud.json_values import jsonable
@@ -76,6 +77,10 @@ class Handler(BaseHTTPRequestHandler):
         return urlsplit(self.path).path
 
     def handle_request(self, method: str) -> None:
+        with cast(Server, self.server).in_flight():
+            self.answer(method)
+
+    def answer(self, method: str) -> None:
         started = time.monotonic()
         self._status = 0
         self._instances: int | None = None
@@ -246,6 +251,26 @@ class Server(ThreadingHTTPServer):
         super().__init__(address, handler)
         self.max_connections = max_connections
         self.slots = threading.BoundedSemaphore(max_connections)
+        self.requests = 0  # requests being answered, which a shutdown lets finish
+        self.idle = threading.Condition()
+
+    @contextmanager
+    def in_flight(self) -> Iterator[None]:
+        with self.idle:
+            self.requests += 1
+        try:
+            yield
+        finally:
+            with self.idle:
+                self.requests -= 1
+                self.idle.notify_all()
+
+    def drain(self, seconds: float) -> int:
+        """Waits (after ``shutdown``) for the requests being answered, at most ``seconds``;
+        returns how many are still unanswered. Idle kept-alive connections are not waited for."""
+        with self.idle:
+            self.idle.wait_for(lambda: self.requests == 0, timeout=seconds)
+            return self.requests
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self.slots.acquire(blocking=False):

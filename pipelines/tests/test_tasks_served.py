@@ -1,7 +1,8 @@
 """A regression model and a multi-class model, trained here on real scikit-learn and saved the
 way train.py saves one, through batch prediction and the prediction server (in-process and
 over HTTP): regression gives a number per row (``predicted_value``) and summary statistics,
-never a label or a share per distinct value."""
+never a label or a share per distinct value. The server's one-instance fast path
+(serving.fast) gives the same bits as the DataFrame path, dirty cells included."""
 
 from __future__ import annotations
 
@@ -21,10 +22,11 @@ from sklearn.compose import ColumnTransformer
 from sklearn.datasets import load_diabetes, load_iris
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.impute import SimpleImputer
-from sklearn.linear_model import Ridge
+from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+from cloud import rows
 from components import batch_predict
 from components.data_sources import read_chunks
 from components.model_source import ResolvedModel
@@ -215,3 +217,93 @@ def test_regression_over_http(server: str, diabetes: dict[str, Any]) -> None:
 def test_multiclass_over_http(server: str, iris: dict[str, Any]) -> None:
     answer = post(server, iris["frame"].iloc[[0, 60, 120]].to_dict("records"))
     assert [prediction["label"] for prediction in answer["predictions"]] == iris["names"]
+
+
+# --------------------------------------------------------------------------- the fast path
+
+CHURN_NUMERIC = ["SeniorCitizen", "tenure", "MonthlyCharges", "TotalCharges"]
+
+
+def churn_instances() -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """The churn sample as training reads it, and as clients send it: raw text with dirty
+    cells (blanks, missing tokens, padding, an unseen category) and, every other row, JSON
+    numbers and nulls."""
+    raw = pd.read_csv(PIPELINES / "data" / "churn_sample.csv", dtype=str, keep_default_na=False)
+    raw = raw.drop(columns=["customerID", "Churn"])
+    dirty = [" ", "NA", " null ", "n/a", ""]
+    for index in range(0, len(raw), 7):
+        column = raw.columns[index % len(raw.columns)]
+        raw.loc[index, column] = dirty[index % len(dirty)]
+    raw.loc[3::11, "Contract"] = " " + raw.loc[3::11, "Contract"] + "  "
+    raw.loc[5::13, "PaymentMethod"] = "Carrier pigeon"
+    instances: list[dict[str, Any]] = raw.to_dict("records")
+    for instance in instances[::2]:
+        for name in CHURN_NUMERIC:
+            cell = rows.normalise_cell(instance[name])
+            instance[name] = None if isinstance(cell, float) else float(cell)
+    frame = pd.DataFrame(
+        {name: rows.normalise_column(raw[name]) for name in raw.columns}
+    )  # what preprocess gives training
+    for name in CHURN_NUMERIC:
+        frame[name] = frame[name].astype("float64")
+    return frame, instances
+
+
+@pytest.fixture(scope="module")
+def churn() -> tuple[pd.DataFrame, list[dict[str, Any]], np.ndarray[Any, np.dtype[np.int64]]]:
+    frame, instances = churn_instances()
+    labels = pd.read_csv(PIPELINES / "data" / "churn_sample.csv")["Churn"].eq("Yes").astype("int64").to_numpy()
+    return frame, instances, labels
+
+
+@pytest.mark.parametrize(
+    "estimator",
+    [
+        RandomForestClassifier(n_estimators=100, max_depth=4, class_weight="balanced", random_state=1),
+        LogisticRegression(max_iter=500),
+        Ridge(alpha=1.0),
+    ],
+    ids=["random-forest", "logistic", "ridge"],
+)
+@pytest.mark.parametrize("sparse", [False, True], ids=["dense", "sparse"])
+def test_one_instance_fast_path_gives_the_dataframe_paths_bits(
+    estimator: Any, sparse: bool, churn: tuple[pd.DataFrame, list[dict[str, Any]], Any], tmp_path: Path
+) -> None:
+    frame, instances, labels = churn
+    categorical = [name for name in frame.columns if name not in CHURN_NUMERIC]
+    model = fitted(estimator, CHURN_NUMERIC, categorical, frame, labels)
+    # A sparse one-hot output with sparse_threshold=1 reaches the estimator as a sparse matrix.
+    model.set_params(
+        preprocess__sparse_threshold=1.0 if sparse else 0.0,
+        preprocess__categorical__onehotencoder__sparse_output=sparse,
+    ).fit(frame, labels)
+    regression = isinstance(estimator, Ridge)
+    schema = [{"name": name, "kind": "numeric" if name in CHURN_NUMERIC else "categorical"} for name in frame.columns]
+    task: dict[str, Any] = (
+        {"task": "regression"} if regression else {"task": "binary", "label_mapping": {"No": 0, "Yes": 1}}
+    )
+    served = load_model(str(save(tmp_path / "model", model, {"feature_schema": schema, **task})))
+    assert served.fast is not None and served.fast.sparse == sparse
+    together = served.predict(instances)  # many instances: the DataFrame path
+    one_by_one = [served.predict([instance])[0] for instance in instances]
+    assert one_by_one == together  # == on floats: the same bits
+    expected = model.predict(frame) if regression else model.predict_proba(frame)[:, 1]
+    got = together if regression else [answer["probabilities"]["Yes"] for answer in together]
+    np.testing.assert_allclose(got, expected, rtol=1e-12)  # what training's view of the rows gives
+
+
+def test_a_step_the_fast_path_does_not_mirror_leaves_every_request_on_the_dataframe_path(
+    churn: tuple[pd.DataFrame, list[dict[str, Any]], Any], tmp_path: Path
+) -> None:
+    frame, instances, labels = churn
+    numeric = make_pipeline(SimpleImputer(add_indicator=True), StandardScaler())
+    model = Pipeline(
+        [
+            ("features", ColumnTransformer([("numeric", numeric, CHURN_NUMERIC)])),
+            ("model", LogisticRegression()),
+        ]
+    ).fit(frame, labels)
+    schema = [{"name": name, "kind": "numeric" if name in CHURN_NUMERIC else "categorical"} for name in frame.columns]
+    served = load_model(str(save(tmp_path / "model", model, {"feature_schema": schema, "task": "binary"})))
+    assert served.fast is None
+    assert served.predict([instances[0]])[0] == served.predict(instances[:2])[0]
