@@ -78,7 +78,7 @@ from typing import Any, NoReturn, Sequence
 
 from cloud import google_api
 from serving.common import EXIT_HOST, EXIT_PORT, EXIT_USAGE, StartupError, fail, log, name_worker
-from serving.http_server import Handler, Server
+from serving.http_server import Balance, Handler, Server
 from serving.model import Model, load_model, pinned_sha256, warm_up
 
 DEFAULT_PORT = 8080
@@ -208,6 +208,8 @@ def run_worker(server: Server, model: Model, number: int, supervisor: int) -> No
         # Accepting without blocking: the workers wait on the same socket, and one that loses
         # the race to a connection must go back to its loop (and see a shutdown).
         server.socket.setblocking(False)
+        if server.balance is not None:
+            server.balance.become(number - 1)
         warm_up(model)  # here, not before forking: OpenMP's threads do not survive a fork
         serve(server, parent=supervisor)
     except BaseException as error:  # noqa: BLE001 - a worker reports and exits, never returns
@@ -246,6 +248,7 @@ def supervise(server: Server, model: Model, workers: int) -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    server.balance = Balance(workers)
     for number in range(1, workers + 1):
         start(number)
     try:

@@ -131,6 +131,20 @@ def test_every_worker_answers_and_sigterm_finishes_the_request_being_answered(ru
     assert "2 worker(s)" in log and "[serving 1] received signal 15" in log and "[serving 2]" in log
 
 
+def test_kept_alive_connections_are_spread_over_the_workers(running: Running) -> None:
+    # Accepted first come first served, 3 of 4 connections often landed on one worker.
+    connections = [http.client.HTTPConnection("127.0.0.1", running.port, timeout=30) for _ in range(4)]
+    for connection in connections:
+        connection.connect()
+    time.sleep(0.2)
+    for connection in connections:
+        connection.request("POST", "/predict", BODY, {"Content-Type": "application/json"})
+        assert connection.getresponse().read()
+    log = running.stop_and_log()
+    answered = [line.split("]")[0] for line in log.splitlines() if "POST /predict 200" in line]
+    assert sorted(answered) == ["[serving 1"] * 2 + ["[serving 2"] * 2, log
+
+
 def test_a_worker_that_dies_is_replaced(running: Running) -> None:
     first = running.workers()
     os.kill(first[0], signal.SIGKILL)
