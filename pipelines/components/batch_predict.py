@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import math
 import os
 import re
@@ -60,6 +61,8 @@ SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 # metadata.json's ``task`` for a model that predicts a number (train.py writes binary,
 # multiclass or regression).
 REGRESSION = "regression"
+# The last columns of every prediction row: the same on every row of a run.
+RUN_COLUMNS = ("model_version", "predicted_at")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -77,7 +80,7 @@ class PredictionColumns:
             self.has_proba = False
             self.labels: list[str] = []
             self.probability_columns: list[str] = []
-            self.names = ["row_key", "predicted_value", "model_version", "predicted_at"]
+            self.names = ["row_key", "predicted_value", *RUN_COLUMNS]
             return
         self.has_proba = hasattr(estimator, "predict_proba")
         mapping = model.metadata.get("label_mapping")
@@ -95,7 +98,7 @@ class PredictionColumns:
         self.names = ["row_key", "predicted_label"]
         if self.has_proba:
             self.names += ["predicted_probability", *self.probability_columns]
-        self.names += ["model_version", "predicted_at"]
+        self.names += RUN_COLUMNS
 
     def numeric(self) -> set[str]:
         return {"predicted_value", "predicted_probability", *self.probability_columns}
@@ -160,7 +163,17 @@ class CsvWriter:
         csv.writer(self.handle, lineterminator="\n").writerow(columns.names)
 
     def write(self, frame: pd.DataFrame) -> None:
-        frame.to_csv(self.handle, header=False, index=False, lineterminator="\n")
+        if frame.empty:
+            return
+        # The run's columns hold one value per run: formatted once and appended to every line
+        # rather than by pandas row by row (~0.6 s of a 1M-row run).
+        text = frame.drop(columns=list(RUN_COLUMNS)).to_csv(header=False, index=False, lineterminator="\n")
+        if text.count("\n") != len(frame):  # a quoted value spans lines: no suffix per line
+            frame.to_csv(self.handle, header=False, index=False, lineterminator="\n")
+            return
+        suffix = io.StringIO()
+        csv.writer(suffix, lineterminator="\n").writerow(["", *frame.iloc[0][list(RUN_COLUMNS)]])
+        self.handle.write(text.replace("\n", suffix.getvalue()))
 
     def commit(self) -> None:
         self.handle.close()

@@ -67,6 +67,7 @@ from __future__ import annotations
 import argparse
 import errno
 import math
+import mmap
 import os
 import signal
 import socket
@@ -74,7 +75,7 @@ import sys
 import threading
 import time
 import traceback
-from typing import Any, NoReturn, Sequence
+from typing import Any, Callable, NoReturn, Sequence
 
 from cloud import google_api
 from serving.common import EXIT_HOST, EXIT_PORT, EXIT_USAGE, StartupError, fail, log, name_worker
@@ -89,9 +90,8 @@ WORKERS_ENV = "MLOPS_SERVER_WORKERS"
 # How long a stopping worker waits for the requests it is answering; Vertex AI (Kubernetes)
 # kills the container 30 s after SIGTERM by default.
 DRAIN_SECONDS = 20.0
-# A worker checks this often that its supervisor is alive, and stops when it is gone (killed
-# with SIGKILL, it could not pass SIGTERM on).
-PARENT_CHECK_SECONDS = 1.0
+# How often a worker checks that its supervisor is alive and not stopping.
+CHECK_SECONDS = 1.0
 # A worker that dies within this many seconds of starting is replaced only after as long, so a
 # worker that cannot run does not turn into a busy loop of forks.
 RESTART_DELAY_SECONDS = 1.0
@@ -167,9 +167,42 @@ def worker_count(flag: int | None) -> int:
         raise StartupError(f"{WORKERS_ENV}: {error}", EXIT_USAGE) from None
 
 
-def serve(server: Server, parent: int | None = None) -> None:
-    """Serves until SIGTERM or SIGINT (or, in a worker, until its supervisor ``parent`` is
-    gone), then lets the requests being answered finish."""
+class StopSignals:
+    """The handler of SIGTERM and SIGINT for the server's whole life: it calls the stop action
+    of this process once there is one, and keeps a signal that comes earlier for it (during
+    start-up, or in a worker between its fork and serve(), where the action is still the
+    supervisor's). Blocking the signals instead does not work: numpy's BLAS threads leave them
+    unblocked, and the kernel hands the signal to one of them."""
+
+    def __init__(self) -> None:
+        self.action: Callable[[str], None] | None = None
+        self.owner = 0
+        self.pending: str | None = None
+
+    def install(self) -> None:
+        signal.signal(signal.SIGTERM, self.handle)
+        signal.signal(signal.SIGINT, self.handle)
+
+    def handle(self, signum: int, _frame: Any) -> None:
+        reason = f"received signal {signum}"
+        if self.action is not None and self.owner == os.getpid():
+            self.action(reason)
+        else:
+            self.pending = reason
+
+    def route_to(self, action: Callable[[str], None]) -> None:
+        self.action, self.owner = action, os.getpid()
+        if self.pending is not None:
+            reason, self.pending = self.pending, None
+            action(reason)
+
+
+STOP = StopSignals()
+
+
+def serve(server: Server, check: Callable[[], str | None] | None = None) -> None:
+    """Serves until SIGTERM or SIGINT, or until ``check`` (called every second) gives a
+    reason to stop, then lets the requests being answered finish."""
     stopping = threading.Event()
 
     def stop(reason: str) -> None:
@@ -178,18 +211,15 @@ def serve(server: Server, parent: int | None = None) -> None:
             log(f"{reason}; shutting down")
             threading.Thread(target=server.shutdown, daemon=True).start()
 
-    def on_signal(signum: int, _frame: Any) -> None:
-        stop(f"received signal {signum}")
+    def watch() -> None:
+        while check is not None and not stopping.wait(CHECK_SECONDS):
+            reason = check()
+            if reason:
+                stop(reason)
 
-    def watch_parent() -> None:
-        while not stopping.wait(PARENT_CHECK_SECONDS):
-            if os.getppid() != parent:
-                stop("the supervisor exited")
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    if parent is not None:
-        threading.Thread(target=watch_parent, daemon=True).start()
+    STOP.route_to(stop)
+    if check is not None:
+        threading.Thread(target=watch, daemon=True).start()
     try:
         server.serve_forever()
         unanswered = server.drain(DRAIN_SECONDS)
@@ -199,9 +229,17 @@ def serve(server: Server, parent: int | None = None) -> None:
         server.server_close()
 
 
-def run_worker(server: Server, model: Model, number: int, supervisor: int) -> NoReturn:
+def run_worker(server: Server, model: Model, number: int, supervisor: int, stopped: mmap.mmap) -> NoReturn:
     """A forked worker's life: serve until told to stop, then exit (never return into the
-    supervisor's code)."""
+    supervisor's code). Besides its signals, it stops when the supervisor is gone (killed with
+    SIGKILL, it could not pass SIGTERM on) or has set ``stopped`` (a SIGTERM sent in the
+    instant after the fork is lost: Python clears the signals of a new process)."""
+
+    def check() -> str | None:
+        if os.getppid() != supervisor:
+            return "the supervisor exited"
+        return "the supervisor is stopping" if stopped[0] else None
+
     status = 0
     try:
         name_worker(number)
@@ -211,7 +249,7 @@ def run_worker(server: Server, model: Model, number: int, supervisor: int) -> No
         if server.balance is not None:
             server.balance.become(number - 1)
         warm_up(model)  # here, not before forking: OpenMP's threads do not survive a fork
-        serve(server, parent=supervisor)
+        serve(server, check)
     except BaseException as error:  # noqa: BLE001 - a worker reports and exits, never returns
         log(f"worker failed: {type(error).__name__}: {error}")
         status = 1
@@ -226,31 +264,33 @@ def supervise(server: Server, model: Model, workers: int) -> None:
     supervisor = os.getpid()
     children: dict[int, tuple[int, float]] = {}  # pid: (worker number, start time)
     stopping = False
+    stopped = mmap.mmap(-1, 1)  # what the workers read: 1 once the supervisor is stopping
 
     def start(number: int) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if not pid:
-            run_worker(server, model, number, supervisor)
+            run_worker(server, model, number, supervisor, stopped)
         children[pid] = (number, time.monotonic())
 
-    def on_signal(signum: int, _frame: Any) -> None:
+    def stop(reason: str) -> None:
         nonlocal stopping
         if not stopping:
             stopping = True
-            log(f"received signal {signum}; stopping {len(children)} worker(s)")
+            stopped[0] = 1
+            log(f"{reason}; stopping {len(children)} worker(s)")
         for pid in list(children):
             try:
                 os.kill(pid, signal.SIGTERM)
             except ProcessLookupError:
                 pass
 
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    STOP.route_to(stop)
     server.balance = Balance(workers)
     for number in range(1, workers + 1):
-        start(number)
+        if not stopping:  # a signal during start-up: the workers not yet started never start
+            start(number)
     try:
         while children:
             pid, status = os.wait()
@@ -340,6 +380,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"health GET {health_route}, predict POST {predict_route}; {workers} worker(s); "
         f"one instance {'without' if model.fast else 'through'} a DataFrame"
     )
+    STOP.install()  # before `listening on`: a client may stop the server as soon as it reads it
     print(f"listening on http://{host}:{bound_port}", flush=True)
     if workers == 1:
         serve(server)

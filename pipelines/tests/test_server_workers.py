@@ -145,6 +145,24 @@ def test_kept_alive_connections_are_spread_over_the_workers(running: Running) ->
     assert sorted(answered) == ["[serving 1"] * 2 + ["[serving 2"] * 2, log
 
 
+def test_sigterm_while_the_workers_start_stops_them_all(model_dir: Path) -> None:
+    # A worker forked with the supervisor's handler once passed the signal on and served on.
+    for _ in range(3):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "serving.server", "--model-dir", str(model_dir), "--port", "0", "--workers", "2"],
+            cwd=PIPELINES,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert process.stdout is not None and process.stdout.readline().startswith("listening on ")
+        process.send_signal(signal.SIGTERM)
+        try:
+            assert process.wait(timeout=20) == 0
+        finally:
+            process.kill()
+
+
 def test_a_worker_that_dies_is_replaced(running: Running) -> None:
     first = running.workers()
     os.kill(first[0], signal.SIGKILL)

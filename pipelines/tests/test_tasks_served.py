@@ -138,6 +138,22 @@ def test_regression_batch_writes_predicted_values_and_summary_statistics(
     assert len(summary) == 8  # rows, seconds, rate and the five statistics, whatever the row count
 
 
+@pytest.mark.parametrize("keys", [["1", "2", "3"], ["a,b", 'say "hi"', "two\nlines"]], ids=["plain", "quoted"])
+def test_the_csv_writer_writes_what_pandas_writes(diabetes: dict[str, Any], keys: list[str], tmp_path: Path) -> None:
+    served = load_model(str(diabetes["dir"]))
+    resolved = ResolvedModel(served.estimator, served.metadata, "run:a,b/train/model", "0" * 16, None)
+    columns = batch_predict.PredictionColumns(resolved)
+    frame = pd.DataFrame(
+        {"row_key": keys, "predicted_value": [1.5, -2.0, 1e-7], "model_version": resolved.version, "predicted_at": "t"},
+        columns=columns.names,
+    )
+    writer = batch_predict.CsvWriter(str(tmp_path / "out.csv"), columns)
+    writer.write(frame)
+    writer.write(frame.iloc[:0])
+    writer.commit()
+    assert (tmp_path / "out.csv").read_text() == frame.to_csv(index=False, lineterminator="\n")
+
+
 def test_regression_columns_are_numbers_in_sqlite_and_bigquery(diabetes: dict[str, Any]) -> None:
     served = load_model(str(diabetes["dir"]))
     columns = batch_predict.PredictionColumns(ResolvedModel(served.estimator, served.metadata, "v", "0" * 16, None))
