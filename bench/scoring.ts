@@ -168,6 +168,7 @@ function medianOf(values: Measured[]): Measured {
 // ------------------------------------------------------------------ serving latency
 
 export interface Latency {
+  readonly workers: number;
   readonly requests: number;
   readonly concurrency: number;
   readonly instancesPerRequest: number;
@@ -180,10 +181,22 @@ export interface Latency {
 async function startServer(
   python: string,
   modelDir: string,
+  workers: number,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(
     python,
-    ['-m', 'serving.server', '--model-dir', modelDir, '--port', '0', '--host', '127.0.0.1'],
+    [
+      '-m',
+      'serving.server',
+      '--model-dir',
+      modelDir,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--workers',
+      String(workers),
+    ],
     { cwd: PIPELINES, stdio: ['ignore', 'pipe', 'ignore'] },
   );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -238,8 +251,9 @@ export async function servingLatency(
   requests: number,
   concurrency: number,
   instancesPerRequest: number,
+  workers: number,
 ): Promise<Latency> {
-  const server = await startServer(python, modelDir);
+  const server = await startServer(python, modelDir, workers);
   try {
     const instances = await churnInstances(instancesPerRequest);
     const body = JSON.stringify({ instances });
@@ -271,6 +285,7 @@ export async function servingLatency(
     const at = (q: number): number =>
       sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
     return {
+      workers,
       requests,
       concurrency,
       instancesPerRequest,

@@ -161,7 +161,8 @@ def _cast(chunk: pd.DataFrame, kinds: dict[str, str], extra_columns: tuple[str, 
         # category (or missing) once stripped, and a missing cell is NaN - never None, which
         # the model's imputer would leave as a category of its own.
         frame[name] = normalise_column(column)
-    frame = apply_kinds(frame, kinds)
+    # The categorical columns are text or NaN already: only the numeric ones need casting.
+    frame = apply_kinds(frame, {name: kind for name, kind in kinds.items() if kind == NUMERIC})
     for name in extra_columns:
         if name not in kinds:
             column = frame[name]

@@ -35,6 +35,12 @@ class BadRequest(Exception):
         self.status = int(status)
 
 
+def name_worker(number: int) -> None:
+    """Prefixes this process's log lines with its worker number (``[serving 2]``)."""
+    global NAME
+    NAME = f"serving {number}"
+
+
 def one_line(text: str) -> str:
     return " ".join(str(text).split())
 

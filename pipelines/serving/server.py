@@ -43,8 +43,19 @@ launcher (``mlops serve``) can say what to do about it:
   ``MLOPS_MODEL_SHA256`` (which deploy sets from the run record) or, without it, from the
   ``model_sha256`` in metadata.json. Loading a model runs code, so it is checked first.
 
-At most ``--max-connections`` connections (default 32) are served at once, each on its own
-thread; one more is answered 503 with ``Retry-After`` and closed, without a thread.
+Requests are answered by ``--workers`` processes (``MLOPS_SERVER_WORKERS``; default: the CPUs
+the container may use, from its CPU affinity and cgroup quota): Python scores one request at a
+time per process, so throughput grows with processes, not threads. The model is loaded and
+checked once, the port bound once, then the workers are forked and all accept connections
+from the one listening socket (the pre-fork model); a worker that dies is replaced. With one
+worker the server runs in its own process, as a single process.
+
+SIGTERM (what Vertex AI sends before stopping a container) or SIGINT stops accepting
+connections, lets the requests being answered finish (at most 20 s) and exits 0; the
+supervisor passes it to its workers and waits for them.
+
+At most ``--max-connections`` connections (default 32) are served at once by each worker, each
+on its own thread; one more is answered 503 with ``Retry-After`` and closed, without a thread.
 
 The parts: ``serving.model`` loads the model folder (location, environment and sha256
 checks) and predicts; ``serving.http_server`` answers HTTP; ``serving.common`` holds the
@@ -55,6 +66,8 @@ from __future__ import annotations
 
 import argparse
 import errno
+import math
+import mmap
 import os
 import signal
 import socket
@@ -62,17 +75,26 @@ import sys
 import threading
 import time
 import traceback
-from typing import Any, NoReturn, Sequence
+from typing import Any, Callable, NoReturn, Sequence
 
 from cloud import google_api
-from serving.common import EXIT_HOST, EXIT_PORT, EXIT_USAGE, StartupError, fail, log
-from serving.http_server import Handler, Server
-from serving.model import load_model, pinned_sha256, warm_up
+from serving.common import EXIT_HOST, EXIT_PORT, EXIT_USAGE, StartupError, fail, log, name_worker
+from serving.http_server import Balance, Handler, Server
+from serving.model import Model, load_model, pinned_sha256, warm_up
 
 DEFAULT_PORT = 8080
 DEFAULT_HEALTH_ROUTE = "/health"
 DEFAULT_PREDICT_ROUTE = "/predict"
 DEFAULT_MAX_CONNECTIONS = 32
+WORKERS_ENV = "MLOPS_SERVER_WORKERS"
+# How long a stopping worker waits for the requests it is answering; Vertex AI (Kubernetes)
+# kills the container 30 s after SIGTERM by default.
+DRAIN_SECONDS = 20.0
+# How often a worker checks that its supervisor is alive and not stopping.
+CHECK_SECONDS = 1.0
+# A worker that dies within this many seconds of starting is replaced only after as long, so a
+# worker that cannot run does not turn into a busy loop of forks.
+RESTART_DELAY_SECONDS = 1.0
 
 
 def route_from_env(name: str, default: str) -> str:
@@ -102,6 +124,188 @@ def port_number(text: str) -> int:
     return port
 
 
+def cgroup_cpu_limit() -> float | None:
+    """The CPUs the container's cgroup quota allows (cgroup v2 ``cpu.max``, else v1's CFS
+    quota), or None without a quota."""
+    try:
+        with open("/sys/fs/cgroup/cpu.max", encoding="ascii") as handle:
+            quota, period = handle.read().split()[:2]
+        return None if quota == "max" else int(quota) / int(period)
+    except (OSError, ValueError):
+        pass
+    try:
+        with open("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", encoding="ascii") as handle:
+            quota_us = int(handle.read())
+        with open("/sys/fs/cgroup/cpu/cpu.cfs_period_us", encoding="ascii") as handle:
+            period_us = int(handle.read())
+        return None if quota_us <= 0 else quota_us / period_us
+    except (OSError, ValueError):
+        return None
+
+
+def available_cpus() -> int:
+    """CPUs this process may use: its affinity mask, capped by the cgroup quota (rounded up)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS: no affinity masks
+        cpus = os.cpu_count() or 1
+    limit = cgroup_cpu_limit()
+    if limit is not None:
+        cpus = min(cpus, math.ceil(limit))
+    return max(1, cpus)
+
+
+def worker_count(flag: int | None) -> int:
+    if flag is not None:
+        return flag
+    text = os.environ.get(WORKERS_ENV, "").strip()
+    if not text:
+        return available_cpus()
+    try:
+        return positive_int(text)
+    except argparse.ArgumentTypeError as error:
+        raise StartupError(f"{WORKERS_ENV}: {error}", EXIT_USAGE) from None
+
+
+class StopSignals:
+    """The handler of SIGTERM and SIGINT for the server's whole life: it calls the stop action
+    of this process once there is one, and keeps a signal that comes earlier for it (during
+    start-up, or in a worker between its fork and serve(), where the action is still the
+    supervisor's). Blocking the signals instead does not work: numpy's BLAS threads leave them
+    unblocked, and the kernel hands the signal to one of them."""
+
+    def __init__(self) -> None:
+        self.action: Callable[[str], None] | None = None
+        self.owner = 0
+        self.pending: str | None = None
+
+    def install(self) -> None:
+        signal.signal(signal.SIGTERM, self.handle)
+        signal.signal(signal.SIGINT, self.handle)
+
+    def handle(self, signum: int, _frame: Any) -> None:
+        reason = f"received signal {signum}"
+        if self.action is not None and self.owner == os.getpid():
+            self.action(reason)
+        else:
+            self.pending = reason
+
+    def route_to(self, action: Callable[[str], None]) -> None:
+        self.action, self.owner = action, os.getpid()
+        if self.pending is not None:
+            reason, self.pending = self.pending, None
+            action(reason)
+
+
+STOP = StopSignals()
+
+
+def serve(server: Server, check: Callable[[], str | None] | None = None) -> None:
+    """Serves until SIGTERM or SIGINT, or until ``check`` (called every second) gives a
+    reason to stop, then lets the requests being answered finish."""
+    stopping = threading.Event()
+
+    def stop(reason: str) -> None:
+        if not stopping.is_set():
+            stopping.set()
+            log(f"{reason}; shutting down")
+            threading.Thread(target=server.shutdown, daemon=True).start()
+
+    def watch() -> None:
+        while check is not None and not stopping.wait(CHECK_SECONDS):
+            reason = check()
+            if reason:
+                stop(reason)
+
+    STOP.route_to(stop)
+    if check is not None:
+        threading.Thread(target=watch, daemon=True).start()
+    try:
+        server.serve_forever()
+        unanswered = server.drain(DRAIN_SECONDS)
+        if unanswered:
+            log(f"stopped with {unanswered} request(s) unanswered after {DRAIN_SECONDS:.0f}s")
+    finally:
+        server.server_close()
+
+
+def run_worker(server: Server, model: Model, number: int, supervisor: int, stopped: mmap.mmap) -> NoReturn:
+    """A forked worker's life: serve until told to stop, then exit (never return into the
+    supervisor's code). Besides its signals, it stops when the supervisor is gone (killed with
+    SIGKILL, it could not pass SIGTERM on) or has set ``stopped`` (a SIGTERM sent in the
+    instant after the fork is lost: Python clears the signals of a new process)."""
+
+    def check() -> str | None:
+        if os.getppid() != supervisor:
+            return "the supervisor exited"
+        return "the supervisor is stopping" if stopped[0] else None
+
+    status = 0
+    try:
+        name_worker(number)
+        # Accepting without blocking: the workers wait on the same socket, and one that loses
+        # the race to a connection must go back to its loop (and see a shutdown).
+        server.socket.setblocking(False)
+        if server.balance is not None:
+            server.balance.become(number - 1)
+        warm_up(model)  # here, not before forking: OpenMP's threads do not survive a fork
+        serve(server, check)
+    except BaseException as error:  # noqa: BLE001 - a worker reports and exits, never returns
+        log(f"worker failed: {type(error).__name__}: {error}")
+        status = 1
+    finally:
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def supervise(server: Server, model: Model, workers: int) -> None:
+    """Forks ``workers`` processes serving the listening socket, replaces one that dies, and
+    passes SIGTERM and SIGINT on to them, returning once they have all exited."""
+    supervisor = os.getpid()
+    children: dict[int, tuple[int, float]] = {}  # pid: (worker number, start time)
+    stopping = False
+    stopped = mmap.mmap(-1, 1)  # what the workers read: 1 once the supervisor is stopping
+
+    def start(number: int) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if not pid:
+            run_worker(server, model, number, supervisor, stopped)
+        children[pid] = (number, time.monotonic())
+
+    def stop(reason: str) -> None:
+        nonlocal stopping
+        if not stopping:
+            stopping = True
+            stopped[0] = 1
+            log(f"{reason}; stopping {len(children)} worker(s)")
+        for pid in list(children):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+    STOP.route_to(stop)
+    server.balance = Balance(workers)
+    for number in range(1, workers + 1):
+        if not stopping:  # a signal during start-up: the workers not yet started never start
+            start(number)
+    try:
+        while children:
+            pid, status = os.wait()
+            number, started = children.pop(pid, (0, 0.0))
+            if not number or stopping:
+                continue
+            log(f"worker {number} (pid {pid}) exited with status {os.waitstatus_to_exitcode(status)}; replacing it")
+            if time.monotonic() - started < RESTART_DELAY_SECONDS:
+                time.sleep(RESTART_DELAY_SECONDS)
+            if not stopping:
+                start(number)
+    finally:
+        server.server_close()
+
+
 class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         fail(f"{message} (run with --help for usage)", EXIT_USAGE)
@@ -123,6 +327,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         default=DEFAULT_MAX_CONNECTIONS,
         help=f"connections served at once; more are answered 503 (default: {DEFAULT_MAX_CONNECTIONS})",
     )
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        help=f"worker processes (default: ${WORKERS_ENV}, else the CPUs the container may use)",
+    )
     args = parser.parse_args(argv)
     # Retries go to stderr like every line but `listening on`; a 403 names the server's identity.
     google_api.configure(
@@ -142,9 +351,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         predict_route = route_from_env("AIP_PREDICT_ROUTE", DEFAULT_PREDICT_ROUTE)
         if health_route == predict_route:
             raise StartupError(f"the health and predict routes are both {health_route}", EXIT_USAGE)
+        workers = worker_count(args.workers)
         started = time.monotonic()
         model = load_model(args.model_dir or os.environ.get("AIP_STORAGE_URI", ""), pinned_sha256())
-        warm_up(model)
+        if workers == 1:
+            warm_up(model)
     except StartupError as error:
         fail(str(error), error.status)
     except Exception as error:  # noqa: BLE001 - one line, like every start-up problem
@@ -166,20 +377,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     log(
         f"loaded {model.name} ({model.metadata.get('framework')} {model.metadata.get('framework_version')}, "
         f"{len(model.names)} features) from {model.source} in {time.monotonic() - started:.1f}s; "
-        f"health GET {health_route}, predict POST {predict_route}"
+        f"health GET {health_route}, predict POST {predict_route}; {workers} worker(s); "
+        f"one instance {'without' if model.fast else 'through'} a DataFrame"
     )
+    STOP.install()  # before `listening on`: a client may stop the server as soon as it reads it
     print(f"listening on http://{host}:{bound_port}", flush=True)
-
-    def stop(signum: int, _frame: Any) -> None:
-        log(f"received signal {signum}; shutting down")
-        threading.Thread(target=server.shutdown, daemon=True).start()
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    try:
-        server.serve_forever()
-    finally:
-        server.server_close()
+    if workers == 1:
+        serve(server)
+    else:
+        supervise(server, model, workers)
 
 
 if __name__ == "__main__":

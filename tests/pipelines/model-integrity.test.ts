@@ -210,7 +210,8 @@ describe.skipIf(!pythonWithSklearn())('model integrity and server hardening', ()
   });
 
   it('the server answers 503 with Retry-After beyond its connection cap, and serves again once one closes', async () => {
-    const server = startServer(['--model-dir', model, '--max-connections', '2']);
+    // The cap is per worker: one worker, so two connections fill the server.
+    const server = startServer(['--model-dir', model, '--max-connections', '2', '--workers', '1']);
     const sockets: Socket[] = [];
     try {
       const { port } = new URL(await server.url);
