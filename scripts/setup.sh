@@ -13,6 +13,8 @@ want_docker=false
 
 packages=()
 /usr/bin/python3 -c 'import sklearn, pandas, joblib' 2>/dev/null || packages+=(python3-sklearn python3-pandas python3-joblib)
+# A third-party estimator by import path, in the training tests (models as configuration).
+/usr/bin/python3 -c 'import xgboost' 2>/dev/null || packages+=(python3-xgboost)
 # venv: the harness models actions/setup-python with a venv over this Python.
 dpkg -s python3-venv >/dev/null 2>&1 || packages+=(python3-venv)
 # The Python side's checks (npm run python:check): formatter, linter, type checker and pytest.

@@ -87,7 +87,9 @@ def compile_fast_path(estimator: Any, names: list[str], kinds: dict[str, str]) -
     position = {name: index for index, name in enumerate(names)}
     groups = []
     for _, transformer, selected in columns.transformers_:
-        if transformer == "drop":
+        # ColumnTransformer leaves a part out of its output when it selected no column (a
+        # make_column_selector that found none: training's categorical part on numeric data).
+        if transformer == "drop" or (isinstance(selected, list) and not selected):
             continue
         if not isinstance(selected, list) or not all(name in position for name in selected) or not selected:
             return None  # selected by index, by a callable, or a column the schema lacks

@@ -308,6 +308,26 @@ def test_one_instance_fast_path_gives_the_dataframe_paths_bits(
     np.testing.assert_allclose(got, expected, rtol=1e-12)  # what training's view of the rows gives
 
 
+@pytest.mark.parametrize("numeric_only", [False, True], ids=["churn", "numeric-only"])
+def test_the_model_train_makes_takes_the_fast_path_with_the_same_bits(
+    numeric_only: bool, churn: tuple[pd.DataFrame, list[dict[str, Any]], Any], tmp_path: Path
+) -> None:
+    from sklearn.calibration import CalibratedClassifierCV
+
+    from components.train import make_pipeline as training_pipeline
+
+    frame, instances, labels = churn
+    columns = CHURN_NUMERIC if numeric_only else list(frame.columns)
+    forest = RandomForestClassifier(n_estimators=50, max_depth=4, random_state=1)
+    model = training_pipeline([], CalibratedClassifierCV(forest, cv=3)).fit(frame[columns], labels)
+    schema = [{"name": name, "kind": "numeric" if name in CHURN_NUMERIC else "categorical"} for name in columns]
+    task = {"task": "binary", "label_mapping": {"No": 0, "Yes": 1}}
+    served = load_model(str(save(tmp_path / "model", model, {"feature_schema": schema, **task})))
+    assert served.fast is not None
+    sent = [{name: instance[name] for name in columns} for instance in instances]
+    assert [served.predict([instance])[0] for instance in sent] == served.predict(sent)
+
+
 def test_a_step_the_fast_path_does_not_mirror_leaves_every_request_on_the_dataframe_path(
     churn: tuple[pd.DataFrame, list[dict[str, Any]], Any], tmp_path: Path
 ) -> None:

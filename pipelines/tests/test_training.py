@@ -5,6 +5,7 @@ the model directory API, and the identifier rule of preprocess."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 import types
 from pathlib import Path
@@ -276,7 +277,9 @@ def test_class_weighted_probabilities_are_calibrated_to_the_base_rate(tmp_path: 
 
 
 def test_a_third_party_estimator_by_import_path(tmp_path: Path) -> None:
-    pytest.importorskip("xgboost", reason="python3-xgboost is optional")
+    # scripts/setup.sh installs python3-xgboost; under CI its absence is a failure, not a skip.
+    if os.environ.get("CI") != "true":
+        pytest.importorskip("xgboost", reason="python3-xgboost is not installed (scripts/setup.sh)")
     models = '[{"name": "xgboost", "estimator": "xgboost.XGBClassifier", "search": {"max_depth": [2, 4]}}]'
     result = run_pipeline(tmp_path, DATA / "breast_cancer.csv", models=models)
     assert result["best"] == "xgboost" and result["metrics"]["roc_auc"] > 0.9

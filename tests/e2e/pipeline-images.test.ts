@@ -336,7 +336,8 @@ describe.skipIf(!imageServices() || !offlinePipInBase())(
         expect(best?.[0]).toBe(prediction.label);
       }
 
-      // The server (PID 1) runs as the image's non-root user; the image holds serving/ and cloud/.
+      // The server (PID 1) runs as the image's non-root user; the image holds serving/, cloud/ and
+      // the user's feature steps (a saved model refers to them by module name).
       const status = await docker(['exec', container, 'cat', '/proc/1/status']);
       const uids = /^Uid:\s+(.*)$/m.exec(status.stdout)?.[1]?.trim().split(/\s+/) ?? [];
       expect(uids).toHaveLength(4);
@@ -345,6 +346,7 @@ describe.skipIf(!imageServices() || !offlinePipInBase())(
       const listing = await docker(['exec', container, 'ls', '-A', '/pipelines']);
       expect(listing.stdout.trim().split('\n').sort()).toEqual([
         'cloud',
+        'features.py',
         'requirements.txt',
         'serving',
       ]);
