@@ -7,9 +7,10 @@ churn model). ``compile_fast_path`` reads the fitted parameters of a Pipeline ma
 steps train.py uses — a ColumnTransformer of SimpleImputer, StandardScaler and OneHotEncoder
 (alone or in Pipelines), then any estimator — and applies the same arithmetic to one row with
 numpy (~1 ms). The estimator sees the matrix scikit-learn would give it (sparse when the
-ColumnTransformer's output is), and a forest classifier's trees are summed in the order and
-the float32 precision scikit-learn uses, so the answers are bit-identical to the DataFrame
-path (tests/test_fast_path.py checks it row by row). Any other step, or an option these
+ColumnTransformer's output is), and a forest classifier's trees (bare, or inside the
+calibration train.py adds) are summed in the order and the float32 precision scikit-learn uses,
+so the answers are bit-identical to the DataFrame path (tests/test_tasks_served.py checks it
+row by row). Any other step, or an option these
 steps do not mirror (an indicator, infrequent categories, a dropped category, ...), gives
 ``None``: the server then scores every request through the DataFrame.
 """
@@ -32,7 +33,8 @@ class FastPath:
         self.groups = groups  # per ColumnTransformer part: value positions, numeric?, its steps
         self.sparse = sparse
         self.estimator = estimator
-        self.forest = forest_classifier(estimator)
+        # A forest (bare, or calibrated as train.py saves classifiers) scored without joblib.
+        self.scorer = fast_scorer(estimator)
 
     def features(self, values: list[Any]) -> Any:
         parts = []
@@ -42,27 +44,70 @@ class FastPath:
                 part = step(part)
             parts.append(np.asarray(part, dtype="float64"))
         matrix = np.hstack(parts)
-        if self.sparse and not self.forest:
+        # The forest's trees read a dense float32 copy either way.
+        if self.sparse and self.scorer is None:
             from scipy import sparse
 
             return sparse.csr_matrix(matrix)
         return matrix
 
     def predict_proba(self, values: list[Any]) -> Any:
-        X = self.features(values)
-        if not self.forest:
-            return self.estimator.predict_proba(X)
-        # What ForestClassifier.predict_proba does with n_jobs=1, without joblib's dispatch:
-        # the trees' float32 input, their probabilities summed in order, then divided.
-        X32 = np.asarray(X, dtype="float32")
-        total = np.zeros((1, self.estimator.n_classes_), dtype="float64")
-        for tree in self.estimator.estimators_:
-            total += tree.predict_proba(X32, check_input=False)
-        total /= len(self.estimator.estimators_)
-        return total
+        return (self.scorer or self.estimator).predict_proba(self.features(values))
 
     def predict(self, values: list[Any]) -> Any:
         return self.estimator.predict(self.features(values))
+
+
+class FastForest:
+    """A fitted forest classifier's predict_proba for one row, without joblib's dispatch: what
+    ForestClassifier.predict_proba does with n_jobs=1 — the trees' float32 input, their
+    probabilities summed in order, then divided."""
+
+    def __init__(self, forest: Any) -> None:
+        self.forest = forest
+        self.classes_ = forest.classes_
+
+    def predict_proba(self, X: Any) -> Any:
+        X32 = np.asarray(X.toarray() if hasattr(X, "toarray") else X, dtype="float32")
+        total = np.zeros((X32.shape[0], self.forest.n_classes_), dtype="float64")
+        for tree in self.forest.estimators_:
+            total += tree.predict_proba(X32, check_input=False)
+        total /= len(self.forest.estimators_)
+        return total
+
+
+def fast_scorer(estimator: Any) -> Any:
+    """An object whose predict_proba gives ``estimator``'s bits faster, or None. A calibrated
+    forest (CalibratedClassifierCV with ensemble=False: one classifier) keeps scikit-learn's
+    own calibration code, on a copy whose forest is the FastForest."""
+    import copy
+
+    from sklearn.calibration import CalibratedClassifierCV
+
+    if forest_classifier(estimator):
+        return FastForest(estimator)
+    if type(estimator) is not CalibratedClassifierCV or len(estimator.calibrated_classifiers_) != 1:
+        return None
+    calibrated = estimator.calibrated_classifiers_[0]
+    if not forest_classifier(calibrated.estimator):
+        return None
+    fast = copy.copy(calibrated)
+    fast.estimator = FastForest(calibrated.estimator)
+    return CalibratedOne(fast)
+
+
+class CalibratedOne:
+    """CalibratedClassifierCV.predict_proba over its one calibrated classifier: the mean of one."""
+
+    def __init__(self, calibrated: Any) -> None:
+        self.calibrated = calibrated
+
+    def predict_proba(self, X: Any) -> Any:
+        proba = self.calibrated.predict_proba(X)
+        mean = np.zeros_like(proba)
+        mean += proba
+        mean /= 1
+        return mean
 
 
 def forest_classifier(estimator: Any) -> bool:
