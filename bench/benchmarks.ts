@@ -143,7 +143,7 @@ try {
       'loads no command at all',
     );
 
-    // 2. The runner (parallel branches) against the same commands by hand, in sequence.
+    // 2. The runner against the same commands by hand, in sequence: what the runner costs.
     const reference = await runLocal(path.join(workspace, 'reference'), false);
     const [runner, byHand] = await sideBySide(
       3,
@@ -156,7 +156,7 @@ try {
       runner,
       'by hand',
       byHand,
-      `below 1× means the parallel training branches pay off (${availableParallelism()} CPUs)`,
+      `the tasks form a chain (the candidates train side by side inside one task, on ${availableParallelism()} CPUs): about 1× means the runner adds next to nothing`,
     );
 
     // 3. A fully cached re-run against a cold run.
