@@ -16,17 +16,20 @@ import { PYTHON } from './services.js';
 const READY_MS = 60_000;
 const STOP_MS = 5_000;
 
-export const servePackagedModel: PredictionServerFactory = async (
-  _deployed,
-  _version,
-  container,
-) => {
+export const servePackagedModel: PredictionServerFactory = (_deployed, _version, container) =>
+  startPredictionServer(container.modelDir, container.env);
+
+/** The server on a model folder, as the serving image runs it; ready once healthy. */
+export async function startPredictionServer(
+  modelDir: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await unusedPort();
   const child = spawn(PYTHON, ['-m', 'serving.server', '--host', '127.0.0.1'], {
     cwd: PIPELINES,
     env: pythonEnv({
-      ...container.env,
-      AIP_STORAGE_URI: container.modelDir,
+      ...env,
+      AIP_STORAGE_URI: modelDir,
       AIP_HTTP_PORT: String(port),
     }),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -54,22 +57,19 @@ export const servePackagedModel: PredictionServerFactory = async (
   };
   const url = `http://127.0.0.1:${port}`;
   try {
-    await untilHealthy(
-      `${url}${container.env.AIP_HEALTH_ROUTE ?? '/health'}`,
-      'serving.server',
-      () =>
-        Promise.resolve(
-          exitCode === undefined
-            ? undefined
-            : `serving.server exited with status ${exitCode}: ${stderr.trim().split('\n').slice(-3).join(' ')}`,
-        ),
+    await untilHealthy(`${url}${env.AIP_HEALTH_ROUTE ?? '/health'}`, 'serving.server', () =>
+      Promise.resolve(
+        exitCode === undefined
+          ? undefined
+          : `serving.server exited with status ${exitCode}: ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+      ),
     );
   } catch (error) {
     await stop();
     throw error;
   }
   return { url, stop };
-};
+}
 
 /**
  * Polls a server's health route until it answers 200. `died` says why when the server is gone
