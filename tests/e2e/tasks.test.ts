@@ -102,7 +102,8 @@ describe.skipIf(!pythonWithSklearn())(
         for (const column of columns) expect(header.split(',')).toContain(column);
         expect(first).not.toBe('');
 
-        const model = training.tasks['condition-1/package-model']?.artifacts.deployable_model?.[0]?.uri;
+        const model =
+          training.tasks['condition-1/package-model']?.artifacts.deployable_model?.[0]?.uri;
         expect(model, JSON.stringify(Object.keys(training.tasks))).toBeDefined();
         const [names = '', values = ''] = (
           await readFile(path.join(REPO_ROOT, 'pipelines', data), 'utf8')
