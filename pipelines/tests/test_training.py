@@ -23,7 +23,9 @@ from components.model_files import load_model, save_model
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def run_pipeline(root: Path, csv: Path, *extra: str, models: str = "", target: str = "") -> dict[str, Any]:
+def run_pipeline(
+    root: Path, csv: Path, *extra: str, models: str = "", target: str = "", search: str = "randomized"
+) -> dict[str, Any]:
     """preprocess -> train -> evaluate with small searches; returns the outputs."""
     out = root / "out"
     preprocess.main(
@@ -36,7 +38,8 @@ def run_pipeline(root: Path, csv: Path, *extra: str, models: str = "", target: s
     train.main(
         [
             *("--train-data", str(out / "train.csv"), "--preprocess-report", str(out / "report.json")),
-            *("--models", models, "--search-iterations", "2", "--cv-folds", "2", "--model", str(out / "models")),
+            *("--models", models, "--search-iterations", "2", "--cv-folds", "2", "--search-method", search),
+            *("--model", str(out / "models")),
         ]
     )
     return evaluate_models(out)
@@ -274,6 +277,20 @@ def test_class_weighted_probabilities_are_calibrated_to_the_base_rate(tmp_path: 
     calibrated = model.predict_proba(features)[:, 1].mean()
     # Balanced class weights push P(Yes) far above the base rate; calibration brings it back.
     assert raw - base_rate > 0.1 and abs(calibrated - base_rate) < 0.05
+
+
+def test_successive_halving_searches_the_same_settings_on_growing_shares_of_the_rows(tmp_path: Path) -> None:
+    forest = {
+        "name": "forest",
+        "estimator": "sklearn.ensemble.RandomForestClassifier",
+        "params": {"n_estimators": 20},
+        "search": {"max_depth": [2, 4, 8, None], "min_samples_leaf": [1, 4]},
+    }
+    models = json.dumps([forest])
+    result = run_pipeline(tmp_path, DATA / "breast_cancer.csv", models=models, search="halving")
+    metadata = result["best_metadata"]
+    assert metadata["search_method"] == "halving" and set(metadata["best_params"]) == {"max_depth", "min_samples_leaf"}
+    assert result["metrics"]["roc_auc"] > 0.9
 
 
 def test_a_third_party_estimator_by_import_path(tmp_path: Path) -> None:
