@@ -213,14 +213,14 @@ describe('Cloud Storage emulator: media downloads', () => {
 
   it("serves the files of its folder as objects (another emulator's storage), under those put in it", async () => {
     const folder = path.join(dir, 'backing');
-    await mkdir(path.join(folder, 'shared', 'run', 'model'), { recursive: true });
-    await writeFile(path.join(folder, 'shared', 'run', 'model', 'model.joblib'), 'weights');
-    await writeFile(path.join(folder, 'shared', 'run', 'card.md'), '# card');
+    await mkdir(path.join(folder, 'team-runs', 'run', 'model'), { recursive: true });
+    await writeFile(path.join(folder, 'team-runs', 'run', 'model', 'model.joblib'), 'weights');
+    await writeFile(path.join(folder, 'team-runs', 'run', 'card.md'), '# card');
     const backed = await startCloudStorageEmulator({ folder });
     try {
-      backed.putObject('gs://shared/run/card.md', '# put');
+      backed.putObject('gs://team-runs/run/card.md', '# put');
       const read = (name: string) =>
-        fetch(`${backed.url}/storage/v1/b/shared/o/${encodeURIComponent(name)}?alt=media`, {
+        fetch(`${backed.url}/storage/v1/b/team-runs/o/${encodeURIComponent(name)}?alt=media`, {
           headers: { authorization: 'Bearer t' },
         });
       const model = await read('run/model/model.joblib');
@@ -230,7 +230,7 @@ describe('Cloud Storage emulator: media downloads', () => {
       expect(await (await read('run/card.md')).text()).toBe('# put');
       expect((await read('run/../run/card.md')).status).toBe(404);
       const listing = (await (
-        await fetch(`${backed.url}/storage/v1/b/shared/o?prefix=run/`, {
+        await fetch(`${backed.url}/storage/v1/b/team-runs/o?prefix=run/`, {
           headers: { authorization: 'Bearer t' },
         })
       ).json()) as ListReply;

@@ -10,7 +10,8 @@
  * - setIamPolicy: `{policy, updateMask?}`; a stale etag is 409 ABORTED and leaves the policy
  *   as it was; the answer is the stored policy with its new etag.
  * - testIamPermissions: `{permissions}` → `{permissions?}`, the subset the caller holds (absent
- *   when none). Wildcards and more than 100 permissions are refused with 400 (reference §4).
+ *   when none). Wildcards and more than 100 permissions are refused with 400
+ *   (cloud.google.com/resource-manager/reference/rest/v1/projects/testIamPermissions).
  */
 import {
   bodyOf,

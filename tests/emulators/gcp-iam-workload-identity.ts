@@ -24,7 +24,7 @@ const TYPE = 'type.googleapis.com/google.iam.admin.v1';
 const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
 const ID = /^[a-z0-9-]{4,32}$/;
 
-/** Google's refusal of a GitHub provider without a condition (reference §2.2). */
+/** Google's refusal of a GitHub provider without a condition (cloud.google.com/iam/docs/workload-identity-federation-with-deployment-pipelines#conditions). */
 export const CONDITION_REQUIRED =
   "The attribute condition must reference one of the provider's claims. For more information, see https://cloud.google.com/iam/docs/workload-identity-federation-with-deployment-pipelines#conditions";
 

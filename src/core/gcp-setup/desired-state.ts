@@ -17,7 +17,7 @@ import {
 export const UNKNOWN_PROJECT_NUMBER = 'PROJECT_NUMBER';
 
 /**
- * The APIs to enable (reference §1). serviceusage comes first: enabling the others goes through
+ * The APIs to enable (the services the product's calls go to). serviceusage comes first: enabling the others goes through
  * it. BigQuery and Logging are left out: only pipelines that use them need them.
  */
 export const REQUIRED_APIS = [

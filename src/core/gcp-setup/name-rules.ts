@@ -64,7 +64,7 @@ const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const SERVICE_ACCOUNT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 /** Artifact Registry: lowercase letters, digits and hyphens, starting with a letter, at most 63. */
 const REPOSITORY_ID = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-/** Workload identity pool and provider ids: 4–32 of [a-z0-9-]; `gcp-` is reserved (reference §2.1). */
+/** Workload identity pool and provider ids: 4–32 of [a-z0-9-]; `gcp-` is reserved (cloud.google.com/iam/docs/reference/rest/v1/projects.locations.workloadIdentityPools/create). */
 const POOL_ID = /^[a-z0-9-]{4,32}$/;
 /** GitHub: owners are alphanumerics and single hyphens; repository names add `.` and `_`. */
 const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;

@@ -62,7 +62,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
     scope: 'training-account',
     permissions: ['iam.serviceAccounts.getAccessToken'],
     role: 'roles/iam.workloadIdentityUser',
-    source: 'google-github-actions/auth README; reference §2.4',
+    source:
+      'google-github-actions/auth README; cloud.google.com/iam/docs/workload-identity-federation-with-deployment-pipelines',
   },
   {
     command: 'auth',
@@ -85,7 +86,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
       'artifactregistry.tags.update',
     ],
     role: 'roles/artifactregistry.writer',
-    source: `${IAM_DATASET}/artifactregistry.writer.json; reference §3.2`,
+    source: `${IAM_DATASET}/artifactregistry.writer.json; cloud.google.com/artifact-registry/docs/access-control`,
   },
   {
     command: 'run --vertex',
@@ -101,7 +102,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
     ],
     role: 'roles/aiplatform.user',
     viaCustomRole: true,
-    source: 'iam-dataset gcp/map.json (pipelineJobs.create); reference §3.2',
+    source:
+      'iam-dataset gcp/map.json (pipelineJobs.create); cloud.google.com/vertex-ai/docs/general/access-control',
   },
   {
     command: 'run --vertex',
@@ -110,7 +112,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     scope: 'pipeline-account',
     permissions: ['iam.serviceAccounts.actAs'],
     role: 'roles/iam.serviceAccountUser',
-    source: 'configure-project page; pitfall 2 (python-aiplatform #1073)',
+    source: 'configure-project page; python-aiplatform #1073',
   },
   {
     command: 'run --vertex',
@@ -133,7 +135,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
       'storage.objects.delete',
     ],
     role: 'roles/storage.objectUser',
-    source: 'Tabular Workflows service-accounts page; pitfall 3 (statmike/vertex-ai-mlops #60)',
+    source: 'Tabular Workflows service-accounts page; statmike/vertex-ai-mlops #60',
   },
   {
     command: 'run --vertex',
@@ -143,7 +145,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     permissions: ['aiplatform.metadataStores.get'],
     role: 'roles/aiplatform.user',
     viaCustomRole: true,
-    source: 'pitfall 3 (python-aiplatform #1880)',
+    source: 'python-aiplatform #1880',
   },
   {
     command: 'run --vertex',
@@ -161,7 +163,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     scope: 'docker-repository',
     permissions: ['artifactregistry.repositories.downloadArtifacts'],
     role: 'roles/artifactregistry.reader',
-    source: 'pitfall 4 (zenml #3766); custom-service-account page',
+    source: 'zenml #3766; custom-service-account page',
   },
   {
     command: 'deploy',
@@ -170,7 +172,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
     scope: 'docker-repository',
     permissions: ['artifactregistry.repositories.downloadArtifacts'],
     role: 'roles/artifactregistry.reader',
-    source: 'reference §3.4 (which agent pulls serving images is UNCONFIRMED: both are granted)',
+    source:
+      'cloud.google.com/vertex-ai/docs/general/access-control#service-agents (which agent pulls serving images is UNCONFIRMED: both are granted)',
   },
   {
     command: 'schedule',
@@ -179,7 +182,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     scope: 'kfp-repository',
     permissions: ['artifactregistry.repositories.downloadArtifacts'],
     role: 'roles/artifactregistry.reader',
-    source: 'pitfall 5 (python-aiplatform #2398)',
+    source: 'python-aiplatform #2398',
   },
   {
     command: 'schedule',
@@ -188,7 +191,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
     scope: 'kfp-repository',
     permissions: ['artifactregistry.repositories.downloadArtifacts'],
     role: 'roles/artifactregistry.reader',
-    source: 'reference §3.4',
+    source: 'cloud.google.com/vertex-ai/docs/general/access-control#service-agents',
   },
   {
     command: 'schedule',
@@ -293,7 +296,7 @@ function setupRequirements(): Requirement[] {
     scope: 'project',
     permissions,
     role,
-    source: 'reference §3.2 (setup rows) and gh-oidc README',
+    source: "the setup calls' REST reference pages and terraform-google-modules gh-oidc README",
   });
   return [
     setup(
