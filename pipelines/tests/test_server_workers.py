@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable
 
 import joblib
 import numpy as np
@@ -26,6 +26,7 @@ from sklearn.preprocessing import StandardScaler
 
 from serving import server as serving_server
 from serving.common import StartupError
+
 
 PIPELINES = Path(__file__).resolve().parents[1]
 BODY = json.dumps({"instances": [[1.0, 2.0]]}).encode()
@@ -70,28 +71,13 @@ class Running:
 
 
 @pytest.fixture
-def running(model_dir: Path) -> Iterator[Running]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "serving.server", "--model-dir", str(model_dir), "--port", "0", "--host", "127.0.0.1"],
-        cwd=PIPELINES,
-        env={**os.environ, "MLOPS_SERVER_WORKERS": "2"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline().strip()
-        assert line.startswith("listening on "), line
-        server = Running(process, int(line.rsplit(":", 1)[1]))
-        deadline = time.monotonic() + 20
-        while len(server.workers()) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        yield server
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=30)
+def running(model_dir: Path, launch_server: Callable[..., tuple[subprocess.Popen[str], str]]) -> Running:
+    process, address = launch_server(model_dir, {"MLOPS_SERVER_WORKERS": "2"}, subprocess.PIPE)
+    server = Running(process, int(address.rsplit(":", 1)[1]))
+    deadline = time.monotonic() + 20
+    while len(server.workers()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return server
 
 
 def wait_gone(pids: list[int], seconds: float = 10) -> bool:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import urllib.request
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable
 
 import joblib
 import numpy as np
@@ -31,6 +30,7 @@ from components import batch_predict
 from components.data_sources import read_chunks
 from components.model_source import ResolvedModel
 from serving.model import load_model
+
 
 PIPELINES = Path(__file__).resolve().parents[1]
 
@@ -193,24 +193,11 @@ def test_multiclass_batch_and_serving_give_class_names(iris: dict[str, Any], tmp
 
 
 @pytest.fixture
-def server(request: pytest.FixtureRequest) -> Iterator[str]:
+def server(request: pytest.FixtureRequest, launch_server: Callable[..., tuple[subprocess.Popen[str], str]]) -> str:
     """The prediction server for the model fixture named by the test's parameter, over HTTP."""
     case = request.getfixturevalue(request.param)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "serving.server", "--model-dir", str(case["dir"]), "--port", "0", "--host", "127.0.0.1"],
-        cwd=PIPELINES,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline().strip()
-        assert line.startswith("listening on "), line
-        yield line.removeprefix("listening on ")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    address: str = launch_server(case["dir"])[1]
+    return address
 
 
 def post(url: str, instances: list[Any]) -> Any:

@@ -1,12 +1,14 @@
 import pLimit from 'p-limit';
 import type { GitHubSecrets } from '../adapters/github/github-secrets.js';
+import type { SecretsTarget } from '../core/secrets/secrets-target.js';
+import type { CommandContext } from './command.js';
 import { RemoteFailure, UserError } from '../core/errors.js';
 import type { PlannedChange, SyncAction } from '../core/secrets/sync-plan.js';
 
 /**
- * Carries out a sync plan's writes at one GitHub level, for sync-secrets and for the workflow
- * values setup gcp writes: each change is tried, so one refusal does not stop the others, and
- * the failures come back together, named.
+ * Opens a GitHub level's secrets and variables and carries out a sync plan's writes there, for
+ * sync-secrets and for the workflow values setup gcp writes: each change is tried, so one
+ * refusal does not stop the others, and the failures come back together, named.
  */
 
 export const ACTION_TEXT: Record<SyncAction, string> = {
@@ -22,6 +24,25 @@ export interface WriteOutcome {
   readonly failures: readonly string[];
   /** A refusal the user can fix (token, permission, value) was among the failures. */
   readonly userFixable: boolean;
+}
+
+/** The secrets and variables of `target`, through an Octokit on the workflow's GitHub API. */
+export async function openSecretsStore(
+  target: SecretsTarget,
+  token: string,
+  { env, ui }: CommandContext,
+): Promise<GitHubSecrets> {
+  // Loaded here, not at start-up: Octokit and libsodium cost every other command ~0.2 s.
+  const [{ githubClient }, { GitHubSecrets }] = await Promise.all([
+    import('../adapters/github/github-client.js'),
+    import('../adapters/github/github-secrets.js'),
+  ]);
+  const github = githubClient({
+    token,
+    apiUrl: env.GITHUB_API_URL,
+    onRetry: (message) => ui.warning(message),
+  });
+  return new GitHubSecrets(github, target);
 }
 
 export async function writeChanges(

@@ -1,7 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ApplyOptions } from '../adapters/gcp/project-setup/apply.js';
-import type { SetupClients } from '../adapters/gcp/project-setup/clients.js';
+import { applyPlan, type ApplyOptions } from '../adapters/gcp/project-setup/apply.js';
+import { ArtifactRegistryRepositories } from '../adapters/gcp/project-setup/artifact-registry-repositories.js';
+import {
+  createSetupClients,
+  setupEndpoints,
+  setupTokenSource,
+  type SetupClients,
+} from '../adapters/gcp/project-setup/clients.js';
+import { observeProject, readProjectNumber } from '../adapters/gcp/project-setup/observe.js';
 import type { RepositoryRegistry } from '../adapters/gcp/project-setup/repositories.js';
 import { UserError } from '../core/errors.js';
 import {
@@ -28,7 +35,7 @@ import {
   planGcpProject,
   type GcpProjectRequest,
 } from './gcp-project-inputs.js';
-import { ACTION_TEXT, writeChanges, writeFailure } from './github-writes.js';
+import { ACTION_TEXT, openSecretsStore, writeChanges, writeFailure } from './github-writes.js';
 
 /**
  * `mlops setup gcp`: makes a Google Cloud project ready for the workflows, idempotently. It
@@ -107,7 +114,6 @@ export const setupGcpCommand = defineCommand<SetupRequest>({
       return { outputs: { changes: '0' } };
     }
 
-    const { setupTokenSource } = await import('../adapters/gcp/project-setup/clients.js');
     const token = setupTokenSource(context.env);
     if (!(await token())) {
       if (!request.dryRun)
@@ -144,11 +150,6 @@ async function connect(
   context: CommandContext,
   token: () => Promise<string | undefined>,
 ): Promise<GoogleSession> {
-  const [{ createSetupClients, setupEndpoints }, { ArtifactRegistryRepositories }] =
-    await Promise.all([
-      import('../adapters/gcp/project-setup/clients.js'),
-      import('../adapters/gcp/project-setup/artifact-registry-repositories.js'),
-    ]);
   const clients = await createSetupClients({ token, endpoints: setupEndpoints(context.env) });
   const repositories = await ArtifactRegistryRepositories.connect({
     project: config.projectId,
@@ -165,10 +166,6 @@ async function setUp(
   google: GoogleSession,
 ) {
   const { ui } = context;
-  const [{ observeProject, readProjectNumber }, { applyPlan }] = await Promise.all([
-    import('../adapters/gcp/project-setup/observe.js'),
-    import('../adapters/gcp/project-setup/apply.js'),
-  ]);
   const survey = async (): Promise<{ desired: DesiredState; plan: SetupPlan }> => {
     const number = await readProjectNumber(google.clients, config.projectId);
     const desired = desiredState(config, number);
@@ -270,16 +267,7 @@ async function finish(context: CommandContext, desired: DesiredState, request: S
       );
     return;
   }
-  const [{ githubClient }, { GitHubSecrets }] = await Promise.all([
-    import('../adapters/github/github-client.js'),
-    import('../adapters/github/github-secrets.js'),
-  ]);
-  const github = githubClient({
-    token,
-    apiUrl: context.env.GITHUB_API_URL,
-    onRetry: (message) => ui.warning(message),
-  });
-  const store = new GitHubSecrets(github, target);
+  const store = await openSecretsStore(target, token, context);
   const plan = planSync(
     entries,
     { include: [], exclude: [], variables: ['*'] },

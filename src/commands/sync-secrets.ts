@@ -3,7 +3,7 @@ import { describeTarget, type SecretsTarget } from '../core/secrets/secrets-targ
 import { UserError } from '../core/errors.js';
 import { planSync, type SyncAction, type SyncPlan } from '../core/secrets/sync-plan.js';
 import { defineCommand } from './command.js';
-import { ACTION_TEXT, writeChanges, writeFailure } from './github-writes.js';
+import { ACTION_TEXT, openSecretsStore, writeChanges, writeFailure } from './github-writes.js';
 import { parseSyncInputs, planSyncInputs, type SyncRequest } from './sync-secrets-inputs.js';
 import { readStamp, syncStamp, writeStamp } from './sync-secrets-stamp.js';
 
@@ -134,17 +134,7 @@ export const syncSecretsCommand = defineCommand<SyncRequest>({
       ui.info(`${display} is unchanged since its last sync to ${where}: nothing to do`);
       return { outputs: {} };
     }
-    // Loaded here, not at start-up: Octokit and libsodium cost every other command ~0.2 s.
-    const [{ githubClient }, { GitHubSecrets }] = await Promise.all([
-      import('../adapters/github/github-client.js'),
-      import('../adapters/github/github-secrets.js'),
-    ]);
-    const github = githubClient({
-      token: inputs.token,
-      apiUrl: context.env.GITHUB_API_URL,
-      onRetry: (message) => ui.warning(message),
-    });
-    const store = new GitHubSecrets(github, target);
+    const store = await openSecretsStore(target, inputs.token, context);
     const plan = await ui.group(`Read ${where}`, async () => {
       const [secrets, variables] = await Promise.all([store.secretNames(), store.variables()]);
       ui.info(`${secrets.length} secrets and ${variables.size} variables there now`);

@@ -3,19 +3,15 @@ import { OAuth2Client } from 'google-auth-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { doctorCommand } from '../../src/commands/doctor.js';
 import { ArtifactRegistryRepositories } from '../../src/adapters/gcp/project-setup/artifact-registry-repositories.js';
-import { applyPlan } from '../../src/adapters/gcp/project-setup/apply.js';
 import { createSetupClients } from '../../src/adapters/gcp/project-setup/clients.js';
-import { observeProject } from '../../src/adapters/gcp/project-setup/observe.js';
 import type { CheckRow } from '../../src/core/gcp-setup/doctor-checks.js';
-import { desiredState } from '../../src/core/gcp-setup/desired-state.js';
-import { planSetup } from '../../src/core/gcp-setup/plan.js';
-import { CONFIG, PROJECT_NUMBER } from '../core/gcp-setup/fixtures.js';
-import { fastOptions } from '../adapters/project-setup/fixtures.js';
+import { CONFIG, DESIRED, PROJECT_NUMBER, setupSteps } from '../adapters/project-setup/fixtures.js';
 import {
   startArtifactRegistryEmulator,
   type ArtifactRegistryEmulator,
 } from '../emulators/artifact-registry.js';
 import {
+  setupEndpointEnv,
   startGcpSetupEmulators,
   vertexProjectSeed,
   type GcpSetupEmulators,
@@ -34,7 +30,6 @@ import { runCommand, type InputValue } from '../helpers/recording-host.js';
 const PROJECT = CONFIG.projectId;
 const ADMIN_TOKEN = 'ya29.admin';
 const TRAINING_TOKEN = 'ya29.training';
-const DESIRED = desiredState(CONFIG, PROJECT_NUMBER);
 const emailOf = (key: string) => DESIRED.serviceAccounts.find((a) => a.key === key)?.email ?? '';
 const TRAINING = emailOf('training');
 const CALLERS: Record<string, string> = {
@@ -89,10 +84,8 @@ async function setUpProject(google: GcpSetupEmulators, artifacts: ArtifactRegist
       typeof ArtifactRegistryClient
     >[0],
   );
-  const repositories = new ArtifactRegistryRepositories(client);
   try {
-    const plan = planSetup(DESIRED, await observeProject(clients, DESIRED, { repositories }));
-    await applyPlan(clients, PROJECT, plan.actions, fastOptions(repositories));
+    await setupSteps(clients, new ArtifactRegistryRepositories(client)).setup();
   } finally {
     await client.close();
   }
@@ -112,10 +105,7 @@ function doctor(env: NodeJS.ProcessEnv, inputs: Record<string, InputValue> = INP
   if (!gcp || !registry) throw new Error('start() first');
   return runCommand(doctorCommand, inputs, {
     env: {
-      MLOPS_IAM_ENDPOINT: gcp.urls.iam,
-      MLOPS_RESOURCEMANAGER_ENDPOINT: gcp.urls.cloudresourcemanager,
-      MLOPS_SERVICEUSAGE_ENDPOINT: gcp.urls.serviceusage,
-      MLOPS_STORAGE_ENDPOINT: gcp.urls.storage,
+      ...setupEndpointEnv(gcp),
       MLOPS_ARTIFACTREGISTRY_ENDPOINT: registry.endpoint.url,
       GOOGLE_OAUTH_ACCESS_TOKEN: ADMIN_TOKEN,
       ...env,

@@ -126,6 +126,16 @@ export function vertexProjectSeed(
   return { projectId, projectNumber, bindings, serviceAgents: agents };
 }
 
+/** The variables that point the product (setup gcp, doctor) at these emulators. */
+export function setupEndpointEnv(gcp: GcpSetupEmulators): Record<string, string> {
+  return {
+    MLOPS_IAM_ENDPOINT: gcp.urls.iam,
+    MLOPS_RESOURCEMANAGER_ENDPOINT: gcp.urls.cloudresourcemanager,
+    MLOPS_SERVICEUSAGE_ENDPOINT: gcp.urls.serviceusage,
+    MLOPS_STORAGE_ENDPOINT: gcp.urls.storage,
+  };
+}
+
 export async function startGcpSetupEmulators(
   options: GcpSetupEmulatorOptions = {},
 ): Promise<GcpSetupEmulators> {

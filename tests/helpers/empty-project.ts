@@ -3,6 +3,7 @@ import {
   type ArtifactRegistryEmulator,
 } from '../emulators/artifact-registry.js';
 import {
+  setupEndpointEnv,
   startGcpSetupEmulators,
   type GcpSetupEmulators,
 } from '../emulators/gcp-setup-emulators.js';
@@ -70,10 +71,7 @@ export async function startEmptyProject(): Promise<EmptyProject> {
     registry,
     github,
     env: {
-      MLOPS_IAM_ENDPOINT: gcp.urls.iam,
-      MLOPS_RESOURCEMANAGER_ENDPOINT: gcp.urls.cloudresourcemanager,
-      MLOPS_SERVICEUSAGE_ENDPOINT: gcp.urls.serviceusage,
-      MLOPS_STORAGE_ENDPOINT: gcp.urls.storage,
+      ...setupEndpointEnv(gcp),
       MLOPS_ARTIFACTREGISTRY_ENDPOINT: registry.endpoint.url,
       GOOGLE_OAUTH_ACCESS_TOKEN: owner.token,
       GITHUB_API_URL: github.url,

@@ -12,6 +12,7 @@ import {
   type AuthEmulatorsConfig,
 } from '../emulators/auth-emulators.js';
 import {
+  setupEndpointEnv,
   startGcpSetupEmulators,
   type GcpSetupEmulators,
 } from '../emulators/gcp-setup-emulators.js';
@@ -214,19 +215,15 @@ export async function startJourneyCloud(options: JourneyCloudOptions): Promise<J
     },
     executor,
     network: {
+      // With an emulated project, setup and doctor reach its IAM, Resource Manager and Service
+      // Usage; Cloud Storage (objects and buckets) is the one below.
+      ...(gcp ? setupEndpointEnv(gcp) : {}),
       MLOPS_STS_ENDPOINT: google.stsEndpoint.replace(/\/v1\/token$/, ''),
       MLOPS_IAMCREDENTIALS_ENDPOINT: google.iamCredentialsEndpoint,
       MLOPS_VERTEX_ENDPOINT: vertex.endpoint.url,
       MLOPS_ARTIFACTREGISTRY_ENDPOINT: artifactRegistry.endpoint.url,
       MLOPS_STORAGE_ENDPOINT: storage.url,
       MLOPS_DOCKER_REGISTRY_HOST: TEST_REGISTRY.host,
-      ...(gcp
-        ? {
-            MLOPS_IAM_ENDPOINT: gcp.urls.iam,
-            MLOPS_RESOURCEMANAGER_ENDPOINT: gcp.urls.cloudresourcemanager,
-            MLOPS_SERVICEUSAGE_ENDPOINT: gcp.urls.serviceusage,
-          }
-        : {}),
     },
     async close() {
       await Promise.all([

@@ -9,9 +9,6 @@ import { ArtifactRegistryClient } from '@google-cloud/artifact-registry/build/sr
 import { OAuth2Client } from 'google-auth-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addMembers } from '../../../src/core/gcp-setup/iam-policy.js';
-import { desiredState } from '../../../src/core/gcp-setup/desired-state.js';
-import { planSetup } from '../../../src/core/gcp-setup/plan.js';
-import { applyPlan } from '../../../src/adapters/gcp/project-setup/apply.js';
 import { ArtifactRegistryRepositories } from '../../../src/adapters/gcp/project-setup/artifact-registry-repositories.js';
 import {
   deniedPermission,
@@ -21,7 +18,6 @@ import {
   isStalePolicy,
   roleFor,
 } from '../../../src/adapters/gcp/project-setup/google-errors.js';
-import { observeProject } from '../../../src/adapters/gcp/project-setup/observe.js';
 import {
   startArtifactRegistryEmulator,
   type ArtifactRegistryEmulator,
@@ -30,7 +26,7 @@ import {
   startGcpSetupEmulators,
   type GcpSetupEmulators,
 } from '../../emulators/gcp-setup-emulators.js';
-import { clientsFor, CONFIG, fastOptions, PROJECT_NUMBER } from './fixtures.js';
+import { clientsFor, CONFIG, DESIRED, PROJECT_NUMBER, setupSteps } from './fixtures.js';
 
 /** gax ships its own google-auth-library, so the AuthClient types differ; at runtime any works. */
 type ClientOptions = NonNullable<ConstructorParameters<typeof ArtifactRegistryClient>[0]>;
@@ -38,7 +34,6 @@ type ClientOptions = NonNullable<ConstructorParameters<typeof ArtifactRegistryCl
 const PROJECT = CONFIG.projectId;
 const REGION = CONFIG.region;
 const PARENT = `projects/${PROJECT}/locations/${REGION}`;
-const DESIRED = desiredState(CONFIG, PROJECT_NUMBER);
 const OWNER = { role: 'roles/owner', members: ['user:setup@example.com'] };
 const READER = { role: 'roles/artifactregistry.reader', member: 'user:reader@example.com' };
 
@@ -188,12 +183,7 @@ describe('setup gcp with the real repository registry', () => {
     });
     const clients = await clientsFor(gcp);
     const retries: string[] = [];
-    const observe = () => observeProject(clients, DESIRED, { repositories: registry });
-    const setup = async () => {
-      const plan = planSetup(DESIRED, await observe());
-      await applyPlan(clients, PROJECT, plan.actions, fastOptions(registry, retries));
-      return plan;
-    };
+    const { setup } = setupSteps(clients, registry, retries);
 
     // Someone edits the first repository policy setup writes: it re-reads and keeps both.
     emulator.concurrentPolicyEditNext();

@@ -5,11 +5,20 @@
  */
 import type { IamPolicy } from '../../../src/core/gcp-setup/iam-policy.js';
 import { createSetupClients } from '../../../src/adapters/gcp/project-setup/clients.js';
-import type { ApplyOptions } from '../../../src/adapters/gcp/project-setup/apply.js';
+import { applyPlan, type ApplyOptions } from '../../../src/adapters/gcp/project-setup/apply.js';
+import type { SetupClients } from '../../../src/adapters/gcp/project-setup/clients.js';
+import { observeProject } from '../../../src/adapters/gcp/project-setup/observe.js';
+import { desiredState } from '../../../src/core/gcp-setup/desired-state.js';
+import { planSetup } from '../../../src/core/gcp-setup/plan.js';
 import type { RepositoryRegistry } from '../../../src/adapters/gcp/project-setup/repositories.js';
 import type { GcpSetupEmulators } from '../../emulators/gcp-setup-emulators.js';
 
-export { CONFIG, PROJECT_NUMBER } from '../../core/gcp-setup/fixtures.js';
+import { CONFIG, PROJECT_NUMBER } from '../../core/gcp-setup/fixtures.js';
+
+export { CONFIG, PROJECT_NUMBER };
+
+/** What a project set up for CONFIG holds. */
+export const DESIRED = desiredState(CONFIG, PROJECT_NUMBER);
 
 export const TOKEN = 'setup-token';
 
@@ -61,4 +70,25 @@ export class FakeRepositories implements RepositoryRegistry {
     this.#etag += 1;
     return `etag-${this.#etag}`;
   }
+}
+
+/**
+ * `setup gcp`'s steps through the adapters, for CONFIG: `observe` reads the project, `setup`
+ * observes, plans and applies, and answers the plan it carried out.
+ */
+export function setupSteps(
+  clients: SetupClients,
+  registry: RepositoryRegistry,
+  retries: string[] = [],
+): {
+  observe: () => ReturnType<typeof observeProject>;
+  setup: () => Promise<ReturnType<typeof planSetup>>;
+} {
+  const observe = () => observeProject(clients, DESIRED, { repositories: registry });
+  const setup = async () => {
+    const plan = planSetup(DESIRED, await observe());
+    await applyPlan(clients, CONFIG.projectId, plan.actions, fastOptions(registry, retries));
+    return plan;
+  };
+  return { observe, setup };
 }

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RemoteFailure, UserError } from '../../../src/core/errors.js';
-import { desiredState, vertexCodeAgent } from '../../../src/core/gcp-setup/desired-state.js';
+import { applyPlan } from '../../../src/adapters/gcp/project-setup/apply.js';
+import { vertexCodeAgent } from '../../../src/core/gcp-setup/desired-state.js';
 import { EMPTY_PROJECT } from '../../../src/core/gcp-setup/observed-state.js';
 import { planSetup } from '../../../src/core/gcp-setup/plan.js';
-import { applyPlan } from '../../../src/adapters/gcp/project-setup/apply.js';
-import { observeProject } from '../../../src/adapters/gcp/project-setup/observe.js';
 import {
   startGcpSetupEmulators,
   vertexProjectSeed,
@@ -12,10 +11,17 @@ import {
   type GcpSetupEmulatorOptions,
   type ProjectSeed,
 } from '../../emulators/gcp-setup-emulators.js';
-import { clientsFor, CONFIG, FakeRepositories, fastOptions, PROJECT_NUMBER } from './fixtures.js';
+import {
+  clientsFor,
+  CONFIG,
+  DESIRED,
+  FakeRepositories,
+  fastOptions,
+  PROJECT_NUMBER,
+  setupSteps,
+} from './fixtures.js';
 
 const PROJECT = CONFIG.projectId;
-const DESIRED = desiredState(CONFIG, PROJECT_NUMBER);
 const OWNER = { role: 'roles/owner', members: ['user:setup@example.com'] };
 const OTHER = { role: 'roles/viewer', members: ['user:someone-else@example.com'] };
 
@@ -34,13 +40,7 @@ async function start(seed: Partial<ProjectSeed> = {}, options: GcpSetupEmulatorO
   const clients = await clientsFor(gcp);
   const registry = new FakeRepositories();
   const retries: string[] = [];
-  const observe = () => observeProject(clients, DESIRED, { repositories: registry });
-  /** One `setup gcp`: observe, plan, apply; answers the plan it carried out. */
-  const setup = async () => {
-    const plan = planSetup(DESIRED, await observe());
-    await applyPlan(clients, PROJECT, plan.actions, fastOptions(registry, retries));
-    return plan;
-  };
+  const { observe, setup } = setupSteps(clients, registry, retries);
   return { gcp, clients, registry, retries, observe, setup };
 }
 

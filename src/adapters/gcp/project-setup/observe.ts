@@ -49,7 +49,10 @@ export interface ObserveOptions {
   readonly repositories?: RepositoryRegistry;
 }
 
-/** Reads everything ObservedState holds for `desired` (built with the real project number). */
+/**
+ * Reads everything ObservedState holds for `desired`, built with the project number the caller
+ * read (readProjectNumber) or was given.
+ */
 export async function observeProject(
   clients: SetupClients,
   desired: DesiredState,
@@ -64,10 +67,8 @@ export async function observeProject(
 
   // A disabled API answers every call with 403 SERVICE_DISABLED: what it holds is planned as
   // absent, and setup reads the project again once it has enabled the API.
-  const [projectNumber, enabledApis] = await Promise.all([
-    readProjectNumber(clients, project),
-    readEnabledApis(clients, desired, read),
-  ]);
+  const { projectNumber } = desired;
+  const enabledApis = await readEnabledApis(clients, desired, read);
   const enabled = (api: string) => enabledApis.includes(api);
   const when = <T>(api: string, reads: () => Promise<T>, absent: T): Promise<T> =>
     enabled(api) ? reads() : Promise.resolve(absent);
