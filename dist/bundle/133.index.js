@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ remoteRepository),
 /* harmony export */   o: () => (/* binding */ gitOutput)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
@@ -20,6 +21,10 @@ function gitOutput(cwd, args) {
   } catch {
     return void 0;
   }
+}
+function remoteRepository(cwd) {
+  const url = gitOutput(cwd, ["remote", "get-url", "origin"]);
+  return url ? /github\.com[:/]([^/]+\/[^/]+?)(\.git)?$/.exec(url)?.[1] : void 0;
 }
 
 

@@ -326,6 +326,27 @@ async function requestJson(purpose, url, init, policy = DEFAULT_RETRY) {
 
 
 
+/***/ }),
+
+/***/ 2557:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ describeTarget)
+/* harmony export */ });
+function describeTarget(target) {
+  switch (target.level) {
+    case "repository":
+      return `${target.owner}/${target.repo}`;
+    case "environment":
+      return `${target.owner}/${target.repo} environment ${target.environment}`;
+    case "organization":
+      return `organization ${target.org} (${target.visibility})`;
+  }
+}
+
+
+
 /***/ })
 
 };

@@ -27,7 +27,18 @@ function googleEndpoints(env = process.env) {
     ),
     kfpRegistry: fromEnv(env, "MLOPS_KFP_ENDPOINT", "https://{region}-kfp.pkg.dev"),
     dockerRegistry: fromEnv(env, "MLOPS_DOCKER_REGISTRY_HOST", "{region}-docker.pkg.dev"),
-    storage: fromEnv(env, "MLOPS_STORAGE_ENDPOINT", "https://storage.googleapis.com")
+    storage: fromEnv(env, "MLOPS_STORAGE_ENDPOINT", "https://storage.googleapis.com"),
+    iam: fromEnv(env, "MLOPS_IAM_ENDPOINT", "https://iam.googleapis.com"),
+    resourceManager: fromEnv(
+      env,
+      "MLOPS_RESOURCEMANAGER_ENDPOINT",
+      "https://cloudresourcemanager.googleapis.com"
+    ),
+    serviceUsage: fromEnv(
+      env,
+      "MLOPS_SERVICEUSAGE_ENDPOINT",
+      "https://serviceusage.googleapis.com"
+    )
   };
 }
 
@@ -41,6 +52,7 @@ function googleEndpoints(env = process.env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IG: () => (/* binding */ googleTokenSource),
 /* harmony export */   IO: () => (/* binding */ vertexClientOptions),
+/* harmony export */   Kn: () => (/* binding */ credentialOptions),
 /* harmony export */   Ky: () => (/* binding */ googleAuth),
 /* harmony export */   Qi: () => (/* binding */ stringMap),
 /* harmony export */   Qq: () => (/* binding */ text),
@@ -50,10 +62,11 @@ function googleEndpoints(env = process.env) {
 /* harmony export */   i3: () => (/* binding */ restClientOptions),
 /* harmony export */   rC: () => (/* binding */ explainGoogleError),
 /* harmony export */   vE: () => (/* binding */ timestamp),
+/* harmony export */   wS: () => (/* binding */ defaultCredentialsTokens),
 /* harmony export */   wz: () => (/* binding */ decodeValue),
 /* harmony export */   yZ: () => (/* binding */ decodeStruct)
 /* harmony export */ });
-/* unused harmony exports credentialOptions, errorText */
+/* unused harmony export errorText */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9033);
 /* harmony import */ var _core_gcp_grpc_codes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(578);
@@ -153,10 +166,9 @@ async function loadGoogleClients(project, env) {
   }
   return google;
 }
-function googleTokenSource(env) {
+function defaultCredentialsTokens(env) {
   let auth;
   return async () => {
-    if (!credentialOptions(env).keyFilename) return void 0;
     auth ??= import(
       /* webpackIgnore: true */
       "#google-cloud"
@@ -169,6 +181,10 @@ function googleTokenSource(env) {
       return void 0;
     }
   };
+}
+function googleTokenSource(env) {
+  const tokens = defaultCredentialsTokens(env);
+  return async () => credentialOptions(env).keyFilename ? tokens() : void 0;
 }
 function restClientOptions(endpointUrl, project, env) {
   const endpoint = new URL(endpointUrl);

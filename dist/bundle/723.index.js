@@ -1080,6 +1080,122 @@ const deployCommand = (0,command/* defineCommand */.NB)({
 
 /***/ }),
 
+/***/ 8826:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hl: () => (/* binding */ PROJECT_INPUT),
+/* harmony export */   JE: () => (/* binding */ readJsonFile),
+/* harmony export */   W_: () => (/* binding */ parseGoogleLocation),
+/* harmony export */   Yg: () => (/* binding */ projectInput),
+/* harmony export */   ZZ: () => (/* binding */ parseTimeout),
+/* harmony export */   aD: () => (/* binding */ REGION_INPUT),
+/* harmony export */   lR: () => (/* binding */ readRunRecord),
+/* harmony export */   vj: () => (/* binding */ RUN_RECORD_INPUT)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9033);
+/* harmony import */ var _core_gcp_google_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4807);
+/* harmony import */ var _core_run_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9195);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3422);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5435);
+
+
+
+
+
+
+
+const PROJECT_INPUT = {
+  name: "project-id",
+  description: "Vertex: the Google Cloud project. Defaults to the project the auth step exported.",
+  kind: "string",
+  valueName: "ID"
+};
+const REGION_INPUT = {
+  name: "region",
+  description: "Vertex: the region, e.g. us-central1.",
+  kind: "string",
+  valueName: "REGION"
+};
+function projectInput(raw, context) {
+  return raw.string("project-id")?.trim() || context.env.GOOGLE_CLOUD_PROJECT || context.env.CLOUDSDK_CORE_PROJECT || void 0;
+}
+function parseGoogleLocation(raw, context, what) {
+  return (0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .parseFields */ .L5)(what, {
+    project: () => {
+      const project = projectInput(raw, context);
+      if (!project)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} need a project`, {
+          fix: "Set project-id, or run the auth step first (it exports GOOGLE_CLOUD_PROJECT)."
+        });
+      return (0,_core_gcp_google_names_js__WEBPACK_IMPORTED_MODULE_3__/* .checkProjectId */ .v)(project);
+    },
+    region: () => {
+      const region = raw.string("region")?.trim();
+      if (!region)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} need a region`, {
+          fix: "Set region, e.g. us-central1 or europe-west4."
+        });
+      return (0,_core_gcp_google_names_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRegion */ .O)(region);
+    }
+  });
+}
+function parseTimeout(raw, name) {
+  const text = (0,_command_js__WEBPACK_IMPORTED_MODULE_6__/* .stringInput */ .Uj)(raw, name);
+  const ms = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .durationMs */ .p)(text, "m");
+  if (ms === void 0)
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${name} "${text}" is not a duration`, {
+      fix: "Use e.g. 90m, 2h or 3600s."
+    });
+  return ms;
+}
+const RUN_RECORD_INPUT = {
+  name: "run-record",
+  description: "The run to read: the run record JSON a run step wrote (its run-record output), local or Vertex.",
+  kind: "string",
+  valueName: "FILE"
+};
+async function readJsonFile(file, cwd, label, what) {
+  const display = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(cwd, file) || file;
+  try {
+    return JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
+  } catch (error) {
+    const code = error.code;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(
+      code === "ENOENT" ? `${label} ${display} does not exist` : `${label} ${display} is not JSON: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(error.message)}`,
+      { fix: `Pass ${what}.` }
+    );
+  }
+}
+async function readRunRecord(file, cwd) {
+  const parsed = await readJsonFile(file, cwd, "Run record", _core_run_record_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_RECORD_SOURCE */ .WN);
+  return (0,_core_run_record_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRunRecord */ .Yz)(parsed, node_path__WEBPACK_IMPORTED_MODULE_1__.relative(cwd, file) || file);
+}
+
+
+
+/***/ }),
+
+/***/ 3422:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ durationMs)
+/* harmony export */ });
+const UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function durationMs(text, bareUnit) {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  const unit = match?.[2] ?? bareUnit;
+  if (!match || unit === void 0) return void 0;
+  return Number(match[1]) * UNIT_MS[unit];
+}
+
+
+
+/***/ }),
+
 /***/ 1021:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1319,6 +1435,161 @@ function dependencyPaths(spec) {
   };
   walk(spec.root.dag?.tasks ?? {}, "");
   return paths;
+}
+
+
+
+/***/ }),
+
+/***/ 9195:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IE: () => (/* binding */ collectMetrics),
+/* harmony export */   Lv: () => (/* binding */ MetricsSchema),
+/* harmony export */   TH: () => (/* binding */ taskMetrics),
+/* harmony export */   WN: () => (/* binding */ RUN_RECORD_SOURCE),
+/* harmony export */   X1: () => (/* binding */ RUN_RECORD_VERSION),
+/* harmony export */   Yz: () => (/* binding */ parseRunRecord),
+/* harmony export */   k5: () => (/* binding */ modelArtifact)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9033);
+/* harmony import */ var _zod_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4262);
+
+
+
+const RUN_RECORD_VERSION = 1;
+const MetricsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig());
+const RunRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
+  recordVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(RUN_RECORD_VERSION),
+  producer: zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }).optional(),
+  runId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+  pipelineName: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+  state: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+  tasks: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
+      path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+      state: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+      upstream: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
+      durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().optional(),
+      artifacts: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ uri: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), schemaTitle: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }))
+      )
+    })
+  ),
+  metrics: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), MetricsSchema)
+});
+const RUN_RECORD_SOURCE = "the run step's run-record output (run.json of a local run)";
+function parseRunRecord(value, source) {
+  const parsed = RunRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = (0,_zod_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .formatZodIssues */ .t)(parsed.error);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(
+      `${source} is not a valid run record (${problems.length} problem${problems.length === 1 ? "" : "s"})`,
+      { details: problems, fix: `Pass ${RUN_RECORD_SOURCE}.` }
+    );
+  }
+  return value;
+}
+function collectMetrics(tasks) {
+  const metrics = {};
+  for (const task of Object.values(tasks)) {
+    if (task.state !== "SUCCEEDED") continue;
+    const numbers = {};
+    for (const list of Object.values(task.artifacts)) {
+      for (const artifact of list) {
+        if (artifact.schemaTitle !== "system.Metrics") continue;
+        for (const [key, value] of Object.entries(artifact.metadata))
+          if (typeof value === "number") numbers[key] = value;
+      }
+    }
+    for (const [key, value] of Object.entries(task.parameters)) {
+      if (typeof value === "number" && !(key in numbers)) numbers[key] = value;
+    }
+    if (Object.keys(numbers).length > 0) metrics[task.path] = numbers;
+  }
+  return metrics;
+}
+function taskMetrics(metrics, taskPath) {
+  const tasks = Object.keys(metrics);
+  if (taskPath !== void 0) {
+    const found = metrics[taskPath];
+    if (!found) {
+      throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Task "${taskPath}" reported no metrics`, {
+        fix: `Name a task that did: ${tasks.length > 0 ? tasks.join(", ") : "(none in this run)"}.`
+      });
+    }
+    return { task: taskPath, metrics: found };
+  }
+  const evaluators = tasks.filter((task2) => /eval/i.test(task2.split("/").at(-1) ?? ""));
+  const chosen = tasks.length === 1 ? tasks : evaluators;
+  const [task] = chosen;
+  if (chosen.length !== 1 || task === void 0) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(
+      tasks.length === 0 ? "The run reported no metrics" : `Several tasks reported metrics: ${tasks.join(", ")}`,
+      {
+        fix: tasks.length === 0 ? "Have the evaluate step output a Metrics artifact or numeric output parameters." : "Say which one to use with metrics-task."
+      }
+    );
+  }
+  return { task, metrics: metrics[task] ?? {} };
+}
+function modelArtifact(record, selector) {
+  const models = [];
+  for (const task of Object.values(record.tasks)) {
+    if (task.state !== "SUCCEEDED") continue;
+    for (const [output, list] of Object.entries(task.artifacts)) {
+      const [artifact] = list;
+      if (artifact?.schemaTitle === "system.Model")
+        models.push({ task: task.path, output, artifact });
+    }
+  }
+  const names = models.map((m) => `${m.task}.${m.output}`);
+  if (selector !== void 0) {
+    const found = models.find((m) => `${m.task}.${m.output}` === selector);
+    if (!found) {
+      throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Run ${record.runId} has no model output "${selector}"`, {
+        fix: `Set model-output to one of: ${names.join(", ") || "(no model outputs in this run)"}.`
+      });
+    }
+    return found;
+  }
+  const packaged = models.filter((m) => /packag|export|deploy|serv/i.test(`${m.task} ${m.output}`));
+  const chosen = models.length === 1 ? models : packaged;
+  const [only] = chosen;
+  if (chosen.length !== 1 || only === void 0) {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(
+      models.length === 0 ? `Run ${record.runId} produced no model (no succeeded task output of type system.Model)` : `Run ${record.runId} produced several models: ${names.join(", ")}`,
+      {
+        fix: models.length === 0 ? "Deploy a run whose packaging step ran (did the quality condition skip it?)." : "Say which one to deploy with model-output: TASK.OUTPUT."
+      }
+    );
+  }
+  return only;
+}
+
+
+
+/***/ }),
+
+/***/ 4262:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ formatZodIssues)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9033);
+
+function formatZodIssues(error) {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((key) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(String(key), 80)).join(".") || "(top level)";
+    if (issue.code === "unrecognized_keys")
+      return `${path}: unknown key ${issue.keys.map((k) => `"${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(k, 80)}"`).join(", ")}`;
+    return `${path}: ${issue.message}`;
+  });
 }
 
 

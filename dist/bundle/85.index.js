@@ -108,8 +108,8 @@ function requireInput(raw, name, hint) {
 function listInput(raw, name) {
   return raw.list(name).flatMap((item) => item.split(",")).map((item) => item.trim()).filter(Boolean);
 }
-function choiceInput(raw, name, choices) {
-  const value = stringInput(raw, name);
+function choiceInput(raw, name, choices, fallback) {
+  const value = fallback === void 0 ? stringInput(raw, name) : raw.string(name)?.trim() || fallback;
   if (!choices.includes(value)) {
     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${name}" is "${value}"`, {
       fix: `Use one of: ${choices.join(", ")}.`

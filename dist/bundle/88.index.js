@@ -4741,15 +4741,20 @@ const COMMANDS = [
     "images",
     "diff"
   ]),
-  entry("gate", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(337), __webpack_require__.e(922), __webpack_require__.e(822)]).then(__webpack_require__.bind(__webpack_require__, 5307))).gateCommand),
-  entry("deploy", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(559), __webpack_require__.e(922), __webpack_require__.e(723)]).then(__webpack_require__.bind(__webpack_require__, 723))).deployCommand),
+  entry("gate", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(337), __webpack_require__.e(264), __webpack_require__.e(193), __webpack_require__.e(75)]).then(__webpack_require__.bind(__webpack_require__, 4075))).gateCommand),
+  entry("deploy", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(559), __webpack_require__.e(193), __webpack_require__.e(723)]).then(__webpack_require__.bind(__webpack_require__, 723))).deployCommand),
   entry("schedule", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(815), __webpack_require__.e(407), __webpack_require__.e(128), __webpack_require__.e(13)]).then(__webpack_require__.bind(__webpack_require__, 5013))).scheduleCommand),
   entry("publish", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(815), __webpack_require__.e(407), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 1690))).publishCommand),
-  entry("sync-secrets", async () => (await __webpack_require__.e(/* import() */ 396).then(__webpack_require__.bind(__webpack_require__, 3396))).syncSecretsCommand),
-  entry("auth", async () => (await __webpack_require__.e(/* import() */ 577).then(__webpack_require__.bind(__webpack_require__, 8577))).authCommand)
+  entry("sync-secrets", async () => (await Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(605)]).then(__webpack_require__.bind(__webpack_require__, 9605))).syncSecretsCommand),
+  entry("auth", async () => (await __webpack_require__.e(/* import() */ 734).then(__webpack_require__.bind(__webpack_require__, 5734))).authCommand),
+  entry("doctor", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(815), __webpack_require__.e(407), __webpack_require__.e(337), __webpack_require__.e(264), __webpack_require__.e(192), __webpack_require__.e(680)]).then(__webpack_require__.bind(__webpack_require__, 7680))).doctorCommand),
+  entry("setup-gcp", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(337), __webpack_require__.e(264), __webpack_require__.e(192), __webpack_require__.e(914), __webpack_require__.e(694)]).then(__webpack_require__.bind(__webpack_require__, 2254))).setupGcpCommand, [
+    "setup",
+    "gcp"
+  ])
 ];
 const CLI_COMMANDS = [
-  entry("init", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(815), __webpack_require__.e(809)]).then(__webpack_require__.bind(__webpack_require__, 1809))).initCommand),
+  entry("init", async () => (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(815), __webpack_require__.e(130)]).then(__webpack_require__.bind(__webpack_require__, 5130))).initCommand),
   ...COMMANDS
 ];
 async function loadCommands(entries = COMMANDS) {
