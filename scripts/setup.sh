@@ -2,7 +2,8 @@
 # Installs what the project needs on a fresh Debian/Ubuntu machine: Python with scikit-learn
 # and pandas (from the distribution, since PyPI may be unreachable) and the Python checks'
 # tools (black, flake8, mypy, pytest), Docker, a registry, busybox
-# and debootstrap (the test base images) for the image and docker-executor tests, and the npm
+# and debootstrap (the test base images) for the image and docker-executor tests, Chromium for
+# the report and run-browser tests, and the npm
 # modules (which bring Node 24).
 # Usage: bash scripts/setup.sh [--with-docker]
 set -euo pipefail
@@ -31,6 +32,9 @@ if $want_docker; then
   [[ -x /bin/busybox ]] || packages+=(busybox-static)
   command -v debootstrap >/dev/null || packages+=(debootstrap)
   command -v flock >/dev/null || packages+=(util-linux)
+  # The report and run-browser tests drive a real headless Chromium (puppeteer-core).
+  command -v chromium >/dev/null || packages+=(chromium)
+  fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
 fi
 if ((${#packages[@]} > 0)); then
   if command -v apt-get >/dev/null; then
