@@ -55,7 +55,7 @@ export class ArtifactReader {
     if (!handle) return undefined;
     try {
       const { size } = await handle.stat();
-      if (size > this.#maxBytes) throw new Error(`it is larger than ${this.#maxBytes} bytes`);
+      if (size > this.#maxBytes) throw new Error(`${file} is larger than ${this.#maxBytes} bytes`);
       return await handle.readFile('utf8');
     } finally {
       await handle.close();

@@ -29,6 +29,7 @@ interface ReportInputs {
   readonly output: string | undefined;
   readonly format: ReportFormat;
   readonly champion: ChampionSource;
+  readonly metricsTask: string | undefined;
 }
 
 export type ReportFormat = 'html' | 'json';
@@ -61,6 +62,13 @@ export const reportCommand = defineCommand<ReportInputs>({
       valueName: 'FILE',
     },
     {
+      name: 'metrics-task',
+      description:
+        'The task whose metrics are compared with the champion\'s. Defaults to the task with the evaluation, else the only task with metrics, else the one whose name contains "eval".',
+      kind: 'string',
+      valueName: 'TASK',
+    },
+    {
       ...MODEL_INPUT,
       description: `${MODEL_INPUT.description} The report compares with its version aliased "${CHAMPION_ALIAS}" (metrics only).`,
     },
@@ -91,6 +99,7 @@ export const reportCommand = defineCommand<ReportInputs>({
           ? 'json'
           : 'html',
       champion: () => parseChampionSource(raw, context, 'report', 'champion-run-record'),
+      metricsTask: () => raw.string('metrics-task')?.trim() || undefined,
     });
   },
   async run(inputs, context) {
@@ -112,13 +121,18 @@ export const reportCommand = defineCommand<ReportInputs>({
       const found =
         inputs.champion.kind === 'none'
           ? undefined
-          : await findChampion(inputs.champion, undefined, context);
+          : await findChampion(inputs.champion, inputs.metricsTask, context);
       return { record: read, output: file, champion: found };
     });
     const data = await ui.group('Write the report', () =>
       writeReport(
         record,
-        { output, format: inputs.format, ...(champion ? { champion } : {}) },
+        {
+          output,
+          format: inputs.format,
+          ...(champion ? { champion } : {}),
+          ...(inputs.metricsTask ? { metricsTask: inputs.metricsTask } : {}),
+        },
         context,
       ),
     );
@@ -135,6 +149,7 @@ export interface WriteReportOptions {
   readonly output: string;
   readonly format: ReportFormat;
   readonly champion?: Champion;
+  readonly metricsTask?: string;
 }
 
 /**
@@ -157,6 +172,7 @@ export async function writeReport(
   const { champion } = options;
   const championEvaluation = champion?.record && reportArtifactUris(champion.record).evaluation;
   const data = buildReportData(record, artifacts, {
+    ...(options.metricsTask ? { metricsTask: options.metricsTask } : {}),
     ...(champion
       ? {
           champion: {

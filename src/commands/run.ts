@@ -337,8 +337,8 @@ export const runCommand = defineCommand<RunInputs>({
       await mkdir(path.dirname(inputs.runRecord), { recursive: true });
       await copyFile(recordPath, inputs.runRecord);
     }
-    reportRun(record, ui, cwd);
     const report = await writeRunReport(record, context);
+    reportRun(record, ui, cwd);
     return {
       outputs: {
         ...recordOutputs(record, inputs.runRecord ?? recordPath),

@@ -29,6 +29,9 @@ export function splitGcsUri(uri: string): { bucket: string; object: string } {
   return { bucket: match[1], object };
 }
 
+/** An object `readText` would not read whole. */
+export class ObjectTooLargeError extends Error {}
+
 export class CloudStorage {
   readonly #auth: InstanceType<GoogleCloud['GoogleAuth']>;
   readonly #endpoint: string;
@@ -83,7 +86,12 @@ export class CloudStorage {
         { onRetry: this.#onRetry, timeoutMs },
       );
     } catch (error) {
-      if (error instanceof ReportedError || error instanceof HttpError) throw error;
+      if (
+        error instanceof ReportedError ||
+        error instanceof HttpError ||
+        error instanceof ObjectTooLargeError
+      )
+        throw error;
       throw (
         networkFailure(error, { host: new URL(url).host, purpose })?.error ??
         new Error(`Failed to ${purpose}: ${errorMessage(error)}`, { cause: error })
@@ -122,8 +130,7 @@ async function digest(response: Response): Promise<string> {
 
 /** The body as text, refused once it passes `maxBytes`. */
 async function boundedText(uri: string, response: Response, maxBytes: number): Promise<string> {
-  const tooLarge = (): Error =>
-    new ObjectTooLargeError(`${uri} is larger than ${maxBytes} bytes: not read`);
+  const tooLarge = (): Error => new ObjectTooLargeError(`${uri} is larger than ${maxBytes} bytes`);
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await response.body?.cancel();
@@ -138,9 +145,6 @@ async function boundedText(uri: string, response: Response, maxBytes: number): P
   }
   return Buffer.concat(chunks).toString('utf8');
 }
-
-/** An object `readText` would not read whole. */
-export class ObjectTooLargeError extends Error {}
 
 /** Refusals the deploying identity can fix, with what to do. */
 function explain(error: Error & { status: number }): Error {

@@ -1,6 +1,6 @@
 import { formatMetric } from '../report/pipeline-report.js';
 import { topologicalOrder } from '../graph.js';
-import { modelArtifact, type RunRecord, type TaskRecord } from '../run-record.js';
+import { modelArtifact, taskMetrics, type RunRecord, type TaskRecord } from '../run-record.js';
 import {
   compareText,
   parseDataProfile,
@@ -41,6 +41,8 @@ export interface ReportArtifacts {
 }
 
 export interface ReportOptions {
+  /** The task whose metrics are the run's; by default evaluate's (see `taskMetrics`). */
+  readonly metricsTask?: string;
   /** The model to compare with: its metrics, and its evaluation when it is a run. */
   readonly champion?: {
     readonly source: string;
@@ -96,6 +98,7 @@ export function buildReportData(
     verdict: verdictOf(record, evaluation, drift?.filter((feature) => feature.drifted).length),
     dag: reportDag(record, artifacts.links ?? {}),
     metrics,
+    ...withMetricsTask(metricsTaskOf(record, options.metricsTask)),
     ...(evaluation ? { evaluation } : {}),
     ...(data ? { data } : {}),
     ...(drift ? { drift } : {}),
@@ -112,6 +115,25 @@ function withoutUndefined(champion: {
 }): ReportChampion {
   const { evaluation, ...rest } = champion;
   return evaluation ? { ...rest, evaluation } : rest;
+}
+
+/** The task named, else the one holding the evaluation, else the one `taskMetrics` picks. */
+function metricsTaskOf(record: RunRecord, named: string | undefined): string | undefined {
+  if (named !== undefined) return named in record.metrics ? named : undefined;
+  const evaluating = Object.values(record.tasks)
+    .filter((task) => task.artifacts.evaluation && task.path in record.metrics)
+    .sort((a, b) => compareText(a.path, b.path))[0];
+  if (evaluating) return evaluating.path;
+  try {
+    return taskMetrics(record.metrics, undefined).task;
+  } catch {
+    // Several tasks with metrics and none says it evaluates: the report lists them all.
+    return undefined;
+  }
+}
+
+function withMetricsTask(task: string | undefined): { metricsTask?: string } {
+  return task === undefined ? {} : { metricsTask: task };
 }
 
 /** Curves cut to about 500 points each (thresholds kept), so a report stays small. */
@@ -165,7 +187,16 @@ export function reportDag(record: RunRecord, links: Readonly<Record<string, stri
       ),
     ]),
   );
-  const order = topologicalOrder(upstreamOf, compareText);
+  // A sub-DAG's tasks come after the sub-DAG itself, which comes after what it waits for.
+  const order = topologicalOrder(
+    new Map(
+      tasks.map((task) => {
+        const parent = parentOf(task.path, paths);
+        return [task.path, [...(upstreamOf.get(task.path) ?? []), ...(parent ? [parent] : [])]];
+      }),
+    ),
+    compareText,
+  );
   const byPath = new Map(tasks.map((task) => [task.path, task]));
   const nodes: DagNode[] = order.flatMap((path) => {
     const task = byPath.get(path);

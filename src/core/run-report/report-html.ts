@@ -123,7 +123,7 @@ function linkWords(link: string): string {
 function metricsSection(data: ReportData): Section | undefined {
   const { evaluation, champion } = data;
   const candidate: Readonly<Record<string, number>> | undefined =
-    evaluation?.metrics ?? (data.metrics.length === 1 ? data.metrics[0]?.metrics : undefined);
+    evaluation?.metrics ?? data.metrics.find((entry) => entry.task === data.metricsTask)?.metrics;
   const parts: string[] = [];
   if (candidate) {
     const header = ['Metric', 'Value', '95% interval'];
