@@ -137,6 +137,7 @@ def feature_importances(
     primary metric's scorer: how much the score drops when the column's values are shuffled."""
     from sklearn.inspection import permutation_importance
     from sklearn.utils import resample
+    from threadpoolctl import threadpool_limits
 
     if len(y) > MAX_IMPORTANCE_ROWS:
         # Stratified for classifiers, so a rare class (and ROC AUC with it) survives the sample.
@@ -148,9 +149,12 @@ def feature_importances(
             stratify=y if stratify else None,
             random_state=seed,
         )
-    result = permutation_importance(
-        model, X, y, scoring=scoring, n_repeats=IMPORTANCE_REPEATS, random_state=seed, n_jobs=1
-    )
+    # One thread as well as one job: the model is scored 5 x columns times on a few rows, where
+    # OpenMP threads (HistGradientBoosting's) cost more than they save, many times more on busy CPUs.
+    with threadpool_limits(limits=1):
+        result = permutation_importance(
+            model, X, y, scoring=scoring, n_repeats=IMPORTANCE_REPEATS, random_state=seed, n_jobs=1
+        )
     order = sorted(range(X.shape[1]), key=lambda i: (-result.importances_mean[i], i))[:MAX_FEATURES]
     return [
         {
