@@ -5,7 +5,13 @@ import {
   publishCheckRun,
   upsertStickyComment,
 } from '../adapters/github/pull-request-report.js';
-import { formatMetric, gateReport, type GateReport } from '../core/report/pipeline-report.js';
+import {
+  formatMetric,
+  gateReport,
+  parseReportUrl,
+  REPORT_LINK_TEXT,
+  type GateReport,
+} from '../core/report/pipeline-report.js';
 import { UserError } from '../core/errors.js';
 import {
   evaluateGate,
@@ -42,6 +48,7 @@ interface GateInputs {
   readonly checkName: string;
   readonly prComment: boolean;
   readonly githubToken: string | undefined;
+  readonly reportUrl: string | undefined;
 }
 
 export const gateCommand = defineCommand<GateInputs>({
@@ -102,6 +109,13 @@ export const gateCommand = defineCommand<GateInputs>({
       secret: true,
     },
     {
+      name: 'report-url',
+      description:
+        "Gate: a link to the run's HTML report (upload-artifact's artifact-url), put next to the verdict in the check, the comment and the job summary.",
+      kind: 'string',
+      valueName: 'URL',
+    },
+    {
       name: 'fail-on-gate',
       description:
         'Fail the step when a rule fails (true), or only report it through the passed output (false).',
@@ -141,6 +155,7 @@ export const gateCommand = defineCommand<GateInputs>({
       metricsTask: () => raw.string('metrics-task')?.trim() || undefined,
       champion: () => parseChampionSource(raw, context, 'gate', 'champion-metrics'),
       failOnGate: () => booleanInput(raw, 'fail-on-gate'),
+      reportUrl: () => parseReportUrl(raw.string('report-url')),
     });
   },
   async run(inputs, context) {
@@ -160,7 +175,12 @@ export const gateCommand = defineCommand<GateInputs>({
     );
     const verdict = evaluateGate(inputs.rules, candidate.metrics, champion?.metrics);
     report(verdict, candidate.task, record.runId, champion, ui);
-    const full = gateReport(verdict, record, champion?.source);
+    const full = gateReport(verdict, record, champion?.source, inputs.reportUrl);
+    ui.headline(
+      verdict.passed,
+      full.title,
+      inputs.reportUrl ? { text: REPORT_LINK_TEXT, url: inputs.reportUrl } : undefined,
+    );
     ui.table(
       'Metrics: candidate vs champion',
       ['Metric', 'Candidate', 'Champion', 'Δ'],
