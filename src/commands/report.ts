@@ -136,6 +136,11 @@ export const reportCommand = defineCommand<ReportInputs>({
         context,
       ),
     );
+    // A path, not a link: the job summary cannot link to a file on the runner.
+    ui.headline(
+      data.verdict.passed,
+      `${data.verdict.headline} (report: ${path.relative(cwd, output) || output})`,
+    );
     return { outputs: { report: output, passed: String(data.verdict.passed) } };
   },
 });
@@ -188,11 +193,7 @@ export async function writeReport(
     options.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : renderReportHtml(data);
   await writeFileAtomically(options.output, content);
   const shown = path.relative(cwd, options.output) || options.output;
-  ui.table(
-    'Run report',
-    ['File', 'Size', 'Verdict'],
-    [[shown, `${Math.ceil(Buffer.byteLength(content) / 1024)} KB`, data.verdict.headline]],
-  );
+  ui.info(`The report is in ${shown} (${Math.ceil(Buffer.byteLength(content) / 1024)} KB).`);
   return data;
 }
 

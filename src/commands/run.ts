@@ -372,7 +372,6 @@ async function writeRunReport(record: RunRecord, context: CommandContext): Promi
     await context.ui.group('Write the report', () =>
       writeReport(record, { output, format: 'html' }, context),
     );
-    context.ui.info(`Report: ${path.relative(context.cwd, output) || output}`);
     return output;
   } catch (error) {
     context.ui.warning(`The run's report was not written: ${errorMessage(error)}`);

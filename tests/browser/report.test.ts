@@ -27,6 +27,14 @@ import { tempDir } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
 import { trainOnChurnSample } from '../helpers/training-run.js';
 
+/** What the page functions use of an element (the tests compile without the DOM's types). */
+interface PageElement {
+  readonly tagName: string;
+  readonly id: string;
+  closest(selector: string): PageElement | null;
+  getAttribute(name: string): string | null;
+}
+
 const ready = chromiumAvailable() && pythonWithSklearn();
 
 let root: string;
@@ -111,7 +119,7 @@ describe.runIf(ready)('the HTML report in Chromium', () => {
     expect(problems).toEqual([]);
     const charts = await page.$$eval('svg.chart', (svgs) =>
       svgs.map((svg) => {
-        const box = (svg as SVGGraphicsElement).getBBox();
+        const box = (svg as unknown as { getBBox(): { width: number; height: number } }).getBBox();
         return { width: box.width, height: box.height, shapes: svg.querySelectorAll('*').length };
       }),
     );
@@ -158,11 +166,13 @@ describe.runIf(ready)('the HTML report in Chromium', () => {
     const matrix = (): Promise<string[]> =>
       page.$$eval('#threshold-matrix td', (cells) => cells.map((cell) => cell.textContent ?? ''));
     const before = await matrix();
-    expect(await page.$eval('#threshold', (element) => (element as HTMLElement).hidden)).toBe(
-      false,
-    );
+    expect(await page.$eval('#threshold', (element) => element.hasAttribute('hidden'))).toBe(false);
     const last = await page.$eval('#threshold-input', (input) => {
-      const slider = input as HTMLInputElement;
+      const slider = input as unknown as {
+        value: string;
+        max: string;
+        dispatchEvent(event: Event): boolean;
+      };
       slider.value = slider.max;
       slider.dispatchEvent(new Event('input'));
       return Number(slider.max);
@@ -182,7 +192,9 @@ describe.runIf(ready)('the HTML report in Chromium', () => {
       await page.keyboard.press('Tab');
       focused.push(
         await page.evaluate(() => {
-          const element = document.activeElement;
+          const element = (
+            globalThis as unknown as { document: { activeElement: PageElement | null } }
+          ).document.activeElement;
           if (!element) return '';
           const node = element.closest('[data-node]');
           return node
@@ -198,9 +210,13 @@ describe.runIf(ready)('the HTML report in Chromium', () => {
 
   it('has readable text: headline and body at 4.5:1 or more', async () => {
     const colours = await page.evaluate(() => {
+      const browser = globalThis as unknown as {
+        document: { querySelector(selector: string): PageElement | null };
+        getComputedStyle(element: PageElement): { color: string; backgroundColor: string };
+      };
       const style = (selector: string) => {
-        const element = document.querySelector(selector);
-        return element ? getComputedStyle(element) : undefined;
+        const element = browser.document.querySelector(selector);
+        return element ? browser.getComputedStyle(element) : undefined;
       };
       const white = 'rgb(255, 255, 255)';
       const background = (value: string | undefined) =>

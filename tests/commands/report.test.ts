@@ -48,7 +48,10 @@ describe('report (in-process) on a local run', () => {
     const output = path.join(dir, 'report.html');
     expect(result.outputs).toEqual({ report: output, passed: 'true' });
     expect(result.groups).toEqual(['Read the run', 'Write the report']);
-    expect(result.tables[0]?.rows[0]?.[0]).toBe('report.html');
+    expect(result.headlines).toEqual([{ passed: true, text: 'Succeeded (report: report.html)' }]);
+    expect(result.infos).toContainEqual(
+      expect.stringMatching(/^The report is in report\.html \(\d+ KB\)\.$/),
+    );
     const html = await readFile(output, 'utf8');
     // From beside the record, the logs are down in the run folder.
     expect(html).toContain(`<a href="${path.relative(dir, runDir)}/score/task.log">`);
