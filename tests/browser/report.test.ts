@@ -117,7 +117,7 @@ describe.runIf(ready)('the HTML report in Chromium', () => {
 
   it('opens with no console error and no request, every chart drawn', async () => {
     expect(problems).toEqual([]);
-    const charts = await page.$$eval('svg.chart', (svgs) =>
+    const charts = await page.$$eval('svg.chart, svg.dag', (svgs) =>
       svgs.map((svg) => {
         const box = (svg as unknown as { getBBox(): { width: number; height: number } }).getBBox();
         return { width: box.width, height: box.height, shapes: svg.querySelectorAll('*').length };
@@ -135,9 +135,13 @@ describe.runIf(ready)('the HTML report in Chromium', () => {
   });
 
   it("draws the run record's tasks and dependencies, the sub-DAG's included", async () => {
-    const drawn = await page.$eval('figure.dag svg', (svg) => ({
-      nodes: [...svg.querySelectorAll('[data-node]')].map((node) => node.getAttribute('data-node')),
-      edges: [...svg.querySelectorAll('[data-edge]')].map((edge) => edge.getAttribute('data-edge')),
+    const drawn = await page.$eval('figure.dag svg.dag', (svg) => ({
+      nodes: [...svg.querySelectorAll('.dag-node, .dag-group')].map((node) =>
+        node.getAttribute('data-id'),
+      ),
+      edges: [...svg.querySelectorAll('.dag-edge')].map(
+        (edge) => `${edge.getAttribute('data-from')}->${edge.getAttribute('data-to')}`,
+      ),
     }));
     expect(new Set(drawn.nodes)).toEqual(new Set(Object.keys(candidate.tasks)));
     const edges = Object.values(candidate.tasks).flatMap((task) =>
@@ -196,10 +200,8 @@ describe.runIf(ready)('the HTML report in Chromium', () => {
             globalThis as unknown as { document: { activeElement: PageElement | null } }
           ).document.activeElement;
           if (!element) return '';
-          const node = element.closest('[data-node]');
-          return node
-            ? `node:${node.getAttribute('data-node')}`
-            : `${element.tagName}#${element.id}`;
+          const node = element.closest('.dag-node');
+          return node ? `node:${node.getAttribute('data-id')}` : `${element.tagName}#${element.id}`;
         }),
       );
     }

@@ -352,9 +352,17 @@ function facts(record: RunRecord, fileMetadata: Record<string, unknown> | undefi
     );
   }
   add('Model sha256', text(metadata.model_sha256));
-  const images = Object.values(record.tasks)
-    .filter((task) => task.image)
-    .sort((a, b) => compareText(a.path, b.path));
-  for (const task of images) add(`Image of ${task.path}`, task.image);
+  // One line per image: the reference pipeline runs every task in the same one.
+  const tasksByImage = new Map<string, string[]>();
+  for (const task of Object.values(record.tasks).sort((a, b) => compareText(a.path, b.path))) {
+    if (task.image)
+      tasksByImage.set(task.image, [...(tasksByImage.get(task.image) ?? []), task.path]);
+  }
+  for (const [image, paths] of [...tasksByImage].sort(([a], [b]) => compareText(a, b))) {
+    add(
+      'Image',
+      `${image} (${tasksByImage.size === 1 ? 'every container task' : paths.join(', ')})`,
+    );
+  }
   return list;
 }

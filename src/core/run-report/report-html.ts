@@ -5,11 +5,11 @@ import type { Curve, ReportData, ReportEvaluation } from './report-model.js';
 import {
   barChartSvg,
   confusionMatrixSvg,
-  dagSvg,
   histogramSvg,
   lineChartSvg,
   scatterSvg,
-} from './svg/index.js';
+} from './svg/charts.js';
+import { dagSvg } from './svg/dag-svg.js';
 
 /**
  * A run's report as one self-contained HTML file: every chart a static SVG drawn now, tables
@@ -122,13 +122,15 @@ function linkWords(link: string): string {
 /** The chosen model's metrics with their 95% interval, and the champion's with the change. */
 function metricsSection(data: ReportData): Section | undefined {
   const { evaluation, champion } = data;
-  const candidate: Readonly<Record<string, number>> | undefined =
-    evaluation?.metrics ?? data.metrics.find((entry) => entry.task === data.metricsTask)?.metrics;
+  // The record's numbers (full precision, what gate compares) over the evaluation file's.
+  const recorded = data.metrics.find((entry) => entry.task === data.metricsTask)?.metrics;
+  const candidate: Readonly<Record<string, number>> | undefined = evaluation?.metrics ?? recorded;
   const parts: string[] = [];
   if (candidate) {
     const header = ['Metric', 'Value', '95% interval'];
     if (champion) header.push('Champion', 'Δ vs champion');
-    const rows = Object.entries(candidate).map(([name, value]): Cell[] => {
+    const rows = Object.keys(candidate).map((name): Cell[] => {
+      const value = recorded?.[name] ?? candidate[name];
       const interval = evaluation?.intervals[name];
       const row: Cell[] = [
         escapeHtml(name),
@@ -261,7 +263,7 @@ function chartsSection(data: ReportData): Section | undefined {
     charts.push(
       figure(
         confusionMatrixSvg({
-          title: 'Confusion matrix (rows: actual, columns: predicted)',
+          title: 'Confusion matrix',
           classes: evaluation.classes,
           matrix: evaluation.confusionMatrix,
           ...(baseline && sameShape(baseline, evaluation.confusionMatrix) ? { baseline } : {}),

@@ -224,7 +224,7 @@ describe('buildReportData: artifacts', () => {
       { label: 'Python', value: '3.11.2' },
       { label: 'Libraries', value: 'pandas 1.5.3, scikit-learn 1.2.1' },
       { label: 'Model sha256', value: 'b'.repeat(64) },
-      { label: 'Image of train', value: 'mlops-training:latest' },
+      { label: 'Image', value: 'mlops-training:latest (every container task)' },
     ]);
   });
 
