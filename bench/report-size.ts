@@ -39,7 +39,7 @@ export async function measureReportSize(root: string): Promise<ReportSize> {
   const files = [
     path.join(record.location, 'run.json'),
     ...(await logFiles(record.location)),
-    ...Object.values(reportArtifactUris(record)),
+    ...(Object.values(reportArtifactUris(record)) as string[]),
   ];
   const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
   return {

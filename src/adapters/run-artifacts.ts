@@ -2,7 +2,11 @@ import { access, open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorMessage } from '../core/errors.js';
-import { reportArtifactUris, type ArtifactText } from '../core/run-report/report-artifacts.js';
+import {
+  reportArtifactUris,
+  type ArtifactText,
+  type ReportArtifactUris,
+} from '../core/run-report/report-artifacts.js';
 import type { ReportArtifacts } from '../core/run-report/report-data.js';
 import type { RunRecord } from '../core/run-record.js';
 import type { CloudStorage } from './gcp/cloud-storage.js';
@@ -120,7 +124,9 @@ export async function loadReportArtifacts(
 ): Promise<ReportArtifacts> {
   const uris = reportArtifactUris(record);
   const entries = await Promise.all(
-    Object.entries(uris).map(async ([part, uri]) => [part, await reader.read(uri)] as const),
+    (Object.entries(uris) as Array<[keyof ReportArtifactUris, string]>).map(
+      async ([part, uri]) => [part, await reader.read(uri)] as const,
+    ),
   );
   return { ...Object.fromEntries(entries), links: await taskLinks(record, reportDir) };
 }

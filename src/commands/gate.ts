@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { VertexServing } from '../adapters/gcp/vertex-serving.js';
 import {
   commitContext,
   publishCheckRun,
@@ -13,13 +12,7 @@ import {
   type GateReport,
 } from '../core/report/pipeline-report.js';
 import { UserError } from '../core/errors.js';
-import {
-  evaluateGate,
-  parseGateRules,
-  type GateRule,
-  type GateVerdict,
-  type Metrics,
-} from '../core/gate.js';
+import { evaluateGate, parseGateRules, type GateRule, type GateVerdict } from '../core/gate.js';
 import { taskMetrics } from '../core/run-record.js';
 import {
   booleanInput,
