@@ -99,6 +99,51 @@ interface Box {
   readonly height: number;
 }
 
+interface Measured {
+  readonly charts: readonly (Box & { readonly chart: string })[];
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly rect: Box;
+    readonly label: Box;
+    readonly status: Box;
+    readonly border: string;
+    readonly fill: string;
+    readonly text: string;
+    readonly statusText: string;
+  }[];
+  readonly groups: readonly { readonly id: string; readonly rect: Box }[];
+}
+
+/** Run in the page: plain JavaScript, as the project's TypeScript has no DOM types. */
+const MEASURE = `(() => {
+  const box = (element) => {
+    const { x, y, width, height } = element.getBBox();
+    return { x, y, width, height };
+  };
+  const all = (selector) => [...document.querySelectorAll(selector)];
+  return {
+    charts: all('svg.chart').map((chart) => ({ chart: chart.dataset.chart, ...box(chart) })),
+    nodes: all('g.dag-node').map((node) => {
+      const rect = node.querySelector('rect');
+      const status = node.querySelector('text.status');
+      return {
+        id: node.dataset.id,
+        rect: box(rect),
+        label: box(node.querySelector('text.label')),
+        status: box(status),
+        border: getComputedStyle(rect).stroke,
+        fill: getComputedStyle(rect).fill,
+        text: getComputedStyle(status).fill,
+        statusText: status.textContent,
+      };
+    }),
+    groups: all('g.dag-group').map((group) => ({
+      id: group.dataset.id,
+      rect: box(group.querySelector('rect')),
+    })),
+  };
+})()`;
+
 const inside = (inner: Box, outer: Box, slack = 0.5): boolean =>
   inner.x >= outer.x - slack &&
   inner.y >= outer.y - slack &&
@@ -111,11 +156,13 @@ const overlap = (a: Box, b: Box): boolean =>
 describe.runIf(chromiumAvailable())('the report SVG in headless Chromium', () => {
   let browser: Browser;
   let watched: WatchedPage;
+  let measured: Measured;
 
   beforeAll(async () => {
     browser = await launchBrowser();
     watched = await watchedPage(browser);
     await watched.page.setContent(samplePage(), { waitUntil: 'load' });
+    measured = (await watched.page.evaluate(MEASURE)) as Measured;
   });
 
   afterAll(async () => {
@@ -123,13 +170,7 @@ describe.runIf(chromiumAvailable())('the report SVG in headless Chromium', () =>
   });
 
   it('renders every chart with a visible extent and records no problem', async () => {
-    const boxes = await watched.page.$$eval('svg.chart', (charts) =>
-      charts.map((chart) => {
-        const box = (chart as SVGSVGElement).getBBox();
-        return { chart: chart.getAttribute('data-chart'), width: box.width, height: box.height };
-      }),
-    );
-    expect(boxes.map((box) => box.chart)).toEqual([
+    expect(measured.charts.map((box) => box.chart)).toEqual([
       'line',
       'line',
       'scatter',
@@ -138,7 +179,7 @@ describe.runIf(chromiumAvailable())('the report SVG in headless Chromium', () =>
       'confusion',
       'line',
     ]);
-    for (const box of boxes) {
+    for (const box of measured.charts) {
       expect(box.width, `${box.chart} width`).toBeGreaterThan(0);
       expect(box.height, `${box.chart} height`).toBeGreaterThan(0);
     }
@@ -146,23 +187,8 @@ describe.runIf(chromiumAvailable())('the report SVG in headless Chromium', () =>
     await saveScreenshot(watched.page, 'svg-charts');
   });
 
-  it('keeps every task label inside its box and no two task boxes overlap', async () => {
-    const nodes = await watched.page.$$eval('g.dag-node', (elements) =>
-      elements.map((element) => {
-        const box = (selector: string): Box => {
-          const { x, y, width, height } = (
-            element.querySelector(selector) as SVGGraphicsElement
-          ).getBBox();
-          return { x, y, width, height };
-        };
-        return {
-          id: element.getAttribute('data-id'),
-          rect: box('rect'),
-          label: box('text.label'),
-          status: box('text.status'),
-        };
-      }),
-    );
+  it('keeps every task label inside its box and no two task boxes overlap', () => {
+    const { nodes } = measured;
     expect(nodes.map((node) => node.id)).toEqual(
       SAMPLE_DAG.nodes.filter((node) => !node.group).map((node) => node.id),
     );
@@ -175,55 +201,28 @@ describe.runIf(chromiumAvailable())('the report SVG in headless Chromium', () =>
         expect(overlap(node.rect, other.rect), `${node.id} and ${other.id}`).toBe(false);
   });
 
-  it('draws each sub-DAG around its tasks', async () => {
-    const groups = await watched.page.$$eval('g.dag-group', (elements) =>
-      elements.map((element) => {
-        const { x, y, width, height } = (element.querySelector('rect') as SVGRectElement).getBBox();
-        return { id: element.getAttribute('data-id') ?? '', rect: { x, y, width, height } };
-      }),
-    );
-    const tasks = await watched.page.$$eval('g.dag-node', (elements) =>
-      elements.map((element) => {
-        const { x, y, width, height } = (element.querySelector('rect') as SVGRectElement).getBBox();
-        return { id: element.getAttribute('data-id') ?? '', rect: { x, y, width, height } };
-      }),
-    );
-    expect(groups.map((group) => group.id).sort()).toEqual([
-      'condition-1',
-      'condition-1/for-loop-2',
-    ]);
+  it('draws each sub-DAG around its tasks, and no other task inside it', () => {
+    const { groups, nodes } = measured;
+    expect(groups.map((group) => group.id)).toEqual(['condition-1', 'condition-1/for-loop-2']);
     for (const group of groups) {
-      const members = tasks.filter((task) => task.id.startsWith(`${group.id}/`));
+      const members = nodes.filter((node) => node.id.startsWith(`${group.id}/`));
       expect(members.length).toBeGreaterThan(0);
       for (const member of members) expect(inside(member.rect, group.rect), member.id).toBe(true);
-      for (const outsider of tasks.filter((task) => !task.id.startsWith(`${group.id}/`)))
+      for (const outsider of nodes.filter((node) => !node.id.startsWith(`${group.id}/`)))
         expect(overlap(outsider.rect, group.rect), `${outsider.id} outside ${group.id}`).toBe(
           false,
         );
     }
   });
 
-  it('draws borders and state text readable on white, never by colour alone', async () => {
-    const styles = await watched.page.$$eval('g.dag-node', (elements) =>
-      elements.map((element) => {
-        const rect = getComputedStyle(element.querySelector('rect') as Element);
-        const status = element.querySelector('text.status') as Element;
-        return {
-          id: element.getAttribute('data-id'),
-          border: rect.stroke,
-          fill: rect.fill,
-          text: getComputedStyle(status).fill,
-          status: status.textContent,
-        };
-      }),
-    );
-    for (const style of styles) {
+  it('draws borders and state text readable on white, never by colour alone', () => {
+    for (const node of measured.nodes) {
       expect(
-        contrastRatio(style.border, 'rgb(255, 255, 255)'),
-        `${style.id} border`,
+        contrastRatio(node.border, 'rgb(255, 255, 255)'),
+        `${node.id} border`,
       ).toBeGreaterThanOrEqual(3);
-      expect(contrastRatio(style.text, style.fill), `${style.id} text`).toBeGreaterThanOrEqual(4.5);
-      expect(style.status, `${style.id} mark`).toMatch(/^[✓✗↷–⊘●] /);
+      expect(contrastRatio(node.text, node.fill), `${node.id} text`).toBeGreaterThanOrEqual(4.5);
+      expect(node.statusText, `${node.id} mark`).toMatch(/^[✓✗↷–⊘●] /);
     }
   });
 });

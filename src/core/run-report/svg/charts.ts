@@ -169,7 +169,7 @@ function axes(
     const at = num(x(tick));
     parts.push(
       `<line x1="${at}" x2="${at}" y1="${num(box.top)}" y2="${num(box.bottom)}" stroke="${GRID_COLOR}"/>`,
-      `<text x="${at}" y="${num(box.bottom + 14)}" text-anchor="middle" font-size="${FONT}" fill="${AXIS_COLOR}">${escapeHtml(xFormat(tick))}</text>`,
+      `<text class="tick x" x="${at}" y="${num(box.bottom + 14)}" text-anchor="middle" font-size="${FONT}" fill="${AXIS_COLOR}">${escapeHtml(xFormat(tick))}</text>`,
     );
   }
   if (yLabel !== undefined) {
@@ -178,7 +178,7 @@ function axes(
       const at = num(y(tick));
       parts.push(
         `<line x1="${num(box.left)}" x2="${num(box.right)}" y1="${at}" y2="${at}" stroke="${GRID_COLOR}"/>`,
-        `<text x="${num(box.left - 4)}" y="${num(y(tick) + 4)}" text-anchor="end" font-size="${FONT}" fill="${AXIS_COLOR}">${escapeHtml(yFormat(tick))}</text>`,
+        `<text class="tick y" x="${num(box.left - 4)}" y="${num(y(tick) + 4)}" text-anchor="end" font-size="${FONT}" fill="${AXIS_COLOR}">${escapeHtml(yFormat(tick))}</text>`,
       );
     }
     const middle = (box.top + box.bottom) / 2;

@@ -105,3 +105,36 @@ export function rocCurve(label: string, points: number, sharpness = 3): Curve {
     thresholds: x.map((value) => 1 - value),
   };
 }
+
+/** The open tags left unclosed (or closed out of order) in an SVG string; empty when well formed. */
+export function unbalancedTags(svg: string): string[] {
+  const open: string[] = [];
+  const problems: string[] = [];
+  for (const match of svg.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    const [, closing, name = '', selfClosing] = match;
+    if (selfClosing) continue;
+    if (!closing) open.push(name);
+    else if (open.pop() !== name) problems.push(`</${name}>`);
+  }
+  return [...problems, ...open];
+}
+
+/** The attributes of every `<tag>` having all of `className`'s classes, in order. */
+export function elementsWithClass(
+  svg: string,
+  tag: string,
+  className: string,
+): Record<string, string>[] {
+  const elements: Record<string, string>[] = [];
+  for (const match of svg.matchAll(new RegExp(`<${tag} ([^>]*)>`, 'g'))) {
+    const attributes = Object.fromEntries(
+      [...(match[1] ?? '').matchAll(/([\w:-]+)="([^"]*)"/g)].map(([, name = '', value = '']) => [
+        name,
+        value,
+      ]),
+    );
+    const classes = (attributes.class ?? '').split(' ');
+    if (className.split(' ').every((name) => classes.includes(name))) elements.push(attributes);
+  }
+  return elements;
+}
