@@ -272,7 +272,7 @@ export function lineChartSvg(spec: LineChartSpec): string {
     color: series.color ?? PALETTE[index % PALETTE.length] ?? '#000000',
     dash: series.dash ?? DASHES[index % DASHES.length] ?? '',
   }));
-  const prefix = idPrefix('line', spec.title, [spec, styled]);
+  const prefix = idPrefix('line', spec.title, spec);
   const legendRows = styled.length > 1;
   const [legendHeight, legendSvg] = legendRows
     ? legend(styled, (spec.height ?? DEFAULT_HEIGHT) - 4, width)
