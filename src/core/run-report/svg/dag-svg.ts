@@ -129,20 +129,47 @@ function nodeSize(node: DagNode): { width: number; height: number } {
   return { width: Math.ceil(width + 2 * PADDING_X), height: NODE_HEIGHT };
 }
 
-/** The tasks under a group, however deep, in the DAG's order. */
-function tasksUnder(
-  group: string,
-  nodes: readonly DagNode[],
+/**
+ * Where edges into and out of a group attach for the layout: the group's tasks (however deep)
+ * that no edge from inside the group reaches (its entries), or that lead nowhere inside it (its
+ * exits). Attaching to every task instead would stretch long edges across the group's ranks,
+ * which makes dagre several times slower and the drawing no clearer.
+ */
+function groupPorts(
+  dag: ReportDag,
   parentOf: ReadonlyMap<string, string>,
-): string[] {
-  return nodes
-    .filter((node) => {
-      if (node.group) return false;
-      for (let parent = parentOf.get(node.id); parent !== undefined; parent = parentOf.get(parent))
-        if (parent === group) return true;
-      return false;
-    })
-    .map((node) => node.id);
+): (group: string, side: 'entries' | 'exits') => string[] {
+  const isUnder = (id: string, group: string): boolean => {
+    for (let parent = parentOf.get(id); parent !== undefined; parent = parentOf.get(parent))
+      if (parent === group) return true;
+    return false;
+  };
+  // A task and the groups holding it, below `group`: an edge to any of them reaches the task.
+  const chainBelow = (id: string, group: string): string[] => {
+    const chain = [id];
+    for (
+      let parent = parentOf.get(id);
+      parent !== undefined && parent !== group;
+      parent = parentOf.get(parent)
+    )
+      chain.push(parent);
+    return chain;
+  };
+  return (group, side) => {
+    const tasks = dag.nodes
+      .filter((node) => !node.group && isUnder(node.id, group))
+      .map((node) => node.id);
+    const ports = tasks.filter((task) => {
+      const chain = chainBelow(task, group);
+      return !dag.edges.some((edge) =>
+        side === 'entries'
+          ? chain.includes(edge.to) && isUnder(edge.from, group)
+          : chain.includes(edge.from) && isUnder(edge.to, group),
+      );
+    });
+    // Inside a cycle every task has a neighbour: attach to them all.
+    return ports.length > 0 ? ports : tasks;
+  };
 }
 
 /** A node as dagre places it: its centre and size. */
@@ -173,8 +200,8 @@ const layoutLibrary = dagre as unknown as {
 
 /**
  * Dagre cannot route an edge that ends on a cluster, so for the layout such an edge is attached
- * to the group's tasks (each of them, so the group ranks after its source); it is drawn to the
- * group's box afterwards.
+ * to the group's entry or exit tasks (so the group ranks after its source and before its
+ * target); it is drawn to the group's box afterwards.
  */
 function layoutGraph(
   dag: ReportDag,
@@ -196,11 +223,12 @@ function layoutGraph(
     else graph.setNode(node.id, nodeSize(node));
   }
   for (const [child, parent] of parentOf) graph.setParent(child, parent);
-  const endpoints = (id: string): string[] =>
-    isGroup(id) && hasChildren.has(id) ? tasksUnder(id, dag.nodes, parentOf) : [id];
+  const ports = groupPorts(dag, parentOf);
+  const endpoints = (id: string, side: 'entries' | 'exits'): string[] =>
+    isGroup(id) && hasChildren.has(id) ? ports(id, side) : [id];
   for (const edge of dag.edges) {
-    for (const from of endpoints(edge.from))
-      for (const to of endpoints(edge.to)) if (from !== to) graph.setEdge(from, to);
+    for (const from of endpoints(edge.from, 'exits'))
+      for (const to of endpoints(edge.to, 'entries')) if (from !== to) graph.setEdge(from, to);
   }
   layoutLibrary.layout(graph);
   return graph;

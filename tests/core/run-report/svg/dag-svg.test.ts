@@ -93,6 +93,16 @@ describe('dagSvg', () => {
     }
   });
 
+  it('ranks a sub-DAG after the task feeding it and before the task it feeds', () => {
+    const groups = boxes(svg, 'dag-group');
+    const tasks = boxes(svg, 'dag-node');
+    const condition = groups.get('condition-1');
+    const evaluate = tasks.get('evaluate');
+    const notify = tasks.get('notify');
+    expect(condition && evaluate && evaluate.x + evaluate.width < condition.x).toBe(true);
+    expect(condition && notify && condition.x + condition.width < notify.x).toBe(true);
+  });
+
   it('links a task to its log or console page, never to a script URL', () => {
     expect(svg).toContain('<a href="logs/preprocess.log"><g class="dag-node" data-id="preprocess"');
     expect(svg).toContain(
