@@ -22,12 +22,13 @@ import {
   timed,
 } from './measure.js';
 import { measureReportSize } from './report-size.js';
+import { reportSvgRows } from './report-svg.js';
 import { batchScoring, type Latency, servingLatency, trainChurnModel } from './scoring.js';
 
 const BATCH_ROWS = Number(process.env.MLOPS_BENCH_BATCH_ROWS ?? 1_000_000);
-// `npm run bench -- --only server` (groups: engine, batch, server, report; comma-separated) measures
+// `npm run bench -- --only server` (groups: engine, batch, server, svg, report; comma-separated) measures
 // those rows alone and keeps the other rows of BENCHMARKS.md as the last full run wrote them.
-const GROUPS = ['engine', 'batch', 'server', 'report'] as const;
+const GROUPS = ['engine', 'batch', 'server', 'svg', 'report'] as const;
 type Group = (typeof GROUPS)[number];
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -37,11 +38,13 @@ const runs = (group: Group): boolean => !only || only.includes(group);
 const groupOf = (name: string): Group =>
   name.startsWith('Run report')
     ? 'report'
-    : name.startsWith('Prediction server')
-      ? 'server'
-      : /^(Batch scoring|Peak memory)/.test(name)
-        ? 'batch'
-        : 'engine';
+    : name.startsWith('Report SVG')
+      ? 'svg'
+      : name.startsWith('Prediction server')
+        ? 'server'
+        : /^(Batch scoring|Peak memory)/.test(name)
+          ? 'batch'
+          : 'engine';
 
 const workspace = await mkdtemp(path.join(tmpdir(), 'mlops-bench-'));
 const rows: string[][] = [];
@@ -437,6 +440,7 @@ try {
       }
     }
   }
+  if (runs('svg')) rows.push(...(await reportSvgRows()));
   if (runs('report')) {
     const size = await measureReportSize(path.join(workspace, 'report-run'));
     const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
