@@ -36,8 +36,6 @@ export interface ReportArtifacts {
   readonly modelMetadata?: ArtifactText;
   /** Task path → its log (a path relative to the report, or file://) or its console page. */
   readonly links?: Readonly<Record<string, string>>;
-  /** What the adapter could not read beyond the files above (a champion's, a refused size). */
-  readonly warnings?: readonly string[];
 }
 
 export interface ReportOptions {
@@ -56,7 +54,7 @@ export function buildReportData(
   artifacts: ReportArtifacts,
   options: ReportOptions = {},
 ): ReportData {
-  const warnings: string[] = [...(artifacts.warnings ?? [])];
+  const warnings: string[] = [];
   const take = <T>(parsed: Parsed<T> | undefined): T | undefined => {
     if (parsed === undefined) return undefined;
     if ('warning' in parsed) {

@@ -130,6 +130,36 @@ describe('renderReportHtml', () => {
     ]);
   });
 
+  it('draws a curve per class of a multi-class run, and no slider', () => {
+    const curve = (label: string) => ({ label, x: [0, 0.2, 1], y: [0, 0.8, 1] });
+    const multiclass = {
+      schema_version: 1,
+      task: 'multiclass',
+      model: 'random_forest',
+      primary_metric: 'f1_macro',
+      rows: 30,
+      metrics: { accuracy: 0.9, f1_macro: 0.88 },
+      intervals: {},
+      classes: ['setosa', 'versicolor', 'virginica'],
+      confusion_matrix: [
+        [10, 0, 0],
+        [0, 8, 2],
+        [0, 1, 9],
+      ],
+      roc: [curve('setosa'), curve('versicolor'), curve('virginica')],
+      candidates: [],
+    };
+    const data = buildReportData(trainingRecord(), {
+      evaluation: { uri: 'm', text: JSON.stringify(multiclass) },
+    });
+    expect(data.warnings).toEqual([]);
+    expect(thresholdData(data.evaluation!)).toBeUndefined();
+    const html = renderReportHtml(data);
+    for (const label of multiclass.classes) expect(html).toContain(`data-label="${label}"`);
+    expect(html).not.toContain('threshold-data');
+    expect(html).not.toContain('<script>');
+  });
+
   it('draws the regression charts for a regression run', () => {
     const regression = {
       schema_version: 1,
