@@ -34,8 +34,9 @@ export function createActionUi(): Ui {
         .addRaw(`### ${passed ? '✅' : '❌'} ${escapeHtml(text)}${linked}\n\n`)
         .addRaw(after);
     },
-    table(title, header, rows) {
+    table(title, header, rows, options) {
       core.info(`\n${title}\n${formatTable(header, rows)}`);
+      if (options?.summary === false) return;
       core.summary
         .addHeading(escapeHtml(title), 3)
         .addTable([

@@ -67,8 +67,16 @@ export interface Ui {
    * sees pass or fail before any table), a marked line in the log and the terminal.
    */
   headline(passed: boolean, text: string, link?: HeadlineLink): void;
-  /** A table printed in the log and added to the job summary. */
-  table(title: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): void;
+  /**
+   * A table printed in the log and added to the job summary; `summary: false` keeps it to the
+   * log (details a reader of the summary does not need before the verdict).
+   */
+  table(
+    title: string,
+    header: readonly string[],
+    rows: ReadonlyArray<readonly string[]>,
+    options?: { readonly summary?: boolean },
+  ): void;
   readonly colors: Colors;
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { renderParameter } from '../core/ir/placeholders.js';
 import { formatMetric } from '../core/report/pipeline-report.js';
 import type { RunRecord } from '../core/run-record.js';
+import type { ReportData } from '../core/run-report/report-model.js';
 import type { Ui } from './command.js';
 
 export function recordOutputs(record: RunRecord, recordPath: string): Record<string, string> {
@@ -23,7 +24,16 @@ function formatDuration(ms: number | undefined): string {
   return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(1)}s`;
 }
 
-export function reportRun(record: RunRecord, ui: Ui, cwd: string): void {
+/**
+ * The run's tables, each failed task with its command, log and hint, and the headline: the
+ * report's verdict (the quality bar, drift) when there is one, else the run's state.
+ */
+export function reportRun(
+  record: RunRecord,
+  ui: Ui,
+  cwd: string,
+  verdict?: ReportData['verdict'],
+): void {
   const tasks = Object.values(record.tasks).filter((task) => task.state !== 'PENDING');
   ui.table(
     `Tasks of ${record.runId}`,
@@ -64,8 +74,8 @@ export function reportRun(record: RunRecord, ui: Ui, cwd: string): void {
     ? record.location
     : path.relative(cwd, record.location) || record.location;
   ui.headline(
-    record.state === 'SUCCEEDED',
-    `Run ${record.runId} ${record.state} in ${formatDuration(record.durationMs)} → ${where}${tail}`,
+    verdict?.passed ?? record.state === 'SUCCEEDED',
+    `${verdict ? `${verdict.headline} · ` : ''}Run ${record.runId} ${record.state} in ${formatDuration(record.durationMs)} → ${where}${tail}`,
   );
 }
 

@@ -9,6 +9,7 @@ import type { RunRecord } from '../core/run-record.js';
 import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
 import { parseVertexJobInputs, VERTEX_JOB_INPUTS } from './vertex-job-inputs.js';
 import { failureSummary, recordOutputs, reportRun } from './run-report.js';
+import type { ReportData } from '../core/run-report/report-model.js';
 import type { VertexRunOptions } from './run-vertex.js';
 import {
   booleanInput,
@@ -338,12 +339,12 @@ export const runCommand = defineCommand<RunInputs>({
       await copyFile(recordPath, inputs.runRecord);
     }
     const report = await writeRunReport(record, context);
-    reportRun(record, ui, cwd);
+    reportRun(record, ui, cwd, report?.verdict);
     return {
       outputs: {
         ...recordOutputs(record, inputs.runRecord ?? recordPath),
         'run-dir': record.location,
-        report,
+        report: report?.path ?? '',
       },
       ...(record.state === 'SUCCEEDED' ? {} : { failure: failureSummary(record) }),
     };
@@ -365,17 +366,20 @@ function withCommit(gitCommit: string | undefined): { gitCommit?: string } {
  * reader opens first. A report that cannot be written is a warning, never the run's failure.
  * Vertex runs get theirs from the report command, which reads their gs:// artifacts.
  */
-async function writeRunReport(record: RunRecord, context: CommandContext): Promise<string> {
+async function writeRunReport(
+  record: RunRecord,
+  context: CommandContext,
+): Promise<{ path: string; verdict: ReportData['verdict'] } | undefined> {
   const output = path.join(record.location, 'report.html');
   try {
     const { writeReport } = await import('./report.js');
-    await context.ui.group('Write the report', () =>
+    const data = await context.ui.group('Write the report', () =>
       writeReport(record, { output, format: 'html' }, context),
     );
-    return output;
+    return { path: output, verdict: data.verdict };
   } catch (error) {
     context.ui.warning(`The run's report was not written: ${errorMessage(error)}`);
-    return '';
+    return undefined;
   }
 }
 

@@ -60,6 +60,8 @@ export const validateCommand = defineCommand<ValidateInputs>({
         `Parameters of ${loaded.spec.pipelineInfo.name}`,
         ['Name', 'Type', 'Default', 'Given'],
         rows,
+        // The job summary starts with the run's verdict; the parameters are in its report.
+        { summary: false },
       );
     const tasks = countTasks(loaded.spec);
     ui.info(`${ui.colors.ok('✓')} ${display} is a valid pipeline (${loaded.kind}, ${tasks} tasks)`);

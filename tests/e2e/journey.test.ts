@@ -52,6 +52,15 @@ function commitAll(dir: string, message: string): string {
   return git(dir, 'rev-parse', 'HEAD');
 }
 
+/** The report.html artifact a gate comment links to, found by the artifact id in the link. */
+async function reportOf(run: WorkflowRun, comment: string): Promise<string> {
+  const [, id] =
+    /\[Full report \(HTML\)\]\(https:\/\/github\.com\/\S+\/artifacts\/(\d+)\)/.exec(comment) ?? [];
+  const artifact = [...run.artifacts.values()].find((each) => String(each.id) === id);
+  expect(artifact?.files).toEqual(['report.html']);
+  return readFile(path.join(artifact?.dir ?? '', 'report.html'), 'utf8');
+}
+
 /** The training data with `mean radius` and `worst radius` grown by half in most rows. */
 async function drifted(source: string): Promise<string> {
   const [header = '', ...rows] = (await readFile(source, 'utf8')).trimEnd().split('\n');
@@ -280,6 +289,14 @@ describe.skipIf(!pythonWithSklearn() || !imageServices())(
         conclusion: 'success',
       });
       expect(cloud.github.comments(REPOSITORY, 7)).toHaveLength(1);
+      // The HTML report is an artifact of the run, linked first thing in the comment and summary.
+      const comment = cloud.github.comments(REPOSITORY, 7)[0]?.body ?? '';
+      expect(comment).toMatch(/^### ✅ Gate passed/m);
+      expect(await reportOf(run, comment)).toContain('evaluate');
+      const job = [...run.jobs.values()][0];
+      expect(job?.summary.trimStart()).toMatch(
+        /^### ✅ Passed: .* · Run training-pipeline-\d+-\d+ SUCCEEDED/,
+      );
       const steps = [...run.jobs.values()].flatMap((job) => job.steps);
       for (const step of steps.filter((s) => s.uses && !s.uses.startsWith(ACTION)))
         expect(step.pin, step.uses).toBe('sha');
@@ -302,6 +319,10 @@ describe.skipIf(!pythonWithSklearn() || !imageServices())(
         head_sha: head.sha,
         conclusion: 'success',
       });
+      // The report of a Vertex run reads its artifacts from gs:// through the same record.
+      const html = await reportOf(run, cloud.github.comments(REPOSITORY, 7).at(-1)?.body ?? '');
+      expect(html).toContain('console.cloud.google.com');
+      expect(html).toMatch(/<svg class="chart" data-chart="line"/);
     });
 
     it('5. the merge trains on Vertex AI, gates, deploys and smoke-tests before promoting', async () => {

@@ -300,14 +300,14 @@ function verdictOf(
     const detail = words(true);
     return { passed: true, headline: `Passed${detail ? `: ${detail}` : ''}` };
   }
+  // Drift found is what a drift run exists to say: it heads the report as a failed check.
   if (driftedFeatures !== undefined) {
-    return {
-      passed: true,
-      headline:
-        driftedFeatures > 0
-          ? `Succeeded: drift in ${driftedFeatures} feature${driftedFeatures === 1 ? '' : 's'}`
-          : 'Succeeded: no drift',
-    };
+    return driftedFeatures > 0
+      ? {
+          passed: false,
+          headline: `Drift in ${driftedFeatures} feature${driftedFeatures === 1 ? '' : 's'}`,
+        }
+      : { passed: true, headline: 'No drift' };
   }
   return { passed: true, headline: 'Succeeded' };
 }

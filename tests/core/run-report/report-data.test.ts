@@ -80,6 +80,33 @@ describe('buildReportData: the verdict', () => {
     });
   });
 
+  it('heads a drift run with what it found: drift fails the check, none passes it', () => {
+    const base = trainingRecord();
+    // A drift check's run: no quality bar, only the drift table.
+    const tasks = Object.fromEntries(
+      Object.entries(base.tasks).map(([path, task]) => {
+        const parameters = Object.fromEntries(
+          Object.entries(task.parameters).filter(([name]) => name !== 'passed'),
+        );
+        return [path, { ...task, parameters }];
+      }),
+    );
+    const record: RunRecord = { ...base, tasks, parameters: {} };
+    const header = 'feature,kind,method,statistic,threshold,p_value,alpha,drifted,reason';
+    const table = (drifted: boolean[]): string =>
+      [header, ...drifted.map((each, i) => `f${i},numeric,psi,0.3,0.2,0.001,0.0025,${each},`)].join(
+        '\n',
+      );
+    const verdict = (drifted: boolean[]): unknown =>
+      buildReportData(record, { featureDrift: { uri: 'd', text: `${table(drifted)}\n` } }).verdict;
+    expect(verdict([true, false, true])).toEqual({
+      passed: false,
+      headline: 'Drift in 2 features',
+    });
+    expect(verdict([true])).toEqual({ passed: false, headline: 'Drift in 1 feature' });
+    expect(verdict([false, false])).toEqual({ passed: true, headline: 'No drift' });
+  });
+
   it('names the task a failed run failed in', () => {
     const data = buildReportData(trainingRecord({ failTrain: true }), {});
     expect(data.verdict).toEqual({ passed: false, headline: 'Failed: task train failed' });
