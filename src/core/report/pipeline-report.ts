@@ -23,7 +23,7 @@ export function formatMetric(value: number | undefined): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(4);
 }
 
-function formatDelta(candidate: number | undefined, champion: number | undefined): string {
+export function formatDelta(candidate: number | undefined, champion: number | undefined): string {
   if (candidate === undefined || champion === undefined) return '—';
   const delta = candidate - champion;
   if (delta === 0) return '±0';
