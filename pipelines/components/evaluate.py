@@ -3,6 +3,7 @@
     python3 -m components.evaluate --test-data out/test.csv --models out/models \
         --metrics out/metrics.json --classification-metrics out/cm.json --best-model out/best \
         --best-model-name out/name --accuracy out/acc --f1 out/f1 --roc-auc out/auc --passed out/passed \
+        --evaluation out/evaluation.json \
         [--min-accuracy 0.8] [--min-r2 0] [--executor-input '<KFP ExecutorInput JSON>']
 
 The candidate with the best cross-validation score (train's index.json; ties go to the one listed
@@ -20,9 +21,10 @@ roc_auc output parameters are 0 for regression (undefined there); its metrics ar
 
 Outputs: the metrics (KFP system.Metrics: flat name -> number) and classification_metrics (KFP
 system.ClassificationMetrics: confusion matrix with the class names, ROC curve points for
-binary labels; empty for regression) as JSON files, a copy of the chosen model directory
-(metadata.json extended with the test metrics and the selection) at best_model, and the output
-parameters as plain-text files. With --executor-input the same values also go to the executor
+binary labels; empty for regression) as JSON files, the evaluation JSON a run report draws
+(curves, confusion matrix, permutation importances; components.evaluation_artifact), a copy of
+the chosen model directory (metadata.json extended with the test metrics and the selection) at
+best_model, and the output parameters as plain-text files. With --executor-input the same values also go to the executor
 output file, the way KFP v2 components report parameters and artifact metadata, so the Vertex
 console draws them.
 """
@@ -32,6 +34,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from typing import Any, Sequence
 
 import numpy as np
@@ -55,6 +58,7 @@ from .common import (
     write_json,
     write_text,
 )
+from .evaluation_artifact import build_evaluation, write_evaluation
 from .train import INDEX_FILE
 
 CLASSIFICATION_METRICS = ("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss")
@@ -235,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--f1", required=True, help="output path: test F1 of the chosen model")
     parser.add_argument("--roc-auc", required=True, help="output path: test ROC AUC of the chosen model")
     parser.add_argument("--passed", required=True, help="output path: true when the chosen model meets the bar")
+    parser.add_argument("--evaluation", required=True, help="output path: evaluation JSON (curves, importances)")
     args = parser.parse_args(argv)
     executor_input = parse_executor_input(args.executor_input)
 
@@ -309,9 +314,29 @@ def main(argv: Sequence[str] | None = None) -> None:
         for key, value in results[candidate["name"]].items():
             metrics_metadata[f"{candidate['name']}_{key}"] = value
     classification = {} if classes is None else classification_metadata(y, *outputs[best], classes, class_names)
+    started = time.monotonic()
+    evaluation = build_evaluation(
+        task=task,
+        model_name=best,
+        model=models[best][0],
+        primary_metric=index["primary_metric"],
+        scoring=index["cv_metric"],
+        X=X,
+        y=y,
+        predicted=outputs[best][0],
+        proba=outputs[best][1],
+        classes=classes,
+        class_names=class_names,
+        metrics=best_metrics,
+        interval=interval,
+        candidates=[{**c, "metrics": results[c["name"]]} for c in index["candidates"]],
+        seed=args.seed,
+    )
+    log(f"evaluation artifact (curves, permutation importances) in {time.monotonic() - started:.1f}s")
 
     write_json(args.metrics, metrics_metadata)
     write_json(args.classification_metrics, classification)
+    write_evaluation(args.evaluation, evaluation)
     copy_model(
         os.path.join(args.models, best),
         args.best_model,
@@ -351,6 +376,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             {
                 "metrics": metrics_metadata,
                 "classification_metrics": classification,
+                "evaluation": {"schema_version": evaluation["schema_version"], "task": task, "model": best},
                 "best_model": {
                     "framework": best_metadata.get("framework"),
                     "framework_version": best_metadata.get("framework_version"),

@@ -50,7 +50,7 @@ def evaluate_models(out: Path) -> dict[str, Any]:
     evaluate.main(
         [
             *("--test-data", str(out / "test.csv"), "--models", str(out / "models"), "--bootstrap", "50"),
-            *("--best-model", str(out / "best")),
+            *("--best-model", str(out / "best"), "--evaluation", str(out / "evaluation.json")),
             *(arg for name in names for arg in (f"--{name.replace('_', '-')}", str(out / name))),
         ]
     )

@@ -24,6 +24,16 @@ export function createActionUi(): Ui {
         .addHeading(escapeHtml(title), 3)
         .addRaw(`\n\n\`\`\`mermaid\n${mermaid}\n\`\`\`\n\n`);
     },
+    headline(passed, text, link) {
+      core.info(`${passed ? '✅' : '❌'} ${text}${link ? ` (${link.text}: ${link.url})` : ''}`);
+      // The summary is written when the step ends: the headline goes before what is there.
+      const after = core.summary.stringify();
+      const linked = link ? ` · [${escapeMarkdown(link.text)}](${link.url})` : '';
+      core.summary
+        .emptyBuffer()
+        .addRaw(`### ${passed ? '✅' : '❌'} ${escapeHtml(text)}${linked}\n\n`)
+        .addRaw(after);
+    },
     table(title, header, rows) {
       core.info(`\n${title}\n${formatTable(header, rows)}`);
       core.summary
@@ -45,6 +55,11 @@ export function addSummaryFooter(command: string): void {
   core.summary.addRaw(
     `\n\n<sub>${escapeHtml(`${productLabel(packageVersion())} · ${command}`)}</sub>\n`,
   );
+}
+
+/** Link text inside `[...]`: brackets and backslashes would end or break it. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\[\]]/g, (character) => `\\${character}`);
 }
 
 /**

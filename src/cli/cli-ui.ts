@@ -40,6 +40,10 @@ export function createCliUi(
     task: (event: TaskEvent) => write(formatTaskEvent(event, colors)),
     taskOutput: (task, line) => write(`${colors.dim(`[${task}]`)} ${line}`),
     diagram: () => undefined,
+    headline: (passed, text, link) =>
+      write(
+        `${passed ? colors.ok('✔') : colors.fail('✘')} ${colors.bold(text)}${link ? `\n  ${link.text}: ${link.url}` : ''}`,
+      ),
     table(title, header, rows) {
       write(`\n${colors.bold(title)}\n${formatTable(header, rows)}\n`);
     },

@@ -44,6 +44,12 @@ export interface RawInputs {
   boolean(name: string): boolean | undefined;
 }
 
+/** A link after a headline: the run's HTML report, the Vertex console page. */
+export interface HeadlineLink {
+  readonly text: string;
+  readonly url: string;
+}
+
 /** What commands use to talk to the user; the action and CLI render it their own way. */
 export interface Ui {
   info(message: string): void;
@@ -56,6 +62,11 @@ export interface Ui {
   taskOutput(taskPath: string, line: string): void;
   /** A Mermaid diagram for the job summary (terminals have no use for it). */
   diagram(title: string, mermaid: string): void;
+  /**
+   * The step's verdict in one line: first in what the step adds to the job summary (a reader
+   * sees pass or fail before any table), a marked line in the log and the terminal.
+   */
+  headline(passed: boolean, text: string, link?: HeadlineLink): void;
   /** A table printed in the log and added to the job summary. */
   table(title: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): void;
   readonly colors: Colors;

@@ -5,7 +5,13 @@ import {
   publishCheckRun,
   upsertStickyComment,
 } from '../adapters/github/pull-request-report.js';
-import { formatMetric, gateReport, type GateReport } from '../core/report/pipeline-report.js';
+import {
+  formatMetric,
+  gateReport,
+  parseReportUrl,
+  REPORT_LINK_TEXT,
+  type GateReport,
+} from '../core/report/pipeline-report.js';
 import { UserError } from '../core/errors.js';
 import {
   evaluateGate,
@@ -50,6 +56,7 @@ interface GateInputs {
   readonly checkName: string;
   readonly prComment: boolean;
   readonly githubToken: string | undefined;
+  readonly reportUrl: string | undefined;
 }
 
 interface Champion {
@@ -116,6 +123,13 @@ export const gateCommand = defineCommand<GateInputs>({
       secret: true,
     },
     {
+      name: 'report-url',
+      description:
+        "Gate: a link to the run's HTML report (upload-artifact's artifact-url), put next to the verdict in the check, the comment and the job summary.",
+      kind: 'string',
+      valueName: 'URL',
+    },
+    {
       name: 'fail-on-gate',
       description:
         'Fail the step when a rule fails (true), or only report it through the passed output (false).',
@@ -173,6 +187,7 @@ export const gateCommand = defineCommand<GateInputs>({
         };
       },
       failOnGate: () => booleanInput(raw, 'fail-on-gate'),
+      reportUrl: () => parseReportUrl(raw.string('report-url')),
     });
   },
   async run(inputs, context) {
@@ -192,7 +207,12 @@ export const gateCommand = defineCommand<GateInputs>({
     );
     const verdict = evaluateGate(inputs.rules, candidate.metrics, champion?.metrics);
     report(verdict, candidate.task, record.runId, champion, ui);
-    const full = gateReport(verdict, record, champion?.source);
+    const full = gateReport(verdict, record, champion?.source, inputs.reportUrl);
+    ui.headline(
+      verdict.passed,
+      full.title,
+      inputs.reportUrl ? { text: REPORT_LINK_TEXT, url: inputs.reportUrl } : undefined,
+    );
     ui.table(
       'Metrics: candidate vs champion',
       ['Metric', 'Candidate', 'Champion', 'Δ'],

@@ -60,10 +60,12 @@ export function reportRun(record: RunRecord, ui: Ui, cwd: string): void {
     outputs.length > 0
       ? `; outputs: ${outputs.map(([k, v]) => `${k}=${renderParameter(v)}`).join(', ')}`
       : '';
-  const verdict =
-    record.state === 'SUCCEEDED' ? ui.colors.ok(record.state) : ui.colors.fail(record.state);
-  ui.info(
-    `Run ${record.runId} ${verdict} in ${formatDuration(record.durationMs)} → ${record.location.includes('://') ? record.location : path.relative(cwd, record.location) || record.location}${tail}`,
+  const where = record.location.includes('://')
+    ? record.location
+    : path.relative(cwd, record.location) || record.location;
+  ui.headline(
+    record.state === 'SUCCEEDED',
+    `Run ${record.runId} ${record.state} in ${formatDuration(record.durationMs)} → ${where}${tail}`,
   );
 }
 

@@ -45,7 +45,9 @@ describe('run --target local (in-process, subprocess executor)', () => {
       ['produce', 'SUCCEEDED'],
       ['score', 'SUCCEEDED'],
     ]);
-    expect(result.infos.at(-1)).toMatch(/SUCCEEDED in .*; outputs: size=16, score=1\.6$/);
+    // The verdict is the headline: first in the step's job summary, a marked line in a terminal.
+    expect(result.headlines.map((headline) => headline.passed)).toEqual([true]);
+    expect(result.headlines[0]?.text).toMatch(/SUCCEEDED in .*; outputs: size=16, score=1\.6$/);
 
     // A second run is served from the cache.
     const again = await runCmd(

@@ -105,10 +105,12 @@ describe('gate reports on pull requests, through dist/', () => {
   }
 
   it('posts a check run on the head commit and one comment, edited in place on the next push', async () => {
+    const report = 'https://github.com/acme/ml/actions/runs/99/artifacts/5';
     const passed = await gate({
       rules: 'accuracy >= 0.8\nf1 >= champion.f1 - 0.01',
       'github-token': TOKEN,
       'pr-comment': 'true',
+      'report-url': report,
     });
     expect(passed.result.code, passed.log).toBe(0);
     const [check] = github.checkRuns('acme/ml');
@@ -129,6 +131,13 @@ describe('gate reports on pull requests, through dist/', () => {
     expect(github.comments('acme/ml', 7)).toHaveLength(1);
     expect(passed.summary).toContain('```mermaid');
     expect(passed.summary).toContain('Reported on GitHub');
+    // Pass or fail first, with the HTML report's link, in the job summary, check and comment.
+    expect(passed.summary.trimStart()).toMatch(
+      /^### ✅ Gate passed: 2 of 2 rules · \[Full report \(HTML\)\]\(https:\/\/github\.com\/acme\/ml\/actions\/runs\/99\/artifacts\/5\)/,
+    );
+    expect(summary.split('\n')[0]).toBe('### ✅ Gate passed: 2 of 2 rules');
+    expect(summary).toContain(`[Full report (HTML)](${report})`);
+    expect(github.comments('acme/ml', 7)[0]?.body).toContain(`[Full report (HTML)](${report})`);
 
     const failed = await gate({
       rules: 'accuracy >= 0.95',

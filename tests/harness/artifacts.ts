@@ -12,7 +12,7 @@ import type { Artifact } from './types.js';
  *   files are left out unless include-hidden-files; one search path that is the single file found
  *   stores it at the root by its name; several search paths are stored relative to their least
  *   common ancestor; otherwise relative to the one search path. A name is unique in a run unless
- *   `overwrite: true`.
+ *   `overwrite: true`. Outputs `artifact-id` and `artifact-url` (the run's page + /artifacts/ID).
  * - download: with `name`, that artifact's files into `path` (default the workspace); without,
  *   every artifact (or those matching `pattern`) into `path/<name>/`, or all into `path` with
  *   `merge-multiple: true`.
@@ -39,7 +39,11 @@ export class ArtifactStore {
   readonly artifacts = new Map<string, Artifact>();
   #nextId = 1_000_001;
 
-  constructor(private readonly dir: string) {}
+  /** `runUrl`: the run's page, https://github.com/OWNER/REPO/actions/runs/ID (for artifact-url). */
+  constructor(
+    private readonly dir: string,
+    private readonly runUrl: string,
+  ) {}
 
   upload(
     inputs: Readonly<Record<string, string>>,
@@ -98,7 +102,7 @@ export class ArtifactStore {
       `With the provided path, there will be ${files.length} file${files.length === 1 ? '' : 's'} uploaded`,
     );
     output.print(`Artifact ${name} has been successfully uploaded! Artifact ID: ${id}`);
-    return { 'artifact-id': String(id) };
+    return { 'artifact-id': String(id), 'artifact-url': `${this.runUrl}/artifacts/${id}` };
   }
 
   download(

@@ -30,9 +30,13 @@ describe('the workflow harness: stand-in actions and the runner image', () => {
       folder: ['a/one.txt', 'b/two.txt', 'single.txt'],
     });
     // A hidden folder finds nothing; no files warns by default; a name is unique in the run.
-    expect(step(run, 'produce', 'single').outputs).toEqual({
-      'artifact-id': String(run.artifacts.get('single')?.id),
-    });
+    const id = String(run.artifacts.get('single')?.id);
+    const outputs = step(run, 'produce', 'single').outputs;
+    expect(Object.keys(outputs).sort()).toEqual(['artifact-id', 'artifact-url']);
+    expect(outputs['artifact-id']).toBe(id);
+    expect(outputs['artifact-url']).toMatch(
+      new RegExp(`^https://github\\.com/${repository.fullName}/actions/runs/\\d+/artifacts/${id}$`),
+    );
     const again = step(run, 'produce', 'again');
     expect(again).toMatchObject({ outcome: 'failure', conclusion: 'success' });
     expect(again.log).toContain('(409) Conflict: an artifact with this name already exists');

@@ -309,7 +309,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
     masker,
     transcript,
     annotations: [],
-    artifacts: new ArtifactStore(path.join(dir, 'artifacts')),
+    artifacts: new ArtifactStore(
+      path.join(dir, 'artifacts'),
+      `https://github.com/${options.repository.fullName}/actions/runs/${runInfo.runId}`,
+    ),
     jobs: new Map(),
     loader,
     files: new Map(),

@@ -6,6 +6,7 @@ import type {
   CloudJobRef,
   Command,
   CommandContext,
+  HeadlineLink,
   Host,
   RawInputs,
   Ui,
@@ -33,6 +34,7 @@ export interface Recording {
   readonly tasks: TaskEvent[];
   readonly taskOutput: Array<{ taskPath: string; line: string }>;
   readonly diagrams: Array<{ title: string; mermaid: string }>;
+  readonly headlines: Array<{ passed: boolean; text: string; link?: HeadlineLink }>;
   readonly tables: RecordedTable[];
   readonly masked: Array<{ value: string; name: string }>;
   readonly exported: Record<string, string>;
@@ -56,6 +58,7 @@ export function createRecordingHost(tempDir?: string): RecordingHost {
     tasks: [],
     taskOutput: [],
     diagrams: [],
+    headlines: [],
     tables: [],
     masked: [],
     exported: {},
@@ -73,6 +76,8 @@ export function createRecordingHost(tempDir?: string): RecordingHost {
     task: (event) => void recording.tasks.push(event),
     taskOutput: (taskPath, line) => void recording.taskOutput.push({ taskPath, line }),
     diagram: (title, mermaid) => void recording.diagrams.push({ title, mermaid }),
+    headline: (passed, text, link) =>
+      void recording.headlines.push({ passed, text, ...(link ? { link } : {}) }),
     table: (title, header, rows) => void recording.tables.push({ title, header, rows }),
     colors: PLAIN_COLORS,
   };

@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import type { GateVerdict } from '../gate.js';
 import { topologicalOrder } from '../graph.js';
 import type { RunRecord, TaskState } from '../run-record.js';
@@ -16,6 +17,27 @@ export function clipMarkdown(markdown: string, limit: number, whatLimit: string)
   if (markdown.length <= limit) return markdown;
   const note = `\n\n… (cut at GitHub's ${limit.toLocaleString('en-US')}-character limit for ${whatLimit}; the job summary has it all)`;
   return markdown.slice(0, limit - note.length) + note;
+}
+
+/** What a link to the run's HTML report says, wherever it is shown. */
+export const REPORT_LINK_TEXT = 'Full report (HTML)';
+
+/** An http(s) link to the report, or undefined when none was given. */
+export function parseReportUrl(text: string | undefined): string | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw new UserError(`report-url ${JSON.stringify(trimmed)} is not an http(s) URL`, {
+      fix: "Pass upload-artifact's artifact-url output, or leave report-url empty.",
+    });
+  }
+  return url.href;
 }
 
 export function formatMetric(value: number | undefined): string {
@@ -78,18 +100,38 @@ function upstreamFirst<T extends { path: string; upstream?: readonly string[] }>
   });
 }
 
-/** The run's tasks as a Mermaid flowchart, coloured by state, edges from task dependencies. */
+/**
+ * The run's tasks as a Mermaid flowchart, coloured by state and marked in text too. A sub-DAG
+ * (a condition, a loop, an exit handler) is a subgraph around its tasks, and edges may end at
+ * it: `evaluate --> condition-1` is the edge that leads to `package-model` inside it.
+ */
 function mermaidDiagram(record: RunRecord): string {
   const tasks = upstreamFirst(Object.values(record.tasks));
   const ids = new Map(tasks.map((task, index) => [task.path, `t${index}`]));
+  const parentOf = (taskPath: string): string | undefined => {
+    const parent = taskPath.slice(0, Math.max(0, taskPath.lastIndexOf('/')));
+    return ids.has(parent) ? parent : undefined;
+  };
+  const groups = new Set(tasks.flatMap((task) => parentOf(task.path) ?? []));
   const lines = ['flowchart LR'];
-  for (const task of tasks) {
-    const seconds = task.durationMs === undefined ? '' : ` ${(task.durationMs / 1000).toFixed(1)}s`;
-    const cached = task.cached ? ' cached' : '';
-    lines.push(
-      `  ${ids.get(task.path) ?? ''}["${label(task.path)} ${STATE_MARK[task.state] ?? ''}${seconds}${cached}"]:::${task.state.toLowerCase()}`,
-    );
-  }
+  const draw = (parent: string | undefined, indent: string): void => {
+    for (const task of tasks.filter((each) => parentOf(each.path) === parent)) {
+      const id = ids.get(task.path) ?? '';
+      const seconds =
+        task.durationMs === undefined ? '' : ` ${(task.durationMs / 1000).toFixed(1)}s`;
+      const name = parent === undefined ? task.path : task.path.slice(parent.length + 1);
+      const text = `${label(name)} ${STATE_MARK[task.state] ?? ''}${seconds}${task.cached ? ' cached' : ''}`;
+      if (groups.has(task.path)) {
+        lines.push(`${indent}subgraph ${id}["${text}"]`);
+        draw(task.path, `${indent}  `);
+        lines.push(`${indent}end`);
+        lines.push(`${indent}class ${id} ${task.state.toLowerCase()}`);
+      } else {
+        lines.push(`${indent}${id}["${text}"]:::${task.state.toLowerCase()}`);
+      }
+    }
+  };
+  draw(undefined, '  ');
   for (const task of tasks) {
     for (const upstream of task.upstream ?? []) {
       const from = ids.get(upstream);
@@ -123,6 +165,7 @@ export function gateReport(
   verdict: GateVerdict,
   record: RunRecord,
   championSource: string | undefined,
+  reportUrl?: string,
 ): GateReport {
   const failed = verdict.rules.filter((rule) => rule.outcome === 'fail').length;
   const title = verdict.passed
@@ -136,9 +179,9 @@ export function gateReport(
   const rows = metricRows(verdict);
   const diagram = mermaidDiagram(record);
   const markdown = [
-    `### ${title}`,
+    `### ${verdict.passed ? '✅' : '❌'} ${title}`,
     '',
-    `Run \`${record.runId}\` of \`${record.pipelineName}\` (${record.backend}), ${championSource ? `champion ${championSource}` : 'no champion yet'}.`,
+    `Run \`${record.runId}\` of \`${record.pipelineName}\` (${record.backend}), ${championSource ? `champion ${championSource}` : 'no champion yet'}.${reportUrl ? ` [${REPORT_LINK_TEXT}](${reportUrl})` : ''}`,
     '',
     markdownTable(['Rule', 'Result', 'Note'], rules),
     '',
