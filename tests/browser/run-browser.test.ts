@@ -1,0 +1,282 @@
+/**
+ * `mlops ui` in a real headless Chromium: real local runs of the reference pipeline (small
+ * search) in a temporary pipeline root, the server started through the bundled CLI (build
+ * first), then the list, its filters in the URL, the comparison's deltas against the two
+ * run.json files, the run page, an artifact preview, keyboard reach and text contrast.
+ * Screenshots go to tests/artifacts/. Needs Chromium and a Python with scikit-learn: skipped
+ * locally without them (with the reason), a failure in CI.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunRecord } from '../../src/core/run-record.js';
+import {
+  chromiumAvailable,
+  contrastRatio,
+  launchBrowser,
+  saveScreenshot,
+  watchedPage,
+  type WatchedPage,
+} from '../helpers/browser.js';
+import { mlops, NODE } from '../helpers/cli.js';
+import { REPO_ROOT, tempDir } from '../helpers/paths.js';
+import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
+
+const ready = chromiumAvailable() && pythonWithSklearn();
+
+let workspace: string;
+let server: ChildProcess | undefined;
+let url: string;
+let browser: Browser;
+const runs: Array<{ id: string; record: RunRecord }> = [];
+
+/** A local run of the reference pipeline on the churn sample; `seed` changes the split. */
+async function trainingRun(
+  runsRoot: string,
+  seed: number,
+): Promise<{ id: string; record: RunRecord }> {
+  const recordFile = path.join(workspace, `record-${seed}.json`);
+  const result = await mlops([
+    'run',
+    '--local',
+    'pipelines/training-pipeline.yaml',
+    '--python',
+    PYTHON,
+    '--pipeline-root',
+    runsRoot,
+    '--run-record',
+    recordFile,
+    '--param',
+    'data_uri=data/churn_sample.csv',
+    '--param',
+    'target_column=Churn',
+    '--param',
+    'search_iterations=2',
+    '--param',
+    'min_accuracy=0.5',
+    '--param',
+    `seed=${seed}`,
+  ]);
+  if (result.code !== 0) throw new Error(`run failed:\n${result.stdout}\n${result.stderr}`);
+  const record = JSON.parse(await readFile(recordFile, 'utf8')) as RunRecord;
+  return { id: path.basename(record.location), record };
+}
+
+/** `mlops ui` through the bundled CLI on a free port; resolves with its URL once it listens. */
+function startUi(runsRoot: string): Promise<string> {
+  const child = spawn(
+    NODE,
+    [path.join(REPO_ROOT, 'dist/cli.js'), 'ui', '--pipeline-root', runsRoot, '--port', '0'],
+    { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server = child;
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const found = / at (http:\/\/127\.0\.0\.1:\d+) /.exec(output)?.[1];
+      if (found) resolve(found);
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`mlops ui exited (${code}): ${output}`)));
+  });
+}
+
+/** In the page: what has the keyboard focus, as `#id`, `input[name=…]` or `a HREF`. */
+const DESCRIBE_FOCUS = `(() => {
+  const element = document.activeElement;
+  if (!element) return '';
+  if (element.id) return '#' + element.id;
+  if (element.tagName === 'INPUT') return 'input[name=' + element.name + ']';
+  return element.tagName.toLowerCase() + ' ' + (element.getAttribute('href') || '');
+})()`;
+
+/** In the page: each distinct pair of text colour and the background behind it, with a sample. */
+const TEXT_COLOURS = `(() => {
+  const background = (element) => {
+    for (let current = element; current; current = current.parentElement) {
+      const color = getComputedStyle(current).backgroundColor;
+      if (color !== 'rgba(0, 0, 0, 0)' && color !== 'transparent') return color;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const seen = new Set();
+  const found = [];
+  for (const element of document.querySelectorAll('main *, nav *')) {
+    const own = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim());
+    if (!own || element.closest('svg')) continue;
+    const color = getComputedStyle(element).color;
+    const key = color + '|' + background(element);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push({ text: element.textContent.trim().slice(0, 30), color, background: background(element) });
+  }
+  return found;
+})()`;
+
+async function rowIds(page: Page): Promise<string[]> {
+  return page.$$eval('#rows tr[data-id]', (rows) => rows.map((row) => row.dataset.id ?? ''));
+}
+
+async function openPage(target: string): Promise<WatchedPage> {
+  const watched = await watchedPage(browser);
+  await watched.page.goto(target, { waitUntil: 'networkidle0' });
+  return watched;
+}
+
+describe.skipIf(!ready)('mlops ui in Chromium', () => {
+  beforeAll(async () => {
+    workspace = await tempDir('run-browser-ui');
+    const runsRoot = path.join(workspace, 'runs');
+    runs.push(await trainingRun(runsRoot, 42));
+    runs.push(await trainingRun(runsRoot, 7));
+    url = await startUi(runsRoot);
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await rm(workspace, { recursive: true, force: true });
+  });
+
+  it('lists the runs, newest first, with no console errors', async () => {
+    const { page, problems } = await openPage(`${url}/`);
+    expect(await rowIds(page)).toEqual([runs[1]?.id, runs[0]?.id]);
+    expect(await page.$eval('#count', (count) => count.textContent)).toBe('2 of 2 runs');
+    await saveScreenshot(page, 'run-browser-list');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('filters from the URL and as typed, keeping the filter in the URL through back', async () => {
+    const [first, second] = runs;
+    const { page, problems } = await openPage(`${url}/?q=${first?.id ?? ''}`);
+    expect(await rowIds(page)).toEqual([first?.id]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click(`#rows a[href="/runs/${first?.id ?? ''}"]`),
+    ]);
+    expect(new URL(page.url()).pathname).toBe(`/runs/${first?.id ?? ''}`);
+    await page.goBack({ waitUntil: 'load' });
+    expect(new URL(page.url()).searchParams.get('q')).toBe(first?.id);
+    expect(await page.evaluate("document.querySelector('#filter-text').value")).toBe(first?.id);
+    expect(await rowIds(page)).toEqual([first?.id]);
+    // Typing replaces the filter in place: the URL follows, the rows follow.
+    await page.click('#filter-text', { count: 3 });
+    await page.keyboard.type(second?.id ?? '');
+    await page.waitForFunction(
+      `new URL(location.href).searchParams.get('q') === ${JSON.stringify(second?.id)}`,
+    );
+    await page.waitForFunction(
+      `document.querySelector('#rows tr[data-id]')?.dataset.id === ${JSON.stringify(second?.id)}`,
+    );
+    expect(await rowIds(page)).toEqual([second?.id]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('compares two ticked runs: every metric’s delta is the second minus the first', async () => {
+    const [first, second] = runs;
+    const { page, problems } = await openPage(`${url}/`);
+    // Tick in list order (second, then first): the comparison follows the order ticked.
+    await page.click(`#rows input[value="${first?.id ?? ''}"]`);
+    await page.click(`#rows input[value="${second?.id ?? ''}"]`);
+    expect(new URL(page.url()).searchParams.get('selected')).toBe(`${first?.id},${second?.id}`);
+    await Promise.all([page.waitForNavigation(), page.click('#compare-link')]);
+    expect(new URL(page.url()).searchParams.get('runs')).toBe(`${first?.id},${second?.id}`);
+    const shown = await page.$$eval('#metrics tbody tr', (rows) =>
+      rows.map((row) => ({
+        name: row.getAttribute('data-name') ?? '',
+        delta: row.querySelector('td:nth-of-type(2) .delta')?.getAttribute('data-delta'),
+      })),
+    );
+    const firstMetrics = first?.record.metrics.evaluate ?? {};
+    const secondMetrics = second?.record.metrics.evaluate ?? {};
+    const differing = Object.keys(firstMetrics).filter(
+      (name) => firstMetrics[name] !== secondMetrics[name],
+    );
+    expect(differing.length).toBeGreaterThan(0);
+    for (const name of differing) {
+      const row = shown.find((candidate) => candidate.name === `evaluate.${name}`);
+      expect(Number(row?.delta)).toBeCloseTo(
+        (secondMetrics[name] ?? 0) - (firstMetrics[name] ?? 0),
+        12,
+      );
+    }
+    await page.click('#toggle-differences');
+    await page.waitForSelector('#metrics');
+    const onlyDifferences = await page.$$eval('#metrics tbody tr', (rows) => rows.length);
+    expect(onlyDifferences).toBe(
+      Object.keys(firstMetrics).filter((name) => firstMetrics[name] !== secondMetrics[name]).length,
+    );
+    await saveScreenshot(page, 'run-browser-compare');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a run’s page and previews its data set as a table', async () => {
+    const [first] = runs;
+    const { page, problems } = await openPage(`${url}/runs/${first?.id ?? ''}`);
+    expect(await page.$eval('h1', (heading) => heading.textContent)).toBe(first?.record.runId);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click(`a[href="/runs/${first?.id ?? ''}/artifacts/load-data/dataset"]`),
+    ]);
+    const header = await page.$$eval('#csv-head thead th', (cells) =>
+      cells.map((cell) => cell.textContent),
+    );
+    const csv = await readFile(
+      path.join(first?.record.location ?? '', 'load-data', 'dataset'),
+      'utf8',
+    );
+    expect(header.join(',')).toBe(csv.split('\n')[0]);
+    const rows = await page.$$eval('#csv-head tbody tr', (list) => list.length);
+    expect(rows).toBe(Math.min(50, csv.trim().split('\n').length - 1));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reaches the filter, the rows’ checkboxes and links with Tab', async () => {
+    const { page } = await openPage(`${url}/`);
+    const reached: string[] = [];
+    for (let press = 0; press < 30; press++) {
+      await page.keyboard.press('Tab');
+      reached.push((await page.evaluate(DESCRIBE_FOCUS)) as string);
+    }
+    expect(reached).toContain('#filter-text');
+    expect(reached).toContain('input[name=runs]');
+    expect(reached).toContain(`a /runs/${runs[0]?.id ?? ''}`);
+    await page.close();
+  });
+
+  it('has text with a contrast of at least 4.5:1 on every page', async () => {
+    const [first, second] = runs;
+    for (const target of [
+      `${url}/`,
+      `${url}/compare?runs=${first?.id ?? ''},${second?.id ?? ''}`,
+      `${url}/runs/${first?.id ?? ''}`,
+    ]) {
+      const { page } = await openPage(target);
+      const pairs = (await page.evaluate(TEXT_COLOURS)) as Array<{
+        text: string;
+        color: string;
+        background: string;
+      }>;
+      expect(pairs.length).toBeGreaterThan(3);
+      for (const pair of pairs)
+        expect([pair.text, contrastRatio(pair.color, pair.background)]).toEqual([
+          pair.text,
+          expect.toSatisfy((ratio: number) => ratio >= 4.5),
+        ]);
+      await page.close();
+    }
+  });
+});
