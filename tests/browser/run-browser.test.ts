@@ -7,7 +7,7 @@
  * locally without them (with the reason), a failure in CI.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,11 +23,12 @@ import {
 import { mlops, NODE } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
+import { runRecord } from '../core/run-browser/run-records.js';
 
 const ready = chromiumAvailable() && pythonWithSklearn();
 
 let workspace: string;
-let server: ChildProcess | undefined;
+const servers: ChildProcess[] = [];
 let url: string;
 let browser: Browser;
 const runs: Array<{ id: string; record: RunRecord }> = [];
@@ -71,7 +72,7 @@ function startUi(runsRoot: string): Promise<string> {
     [path.join(REPO_ROOT, 'dist/cli.js'), 'ui', '--pipeline-root', runsRoot, '--port', '0'],
     { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  server = child;
+  servers.push(child);
   return new Promise((resolve, reject) => {
     let output = '';
     const read = (chunk: Buffer): void => {
@@ -117,8 +118,24 @@ const TEXT_COLOURS = `(() => {
   return found;
 })()`;
 
+/** An expression evaluated in the page (these tests' TypeScript has no DOM types). */
+async function inPage<T>(page: Page, expression: string): Promise<T> {
+  return (await page.evaluate(expression)) as T;
+}
+
+/** The text of each element a selector finds. */
+function texts(page: Page, selector: string): Promise<string[]> {
+  return inPage(
+    page,
+    `[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => element.textContent)`,
+  );
+}
+
 async function rowIds(page: Page): Promise<string[]> {
-  return page.$$eval('#rows tr[data-id]', (rows) => rows.map((row) => row.dataset.id ?? ''));
+  return inPage(
+    page,
+    "[...document.querySelectorAll('#rows tr[data-id]')].map((row) => row.dataset.id)",
+  );
 }
 
 async function openPage(target: string): Promise<WatchedPage> {
@@ -139,8 +156,9 @@ describe.skipIf(!ready)('mlops ui in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
+    for (const server of servers) {
+      if (server.exitCode !== null) continue;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       await exited;
     }
@@ -150,7 +168,7 @@ describe.skipIf(!ready)('mlops ui in Chromium', () => {
   it('lists the runs, newest first, with no console errors', async () => {
     const { page, problems } = await openPage(`${url}/`);
     expect(await rowIds(page)).toEqual([runs[1]?.id, runs[0]?.id]);
-    expect(await page.$eval('#count', (count) => count.textContent)).toBe('2 of 2 runs');
+    expect(await texts(page, '#count')).toEqual(['2 of 2 runs']);
     await saveScreenshot(page, 'run-browser-list');
     expect(problems).toEqual([]);
     await page.close();
@@ -192,11 +210,12 @@ describe.skipIf(!ready)('mlops ui in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('selected')).toBe(`${first?.id},${second?.id}`);
     await Promise.all([page.waitForNavigation(), page.click('#compare-link')]);
     expect(new URL(page.url()).searchParams.get('runs')).toBe(`${first?.id},${second?.id}`);
-    const shown = await page.$$eval('#metrics tbody tr', (rows) =>
-      rows.map((row) => ({
-        name: row.getAttribute('data-name') ?? '',
-        delta: row.querySelector('td:nth-of-type(2) .delta')?.getAttribute('data-delta'),
-      })),
+    const shown = await inPage<Array<{ name: string; delta: string | null }>>(
+      page,
+      `[...document.querySelectorAll('#metrics tbody tr')].map((row) => ({
+        name: row.dataset.name,
+        delta: row.querySelector('td:nth-of-type(2) .delta')?.dataset.delta ?? null,
+      }))`,
     );
     const firstMetrics = first?.record.metrics.evaluate ?? {};
     const secondMetrics = second?.record.metrics.evaluate ?? {};
@@ -213,7 +232,7 @@ describe.skipIf(!ready)('mlops ui in Chromium', () => {
     }
     await page.click('#toggle-differences');
     await page.waitForSelector('#metrics');
-    const onlyDifferences = await page.$$eval('#metrics tbody tr', (rows) => rows.length);
+    const onlyDifferences = (await texts(page, '#metrics tbody tr')).length;
     expect(onlyDifferences).toBe(
       Object.keys(firstMetrics).filter((name) => firstMetrics[name] !== secondMetrics[name]).length,
     );
@@ -225,21 +244,58 @@ describe.skipIf(!ready)('mlops ui in Chromium', () => {
   it('shows a run’s page and previews its data set as a table', async () => {
     const [first] = runs;
     const { page, problems } = await openPage(`${url}/runs/${first?.id ?? ''}`);
-    expect(await page.$eval('h1', (heading) => heading.textContent)).toBe(first?.record.runId);
+    expect(await texts(page, 'h1')).toEqual([first?.record.runId]);
     await Promise.all([
       page.waitForNavigation(),
       page.click(`a[href="/runs/${first?.id ?? ''}/artifacts/load-data/dataset"]`),
     ]);
-    const header = await page.$$eval('#csv-head thead th', (cells) =>
-      cells.map((cell) => cell.textContent),
-    );
+    const header = await texts(page, '#csv-head thead th');
     const csv = await readFile(
       path.join(first?.record.location ?? '', 'load-data', 'dataset'),
       'utf8',
     );
     expect(header.join(',')).toBe(csv.split('\n')[0]);
-    const rows = await page.$$eval('#csv-head tbody tr', (list) => list.length);
+    const rows = (await texts(page, '#csv-head tbody tr')).length;
     expect(rows).toBe(Math.min(50, csv.trim().split('\n').length - 1));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('scrolls through thousands of runs with only the rows in view in the page', async () => {
+    const manyRoot = path.join(workspace, 'many');
+    const count = 3000;
+    const ids = Array.from(
+      { length: count },
+      (_, index) => `run-${String(index).padStart(4, '0')}`,
+    );
+    for (let start = 0; start < count; start += 250)
+      await Promise.all(
+        ids.slice(start, start + 250).map(async (id, offset) => {
+          await mkdir(path.join(manyRoot, id), { recursive: true });
+          const startTime = new Date(
+            Date.UTC(2026, 0, 1) + (start + offset) * 60_000,
+          ).toISOString();
+          await writeFile(
+            path.join(manyRoot, id, 'run.json'),
+            JSON.stringify(
+              runRecord(id, { startTime, metrics: { evaluate: { f1: offset / 250 } } }),
+              null,
+              2,
+            ),
+          );
+        }),
+      );
+    const manyUrl = await startUi(manyRoot);
+    const { page, problems } = await openPage(`${manyUrl}/`);
+    expect(await texts(page, '#count')).toEqual([`${count} of ${count} runs`]);
+    expect((await rowIds(page))[0]).toBe(ids.at(-1));
+    await page.evaluate("document.getElementById('scroller').scrollTop = 1e9");
+    await page.waitForFunction(
+      `document.querySelector('#rows tr[data-id="${ids[0] ?? ''}"]') !== null`,
+    );
+    const drawn = await rowIds(page);
+    expect(drawn.length).toBeLessThan(200);
+    expect(drawn.at(-1)).toBe(ids[0]);
     expect(problems).toEqual([]);
     await page.close();
   });
