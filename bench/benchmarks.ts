@@ -22,12 +22,13 @@ import {
   timed,
 } from './measure.js';
 import { reportSvgRows } from './report-svg.js';
+import { benchRunBrowser } from './run-browser.js';
 import { batchScoring, type Latency, servingLatency, trainChurnModel } from './scoring.js';
 
 const BATCH_ROWS = Number(process.env.MLOPS_BENCH_BATCH_ROWS ?? 1_000_000);
 // `npm run bench -- --only server` (groups: engine, batch, server; comma-separated) measures
 // those rows alone and keeps the other rows of BENCHMARKS.md as the last full run wrote them.
-const GROUPS = ['engine', 'batch', 'server', 'svg'] as const;
+const GROUPS = ['engine', 'batch', 'server', 'svg', 'ui'] as const;
 type Group = (typeof GROUPS)[number];
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -35,13 +36,15 @@ if (only?.some((group) => !(GROUPS as readonly string[]).includes(group)))
   throw new Error(`--only takes ${GROUPS.join(', ')} (comma-separated), got ${only.join(',')}`);
 const runs = (group: Group): boolean => !only || only.includes(group);
 const groupOf = (name: string): Group =>
-  name.startsWith('Report SVG')
-    ? 'svg'
-    : name.startsWith('Prediction server')
-      ? 'server'
-      : /^(Batch scoring|Peak memory)/.test(name)
-        ? 'batch'
-        : 'engine';
+  name.startsWith('Run browser')
+    ? 'ui'
+    : name.startsWith('Report SVG')
+      ? 'svg'
+      : name.startsWith('Prediction server')
+        ? 'server'
+        : /^(Batch scoring|Peak memory)/.test(name)
+          ? 'batch'
+          : 'engine';
 
 const workspace = await mkdtemp(path.join(tmpdir(), 'mlops-bench-'));
 const rows: string[][] = [];
@@ -438,6 +441,8 @@ try {
     }
   }
   if (runs('svg')) rows.push(...(await reportSvgRows()));
+  // 8. The run browser on 10,000 synthetic runs against a naive server.
+  if (runs('ui')) rows.push(...(await benchRunBrowser(workspace)));
 } finally {
   await rm(workspace, { recursive: true, force: true });
 }

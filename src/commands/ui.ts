@@ -92,7 +92,7 @@ export const uiCommand = defineCommand<UiInputs>({
       throw error;
     });
     try {
-      const { runs, rootExists } = await browser.index.list();
+      const { runs, rootExists } = browser.index.list();
       if (!rootExists)
         ui.warning(
           `${inputs.pipelineRoot} does not exist yet: make a run with mlops run --local PIPELINE --pipeline-root ${inputs.pipelineRoot}, or give --pipeline-root the folder your runs are in`,

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../../core/errors.js';
 import { parseRunRecord, type RunRecord } from '../../core/run-record.js';
@@ -12,14 +12,19 @@ import {
 /**
  * The runs under a pipeline root (`<root>/<run folder>/run.json`), each read once and kept as a
  * summary until its run.json changes (size or modification time). A listing re-reads the folder
- * and stats every run.json, at most once per FRESH_MS however many requests come, so a new run
- * and a running run's progress show up on the next request.
+ * and stats the run.json of running runs (every one, every SETTLED_RECHECK_MS), at most once per
+ * FRESH_MS however many requests come, so a new run and a running run's progress show up on the
+ * next request.
  */
 
 /** Listings within this long of a scan reuse it: a page of the list asks several times at once. */
 const FRESH_MS = 500;
-/** Files read at once in a scan: enough to keep the disk busy, few enough for file handles. */
-const READ_CONCURRENCY = 64;
+/**
+ * A finished run's run.json rarely changes again: it is stat'ed at most this often, while running
+ * and unreadable runs are stat'ed on every scan and new folders show up on every scan.
+ */
+const SETTLED_RECHECK_MS = 5000;
+const SETTLED: ReadonlySet<string> = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 interface Entry {
   readonly mtimeMs: number;
@@ -53,15 +58,13 @@ export class RunIndex {
   private entries = new Map<string, Entry>();
   private listing: RunListing = { runs: [], version: 0, rootExists: false };
   private scannedAt = -Infinity;
-  private scanning: Promise<RunListing> | undefined;
+  private sweptAt = -Infinity;
 
   constructor(readonly root: string) {}
 
   /** Every run under the root, as of at most FRESH_MS ago. */
-  async list(): Promise<RunListing> {
-    if (performance.now() - this.scannedAt < FRESH_MS) return this.listing;
-    this.scanning ??= this.scan().finally(() => (this.scanning = undefined));
-    return this.scanning;
+  list(): RunListing {
+    return performance.now() - this.scannedAt < FRESH_MS ? this.listing : this.scan();
   }
 
   /** One run's record, read now (a running run's page shows its latest state). */
@@ -80,58 +83,60 @@ export class RunIndex {
     }
   }
 
-  private async scan(): Promise<RunListing> {
+  /**
+   * Synchronous on purpose: for thousands of small files, sync stats and reads are several times
+   * faster than the thread pool's, and a rescan that finds nothing new blocks for milliseconds.
+   */
+  private scan(): RunListing {
     const started = performance.now();
-    const folders = await readdir(this.root, { withFileTypes: true }).catch(
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
-        throw error;
-      },
-    );
-    if (!folders) {
+    let folders: Dirent[];
+    try {
+      folders = readdirSync(this.root, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
       this.entries.clear();
       this.listing = { runs: [], version: this.listing.version + 1, rootExists: false };
       this.scannedAt = started;
       return this.listing;
     }
-    // Symbolic links are not followed: every file served lives under the root.
-    const names = folders
-      .filter((entry) => entry.isDirectory() && isRunFolderName(entry.name))
-      .map((entry) => entry.name);
-    // Stats are synchronous: for ten thousand small files that is several times faster than
-    // going through the thread pool, and a rescan blocks for tens of milliseconds at most.
+    const sweep = started - this.sweptAt >= SETTLED_RECHECK_MS;
     const next = new Map<string, Entry>();
-    const toRead: Array<{ name: string; file: string; mtimeMs: number; size: number }> = [];
     let changed = false;
-    for (const name of names) {
+    // Symbolic links are not followed: every file served lives under the root.
+    for (const folder of folders) {
+      const name = folder.name;
+      if (!folder.isDirectory() || !isRunFolderName(name)) continue;
+      const known = this.entries.get(name);
+      if (known && !sweep && SETTLED.has(known.summary.state)) {
+        next.set(name, known);
+        continue;
+      }
       const file = path.join(this.root, name, 'run.json');
       const info = statSync(file, { throwIfNoEntry: false });
       if (!info?.isFile()) continue;
-      const known = this.entries.get(name);
-      if (known && known.mtimeMs === info.mtimeMs && known.size === info.size)
+      if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) {
         next.set(name, known);
-      else toRead.push({ name, file, mtimeMs: info.mtimeMs, size: info.size });
-    }
-    for (let start = 0; start < toRead.length; start += READ_CONCURRENCY) {
+        continue;
+      }
       changed = true;
-      await Promise.all(
-        toRead.slice(start, start + READ_CONCURRENCY).map(async ({ name, file, mtimeMs, size }) => {
-          const summary = await readFile(file, 'utf8').then(
-            (text) => summarizeRunJson(name, text, file),
-            (error: unknown) => unreadableRun(name, errorMessage(error)),
-          );
-          next.set(name, { mtimeMs, size, summary });
-        }),
-      );
+      let summary: RunSummary;
+      try {
+        summary = summarizeRunJson(name, readFileSync(file, 'utf8'), file);
+      } catch (error) {
+        summary = unreadableRun(name, errorMessage(error));
+      }
+      next.set(name, { mtimeMs: info.mtimeMs, size: info.size, summary });
     }
-    if (changed || next.size !== this.entries.size) {
+    if (sweep) this.sweptAt = started;
+    if (changed || next.size !== this.entries.size || !this.listing.rootExists) {
       this.entries = next;
       this.listing = {
         runs: [...next.values()].map((entry) => entry.summary),
         version: this.listing.version + 1,
         rootExists: true,
       };
-    } else if (!this.listing.rootExists) this.listing = { ...this.listing, rootExists: true };
+    }
     this.scannedAt = started;
     return this.listing;
   }

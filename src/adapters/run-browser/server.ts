@@ -99,9 +99,9 @@ class RunBrowserApp {
     this.notFound(response, `Nothing at ${url.pathname}.`);
   }
 
-  private async listPage(url: URL, response: ServerResponse): Promise<void> {
+  private listPage(url: URL, response: ServerResponse): void {
     const query = parseListQuery(url.searchParams);
-    const listing = await this.index.list();
+    const listing = this.index.list();
     const runs = this.view(listing, query);
     const columns = shownMetricColumns(query, this.facets.metrics);
     send(
@@ -120,9 +120,9 @@ class RunBrowserApp {
     );
   }
 
-  private async listApi(url: URL, response: ServerResponse): Promise<void> {
+  private listApi(url: URL, response: ServerResponse): void {
     const query = parseListQuery(url.searchParams);
-    const listing = await this.index.list();
+    const listing = this.index.list();
     const runs = this.view(listing, query);
     const columns = shownMetricColumns(query, this.facets.metrics);
     const offset = Math.max(0, Number.parseInt(url.searchParams.get('offset') ?? '0', 10) || 0);
@@ -274,7 +274,7 @@ export async function startRunBrowser(options: RunBrowserOptions): Promise<RunBr
     });
   });
   // The first list is ready when the server is: a browser opened at once finds the runs read.
-  await index.list();
+  index.list();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

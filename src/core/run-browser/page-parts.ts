@@ -1,6 +1,7 @@
 import type { ParameterValue } from '../ir/parameters.js';
 import { escapeHtml, htmlPage } from '../run-report/html-page.js';
 import { formatMetric } from '../report/pipeline-report.js';
+import { formatDuration as formatTaskDuration } from '../run-report/svg/svg-text.js';
 
 /** Pieces every page of the run browser shares: the navigation bar, links, value formatting. */
 
@@ -48,13 +49,9 @@ export function stateBadge(state: string): string {
   return `<span class="state state-${escapeHtml(state)}">${marks[state] ?? '·'} ${escapeHtml(state)}</span>`;
 }
 
-/** `42 ms`, `3.2 s`, `4 min 05 s`. */
+/** A duration as the report's DAG shows it, '' when unknown. */
 export function formatDuration(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return ms === undefined ? '' : formatTaskDuration(ms);
 }
 
 /** `2026-12-05 07:58:09` (UTC), from an ISO time. */
