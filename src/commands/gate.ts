@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { VertexServing } from '../adapters/gcp/vertex-serving.js';
 import {
   commitContext,
   publishCheckRun,
@@ -13,15 +12,8 @@ import {
   type GateReport,
 } from '../core/report/pipeline-report.js';
 import { UserError } from '../core/errors.js';
-import {
-  evaluateGate,
-  parseGateRules,
-  type GateRule,
-  type GateVerdict,
-  type Metrics,
-} from '../core/gate.js';
-import { MetricsSchema, parseRunRecord, taskMetrics } from '../core/run-record.js';
-import { formatZodIssues } from '../core/zod-issues.js';
+import { evaluateGate, parseGateRules, type GateRule, type GateVerdict } from '../core/gate.js';
+import { taskMetrics } from '../core/run-record.js';
 import {
   booleanInput,
   defineCommand,
@@ -32,20 +24,13 @@ import {
   type Ui,
 } from './command.js';
 import {
-  parseGoogleLocation,
-  PROJECT_INPUT,
-  readJsonFile,
-  readRunRecord,
-  REGION_INPUT,
-  RUN_RECORD_INPUT,
-  type GoogleLocation,
-} from './google-inputs.js';
-import { CHAMPION_ALIAS, MODEL_INPUT, modelLabel, parseModelName } from './model-inputs.js';
-
-type ChampionSource =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'file'; readonly file: string }
-  | { readonly kind: 'vertex'; readonly model: string; readonly location: GoogleLocation };
+  findChampion,
+  parseChampionSource,
+  type Champion,
+  type ChampionSource,
+} from './champion.js';
+import { PROJECT_INPUT, readRunRecord, REGION_INPUT, RUN_RECORD_INPUT } from './google-inputs.js';
+import { CHAMPION_ALIAS, MODEL_INPUT } from './model-inputs.js';
 
 interface GateInputs {
   readonly runRecord: string;
@@ -57,12 +42,6 @@ interface GateInputs {
   readonly prComment: boolean;
   readonly githubToken: string | undefined;
   readonly reportUrl: string | undefined;
-}
-
-interface Champion {
-  readonly metrics: Metrics;
-  /** Where they came from: a model version or a file. */
-  readonly source: string;
 }
 
 export const gateCommand = defineCommand<GateInputs>({
@@ -167,25 +146,7 @@ export const gateCommand = defineCommand<GateInputs>({
       prComment: () => booleanInput(raw, 'pr-comment'),
       githubToken: () => token,
       metricsTask: () => raw.string('metrics-task')?.trim() || undefined,
-      champion: (): ChampionSource => {
-        const modelName = raw.string('model')?.trim();
-        const championFile = raw.string('champion-metrics')?.trim();
-        if (modelName && championFile) {
-          throw new UserError('Give either model or champion-metrics, not both', {
-            fix: 'Use model to compare with the registry champion, or champion-metrics for a file.',
-          });
-        }
-        if (championFile) return { kind: 'file', file: path.resolve(context.cwd, championFile) };
-        if (!modelName) return { kind: 'none' };
-        return {
-          kind: 'vertex',
-          ...parseFields('gate', {
-            model: () => parseModelName(modelName),
-            location: () =>
-              parseGoogleLocation(raw, context, 'Champion lookups in the Model Registry'),
-          }),
-        };
-      },
+      champion: () => parseChampionSource(raw, context, 'gate', 'champion-metrics'),
       failOnGate: () => booleanInput(raw, 'fail-on-gate'),
       reportUrl: () => parseReportUrl(raw.string('report-url')),
     });
@@ -235,79 +196,6 @@ export const gateCommand = defineCommand<GateInputs>({
     };
   },
 });
-
-async function findChampion(
-  source: ChampionSource,
-  metricsTask: string | undefined,
-  context: CommandContext,
-): Promise<Champion | undefined> {
-  const { ui } = context;
-  if (source.kind === 'none') {
-    ui.info('No champion given (model or champion-metrics): rules naming the champion pass.');
-    return undefined;
-  }
-  if (source.kind === 'file') return championFromFile(source.file, metricsTask, context.cwd);
-  const serving = await VertexServing.connect({
-    ...source.location,
-    env: context.env,
-    onRetry: (message) => ui.warning(message),
-    operationTimeoutMs: 60_000,
-  });
-  try {
-    const [model, ...others] = await serving.findModels(...modelLabel(source.model));
-    if (!model) {
-      ui.info(`No model "${source.model}" in the Model Registry yet: this is the first champion.`);
-      return undefined;
-    }
-    if (others.length > 0) {
-      throw new UserError(
-        `Several models are labelled ${modelLabel(source.model).join('=')}: ${[model, ...others].map((m) => m.model).join(', ')}`,
-        { fix: 'Remove the label from all but one of them.' },
-      );
-    }
-    const version = await serving.getVersion(`${model.model}@${CHAMPION_ALIAS}`);
-    if (!version) {
-      ui.info(`${model.model} has no version aliased "${CHAMPION_ALIAS}" yet: no champion.`);
-      return undefined;
-    }
-    const evaluation = await serving.latestEvaluation(version.versionName);
-    if (!evaluation) {
-      ui.warning(
-        `Champion ${version.versionName} has no evaluation metrics: rules naming the champion fail.`,
-      );
-    }
-    ui.info(`Champion: ${version.versionName} (${version.displayName})`);
-    return { metrics: evaluation?.metrics ?? {}, source: version.versionName };
-  } finally {
-    await serving.close();
-  }
-}
-
-async function championFromFile(
-  file: string,
-  metricsTask: string | undefined,
-  cwd: string,
-): Promise<Champion> {
-  const display = path.relative(cwd, file) || file;
-  const parsed = await readJsonFile(
-    file,
-    cwd,
-    'Champion metrics',
-    'a run record or a JSON object of metric name to number',
-  );
-  if (parsed !== null && typeof parsed === 'object' && 'recordVersion' in parsed) {
-    const record = parseRunRecord(parsed, display);
-    return { metrics: taskMetrics(record.metrics, metricsTask).metrics, source: display };
-  }
-  const metrics = MetricsSchema.safeParse(parsed);
-  if (!metrics.success || Object.keys(metrics.data).length === 0) {
-    throw new UserError(`Champion metrics ${display} must map metric names to numbers`, {
-      details: metrics.success ? [] : formatZodIssues(metrics.error),
-      fix: 'Write e.g. {"accuracy": 0.91, "f1": 0.9}, or pass a run record.',
-    });
-  }
-  return { metrics: metrics.data, source: display };
-}
 
 function report(
   verdict: GateVerdict,

@@ -37,6 +37,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     'diff',
   ]),
   entry('gate', async () => (await import('./gate.js')).gateCommand),
+  entry('report', async () => (await import('./report.js')).reportCommand),
   entry('deploy', async () => (await import('./deploy.js')).deployCommand),
   entry('schedule', async () => (await import('./schedule.js')).scheduleCommand),
   entry('publish', async () => (await import('./publish.js')).publishCommand),

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { gitOutput } from '../adapters/git.js';
 import { assertWritableFile, assertWritableFolder } from '../adapters/writable.js';
 import { resolveRunParameters } from '../core/ir/parameters.js';
-import { UserError } from '../core/errors.js';
+import { errorMessage, UserError } from '../core/errors.js';
+import type { RunRecord } from '../core/run-record.js';
 import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
 import { parseVertexJobInputs, VERTEX_JOB_INPUTS } from './vertex-job-inputs.js';
 import { failureSummary, recordOutputs, reportRun } from './run-report.js';
@@ -223,6 +224,11 @@ export const runCommand = defineCommand<RunInputs>({
         'JSON object: task path → metric name → number, from Metrics artifacts and numeric output parameters.',
     },
     { name: 'outputs', description: "JSON object of the pipeline's output parameters." },
+    {
+      name: 'report',
+      description:
+        "Local: the run's report, report.html in the run folder (for a Vertex run, make one with the report command).",
+    },
   ],
   parseInputs(raw, context) {
     const useCache = once(() => !booleanInput(raw, 'no-cache'));
@@ -314,6 +320,7 @@ export const runCommand = defineCommand<RunInputs>({
             executor,
             parallelism: target.parallelism,
             useCache: inputs.useCache,
+            ...withCommit(runCommit(context.env, workdir)),
             observer: {
               onTaskEvent: (event) => ui.task(event),
               onWarning: (message) => ui.warning(message),
@@ -330,16 +337,47 @@ export const runCommand = defineCommand<RunInputs>({
       await mkdir(path.dirname(inputs.runRecord), { recursive: true });
       await copyFile(recordPath, inputs.runRecord);
     }
+    const report = await writeRunReport(record, context);
     reportRun(record, ui, cwd);
     return {
       outputs: {
         ...recordOutputs(record, inputs.runRecord ?? recordPath),
         'run-dir': record.location,
+        report,
       },
       ...(record.state === 'SUCCEEDED' ? {} : { failure: failureSummary(record) }),
     };
   },
 });
+
+/** The commit the run starts from: the workflow's (GITHUB_SHA), else the checkout's HEAD. */
+function runCommit(env: NodeJS.ProcessEnv, workdir: string): string | undefined {
+  const commit = env.GITHUB_SHA?.trim() || gitOutput(workdir, ['rev-parse', 'HEAD']);
+  return commit && /^[0-9a-f]{40}$/.test(commit) ? commit : undefined;
+}
+
+function withCommit(gitCommit: string | undefined): { gitCommit?: string } {
+  return gitCommit ? { gitCommit } : {};
+}
+
+/**
+ * The local run's report.html in its folder: cheap (the files are on this disk), and what a
+ * reader opens first. A report that cannot be written is a warning, never the run's failure.
+ * Vertex runs get theirs from the report command, which reads their gs:// artifacts.
+ */
+async function writeRunReport(record: RunRecord, context: CommandContext): Promise<string> {
+  const output = path.join(record.location, 'report.html');
+  try {
+    const { writeReport } = await import('./report.js');
+    await context.ui.group('Write the report', () =>
+      writeReport(record, { output, format: 'html' }, context),
+    );
+    return output;
+  } catch (error) {
+    context.ui.warning(`The run's report was not written: ${errorMessage(error)}`);
+    return '';
+  }
+}
 
 /**
  * Runs `work` with a signal that a hang-up (SIGHUP: the terminal closed) aborts too, as Ctrl-C

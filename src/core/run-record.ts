@@ -47,6 +47,8 @@ export interface TaskRecord {
   durationMs?: number;
   /** The command line of the last attempt, as it ran (shell-quoted). */
   commandLine?: string;
+  /** The container image the task's component names (its spec's image; local runs too). */
+  image?: string;
   parameters: Record<string, ParameterValue>;
   artifacts: Record<string, ArtifactRecord[]>;
   failure?: TaskFailure;
@@ -62,6 +64,8 @@ export interface RunRecord {
   readonly recordVersion: typeof RUN_RECORD_VERSION;
   /** What wrote the record, `{ name: 'mlops-platform', version: '0.1.0' }`; absent in older records. */
   readonly producer?: RunProducer;
+  /** The commit of the checkout the run started from (GITHUB_SHA, else `git rev-parse HEAD`). */
+  readonly gitCommit?: string;
   readonly backend: 'local' | 'vertex';
   readonly runId: string;
   readonly pipelineName: string;

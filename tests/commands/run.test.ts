@@ -31,7 +31,12 @@ describe('run --target local (in-process, subprocess executor)', () => {
     expect(result.outputs['run-dir']).toMatch(new RegExp(`^${path.join(dir, 'runs')}/`));
     const record = JSON.parse(await readFile(path.join(dir, 'out/run.json'), 'utf8')) as RunRecord;
     expect(record.runId).toBe(result.outputs['run-id']);
-    expect(result.groups).toEqual(['Validate', 'Run test-pipeline locally (subprocess, cache on)']);
+    expect(result.groups).toEqual([
+      'Validate',
+      'Run test-pipeline locally (subprocess, cache on)',
+      'Write the report',
+    ]);
+    expect(result.outputs.report).toBe(path.join(result.outputs['run-dir'] ?? '', 'report.html'));
     expect(
       result.tasks
         .filter((e) => e.state === 'SUCCEEDED')

@@ -6,8 +6,9 @@ import { googleAuth, loadGoogleClients, type GoogleCloud } from './google-client
 
 /**
  * Cloud Storage objects read through the JSON API (`GET /storage/v1/b/B/o/O?alt=media`) with
- * the Application Default Credentials the other Google adapters use. Only what deploy needs: an
- * object's sha256, hashed as its bytes stream in, so a large model never sits in memory.
+ * the Application Default Credentials the other Google adapters use: an object's sha256 for
+ * deploy, hashed as its bytes stream in so a large model never sits in memory, and a small
+ * object's text for the run report.
  */
 
 export interface CloudStorageOptions {
@@ -27,6 +28,9 @@ export function splitGcsUri(uri: string): { bucket: string; object: string } {
   }
   return { bucket: match[1], object };
 }
+
+/** An object `readText` would not read whole. */
+export class ObjectTooLargeError extends Error {}
 
 export class CloudStorage {
   readonly #auth: InstanceType<GoogleCloud['GoogleAuth']>;
@@ -49,6 +53,24 @@ export class CloudStorage {
    * shared policy (fetchWithRetry): the bytes are hashed inside the attempt that reads them.
    */
   async sha256(uri: string): Promise<string | undefined> {
+    // A model may be large: the attempt takes as long as its bytes take to arrive.
+    return this.#readObject(uri, digest, Infinity);
+  }
+
+  /**
+   * The object `uri` as UTF-8 text, or undefined when it does not exist. An object larger than
+   * `maxBytes` is refused (by its Content-Length, and while it streams in) before it is read
+   * whole: a report reads small JSON and CSV files, never a model.
+   */
+  async readText(uri: string, maxBytes: number): Promise<string | undefined> {
+    return this.#readObject(uri, (response) => boundedText(uri, response, maxBytes), 60_000);
+  }
+
+  async #readObject<T>(
+    uri: string,
+    read: (response: Response) => Promise<T>,
+    timeoutMs: number,
+  ): Promise<T | undefined> {
     const { bucket, object } = splitGcsUri(uri);
     const url = `${this.#endpoint}/storage/v1/b/${encodeURIComponent(bucket)}/o/${encodeURIComponent(object)}?alt=media`;
     const purpose = `read ${uri}`;
@@ -60,15 +82,16 @@ export class CloudStorage {
         purpose,
         url,
         authorized,
-        (response) => hashReply(purpose, response),
-        {
-          onRetry: this.#onRetry,
-          // A model may be large: the attempt takes as long as its bytes take to arrive.
-          timeoutMs: Infinity,
-        },
+        (response) => objectReply(purpose, response, read),
+        { onRetry: this.#onRetry, timeoutMs },
       );
     } catch (error) {
-      if (error instanceof ReportedError || error instanceof HttpError) throw error;
+      if (
+        error instanceof ReportedError ||
+        error instanceof HttpError ||
+        error instanceof ObjectTooLargeError
+      )
+        throw error;
       throw (
         networkFailure(error, { host: new URL(url).host, purpose })?.error ??
         new Error(`Failed to ${purpose}: ${errorMessage(error)}`, { cause: error })
@@ -77,13 +100,17 @@ export class CloudStorage {
   }
 }
 
-/** The object's sha256 from a reply fetchWithRetry did not retry; undefined for a 404. */
-async function hashReply(purpose: string, response: Response): Promise<string | undefined> {
+/** What `read` makes of a reply fetchWithRetry did not retry; undefined for a 404. */
+async function objectReply<T>(
+  purpose: string,
+  response: Response,
+  read: (response: Response) => Promise<T>,
+): Promise<T | undefined> {
   if (response.status === 404) {
     await response.body?.cancel();
     return undefined;
   }
-  if (response.ok && response.body) return digest(response);
+  if (response.ok && response.body) return read(response);
   const error = httpError(purpose, await readReply(response));
   if (response.status === 429 || response.status >= 500) {
     throw new RemoteFailure(error.message, {
@@ -101,11 +128,29 @@ async function digest(response: Response): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The body as text, refused once it passes `maxBytes`. */
+async function boundedText(uri: string, response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = (): Error => new ObjectTooLargeError(`${uri} is larger than ${maxBytes} bytes`);
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Refusals the deploying identity can fix, with what to do. */
 function explain(error: Error & { status: number }): Error {
   const fixes: Record<number, string> = {
     401: 'The credentials were rejected: re-run the auth step, and check its workload-identity-provider and service-account.',
-    403: "Grant the deploying identity roles/storage.objectViewer on the model's bucket: deploy hashes the model before uploading it.",
+    403: "Grant the identity roles/storage.objectViewer on the bucket: deploy hashes the model before uploading it, and the run report reads the run's artifacts.",
   };
   const fix = fixes[error.status];
   return fix ? new UserError(error.message, { fix, cause: error }) : error;

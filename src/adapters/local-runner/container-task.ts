@@ -84,6 +84,8 @@ export async function runContainerTask(
     Object.entries(outputArtifacts).map(([key, artifact]) => [key, artifact.path]),
   );
 
+  // The image is what the task would run in on Vertex (and does with the docker executor).
+  if (container.image) record.image = container.image;
   const caching = run.options.useCache && task.cachingOptions?.enableCache === true;
   const key = caching
     ? cacheKey({

@@ -26,6 +26,8 @@ export interface LocalRunOptions {
   /** Scales retry back-off (tests use 0); 1 honours the spec. */
   readonly backoffScale?: number;
   readonly now?: () => Date;
+  /** The commit the run started from, recorded in run.json when known. */
+  readonly gitCommit?: string;
 }
 
 export interface Scope {

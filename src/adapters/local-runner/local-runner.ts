@@ -61,6 +61,7 @@ export async function runPipelineLocally(
   const record: RunRecord = {
     recordVersion: RUN_RECORD_VERSION,
     producer: runProducer(),
+    ...(options.gitCommit ? { gitCommit: options.gitCommit } : {}),
     backend: 'local',
     runId: path.basename(location),
     pipelineName: spec.pipelineInfo.name,

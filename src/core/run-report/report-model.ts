@@ -162,6 +162,8 @@ export interface ReportData {
   readonly verdict: { readonly passed: boolean; readonly headline: string };
   readonly dag: ReportDag;
   readonly metrics: readonly ReportMetricsOfTask[];
+  /** The task whose metrics are the run's (compared with the champion's), when one is. */
+  readonly metricsTask?: string;
   readonly evaluation?: ReportEvaluation;
   readonly data?: ReportDataProfile;
   readonly drift?: readonly ReportDriftFeature[];

@@ -1,0 +1,591 @@
+import { renderParameter } from '../ir/placeholders.js';
+import { formatDelta, formatMetric } from '../report/pipeline-report.js';
+import { DASHES, escapeHtml, htmlPage, jsonForScript, PALETTE } from './html-page.js';
+import type { Curve, ReportData, ReportEvaluation } from './report-model.js';
+import {
+  barChartSvg,
+  confusionMatrixSvg,
+  histogramSvg,
+  lineChartSvg,
+  scatterSvg,
+} from './svg/charts.js';
+import { dagSvg } from './svg/dag-svg.js';
+
+/**
+ * A run's report as one self-contained HTML file: every chart a static SVG drawn now, tables
+ * for what the charts show, and a few lines of script for the threshold slider only. Pure and
+ * deterministic: the same data gives the same bytes (no clock, no random ids).
+ */
+
+interface Section {
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
+}
+
+type Cell = string | { readonly html: string; readonly numeric?: boolean };
+
+/** A table; cells are HTML (escape text first), numbers right-aligned. */
+function table(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly Cell[]>,
+  attributes = '',
+): string {
+  const cell = (value: Cell, tag: 'td' | 'th'): string =>
+    typeof value === 'string'
+      ? `<${tag}>${value}</${tag}>`
+      : `<${tag}${value.numeric ? ' class="num"' : ''}>${value.html}</${tag}>`;
+  return [
+    `<table${attributes}>`,
+    `<thead><tr>${header.map((name) => `<th scope="col">${escapeHtml(name)}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...rows.map((row) => `<tr>${row.map((value) => cell(value, 'td')).join('')}</tr>`),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+const number = (value: number | undefined): Cell => ({
+  html: escapeHtml(formatMetric(value)),
+  numeric: true,
+});
+
+/** 850 ms, 4.2 s, 3 min 5 s. */
+export function formatDurationMs(ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+const STATE_MARK: Readonly<Record<string, string>> = {
+  SUCCEEDED: '✓',
+  FAILED: '✗',
+  SKIPPED: '↷',
+  NOT_TRIGGERED: '–',
+  CANCELLED: '⊘',
+  RUNNING: '…',
+  PENDING: '…',
+};
+
+function summarySection(data: ReportData): Section {
+  const { run } = data;
+  const location = /^https?:\/\//.test(run.location)
+    ? `<a href="${escapeHtml(run.location)}">${escapeHtml(run.location)}</a>`
+    : `<code>${escapeHtml(run.location)}</code>`;
+  const rows: Array<[string, string]> = [
+    ['Run', `<code>${escapeHtml(run.id)}</code>`],
+    ['Pipeline', escapeHtml(run.pipeline)],
+    ['Where it ran', run.backend === 'vertex' ? 'Vertex AI Pipelines' : 'locally'],
+    ['State', `${STATE_MARK[run.state] ?? ''} ${escapeHtml(run.state)}`],
+    ['Started', escapeHtml(run.startTime)],
+    ['Ended', escapeHtml(run.endTime ?? '—')],
+    ['Duration', escapeHtml(formatDurationMs(run.durationMs))],
+    ['Location', location],
+  ];
+  return {
+    id: 'summary',
+    title: 'Summary',
+    body: `<table class="facts">${rows.map(([label, value]) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`).join('')}</table>`,
+  };
+}
+
+function pipelineSection(data: ReportData): Section {
+  const rows = data.dag.nodes.map((node) => [
+    node.link
+      ? `<a href="${escapeHtml(node.link)}">${escapeHtml(node.id)}</a>`
+      : `<code>${escapeHtml(node.id)}</code>`,
+    `${STATE_MARK[node.state] ?? ''} ${escapeHtml(node.state)}`,
+    { html: escapeHtml(formatDurationMs(node.durationMs)), numeric: true },
+    node.group ? 'sub-DAG' : node.cached ? 'yes' : 'no',
+    node.link ? `<a href="${escapeHtml(node.link)}">${linkWords(node.link)}</a>` : '—',
+  ]);
+  const edges = data.dag.edges
+    .map((edge) => `${escapeHtml(edge.from)} → ${escapeHtml(edge.to)}`)
+    .join(', ');
+  return {
+    id: 'pipeline',
+    title: 'Pipeline',
+    body: [
+      `<figure class="chart dag">${dagSvg(data.dag, { title: `Pipeline ${data.run.pipeline}` })}</figure>`,
+      table(['Task', 'State', 'Duration', 'Cached', 'Log'], rows, ' id="tasks"'),
+      `<p class="muted">Dependencies: ${edges || 'none'}.</p>`,
+    ].join('\n'),
+  };
+}
+
+function linkWords(link: string): string {
+  return /^https?:\/\//.test(link) ? 'console' : 'log';
+}
+
+/** The chosen model's metrics with their 95% interval, and the champion's with the change. */
+function metricsSection(data: ReportData): Section | undefined {
+  const { evaluation, champion } = data;
+  // The record's numbers (full precision, what gate compares) over the evaluation file's.
+  const recorded = data.metrics.find((entry) => entry.task === data.metricsTask)?.metrics;
+  const candidate: Readonly<Record<string, number>> | undefined = evaluation?.metrics ?? recorded;
+  const parts: string[] = [];
+  if (candidate) {
+    const header = ['Metric', 'Value', '95% interval'];
+    if (champion) header.push('Champion', 'Δ vs champion');
+    const rows = Object.keys(candidate).map((name): Cell[] => {
+      const value = recorded?.[name] ?? candidate[name];
+      const interval = evaluation?.intervals[name];
+      const row: Cell[] = [
+        escapeHtml(name),
+        number(value),
+        interval ? `${formatMetric(interval[0])} – ${formatMetric(interval[1])}` : '—',
+      ];
+      if (champion) {
+        row.push(number(champion.metrics[name]), {
+          html: escapeHtml(formatDelta(value, champion.metrics[name])),
+          numeric: true,
+        });
+      }
+      return row;
+    });
+    if (evaluation) {
+      parts.push(
+        `<p>${escapeHtml(evaluation.model)} on ${evaluation.rows} test rows (${escapeHtml(evaluation.task)}); chosen by ${escapeHtml(evaluation.primaryMetric)}.</p>`,
+      );
+    }
+    if (champion) parts.push(`<p>Champion: <code>${escapeHtml(champion.source)}</code>.</p>`);
+    parts.push(table(header, rows, ' id="metric-table"'));
+  }
+  if (evaluation && evaluation.candidates.length > 0) {
+    const names = [...new Set(evaluation.candidates.flatMap((c) => Object.keys(c.metrics)))];
+    parts.push(
+      '<h3>Candidates</h3>',
+      table(
+        ['Model', `CV ${evaluation.primaryMetric}`, ...names, 'Chosen'],
+        evaluation.candidates.map((c) => [
+          escapeHtml(c.name),
+          number(c.cvScore),
+          ...names.map((name) => number(c.metrics[name])),
+          c.chosen ? '✓ chosen' : '',
+        ]),
+        ' id="candidates"',
+      ),
+    );
+  }
+  if (data.metrics.length > 0) {
+    const rows = data.metrics.flatMap(({ task, metrics }) =>
+      Object.entries(metrics).map(([name, value]) => [
+        escapeHtml(task),
+        escapeHtml(name),
+        number(value),
+      ]),
+    );
+    parts.push(
+      `<details${candidate ? '' : ' open'}><summary>Every metric, by task (${rows.length})</summary>`,
+      table(['Task', 'Metric', 'Value'], rows),
+      '</details>',
+    );
+  }
+  return parts.length > 0 ? { id: 'metrics', title: 'Metrics', body: parts.join('\n') } : undefined;
+}
+
+const points = (curve: Curve): Array<[number, number]> =>
+  curve.x.map((x, index): [number, number] => [x, curve.y[index] ?? 0]);
+
+/** The run's curves in palette colours, the champion's dashed in the same colours. */
+function series(own: readonly Curve[] | undefined, champion: readonly Curve[] | undefined) {
+  return [
+    ...(own ?? []).map((curve, index) => ({
+      label: curve.label,
+      points: points(curve),
+      color: PALETTE[index % PALETTE.length],
+    })),
+    ...(champion ?? []).map((curve, index) => ({
+      label: `champion: ${curve.label}`,
+      points: points(curve),
+      color: PALETTE[index % PALETTE.length],
+      dash: DASHES[1],
+    })),
+  ];
+}
+
+const figure = (svg: string): string => `<figure class="chart">${svg}</figure>`;
+
+function chartsSection(data: ReportData): Section | undefined {
+  const evaluation = data.evaluation;
+  if (!evaluation) return undefined;
+  const theirs = data.champion?.evaluation;
+  const charts: string[] = [];
+  const unit: [number, number] = [0, 1];
+  if (evaluation.roc) {
+    charts.push(
+      figure(
+        lineChartSvg({
+          title: 'ROC curve',
+          xLabel: 'False positive rate',
+          yLabel: 'True positive rate',
+          series: series(evaluation.roc, theirs?.roc),
+          xDomain: unit,
+          yDomain: unit,
+          diagonal: true,
+        }),
+      ),
+    );
+  }
+  if (evaluation.precisionRecall) {
+    charts.push(
+      figure(
+        lineChartSvg({
+          title: 'Precision–recall curve',
+          xLabel: 'Recall',
+          yLabel: 'Precision',
+          series: series(evaluation.precisionRecall, theirs?.precisionRecall),
+          xDomain: unit,
+          yDomain: unit,
+        }),
+      ),
+    );
+  }
+  if (evaluation.calibration) {
+    charts.push(
+      figure(
+        lineChartSvg({
+          title: 'Calibration',
+          xLabel: 'Mean predicted probability',
+          yLabel: 'Observed share of positives',
+          series: series(evaluation.calibration, theirs?.calibration),
+          xDomain: unit,
+          yDomain: unit,
+          diagonal: true,
+        }),
+      ),
+    );
+  }
+  if (evaluation.confusionMatrix && evaluation.classes) {
+    const baseline = theirs?.confusionMatrix;
+    charts.push(
+      figure(
+        confusionMatrixSvg({
+          title: 'Confusion matrix',
+          classes: evaluation.classes,
+          matrix: evaluation.confusionMatrix,
+          ...(baseline && sameShape(baseline, evaluation.confusionMatrix) ? { baseline } : {}),
+        }),
+      ),
+    );
+  }
+  if (evaluation.predictedVsActual) {
+    const { actual, predicted } = evaluation.predictedVsActual;
+    charts.push(
+      figure(
+        scatterSvg({
+          title: 'Predicted vs actual',
+          xLabel: 'Actual',
+          yLabel: 'Predicted',
+          points: actual.map((value, index): [number, number] => [value, predicted[index] ?? 0]),
+          diagonal: true,
+        }),
+      ),
+    );
+  }
+  if (evaluation.residuals) {
+    charts.push(
+      figure(
+        histogramSvg({
+          title: 'Residuals (actual − predicted)',
+          xLabel: 'Residual',
+          edges: evaluation.residuals.edges,
+          counts: evaluation.residuals.counts,
+        }),
+      ),
+    );
+  }
+  const slider = thresholdSlider(evaluation);
+  if (charts.length === 0 && !slider) return undefined;
+  return {
+    id: 'charts',
+    title: 'Charts',
+    body: [
+      data.champion?.evaluation
+        ? '<p class="muted">Solid lines: this run. Dashed lines: the champion.</p>'
+        : '',
+      `<div class="charts">${charts.join('\n')}</div>`,
+      slider ?? '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
+}
+
+function sameShape(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean {
+  return a.length === b.length && a.every((row, index) => row.length === b[index]?.length);
+}
+
+/** The slider's data: the positive class's ROC points and the class counts. */
+export interface ThresholdData {
+  readonly positives: number;
+  readonly negatives: number;
+  readonly fpr: readonly number[];
+  readonly tpr: readonly number[];
+  readonly thresholds: readonly number[];
+  /** The index of the recorded threshold (the smallest ROC threshold at or above it). */
+  readonly start: number;
+}
+
+/** For a binary classifier with a ROC curve carrying its thresholds and a 2×2 matrix. */
+export function thresholdData(evaluation: ReportEvaluation): ThresholdData | undefined {
+  const [curve] = evaluation.roc ?? [];
+  const matrix = evaluation.confusionMatrix;
+  const classes = evaluation.classes ?? [];
+  if (evaluation.task !== 'binary' || !curve?.thresholds || matrix?.length !== 2) return undefined;
+  const positive = Math.max(classes.indexOf(evaluation.positiveClass ?? ''), 0) === 0 ? 0 : 1;
+  const sum = (row: readonly number[] | undefined): number =>
+    (row ?? []).reduce((total, value) => total + value, 0);
+  const thresholds = curve.thresholds;
+  const recorded = evaluation.threshold ?? 0.5;
+  let start = 0;
+  thresholds.forEach((threshold, index) => {
+    if (threshold >= recorded) start = index;
+  });
+  return {
+    positives: sum(matrix[positive]),
+    negatives: sum(matrix[1 - positive]),
+    fpr: curve.x,
+    tpr: curve.y,
+    thresholds,
+    start,
+  };
+}
+
+/**
+ * The confusion matrix at a threshold the reader picks: counts from the ROC point at that
+ * threshold and the class counts. Without script the slider stays hidden and the table shows
+ * the recorded threshold's counts.
+ */
+function thresholdSlider(evaluation: ReportEvaluation): string | undefined {
+  const slider = thresholdData(evaluation);
+  const matrix = evaluation.confusionMatrix;
+  if (!slider || !matrix) return undefined;
+  const classes = evaluation.classes ?? ['negative', 'positive'];
+  const positiveIndex = Math.max(classes.indexOf(evaluation.positiveClass ?? ''), 0) === 0 ? 0 : 1;
+  const negativeIndex = 1 - positiveIndex;
+  const positive = escapeHtml(classes[positiveIndex] ?? 'positive');
+  const negative = escapeHtml(classes[negativeIndex] ?? 'negative');
+  const cell = (actual: number, predicted: number): number => matrix[actual]?.[predicted] ?? 0;
+  const tp = cell(positiveIndex, positiveIndex);
+  const fp = cell(negativeIndex, positiveIndex);
+  const fn = cell(positiveIndex, negativeIndex);
+  const tn = cell(negativeIndex, negativeIndex);
+  const ratio = (a: number, b: number): string => (b === 0 ? '—' : formatMetric(a / b));
+  const recorded = evaluation.threshold ?? 0.5;
+  return [
+    '<h3 id="threshold-heading">Decision threshold</h3>',
+    `<div id="threshold" class="no-print" hidden><label for="threshold-input">Threshold: <output id="threshold-value">${formatMetric(recorded)}</output></label> `,
+    `<input id="threshold-input" type="range" min="0" max="${slider.thresholds.length - 1}" step="1" value="${slider.start}" aria-describedby="threshold-note"></div>`,
+    `<p id="threshold-note" class="muted">Counts at the recorded threshold ${formatMetric(recorded)}; with script, move the slider to see them at another (read from the ROC curve's points).</p>`,
+    `<table id="threshold-matrix"><thead><tr><th scope="col">Actual \\ predicted</th><th scope="col">${positive}</th><th scope="col">${negative}</th></tr></thead><tbody>`,
+    `<tr><th scope="row">${positive}</th><td class="num" id="tm-tp">${tp}</td><td class="num" id="tm-fn">${fn}</td></tr>`,
+    `<tr><th scope="row">${negative}</th><td class="num" id="tm-fp">${fp}</td><td class="num" id="tm-tn">${tn}</td></tr>`,
+    '</tbody></table>',
+    `<p>Precision <span id="tm-precision">${ratio(tp, tp + fp)}</span>, recall <span id="tm-recall">${ratio(tp, tp + fn)}</span>.</p>`,
+    `<script type="application/json" id="threshold-data">${jsonForScript(slider)}</script>`,
+  ].join('\n');
+}
+
+/** Shows the slider and recomputes the matrix from the ROC point it picks. */
+const SLIDER_SCRIPT = `(function(){
+var source=document.getElementById('threshold-data');if(!source)return;
+var d=JSON.parse(source.textContent),input=document.getElementById('threshold-input');
+var fmt=function(v){return Number.isInteger(v)?String(v):v.toFixed(4)};
+var set=function(id,v){document.getElementById(id).textContent=v};
+function show(i){var tp=Math.round(d.tpr[i]*d.positives),fp=Math.round(d.fpr[i]*d.negatives);
+var fn=d.positives-tp,tn=d.negatives-fp,t=d.thresholds[i];
+set('tm-tp',tp);set('tm-fp',fp);set('tm-fn',fn);set('tm-tn',tn);set('threshold-value',fmt(t));
+input.setAttribute('aria-valuetext','threshold '+fmt(t));
+set('tm-precision',tp+fp?fmt(tp/(tp+fp)):'\\u2014');set('tm-recall',d.positives?fmt(tp/d.positives):'\\u2014');
+set('threshold-note','Counts at threshold '+fmt(t)+' (from the ROC curve\\u2019s points).')}
+document.getElementById('threshold').hidden=false;
+input.addEventListener('input',function(){show(Number(input.value))});
+})();`;
+
+function importancesSection(data: ReportData): Section | undefined {
+  const importances = data.evaluation?.featureImportances;
+  if (!importances || importances.length === 0) return undefined;
+  const top = importances.slice(0, 20);
+  return {
+    id: 'importances',
+    title: 'Feature importances',
+    body: [
+      figure(
+        barChartSvg({
+          title: `Permutation importance${importances.length > top.length ? ` (top ${top.length} of ${importances.length})` : ''}`,
+          xLabel: `Drop in ${data.evaluation?.primaryMetric ?? 'score'}`,
+          bars: top.map((entry) => ({
+            label: entry.feature,
+            value: entry.importance,
+            error: entry.std,
+          })),
+        }),
+      ),
+      `<details><summary>Every feature (${importances.length})</summary>`,
+      table(
+        ['Feature', 'Importance', 'Std'],
+        importances.map((entry) => [
+          escapeHtml(entry.feature),
+          number(entry.importance),
+          number(entry.std),
+        ]),
+      ),
+      '</details>',
+    ].join('\n'),
+  };
+}
+
+function dataSection(data: ReportData): Section | undefined {
+  const profile = data.data;
+  if (!profile) return undefined;
+  const split =
+    profile.trainRows !== undefined && profile.testRows !== undefined
+      ? ` (${profile.trainRows} to train, ${profile.testRows} to test)`
+      : '';
+  const parts = [
+    `<p>${profile.rows} rows${split}, ${profile.columns.length} feature columns${profile.target ? `; target <code>${escapeHtml(profile.target)}</code>` : ''}${profile.task ? ` (${escapeHtml(profile.task)})` : ''}.</p>`,
+  ];
+  if (profile.classBalance) {
+    const total = Object.values(profile.classBalance).reduce((sum, count) => sum + count, 0);
+    parts.push(
+      table(
+        ['Class', 'Rows', 'Share'],
+        Object.entries(profile.classBalance).map(([name, count]) => [
+          escapeHtml(name),
+          number(count),
+          { html: total ? `${((100 * count) / total).toFixed(1)}%` : '—', numeric: true },
+        ]),
+        ' id="class-balance"',
+      ),
+    );
+  }
+  parts.push(
+    table(
+      ['Column', 'Type', 'Missing', 'Distinct'],
+      profile.columns.map((column) => [
+        escapeHtml(column.name),
+        escapeHtml(column.kind),
+        number(column.missing),
+        number(column.distinct),
+      ]),
+      ' id="columns"',
+    ),
+  );
+  if (profile.droppedColumns.length > 0) {
+    parts.push(
+      `<p>Dropped: ${profile.droppedColumns.map((column) => escapeHtml(column)).join('; ')}.</p>`,
+    );
+  }
+  return { id: 'data', title: 'Data', body: parts.join('\n') };
+}
+
+function driftSection(data: ReportData): Section | undefined {
+  const drift = data.drift;
+  if (!drift) return undefined;
+  const drifted = drift.filter((feature) => feature.drifted).length;
+  return {
+    id: 'drift',
+    title: 'Drift',
+    body: [
+      `<p>${drifted} of ${drift.length} features drifted.</p>`,
+      table(
+        ['Feature', 'Type', 'Method', 'Statistic', 'Threshold', 'p-value', 'Drifted', 'Reason'],
+        drift.map((feature) => [
+          escapeHtml(feature.feature),
+          escapeHtml(feature.kind),
+          escapeHtml(feature.method),
+          number(feature.statistic),
+          number(feature.threshold),
+          number(feature.pValue),
+          feature.drifted ? '<strong>⚠ yes</strong>' : 'no',
+          escapeHtml(feature.reason),
+        ]),
+        ' id="drift-table"',
+      ),
+    ].join('\n'),
+  };
+}
+
+function parametersSection(data: ReportData): Section {
+  const rows = (values: Readonly<Record<string, unknown>>) =>
+    Object.entries(values).map(([name, value]) => [
+      `<code>${escapeHtml(name)}</code>`,
+      `<code>${escapeHtml(renderParameter(value as never))}</code>`,
+    ]);
+  const outputs = Object.keys(data.run.outputs).length;
+  return {
+    id: 'parameters',
+    title: 'Parameters',
+    body: [
+      table(['Parameter', 'Value'], rows(data.run.parameters), ' id="parameter-table"'),
+      outputs > 0 ? `<h3>Outputs</h3>\n${table(['Output', 'Value'], rows(data.run.outputs))}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  };
+}
+
+function factsSection(data: ReportData): Section | undefined {
+  if (data.facts.length === 0) return undefined;
+  return {
+    id: 'facts',
+    title: 'Facts',
+    body: `<table class="facts" id="fact-table">${data.facts.map((fact) => `<tr><th scope="row">${escapeHtml(fact.label)}</th><td><code>${escapeHtml(fact.value)}</code></td></tr>`).join('')}</table>`,
+  };
+}
+
+function warningsSection(data: ReportData): Section | undefined {
+  if (data.warnings.length === 0) return undefined;
+  return {
+    id: 'warnings',
+    title: 'Warnings',
+    body: `<ul id="warning-list">${data.warnings.map((warning) => `<li class="warning">⚠ ${escapeHtml(warning)}</li>`).join('')}</ul>`,
+  };
+}
+
+const STYLE = `
+nav.toc ul{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;padding:0;margin:0 0 8px}
+table.facts th{width:14em}
+figure.chart{margin:0}
+figure.dag{overflow-x:auto;max-width:100%}
+#threshold{margin:8px 0}
+#threshold input{width:320px;vertical-align:middle}
+details{margin:8px 0}
+`;
+
+/** The whole report: a self-contained page, sections in a fixed order with a table of contents. */
+export function renderReportHtml(data: ReportData): string {
+  const sections = [
+    summarySection(data),
+    pipelineSection(data),
+    metricsSection(data),
+    chartsSection(data),
+    importancesSection(data),
+    dataSection(data),
+    driftSection(data),
+    parametersSection(data),
+    factsSection(data),
+    warningsSection(data),
+  ].filter((section): section is Section => section !== undefined);
+  const { verdict } = data;
+  const body = [
+    '<main>',
+    `<h1>${escapeHtml(data.run.pipeline)} · <span class="muted">${escapeHtml(data.run.id)}</span></h1>`,
+    `<p class="headline ${verdict.passed ? 'pass' : 'fail'}" id="headline">${verdict.passed ? '✓' : '✗'} ${escapeHtml(verdict.headline)}</p>`,
+    `<nav class="toc" aria-label="Contents"><ul>${sections.map((section) => `<li><a href="#${section.id}">${section.title}</a></li>`).join('')}</ul></nav>`,
+    ...sections.map(
+      (section) =>
+        `<section id="${section.id}" aria-labelledby="${section.id}-title">\n<h2 id="${section.id}-title">${section.title}</h2>\n${section.body}\n</section>`,
+    ),
+    '</main>',
+  ].join('\n');
+  return htmlPage({
+    title: `${data.run.pipeline} ${data.run.id}: ${verdict.headline}`,
+    body,
+    style: STYLE,
+    ...(data.evaluation && thresholdData(data.evaluation) ? { script: SLIDER_SCRIPT } : {}),
+  });
+}
