@@ -131,6 +131,17 @@ function texts(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+/** The titles of the SVG charts in the page that draw nothing (no shape, or no size). */
+function emptyCharts(page: Page): Promise<string[]> {
+  return inPage(
+    page,
+    `[...document.querySelectorAll('svg')].filter((svg) => {
+      const box = svg.getBBox();
+      return svg.querySelectorAll('path, rect, circle, line, polyline').length === 0 || box.width === 0 || box.height === 0;
+    }).map((svg) => svg.querySelector('title')?.textContent ?? svg.outerHTML.slice(0, 80))`,
+  );
+}
+
 async function rowIds(page: Page): Promise<string[]> {
   return inPage(
     page,
@@ -230,6 +241,23 @@ describe.skipIf(!ready)('mlops ui in Chromium', () => {
         12,
       );
     }
+    // Both runs' ROC and precision-recall curves in one chart each; every chart drawn.
+    const series = await inPage<Array<{ title: string; labels: string[] }>>(
+      page,
+      `[...document.querySelectorAll('svg')].filter((svg) => svg.querySelector('path.series')).map((svg) => ({
+        title: svg.querySelector('title')?.textContent ?? '',
+        labels: [...svg.querySelectorAll('path.series')].map((path) => path.dataset.label),
+      }))`,
+    );
+    const runIds = [first?.record.runId, second?.record.runId];
+    expect(series.filter((chart) => chart.title.startsWith('ROC'))).toEqual([
+      { title: expect.stringMatching(/^ROC · /) as string, labels: runIds },
+    ]);
+    expect(series.filter((chart) => chart.title.startsWith('Precision-recall'))).toHaveLength(1);
+    expect(await texts(page, 'svg title')).toContainEqual(
+      `Confusion matrix: ${second?.record.runId ?? ''} vs ${first?.record.runId ?? ''}`,
+    );
+    expect(await emptyCharts(page)).toEqual([]);
     await page.click('#toggle-differences');
     await page.waitForSelector('#metrics');
     const onlyDifferences = (await texts(page, '#metrics tbody tr')).length;
@@ -244,7 +272,12 @@ describe.skipIf(!ready)('mlops ui in Chromium', () => {
   it('shows a run’s page and previews its data set as a table', async () => {
     const [first] = runs;
     const { page, problems } = await openPage(`${url}/runs/${first?.id ?? ''}`);
-    expect(await texts(page, 'h1')).toEqual([first?.record.runId]);
+    expect((await texts(page, 'h1'))[0]).toContain(first?.record.runId);
+    // The report: its DAG and evaluation charts, each drawn.
+    const charts = await texts(page, 'svg > title');
+    expect(charts).toContain(`Pipeline ${first?.record.pipelineName ?? ''}`);
+    expect(charts.some((title) => title.startsWith('ROC'))).toBe(true);
+    expect(await emptyCharts(page)).toEqual([]);
     await Promise.all([
       page.waitForNavigation(),
       page.click(`a[href="/runs/${first?.id ?? ''}/artifacts/load-data/dataset"]`),

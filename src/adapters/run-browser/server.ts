@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { artifactPageHtml } from '../../core/run-browser/artifact-preview.js';
+import { compareChartsHtml } from '../../core/run-browser/compare-charts.js';
 import { comparePageHtml } from '../../core/run-browser/compare-page.js';
 import { compareRuns, parseCompareQuery } from '../../core/run-browser/compare.js';
 import { LIST_WINDOW, listPageHtml, listRowHtml } from '../../core/run-browser/list-page.js';
@@ -20,6 +21,7 @@ import { runPageHtml } from '../../core/run-browser/run-page.js';
 import { summarizeRun, type RunSummary } from '../../core/run-browser/run-summary.js';
 import { contentSecurityPolicy } from '../../core/run-report/html-page.js';
 import { RunIndex, type RunListing } from './run-index.js';
+import { runEvaluation, runReportData } from './run-reports.js';
 import { previewRunFile, resolveRunFile, runFileStream } from './run-files.js';
 
 /**
@@ -154,7 +156,13 @@ class RunBrowserApp {
         'text/html',
         messagePageHtml(this.root, `Run ${id} cannot be read`, loaded.problem),
       );
-    send(response, 200, 'text/html', runPageHtml({ root: this.root, id, record: loaded.record }));
+    const report = await runReportData(id, loaded.record, loaded.folder);
+    send(
+      response,
+      200,
+      'text/html',
+      runPageHtml({ root: this.root, id, record: loaded.record }, report),
+    );
   }
 
   private async comparePage(url: URL, response: ServerResponse): Promise<void> {
@@ -164,6 +172,7 @@ class RunBrowserApp {
       run && 'record' in run ? [{ id: query.runs[index] ?? '', record: run.record }] : [],
     );
     const records = found.map((run) => run.record);
+    const evaluations = await Promise.all(records.map((record) => runEvaluation(record)));
     send(
       response,
       200,
@@ -176,7 +185,12 @@ class RunBrowserApp {
           (_, index) => !found.some((run) => run.id === query.runs[index]),
         ),
         comparison: compareRuns(records),
-        charts: '',
+        charts: compareChartsHtml(
+          found.map((run, index) => ({
+            label: run.record.runId,
+            ...(evaluations[index] ? { evaluation: evaluations[index] } : {}),
+          })),
+        ),
       }),
     );
   }

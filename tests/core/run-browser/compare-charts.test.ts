@@ -64,8 +64,12 @@ describe('the comparison’s charts', () => {
     expect(html).toContain('Precision-recall · yes');
     // The second run's matrix against the first: differences +/− in the cells.
     expect(html).toContain('Confusion matrix: run-b vs run-a');
-    expect(html).toContain('actual no, predicted no: 4 (66.7% of the row), −1 against the baseline');
-    expect(html).toContain('actual yes, predicted yes: 3 (75.0% of the row), +1 against the baseline');
+    expect(html).toContain(
+      'actual no, predicted no: 4 (66.7% of the row), −1 against the baseline',
+    );
+    expect(html).toContain(
+      'actual yes, predicted yes: 3 (75.0% of the row), +1 against the baseline',
+    );
   });
 
   it('draws no matrix difference between runs of other classes, and nothing without evaluations', () => {

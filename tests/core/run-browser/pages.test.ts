@@ -8,6 +8,8 @@ import { listPageHtml } from '../../../src/core/run-browser/list-page.js';
 import { listPage, parseListQuery } from '../../../src/core/run-browser/list-query.js';
 import { runPageHtml } from '../../../src/core/run-browser/run-page.js';
 import { summarizeRun } from '../../../src/core/run-browser/run-summary.js';
+import { buildReportData } from '../../../src/core/run-report/report-data.js';
+import type { RunRecord } from '../../../src/core/run-record.js';
 import { runRecord } from './run-records.js';
 
 describe('artifact previews', () => {
@@ -88,7 +90,7 @@ describe('pages', () => {
     expect(html).toContain('mlops run --local');
   });
 
-  it('reloads a running run’s page and links its outputs and logs', () => {
+  it('shows the run’s report, reloading while it runs, with its outputs linked', () => {
     const record = runRecord('live', { state: 'RUNNING' });
     record.tasks.train = {
       ...record.tasks.train!,
@@ -103,12 +105,13 @@ describe('pages', () => {
         ],
       },
     };
-    const html = runPageHtml({ root: '/runs', id: 'live', record });
+    const page = (view: RunRecord, id: string): string =>
+      runPageHtml({ root: '/runs', id, record: view }, buildReportData(view, {}));
+    const html = page(record, 'live');
     expect(html).toContain('<meta http-equiv="refresh" content="2">');
+    expect(html).toContain('<nav class="top" aria-label="Run browser"><a href="/">Runs</a>');
+    expect(html).toContain('id="headline"'); // the report's own headline
     expect(html).toContain('href="/runs/live/artifacts/train/model"');
-    expect(html).toContain('href="/runs/live/artifacts/train/task.log"');
-    expect(runPageHtml({ root: '/runs', id: 'done', record: runRecord('done') })).not.toContain(
-      'http-equiv="refresh"',
-    );
+    expect(page(runRecord('done'), 'done')).not.toContain('http-equiv="refresh"');
   });
 });
