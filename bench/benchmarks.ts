@@ -23,12 +23,13 @@ import {
 } from './measure.js';
 import { measureReportSize } from './report-size.js';
 import { reportSvgRows } from './report-svg.js';
+import { benchRunBrowser } from './run-browser.js';
 import { batchScoring, type Latency, servingLatency, trainChurnModel } from './scoring.js';
 
 const BATCH_ROWS = Number(process.env.MLOPS_BENCH_BATCH_ROWS ?? 1_000_000);
 // `npm run bench -- --only server` (groups: engine, batch, server, svg, report; comma-separated) measures
 // those rows alone and keeps the other rows of BENCHMARKS.md as the last full run wrote them.
-const GROUPS = ['engine', 'batch', 'server', 'svg', 'report'] as const;
+const GROUPS = ['engine', 'batch', 'server', 'svg', 'report', 'ui'] as const;
 type Group = (typeof GROUPS)[number];
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt < 0 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',');
@@ -36,15 +37,17 @@ if (only?.some((group) => !(GROUPS as readonly string[]).includes(group)))
   throw new Error(`--only takes ${GROUPS.join(', ')} (comma-separated), got ${only.join(',')}`);
 const runs = (group: Group): boolean => !only || only.includes(group);
 const groupOf = (name: string): Group =>
-  name.startsWith('Run report')
-    ? 'report'
-    : name.startsWith('Report SVG')
-      ? 'svg'
-      : name.startsWith('Prediction server')
-        ? 'server'
-        : /^(Batch scoring|Peak memory)/.test(name)
-          ? 'batch'
-          : 'engine';
+  name.startsWith('Run browser')
+    ? 'ui'
+    : name.startsWith('Run report')
+      ? 'report'
+      : name.startsWith('Report SVG')
+        ? 'svg'
+        : name.startsWith('Prediction server')
+          ? 'server'
+          : /^(Batch scoring|Peak memory)/.test(name)
+            ? 'batch'
+            : 'engine';
 
 const workspace = await mkdtemp(path.join(tmpdir(), 'mlops-bench-'));
 const rows: string[][] = [];
@@ -453,6 +456,8 @@ try {
     ]);
     console.log(`run report: ${kb(size.reportBytes)} vs ${kb(size.summarisedBytes)} summarised`);
   }
+  // 8. The run browser on 10,000 synthetic runs against a naive server.
+  if (runs('ui')) rows.push(...(await benchRunBrowser(workspace)));
 } finally {
   await rm(workspace, { recursive: true, force: true });
 }

@@ -51,12 +51,13 @@ export const COMMANDS: readonly CommandEntry[] = [
 ];
 
 /**
- * The CLI has one more: init lays the platform into a repository before any workflow runs,
- * so the action (and action.yml) has no use for it.
+ * The CLI has two more the action (and action.yml) has no use for: init lays the platform into
+ * a repository before any workflow runs, and ui serves the run browser until stopped.
  */
 export const CLI_COMMANDS: readonly CommandEntry[] = [
   entry('init', async () => (await import('./init.js')).initCommand),
   ...COMMANDS,
+  entry('ui', async () => (await import('./ui.js')).uiCommand),
 ];
 
 /** Every command's definition (for help, action.yml and checks across commands). */

@@ -82,6 +82,14 @@ export interface HtmlPageParts {
   readonly fetchFromOrigin?: boolean;
 }
 
+/**
+ * Nothing may load from elsewhere: a report is opened offline, from a workflow artifact. The run
+ * browser sends the same policy as a header too.
+ */
+export function contentSecurityPolicy(fetchFromOrigin = false): string {
+  return `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'${fetchFromOrigin ? "; connect-src 'self'" : ''}`;
+}
+
 /** A whole HTML document from its parts; nothing in it reaches the network. */
 export function htmlPage(parts: HtmlPageParts): string {
   return [
@@ -90,8 +98,7 @@ export function htmlPage(parts: HtmlPageParts): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // Nothing may load from elsewhere: a report is opened offline, from a workflow artifact.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'${parts.fetchFromOrigin ? "; connect-src 'self'" : ''}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(parts.fetchFromOrigin)}">`,
     `<title>${escapeHtml(parts.title)}</title>`,
     `<style>${BASE_STYLE}${parts.style ?? ''}</style>`,
     parts.head ?? '',

@@ -556,8 +556,18 @@ figure.dag{overflow-x:auto;max-width:100%}
 details{margin:8px 0}
 `;
 
+/** What the run browser puts around a report it serves; a report file has none of it. */
+export interface ReportFrame {
+  /** Before the report (a navigation bar). */
+  readonly before?: string;
+  /** After the report's sections, inside its main. */
+  readonly after?: string;
+  /** More elements for the head (a refresh while the run is going). */
+  readonly head?: string;
+}
+
 /** The whole report: a self-contained page, sections in a fixed order with a table of contents. */
-export function renderReportHtml(data: ReportData): string {
+export function renderReportHtml(data: ReportData, frame: ReportFrame = {}): string {
   const sections = [
     summarySection(data),
     pipelineSection(data),
@@ -572,6 +582,7 @@ export function renderReportHtml(data: ReportData): string {
   ].filter((section): section is Section => section !== undefined);
   const { verdict } = data;
   const body = [
+    frame.before ?? '',
     '<main>',
     `<h1>${escapeHtml(data.run.pipeline)} · <span class="muted">${escapeHtml(data.run.id)}</span></h1>`,
     `<p class="headline ${verdict.passed ? 'pass' : 'fail'}" id="headline">${verdict.passed ? '✓' : '✗'} ${escapeHtml(verdict.headline)}</p>`,
@@ -580,12 +591,16 @@ export function renderReportHtml(data: ReportData): string {
       (section) =>
         `<section id="${section.id}" aria-labelledby="${section.id}-title">\n<h2 id="${section.id}-title">${section.title}</h2>\n${section.body}\n</section>`,
     ),
+    frame.after ?? '',
     '</main>',
-  ].join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
   return htmlPage({
     title: `${data.run.pipeline} ${data.run.id}: ${verdict.headline}`,
     body,
     style: STYLE,
+    ...(frame.head ? { head: frame.head } : {}),
     ...(data.evaluation && thresholdData(data.evaluation) ? { script: SLIDER_SCRIPT } : {}),
   });
 }
