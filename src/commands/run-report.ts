@@ -3,6 +3,7 @@
  * task with its command, log and hint, the one-line verdict, and the step's outputs.
  */
 import path from 'node:path';
+import { formatDuration } from '../core/duration.js';
 import { renderParameter } from '../core/ir/placeholders.js';
 import { formatMetric } from '../core/report/pipeline-report.js';
 import type { RunRecord } from '../core/run-record.js';
@@ -17,11 +18,6 @@ export function recordOutputs(record: RunRecord, recordPath: string): Record<str
     metrics: JSON.stringify(record.metrics),
     outputs: JSON.stringify(record.outputs),
   };
-}
-
-function formatDuration(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(1)}s`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseCsv } from '../csv.js';
 import { escapeHtml, htmlPage } from '../run-report/html-page.js';
 import { artifactHref, BROWSER_STYLE, navBar, runHref } from './page-parts.js';
 
@@ -21,36 +22,6 @@ export type ArtifactPreview =
   | { readonly kind: 'csv'; readonly header: readonly string[]; readonly rows: readonly string[][] }
   | { readonly kind: 'json' | 'markdown' | 'text'; readonly text: string }
   | { readonly kind: 'binary' };
-
-/** Rows of CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks), at most `limit`. */
-export function parseCsv(text: string, limit: number): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length && rows.length < limit; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (rows.length < limit && (field !== '' || row.length > 0)) rows.push([...row, field]);
-  return rows;
-}
 
 function looksLikeCsv(text: string): boolean {
   const [first, second] = parseCsv(text, 2);

@@ -1,3 +1,4 @@
+import { formatDuration } from '../duration.js';
 import { escapeHtml, htmlPage, jsonForScript } from '../run-report/html-page.js';
 import { formatMetric } from '../report/pipeline-report.js';
 import { LIST_SCRIPT } from './list-script.js';
@@ -8,14 +9,7 @@ import {
   type ListQuery,
   type ListRow,
 } from './list-query.js';
-import {
-  BROWSER_STYLE,
-  formatDuration,
-  formatTime,
-  navBar,
-  runHref,
-  stateBadge,
-} from './page-parts.js';
+import { BROWSER_STYLE, formatTime, navBar, runHref, stateBadge } from './page-parts.js';
 
 /**
  * The list of runs. The server draws the first rows, so the page reads without script; the

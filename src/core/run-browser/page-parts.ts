@@ -1,7 +1,6 @@
 import type { ParameterValue } from '../ir/parameters.js';
 import { escapeHtml, htmlPage } from '../run-report/html-page.js';
 import { formatMetric } from '../report/pipeline-report.js';
-import { formatDuration as formatTaskDuration } from '../run-report/svg/svg-text.js';
 
 /** Pieces every page of the run browser shares: the navigation bar, links, value formatting. */
 
@@ -47,11 +46,6 @@ export function stateBadge(state: string): string {
     UNREADABLE: '!',
   };
   return `<span class="state state-${escapeHtml(state)}">${marks[state] ?? '·'} ${escapeHtml(state)}</span>`;
-}
-
-/** A duration as the report's DAG shows it, '' when unknown. */
-export function formatDuration(ms: number | undefined): string {
-  return ms === undefined ? '' : formatTaskDuration(ms);
 }
 
 /** `2026-12-05 07:58:09` (UTC), from an ISO time. */

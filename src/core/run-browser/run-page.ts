@@ -1,8 +1,9 @@
+import { formatDuration } from '../duration.js';
 import { renderReportHtml } from '../run-report/report-html.js';
 import type { ReportData } from '../run-report/report-model.js';
 import { escapeHtml } from '../run-report/html-page.js';
 import type { RunRecord } from '../run-record.js';
-import { artifactHref, BROWSER_STYLE, formatDuration, navBar, stateBadge } from './page-parts.js';
+import { artifactHref, BROWSER_STYLE, navBar, stateBadge } from './page-parts.js';
 
 /** Seconds between reloads of a running run's page: the runner rewrites run.json as tasks end. */
 export const LIVE_REFRESH_SECONDS = 2;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCsv } from '../csv.js';
 import { modelArtifact, type RunRecord } from '../run-record.js';
 import { formatZodIssues } from '../zod-issues.js';
 import type {
@@ -241,41 +242,13 @@ export function parseModelMetadata(file: ArtifactText): Parsed<Record<string, un
   return parseJsonArtifact(file, 'The model metadata', z.record(z.string(), z.unknown()));
 }
 
-/** One CSV line's fields (RFC 4180: quoted fields may hold commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index];
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && text[index + 1] === '\n') index++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += character;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows.filter((cells) => cells.some((cell) => cell !== ''));
-}
-
 /** detect-drift's feature_drift table (CSV), drifted features first, then by name. */
 export function parseDriftTable(file: ArtifactText): Parsed<ReportDriftFeature[]> {
   const what = `The drift table (${file.uri})`;
   if ('error' in file) return { warning: `${what} could not be read: ${file.error}` };
-  const [header = [], ...rows] = parseCsv(file.text);
+  const [header = [], ...rows] = parseCsv(file.text).filter((cells) =>
+    cells.some((cell) => cell !== ''),
+  );
   const missing = [
     'feature',
     'kind',

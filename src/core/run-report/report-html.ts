@@ -1,3 +1,4 @@
+import { formatDuration } from '../duration.js';
 import { renderParameter } from '../ir/placeholders.js';
 import { formatDelta, formatMetric } from '../report/pipeline-report.js';
 import { DASHES, escapeHtml, htmlPage, jsonForScript, PALETTE } from './html-page.js';
@@ -50,15 +51,6 @@ const number = (value: number | undefined): Cell => ({
   numeric: true,
 });
 
-/** 850 ms, 4.2 s, 3 min 5 s. */
-export function formatDurationMs(ms: number | undefined): string {
-  if (ms === undefined) return '—';
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
-
 const STATE_MARK: Readonly<Record<string, string>> = {
   SUCCEEDED: '✓',
   FAILED: '✗',
@@ -81,7 +73,7 @@ function summarySection(data: ReportData): Section {
     ['State', `${STATE_MARK[run.state] ?? ''} ${escapeHtml(run.state)}`],
     ['Started', escapeHtml(run.startTime)],
     ['Ended', escapeHtml(run.endTime ?? '—')],
-    ['Duration', escapeHtml(formatDurationMs(run.durationMs))],
+    ['Duration', escapeHtml(formatDuration(run.durationMs) || '—')],
     ['Location', location],
   ];
   return {
@@ -97,7 +89,7 @@ function pipelineSection(data: ReportData): Section {
       ? `<a href="${escapeHtml(node.link)}">${escapeHtml(node.id)}</a>`
       : `<code>${escapeHtml(node.id)}</code>`,
     `${STATE_MARK[node.state] ?? ''} ${escapeHtml(node.state)}`,
-    { html: escapeHtml(formatDurationMs(node.durationMs)), numeric: true },
+    { html: escapeHtml(formatDuration(node.durationMs) || '—'), numeric: true },
     node.group ? 'sub-DAG' : node.cached ? 'yes' : 'no',
     node.link ? `<a href="${escapeHtml(node.link)}">${linkWords(node.link)}</a>` : '—',
   ]);

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  artifactPageHtml,
-  parseCsv,
-  previewFile,
-} from '../../../src/core/run-browser/artifact-preview.js';
+import { artifactPageHtml, previewFile } from '../../../src/core/run-browser/artifact-preview.js';
 import { listPageHtml } from '../../../src/core/run-browser/list-page.js';
 import { listPage, parseListQuery } from '../../../src/core/run-browser/list-query.js';
 import { runPageHtml } from '../../../src/core/run-browser/run-page.js';
@@ -13,14 +9,6 @@ import type { RunRecord } from '../../../src/core/run-record.js';
 import { runRecord } from './run-records.js';
 
 describe('artifact previews', () => {
-  it('parses CSV with quoted commas, quotes and line breaks, up to a limit', () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",3\n4,5', 3)).toEqual([
-      ['a', 'b'],
-      ['x, y', 'say "hi"'],
-      ['two\nlines', '3'],
-    ]);
-  });
-
   it('tells CSV, JSON, Markdown, text and binary apart, by name or by content', () => {
     expect(previewFile('dataset', 'a,b\n1,2\n', true)).toEqual({
       kind: 'csv',

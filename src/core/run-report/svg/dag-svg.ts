@@ -3,7 +3,8 @@ import { curveBasis, line } from 'd3-shape';
 import type { TaskState } from '../../run-record.js';
 import { escapeHtml } from '../html-page.js';
 import type { DagNode, ReportDag } from '../report-model.js';
-import { fitText, formatDuration, idPrefix, num, svgText, textWidth } from './svg-text.js';
+import { formatDuration } from '../../duration.js';
+import { fitText, idPrefix, num, svgText, textWidth } from './svg-text.js';
 
 /**
  * The pipeline's DAG as static SVG, laid out left to right by dagre: tasks as boxes saying their
@@ -99,14 +100,14 @@ interface Rect {
 
 function statusLine(node: DagNode): string {
   const style = STATE_STYLES[node.state];
-  const duration = node.durationMs === undefined ? '' : formatDuration(node.durationMs);
+  const duration = formatDuration(node.durationMs);
   return [style.mark, duration || style.word, node.cached ? '(cached)' : '']
     .filter((part) => part !== '')
     .join(' ');
 }
 
 function tooltip(node: DagNode): string {
-  const duration = node.durationMs === undefined ? '' : formatDuration(node.durationMs);
+  const duration = formatDuration(node.durationMs);
   return [node.id, STATE_STYLES[node.state].word, duration, node.cached ? 'cached' : '']
     .filter((part) => part !== '')
     .join(' — ');

@@ -81,15 +81,3 @@ export function idPrefix(kind: string, title: string, content: unknown): string 
     .slice(0, 32);
   return `${kind}-${slug || 'untitled'}-${fingerprint(JSON.stringify([kind, title, content]))}`;
 }
-
-/** `850 ms`, `12.3 s`, `4 m 05 s`, `1 h 02 m`: a task's duration as a box can hold it. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const wholeSeconds = Math.round(seconds);
-  const minutes = Math.floor(wholeSeconds / 60);
-  if (minutes < 60) return `${minutes} m ${String(wholeSeconds % 60).padStart(2, '0')} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} m`;
-}
