@@ -23,7 +23,7 @@ Fix: Install Node.js 24 or newer (nvm install 24, or https://nodejs.org/).
     return 2;
   }
   node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache();
-  const { main } = await __webpack_require__.e(/* import() */ 88).then(__webpack_require__.bind(__webpack_require__, 5088));
+  const { main } = await __webpack_require__.e(/* import() */ 5088).then(__webpack_require__.bind(__webpack_require__, 5088));
   return main([...argv]);
 }
 

@@ -374,6 +374,7 @@ async function runContainerTask(run, record, task, component, container, scope) 
   const artifactPaths = Object.fromEntries(
     Object.entries(outputArtifacts).map(([key2, artifact]) => [key2, artifact.path])
   );
+  if (container.image) record.image = container.image;
   const caching = run.options.useCache && task.cachingOptions?.enableCache === true;
   const key = caching ? cacheKey({
     container: {
@@ -710,6 +711,7 @@ async function runPipelineLocally(spec, parameters, options) {
   const record = {
     recordVersion: run_record/* RUN_RECORD_VERSION */.X1,
     producer: (0,package_version/* runProducer */.g)(),
+    ...options.gitCommit ? { gitCommit: options.gitCommit } : {},
     backend: "local",
     runId: external_node_path_.basename(location),
     pipelineName: spec.pipelineInfo.name,

@@ -1,5 +1,5 @@
 export const id = 630;
-export const ids = [630,323];
+export const ids = [630,6323];
 export const modules = {
 
 /***/ 1214:

@@ -413,7 +413,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
 /******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
 /******/ 	var installedChunks = {
-/******/ 		792: 0
+/******/ 		8792: 0
 /******/ 	};
 /******/ 	
 /******/ 	var installChunk = (data) => {
@@ -476,11 +476,11 @@ var __webpack_exports__ = {};
 /* harmony export */   yc: () => (/* binding */ startMainStep)
 /* harmony export */ });
 async function startMainStep(command) {
-  const { startMainStep: start } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(260), __nccwpck_require__.e(730), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9843));
+  const { startMainStep: start } = await Promise.all(/* import() */[__nccwpck_require__.e(4119), __nccwpck_require__.e(1260), __nccwpck_require__.e(5730), __nccwpck_require__.e(9843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9843));
   await start(command);
 }
 async function startPostStep() {
-  const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(260), __nccwpck_require__.e(730), __nccwpck_require__.e(683)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1683));
+  const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(4119), __nccwpck_require__.e(1260), __nccwpck_require__.e(5730), __nccwpck_require__.e(1683)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1683));
   await post();
 }
 async function startCli(argv) {

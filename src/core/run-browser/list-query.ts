@@ -114,18 +114,25 @@ export function sortRuns(runs: readonly RunSummary[], sort: string): RunSummary[
 }
 
 /**
- * Metric names over the runs, the most common first; among equally common ones the plain names
- * (`accuracy`) before the qualified (`accuracy_ci_low`, `random_forest_f1`), then by name.
+ * Metric names over the runs: first those the pipelines also output (what their authors chose to
+ * surface), then the most common; among equally common ones the plain names (`accuracy`) before
+ * the qualified (`accuracy_ci_low`, `random_forest_f1`), then by name.
  */
 export function metricNames(runs: readonly RunSummary[]): string[] {
   const counts = new Map<string, number>();
-  for (const run of runs)
+  const outputs = new Map<string, number>();
+  for (const run of runs) {
     for (const name of Object.keys(run.metrics)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const name of run.outputMetrics) outputs.set(name, (outputs.get(name) ?? 0) + 1);
+  }
   const parts = (name: string): number => name.split('_').length;
   return [...counts.entries()]
     .sort(
       ([a, countA], [b, countB]) =>
-        countB - countA || parts(a) - parts(b) || (a < b ? -1 : a > b ? 1 : 0),
+        (outputs.get(b) ?? 0) - (outputs.get(a) ?? 0) ||
+        countB - countA ||
+        parts(a) - parts(b) ||
+        (a < b ? -1 : a > b ? 1 : 0),
     )
     .map(([name]) => name);
 }

@@ -24,6 +24,8 @@ export interface RunSummary {
   /** The task the key metrics come from (evaluate, or the only task with metrics). */
   readonly metricsTask?: string;
   readonly metrics: Readonly<Record<string, number>>;
+  /** Key metrics the pipeline also outputs: what its author chose to surface (accuracy, roc_auc). */
+  readonly outputMetrics: readonly string[];
   readonly parameters: Readonly<Record<string, ParameterValue>>;
   /** Why the run is UNREADABLE. */
   readonly problem?: string;
@@ -51,6 +53,7 @@ export function summarizeRun(id: string, record: RunRecord): RunSummary {
     ...(record.durationMs === undefined ? {} : { durationMs: record.durationMs }),
     ...(task === undefined ? {} : { metricsTask: task }),
     metrics,
+    outputMetrics: Object.keys(metrics).filter((name) => typeof record.outputs[name] === 'number'),
     parameters: record.parameters,
   };
 }
@@ -64,6 +67,7 @@ export function unreadableRun(id: string, problem: string): RunSummary {
     backend: '',
     startTime: '',
     metrics: {},
+    outputMetrics: [],
     parameters: {},
     problem,
   };

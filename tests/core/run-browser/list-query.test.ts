@@ -96,6 +96,21 @@ describe('filtering and sorting runs', () => {
       ['a', { accuracy: 0.8 }],
     ]);
   });
+
+  it('puts the metrics the pipeline outputs first: the ones its author chose to surface', () => {
+    const metrics = { evaluate: { accuracy: 0.9, f1: 0.8, log_loss: 0.3, roc_auc: 0.95 } };
+    const surfaced = summarizeRun(
+      'e',
+      runRecord('train-e', { metrics, outputs: { roc_auc: 0.95, best_model_name: 'linear' } }),
+    );
+    expect(surfaced.outputMetrics).toEqual(['roc_auc']);
+    expect(metricNames([surfaced, summarizeRun('f', runRecord('train-f', { metrics }))])).toEqual([
+      'roc_auc',
+      'accuracy',
+      'f1',
+      'log_loss',
+    ]);
+  });
 });
 
 describe('summarizing a run.json', () => {

@@ -9,6 +9,7 @@ export function runRecord(
     startTime?: string;
     parameters?: RunRecord['parameters'];
     metrics?: RunRecord['metrics'];
+    outputs?: RunRecord['outputs'];
   } = {},
 ): RunRecord {
   return {
@@ -34,7 +35,7 @@ export function runRecord(
         artifacts: {},
       },
     },
-    outputs: {},
+    outputs: options.outputs ?? {},
     metrics: options.metrics ?? {},
   };
 }
