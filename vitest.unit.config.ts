@@ -10,6 +10,7 @@ export const UNIT_TESTS = [
   'tests/core/**/*.test.ts',
   'tests/commands/**/*.test.ts',
   'tests/adapters/project-setup/**/*.test.ts',
+  'tests/adapters/run-browser/**/*.test.ts',
   'tests/emulators/**/*.test.ts',
   'tests/runner/**/*.test.ts',
   'tests/pipelines/components.test.ts',
