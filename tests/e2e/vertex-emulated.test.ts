@@ -249,7 +249,7 @@ describe.skipIf(!hasPython)(
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toMatch(/✓ exit-handler-1\/for-loop-2\/2\/square\s+SUCCEEDED/);
       expect(result.stderr).toMatch(
-        /Run loop-and-exit-handler-\d{14} SUCCEEDED in \S+ → https:\/\/console\.cloud\.google\.com\//,
+        /Run loop-and-exit-handler-\d{14} SUCCEEDED in [\d.]+ m?s → https:\/\/console\.cloud\.google\.com\//,
       );
     });
 
