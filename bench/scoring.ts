@@ -105,11 +105,15 @@ function measure(python: string, args: string[]): Measured {
 
 export interface BatchScoring {
   readonly rows: number;
+  /** The candidate the training run chose (metadata.json's model_type): it sets how much of
+   * either side's time is the model's own arithmetic. */
+  readonly modelType: string;
   readonly component: Measured;
   readonly plain: Measured;
 }
 
-/** Alternates the component and the plain script `rounds` times; medians of both. */
+/** Alternates the component and the plain script `rounds` times, the one that starts a round
+ * turning each round; medians of both. */
 export async function batchScoring(
   workspace: string,
   python: string,
@@ -123,7 +127,7 @@ export async function batchScoring(
   const component: Measured[] = [];
   const plain: Measured[] = [];
   const out = (name: string): string => path.join(workspace, name);
-  for (let round = 0; round < rounds; round++) {
+  const runComponent = (): void => {
     component.push(
       measure(python, [
         '-m',
@@ -144,11 +148,28 @@ export async function batchScoring(
         out('rows'),
       ]),
     );
+  };
+  const runPlain = (): void => {
     plain.push(measure(python, ['-c', PLAIN_PANDAS, model.modelDir, features, out('plain.csv')]));
+  };
+  for (let round = 0; round < rounds; round++) {
+    const [first, second] = round % 2 ? [runPlain, runComponent] : [runComponent, runPlain];
+    first();
+    second();
   }
   const written = Number(await readFile(out('rows'), 'utf8'));
   if (written !== rows) throw new Error(`the component scored ${written} rows, not ${rows}`);
-  return { rows, component: medianOf(component), plain: medianOf(plain) };
+  const metadata = JSON.parse(
+    await readFile(path.join(model.modelDir, 'metadata.json'), 'utf8'),
+  ) as {
+    model_type?: string;
+  };
+  return {
+    rows,
+    modelType: metadata.model_type ?? 'model',
+    component: medianOf(component),
+    plain: medianOf(plain),
+  };
 }
 
 function medianOf(values: Measured[]): Measured {

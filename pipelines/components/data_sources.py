@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from cloud import storage
@@ -133,14 +134,18 @@ def _read_csv_chunks(
             f"{what} {path} lacks column(s) {', '.join(map(repr, missing))}; "
             f"it has {', '.join(map(repr, header.columns))}"
         )
-    # Categories and keys are read as text (so "1" stays the category "1"); numbers are parsed
-    # by pandas' C parser, and a column with stray text is coerced in _cast.
-    text = {name: str for name in wanted if kinds.get(name) != NUMERIC}
+    # Categories are read as pandas categoricals: the C parser keeps each distinct text once
+    # (so "1" stays the category "1", and no Python string is made per cell), and _cast applies
+    # the cell rule to the few categories. Keys are read as text; numbers are parsed by the C
+    # parser, and a column with stray text is coerced in _cast.
+    types = {
+        name: "category" if kinds.get(name) == CATEGORICAL else str for name in wanted if kinds.get(name) != NUMERIC
+    }
     try:
         yield from pd.read_csv(
             path,
             usecols=wanted,
-            dtype=text,
+            dtype=types,
             keep_default_na=False,
             na_values={name: sorted(_MISSING_SPELLINGS) for name in wanted},
             chunksize=chunk_rows,
@@ -154,6 +159,10 @@ def _cast(chunk: pd.DataFrame, kinds: dict[str, str], extra_columns: tuple[str, 
     frame = chunk[list(dict.fromkeys([*kinds, *extra_columns]))].copy()
     for name, kind in kinds.items():
         column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            # Read from CSV: the rule on each distinct text, then one lookup per cell.
+            frame[name] = _categories_as_text(column)
+            continue
         if kind == CATEGORICAL and pd.api.types.infer_dtype(column, skipna=True) != "string":
             # BigQuery gives numbers and booleans: as text they match CSV cells ("1", "True").
             column = column.where(column.isna(), column.astype(str))
@@ -166,8 +175,18 @@ def _cast(chunk: pd.DataFrame, kinds: dict[str, str], extra_columns: tuple[str, 
     for name in extra_columns:
         if name not in kinds:
             column = frame[name]
-            frame[name] = column.where(column.isna(), column.astype(str)).astype(object)
+            if column.dtype != object or pd.api.types.infer_dtype(column, skipna=True) != "string":
+                frame[name] = column.where(column.isna(), column.astype(str)).astype(object)
     return frame
+
+
+def _categories_as_text(column: pd.Series) -> pd.Series:
+    """A categorical column as text cells (object dtype) by the cell rule, NaN where missing."""
+    categories = column.cat.categories
+    cleaned = np.empty(len(categories) + 1, dtype=object)
+    cleaned[:-1] = normalise_column(pd.Series(categories.astype(str), dtype=object)).to_numpy()
+    cleaned[-1] = np.nan  # code -1: a missing cell
+    return pd.Series(cleaned[column.cat.codes.to_numpy()], index=column.index, name=column.name, dtype=object)
 
 
 # MISSING_TOKENS as they are usually written (lower, upper and title case): the CSV parser reads

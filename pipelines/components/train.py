@@ -5,16 +5,18 @@
                    "params": {"max_iter": 1000}, "search": {"C": [0.1, 1, 10]}}]' --model out/models
 
 A candidate is the name of a built-in default (DEFAULT_MODELS: random_forest, decision_tree,
-hist_gradient_boosting) or an object: ``name``, ``estimator`` (import path of any
+hist_gradient_boosting, linear) or an object: ``name``, ``estimator`` (import path of any
 scikit-learn-compatible class, or {"classification": path, "regression": path}), ``params``
-(fixed) and ``search`` ({parameter: [values]}, sampled by a randomized search of at most
---search-iterations settings x --cv-folds folds). An empty --models means the defaults.
+(fixed), ``search`` ({parameter: [values]}, sampled by a randomized search of at most
+--search-iterations settings x --cv-folds folds) and ``numeric`` ("standard", or "arcsinh" to
+compress long-tailed numbers first). An empty --models means the defaults.
 
 Each model is a Pipeline(the user's feature steps from pipelines/features.py -> ColumnTransformer
--> estimator): numeric columns get median imputation and standard scaling, the others
-most-frequent imputation and one-hot encoding that ignores unseen categories, so the saved model
-takes the raw feature columns. The candidates train side by side in worker processes, the CPUs
-shared out so that workers x search jobs stays within the CPUs the task has.
+-> estimator): numeric columns get median imputation, arcsinh when the candidate asks for it, and
+standard scaling, the others most-frequent imputation and one-hot encoding that ignores unseen
+categories, so the saved model takes the raw feature columns. The candidates train side by side
+in worker processes, the CPUs shared out so that workers x search jobs stays within the CPUs the
+task has.
 
 The --model output is a directory with one sub-directory per candidate (model.joblib and
 metadata.json, see components.model_files) and index.json listing them with their CV scores.
@@ -51,7 +53,12 @@ from .model_files import save_model
 
 INDEX_FILE = "index.json"
 CLASSIFICATION, REGRESSION = "classification", "regression"
+# How a candidate's numeric columns are prepared (after median imputation). "arcsinh" compresses
+# long tails (charges, counts, amounts) to a log-like scale and keeps the sign; it is monotone, so
+# it changes nothing for trees but lets a linear model bend with the number.
+NUMERIC_TRANSFORMS = ("standard", "arcsinh")
 # Search spaces valid for scikit-learn >= 1.2; small enough that the defaults take seconds on 2 cores.
+# "<family>_params" and "<family>_search" add to "params" and "search" for that family of tasks.
 DEFAULT_MODELS: dict[str, dict[str, Any]] = {
     "random_forest": {
         "estimator": {
@@ -59,11 +66,11 @@ DEFAULT_MODELS: dict[str, dict[str, Any]] = {
             REGRESSION: "sklearn.ensemble.RandomForestRegressor",
         },
         "search": {
-            "n_estimators": [50, 100, 200],
+            "n_estimators": [50, 100],
             "max_depth": [None, 4, 8, 16],
             "min_samples_split": [2, 5, 10],
             "min_samples_leaf": [1, 2, 4],
-            "max_features": ["sqrt", "log2", 0.5],
+            "max_features": ["sqrt", "log2"],
         },
         "classification_search": {"class_weight": [None, "balanced"]},
     },
@@ -87,12 +94,23 @@ DEFAULT_MODELS: dict[str, dict[str, Any]] = {
             REGRESSION: "sklearn.ensemble.HistGradientBoostingRegressor",
         },
         "search": {
-            "learning_rate": [0.03, 0.05, 0.1],
-            "max_iter": [100, 200],
-            "max_leaf_nodes": [7, 15, 31],
+            "learning_rate": [0.05, 0.1],
+            "max_iter": [50, 100],
+            "max_leaf_nodes": [7, 15],
             "min_samples_leaf": [10, 20, 40],
             "l2_regularization": [0.0, 0.1, 1.0],
         },
+    },
+    "linear": {
+        "estimator": {
+            CLASSIFICATION: "sklearn.linear_model.LogisticRegression",
+            REGRESSION: "sklearn.linear_model.Ridge",
+        },
+        "numeric": "arcsinh",
+        # lbfgs needs more than its default 100 iterations on a few dozen one-hot columns.
+        "classification_params": {"max_iter": 1000},
+        "classification_search": {"C": [0.01, 0.1, 1.0, 10.0]},
+        "regression_search": {"alpha": [0.1, 1.0, 10.0, 100.0]},
     },
 }
 # Primary metric -> (scikit-learn scorer for binary, for multiclass) or the regression scorer.
@@ -130,22 +148,29 @@ def scorer(primary: str, task: str) -> str:
 
 
 def candidate_entry(entry: Any, family: str) -> dict[str, Any]:
-    """One entry of the models list as {name, estimator (a class path), params, search}."""
+    """One entry of the models list as {name, estimator (a class path), params, search, numeric}."""
     if isinstance(entry, str):
         if entry not in DEFAULT_MODELS:
             raise ComponentError(f"unknown model {entry!r}; built-in models are {', '.join(DEFAULT_MODELS)}")
         default = DEFAULT_MODELS[entry]
-        search = {
-            **default["search"],
-            **(default.get("classification_search", {}) if family == CLASSIFICATION else {}),
+        entry = {
+            "name": entry,
+            "estimator": default["estimator"],
+            "params": {**default.get("params", {}), **default.get(f"{family}_params", {})},
+            "search": {**default.get("search", {}), **default.get(f"{family}_search", {})},
+            "numeric": default.get("numeric", "standard"),
         }
-        entry = {"name": entry, "estimator": default["estimator"], "search": search}
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"]:
         raise ComponentError(f'model {json.dumps(entry)} needs a "name" (a string)')
     name, estimator = entry["name"], entry.get("estimator")
-    unknown = sorted(set(entry) - {"name", "estimator", "params", "search"})
+    unknown = sorted(set(entry) - {"name", "estimator", "params", "search", "numeric"})
     if unknown:
-        raise ComponentError(f"model {name!r} has unknown key(s) {', '.join(unknown)}; use estimator, params, search")
+        raise ComponentError(
+            f"model {name!r} has unknown key(s) {', '.join(unknown)}; use estimator, params, search, numeric"
+        )
+    numeric = entry.get("numeric", "standard")
+    if numeric not in NUMERIC_TRANSFORMS:
+        raise ComponentError(f"model {name!r}: numeric must be one of {', '.join(NUMERIC_TRANSFORMS)}, got {numeric!r}")
     if isinstance(estimator, dict):
         estimator = estimator.get(family)
     if not isinstance(estimator, str) or "." not in estimator:
@@ -161,7 +186,7 @@ def candidate_entry(entry: Any, family: str) -> dict[str, Any]:
             raise ComponentError(f"model {name!r}: search.{key} must be a non-empty list of values")
     if not name.replace("_", "").replace("-", "").isalnum():
         raise ComponentError(f"model name {name!r} must be letters, digits, '_' or '-' (it names a folder)")
-    return {"name": name, "estimator": estimator, "params": params, "search": search}
+    return {"name": name, "estimator": estimator, "params": params, "search": search, "numeric": numeric}
 
 
 def parse_models(text: str, task: str) -> list[dict[str, Any]]:
@@ -219,18 +244,21 @@ def feature_steps() -> list[tuple[str, Any]]:
     return list(steps)
 
 
-def make_pipeline(steps: list[tuple[str, Any]], estimator: Any) -> Any:
+def make_pipeline(steps: list[tuple[str, Any]], estimator: Any, numeric: str = "standard") -> Any:
+    import numpy as np
     from sklearn.compose import ColumnTransformer, make_column_selector
     from sklearn.impute import SimpleImputer
     from sklearn.pipeline import Pipeline
-    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+    from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
+    # A numpy ufunc pickles by name, so the saved model needs none of this module's code.
+    reshape = [("arcsinh", FunctionTransformer(np.arcsinh))] if numeric == "arcsinh" else []
     # Columns are chosen by dtype when fitted, so columns the feature steps add are used too.
     columns = ColumnTransformer(
         [
             (
                 "numeric",
-                Pipeline([("impute", SimpleImputer(strategy="median")), ("scale", StandardScaler())]),
+                Pipeline([("impute", SimpleImputer(strategy="median")), *reshape, ("scale", StandardScaler())]),
                 make_column_selector(dtype_include="number"),
             ),
             (
@@ -266,6 +294,7 @@ def share_cpus(cpus: int, candidates: int) -> tuple[int, int]:
 
 def fit_candidate(job: dict[str, Any]) -> dict[str, Any]:
     """Runs one candidate's search (in a worker process); returns the refitted best model and its scores."""
+    from sklearn.base import clone
     from sklearn.experimental import enable_halving_search_cv  # noqa: F401 (registers the class)
     from sklearn.model_selection import (
         GridSearchCV,
@@ -278,7 +307,7 @@ def fit_candidate(job: dict[str, Any]) -> dict[str, Any]:
 
     started = time.monotonic()
     candidate, seed, n_jobs = job["candidate"], job["seed"], job["n_jobs"]
-    pipeline = make_pipeline(job["steps"], make_estimator(candidate, seed))
+    pipeline = make_pipeline(job["steps"], make_estimator(candidate, seed), candidate["numeric"])
     space = {f"model__{key}": values for key, values in candidate["search"].items()}
     size = 1
     for values in space.values():
@@ -287,7 +316,9 @@ def fit_candidate(job: dict[str, Any]) -> dict[str, Any]:
     splitter = (KFold if job["task"] == REGRESSION else StratifiedKFold)(
         n_splits=job["folds"], shuffle=True, random_state=seed
     )
-    common = {"scoring": job["scoring"], "cv": splitter, "n_jobs": n_jobs, "refit": True, "error_score": "raise"}
+    # A classifier is refitted on all rows by its calibration: the search's own refit would be thrown away.
+    regression = job["task"] == REGRESSION
+    common = {"scoring": job["scoring"], "cv": splitter, "n_jobs": n_jobs, "refit": regression, "error_score": "raise"}
     if not space:
         search = GridSearchCV(pipeline, {}, **common)
     elif job["method"] == "halving":
@@ -303,7 +334,9 @@ def fit_candidate(job: dict[str, Any]) -> dict[str, Any]:
     with threadpool_limits(limits=n_jobs):
         search.fit(job["X"], job["y"])
         model = (
-            search.best_estimator_ if job["task"] == REGRESSION else calibrated(search.best_estimator_, splitter, job)
+            search.best_estimator_
+            if regression
+            else calibrated(clone(pipeline).set_params(**search.best_params_), splitter, job)
         )
     return {
         "name": candidate["name"],
@@ -356,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--preprocess-report", required=True, help="input path: preprocess report (column kinds, target, task)"
     )
-    parser.add_argument("--models", default="", help="JSON list of candidate models (default: the built-in three)")
+    parser.add_argument("--models", default="", help="JSON list of candidate models (default: the built-in four)")
     parser.add_argument("--primary-metric", default="", help="CV metric that ranks the candidates (default by task)")
     parser.add_argument("--seed", type=integer, default=42)
     parser.add_argument("--search-iterations", type=positive_int, default=10)
@@ -465,6 +498,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "cv_folds": folds,
                 "search_iterations": result["iterations"],
                 "search_method": args.search_method,
+                "numeric_transform": candidate["numeric"],
                 "fixed_params": candidate["params"],
                 "best_params": result["best_params"],
                 "seed": args.seed,

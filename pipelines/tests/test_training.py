@@ -120,7 +120,8 @@ def test_regression_keeps_the_numeric_target_and_reports_rmse_mae_r2(tmp_path: P
     assert {"rmse", "mae", "r2", "r2_ci_low"} <= set(result["metrics"])
     assert "roc_auc" not in result["metrics"] and result["classification"] == {}
     assert [c["name"] for c in result["index"]["candidates"]] == list(train.DEFAULT_MODELS)
-    assert "Regressor" in result["best_metadata"]["estimator"]
+    regressors = {train.candidate_entry(name, train.REGRESSION)["estimator"] for name in train.DEFAULT_MODELS}
+    assert result["best_metadata"]["estimator"] in regressors and "sklearn.linear_model.Ridge" in regressors
     metadata = result["best_metadata"]
     assert metadata["task"] == "regression" and "classes" not in metadata and "label_mapping" not in metadata
     assert metadata["cv_metric"] == "neg_root_mean_squared_error" and metadata["cv_score"] > 0  # stored as rmse
@@ -182,6 +183,7 @@ def test_cpus_are_shared_without_oversubscription() -> None:
         ('[{"name": "x", "estimator": "sklearn.nope.Model"}]', "cannot import sklearn.nope.Model"),
         ('[{"name": "x", "estimator": "sklearn.tree.DecisionTreeClassifier", "search": {"depth": [1]}}]', "no param"),
         ('["decision_tree", "decision_tree"]', "more than once"),
+        ('[{"name": "x", "estimator": "sklearn.tree.DecisionTreeClassifier", "numeric": "log"}]', "standard, arcsinh"),
     ],
 )
 def test_bad_models_lists_fail_with_what_to_fix(tmp_path: Path, models: str, message: str) -> None:
@@ -300,3 +302,20 @@ def test_a_third_party_estimator_by_import_path(tmp_path: Path) -> None:
     models = '[{"name": "xgboost", "estimator": "xgboost.XGBClassifier", "search": {"max_depth": [2, 4]}}]'
     result = run_pipeline(tmp_path, DATA / "breast_cancer.csv", models=models)
     assert result["best"] == "xgboost" and result["metrics"]["roc_auc"] > 0.9
+
+
+def test_the_linear_default_sees_numbers_on_an_arcsinh_scale_and_the_trees_do_not(tmp_path: Path) -> None:
+    result = run_pipeline(tmp_path, DATA / "churn_sample.csv", models='["linear", "decision_tree"]', target="Churn")
+    steps = {}
+    for name in ("linear", "decision_tree"):
+        model, metadata = load_model(str(result["out"] / "models" / name))
+        numeric = model.named_steps["columns"].named_transformers_["numeric"]
+        steps[name] = [step for step, _ in numeric.steps]
+        assert metadata["numeric_transform"] == ("arcsinh" if name == "linear" else "standard")
+    assert steps == {"linear": ["impute", "arcsinh", "scale"], "decision_tree": ["impute", "scale"]}
+    linear, _ = load_model(str(result["out"] / "models" / "linear"))
+    assert type(linear.named_steps["model"].calibrated_classifiers_[0].estimator).__name__ == "LogisticRegression"
+    # Negative and huge values stay finite (arcsinh keeps the sign; a log would not take them).
+    raw = pd.read_csv(DATA / "churn_sample.csv").drop(columns=["Churn"]).head(2)
+    raw["MonthlyCharges"] = [-50.0, 1e12]
+    assert np.isfinite(linear.predict_proba(raw)).all()

@@ -172,7 +172,7 @@ describe.skipIf(!pythonWithSklearn())(
       expect(record.state).toBe('SUCCEEDED');
       expect(record.metrics.evaluate?.accuracy).toBeGreaterThan(0.9);
       expect(record.outputs.best_model_name).toMatch(
-        /random_forest|decision_tree|hist_gradient_boosting/,
+        /random_forest|decision_tree|hist_gradient_boosting|linear/,
       );
       const deployable =
         record.tasks['condition-1/package-model']?.artifacts.deployable_model?.[0]?.uri ?? '';

@@ -251,7 +251,7 @@ interface ClassificationMetrics {
 }
 
 /** The default candidates of the models list, in their order (train.py's DEFAULT_MODELS). */
-const CANDIDATES = ['random_forest', 'decision_tree', 'hist_gradient_boosting'];
+const CANDIDATES = ['random_forest', 'decision_tree', 'hist_gradient_boosting', 'linear'];
 
 interface PipelineRun {
   dir: string;
