@@ -27,7 +27,7 @@ def held_out_metrics(out: Path) -> dict[str, Any]:
     evaluate.main(
         [
             *("--test-data", str(out / "test.csv"), "--models", str(out / "models"), "--bootstrap", "20"),
-            *("--best-model", str(out / "best")),
+            *("--best-model", str(out / "best"), "--evaluation", str(out / "evaluation.json")),
             *(arg for name in names for arg in (f"--{name.replace('_', '-')}", str(out / name))),
         ]
     )
