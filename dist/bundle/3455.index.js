@@ -207,11 +207,14 @@ function sortRuns(runs, sort) {
 }
 function metricNames(runs) {
   const counts = /* @__PURE__ */ new Map();
-  for (const run of runs)
+  const outputs = /* @__PURE__ */ new Map();
+  for (const run of runs) {
     for (const name of Object.keys(run.metrics)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const name of run.outputMetrics) outputs.set(name, (outputs.get(name) ?? 0) + 1);
+  }
   const parts = (name) => name.split("_").length;
   return [...counts.entries()].sort(
-    ([a, countA], [b, countB]) => countB - countA || parts(a) - parts(b) || (a < b ? -1 : a > b ? 1 : 0)
+    ([a, countA], [b, countB]) => (outputs.get(b) ?? 0) - (outputs.get(a) ?? 0) || countB - countA || parts(a) - parts(b) || (a < b ? -1 : a > b ? 1 : 0)
   ).map(([name]) => name);
 }
 function shownMetricColumns(query, available) {
@@ -757,6 +760,7 @@ function summarizeRun(id, record) {
     ...record.durationMs === void 0 ? {} : { durationMs: record.durationMs },
     ...task === void 0 ? {} : { metricsTask: task },
     metrics,
+    outputMetrics: Object.keys(metrics).filter((name) => typeof record.outputs[name] === "number"),
     parameters: record.parameters
   };
 }
@@ -769,6 +773,7 @@ function unreadableRun(id, problem) {
     backend: "",
     startTime: "",
     metrics: {},
+    outputMetrics: [],
     parameters: {},
     problem
   };
