@@ -1,3 +1,4 @@
+import { formatDuration } from '../../core/duration.js';
 import type { TaskEvent } from '../../core/run-events.js';
 
 /** How a host styles text: ANSI colours in a terminal, nothing in the Actions log. */
@@ -17,12 +18,13 @@ export const PLAIN_COLORS: Colors = {
   bold: (text) => text,
 };
 
+/** ` 4.2 s`, as the tables and the report write a duration; '' when unknown. */
 function seconds(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  return ms < 1000 ? ` ${ms}ms` : ` ${(ms / 1000).toFixed(1)}s`;
+  const text = formatDuration(ms);
+  return text ? ` ${text}` : '';
 }
 
-/** `✓ train  SUCCEEDED 4.2s (cached)`: one line per task state change. */
+/** `✓ train  SUCCEEDED 4.2 s (cached)`: one line per task state change. */
 export function formatTaskEvent(event: TaskEvent, colors: Colors): string {
   const name = colors.bold(event.path.padEnd(28));
   switch (event.state) {
