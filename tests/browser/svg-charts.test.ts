@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlPage } from '../../src/core/run-report/html-page.js';
 import {
   barChartSvg,
-  confusionMatrixSvg,
   histogramSvg,
   lineChartSvg,
   scatterSvg,
 } from '../../src/core/run-report/svg/charts.js';
+import { confusionMatrixSvg } from '../../src/core/run-report/svg/confusion-matrix.js';
 import { dagSvg } from '../../src/core/run-report/svg/dag-svg.js';
 import { downsampleCurve } from '../../src/core/run-report/svg/downsample.js';
 import {

@@ -1,6 +1,7 @@
 import type { Curve, ReportEvaluation } from '../run-report/report-model.js';
 import { DASHES, escapeHtml, PALETTE } from '../run-report/html-page.js';
-import { confusionMatrixSvg, lineChartSvg, type Series } from '../run-report/svg/charts.js';
+import { lineChartSvg, type Series } from '../run-report/svg/charts.js';
+import { confusionMatrixSvg } from '../run-report/svg/confusion-matrix.js';
 import { downsampleCurve } from '../run-report/svg/downsample.js';
 import { MAX_OVERLAID_RUNS } from './compare.js';
 

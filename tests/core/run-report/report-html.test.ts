@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportData } from '../../../src/core/run-report/report-data.js';
-import { renderReportHtml, thresholdData } from '../../../src/core/run-report/report-html.js';
+import { renderReportHtml } from '../../../src/core/run-report/report-html.js';
+import { thresholdData } from '../../../src/core/run-report/report-threshold.js';
 import type { RunRecord } from '../../../src/core/run-record.js';
 import { EVALUATION_TEXT, trainingRecord } from './report-fixtures.js';
 

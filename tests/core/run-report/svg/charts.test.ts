@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DASHES, PALETTE } from '../../../../src/core/run-report/html-page.js';
 import {
   barChartSvg,
-  confusionMatrixSvg,
   histogramSvg,
   lineChartSvg,
   scatterSvg,
   type LineChartSpec,
 } from '../../../../src/core/run-report/svg/charts.js';
+import { confusionMatrixSvg } from '../../../../src/core/run-report/svg/confusion-matrix.js';
 import { elementsWithClass, unbalancedTags } from './sample-report.js';
 
 const texts = (svg: string, className: string): string[] =>
