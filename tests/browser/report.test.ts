@@ -24,7 +24,7 @@ import {
 } from '../helpers/browser.js';
 import { mlops } from '../helpers/cli.js';
 import { tempDir } from '../helpers/paths.js';
-import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
+import { pythonWithSklearn } from '../helpers/services.js';
 import { trainOnChurnSample } from '../helpers/training-run.js';
 
 /**
@@ -58,28 +58,11 @@ describe.runIf(ready)('the HTML report in Chromium', () => {
     candidate = await readRecord(run.runRecord);
     // The champion: the same pipeline with a smaller search and another seed, so metrics differ.
     const championRecord = join(root, 'champion-run.json');
-    const trained = await mlops([
-      'run',
-      '--local',
-      'pipelines/training-pipeline.yaml',
-      '--python',
-      PYTHON,
-      '--pipeline-root',
-      join(root, 'champion-runs'),
-      '--run-record',
-      championRecord,
-      '--param',
-      'data_uri=data/churn_sample.csv',
-      '--param',
-      'target_column=Churn',
-      '--param',
-      'search_iterations=1',
-      '--param',
-      'seed=7',
-      '--param',
-      'min_accuracy=0.5',
-    ]);
-    expect(trained.code, trained.stderr).toBe(0);
+    await trainOnChurnSample(root, {
+      runsRoot: join(root, 'champion-runs'),
+      runRecord: championRecord,
+      params: ['search_iterations=1', 'seed=7'],
+    });
     champion = await readRecord(championRecord);
     reportFile = join(root, 'report.html');
     const args = [

@@ -20,10 +20,11 @@ import {
   watchedPage,
   type WatchedPage,
 } from '../helpers/browser.js';
-import { mlops, NODE } from '../helpers/cli.js';
+import { NODE } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
-import { PYTHON, pythonWithSklearn } from '../helpers/services.js';
+import { pythonWithSklearn } from '../helpers/services.js';
 import { runRecord } from '../core/run-browser/run-records.js';
+import { trainOnChurnSample } from '../helpers/training-run.js';
 
 const ready = chromiumAvailable() && pythonWithSklearn();
 
@@ -38,30 +39,12 @@ async function trainingRun(
   runsRoot: string,
   seed: number,
 ): Promise<{ id: string; record: RunRecord }> {
-  const recordFile = path.join(workspace, `record-${seed}.json`);
-  const result = await mlops([
-    'run',
-    '--local',
-    'pipelines/training-pipeline.yaml',
-    '--python',
-    PYTHON,
-    '--pipeline-root',
+  const run = await trainOnChurnSample(workspace, {
     runsRoot,
-    '--run-record',
-    recordFile,
-    '--param',
-    'data_uri=data/churn_sample.csv',
-    '--param',
-    'target_column=Churn',
-    '--param',
-    'search_iterations=2',
-    '--param',
-    'min_accuracy=0.5',
-    '--param',
-    `seed=${seed}`,
-  ]);
-  if (result.code !== 0) throw new Error(`run failed:\n${result.stdout}\n${result.stderr}`);
-  const record = JSON.parse(await readFile(recordFile, 'utf8')) as RunRecord;
+    runRecord: path.join(workspace, `record-${seed}.json`),
+    params: [`seed=${seed}`],
+  });
+  const record = JSON.parse(await readFile(run.runRecord, 'utf8')) as RunRecord;
   return { id: path.basename(record.location), record };
 }
 

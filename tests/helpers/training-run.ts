@@ -15,8 +15,30 @@ export interface TrainingRun {
   readonly runDir: string;
 }
 
-export async function trainOnChurnSample(root: string): Promise<TrainingRun> {
-  const runRecord = join(root, 'training-run.json');
+export interface TrainingOptions {
+  /** The pipeline root (default: `runs` under the root). */
+  readonly runsRoot?: string;
+  /** Where to copy the run record (default: `training-run.json` under the root). */
+  readonly runRecord?: string;
+  /** More `NAME=VALUE` parameters; one the defaults set too replaces it. */
+  readonly params?: readonly string[];
+}
+
+export async function trainOnChurnSample(
+  root: string,
+  options: TrainingOptions = {},
+): Promise<TrainingRun> {
+  const runRecord = options.runRecord ?? join(root, 'training-run.json');
+  // The CLI refuses a parameter given twice: the options' values replace the defaults by name.
+  const params = new Map(
+    [
+      'data_uri=data/churn_sample.csv',
+      'target_column=Churn',
+      'search_iterations=2',
+      'min_accuracy=0.5',
+      ...(options.params ?? []),
+    ].map((param) => [param.slice(0, param.indexOf('=')), param]),
+  );
   const result = await mlops([
     'run',
     '--local',
@@ -24,17 +46,10 @@ export async function trainOnChurnSample(root: string): Promise<TrainingRun> {
     '--python',
     PYTHON,
     '--pipeline-root',
-    join(root, 'runs'),
+    options.runsRoot ?? join(root, 'runs'),
     '--run-record',
     runRecord,
-    '--param',
-    'data_uri=data/churn_sample.csv',
-    '--param',
-    'target_column=Churn',
-    '--param',
-    'search_iterations=2',
-    '--param',
-    'min_accuracy=0.5',
+    ...[...params.values()].flatMap((param) => ['--param', param]),
   ]);
   if (result.code !== 0) {
     throw new Error(
