@@ -3,23 +3,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubApiEmulator } from '../emulators/github-api.js';
 import { gateCommand } from '../../src/commands/gate.js';
-import { runCommand as runPipeline } from '../../src/commands/run.js';
-import { tempDir } from '../helpers/paths.js';
 import { runCommand } from '../helpers/recording-host.js';
-import { tinyPipeline } from './tiny-pipeline.js';
+import { runTinyPipeline } from './tiny-pipeline.js';
 
 let dir: string;
 let record: string;
 
 beforeAll(async () => {
-  dir = await tempDir('cmd-gate');
-  const result = await runCommand(
-    runPipeline,
-    { pipeline: await tinyPipeline(dir), 'pipeline-root': 'runs', 'run-record': 'run.json' },
-    { cwd: dir },
-  );
-  expect(result.outputs.state).toBe('SUCCEEDED');
-  record = result.outputs['run-record'] ?? '';
+  ({ dir, record } = await runTinyPipeline('cmd-gate'));
 });
 
 describe('gate (in-process)', () => {

@@ -2,14 +2,12 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../../src/commands/report.js';
-import { runCommand as runPipeline } from '../../src/commands/run.js';
 import type { ReportData } from '../../src/core/run-report/report-model.js';
 import type { RunRecord } from '../../src/core/run-record.js';
 import { EVALUATION_TEXT, trainingRecord } from '../core/run-report/report-fixtures.js';
-import { tempDir } from '../helpers/paths.js';
 import { runCommand } from '../helpers/recording-host.js';
 import { startGoogleEmulators, type GoogleEmulators } from './google.js';
-import { tinyPipeline } from './tiny-pipeline.js';
+import { runTinyPipeline } from './tiny-pipeline.js';
 
 /**
  * The report command in-process: on a local run of a small shell pipeline (its report.html, the
@@ -22,15 +20,7 @@ let record: string;
 let runDir: string;
 
 beforeAll(async () => {
-  dir = await tempDir('cmd-report');
-  const result = await runCommand(
-    runPipeline,
-    { pipeline: await tinyPipeline(dir), 'pipeline-root': 'runs', 'run-record': 'run.json' },
-    { cwd: dir },
-  );
-  expect(result.outputs.state).toBe('SUCCEEDED');
-  record = result.outputs['run-record'] ?? '';
-  runDir = result.outputs['run-dir'] ?? '';
+  ({ dir, record, runDir } = await runTinyPipeline('cmd-report'));
 });
 
 describe('report (in-process) on a local run', () => {

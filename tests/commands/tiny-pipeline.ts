@@ -1,3 +1,6 @@
+import { runCommand as runPipeline } from '../../src/commands/run.js';
+import { tempDir } from '../helpers/paths.js';
+import { runCommand } from '../helpers/recording-host.js';
 import { shellComponent, writePipeline } from '../runner/pipeline-fixtures.js';
 
 const COMPONENTS = {
@@ -41,4 +44,30 @@ export async function tinyPipeline(dir: string, failing = false): Promise<string
     },
     COMPONENTS,
   );
+}
+
+export interface TinyRun {
+  /** The folder the run was made in (the commands' working directory). */
+  readonly dir: string;
+  /** Its run record, copied to `run.json` in that folder. */
+  readonly record: string;
+  /** The run's own folder under `runs/`. */
+  readonly runDir: string;
+}
+
+/** The two-task pipeline run to the end in a new temporary folder, for the commands that read runs. */
+export async function runTinyPipeline(prefix: string): Promise<TinyRun> {
+  const dir = await tempDir(prefix);
+  const result = await runCommand(
+    runPipeline,
+    { pipeline: await tinyPipeline(dir), 'pipeline-root': 'runs', 'run-record': 'run.json' },
+    { cwd: dir },
+  );
+  if (result.outputs.state !== 'SUCCEEDED')
+    throw new Error(`the tiny pipeline ended ${result.outputs.state ?? 'without a state'}`);
+  return {
+    dir,
+    record: result.outputs['run-record'] ?? '',
+    runDir: result.outputs['run-dir'] ?? '',
+  };
 }
