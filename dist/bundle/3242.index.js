@@ -430,7 +430,7 @@ function withCommit(gitCommit) {
 async function writeRunReport(record, context) {
   const output = external_node_path_.join(record.location, "report.html");
   try {
-    const { writeReport } = await Promise.all(/* import() */[__webpack_require__.e(5711), __webpack_require__.e(3073), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 3279));
+    const { writeReport } = await Promise.all(/* import() */[__webpack_require__.e(5711), __webpack_require__.e(6782), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 3279));
     const data = await context.ui.group(
       "Write the report",
       () => writeReport(record, { output, format: "html" }, context)

@@ -136,6 +136,8 @@ ${previewBody(view)}
 
 // EXTERNAL MODULE: ./node_modules/.mlops-build/src/core/run-report/svg/charts.js + 5 modules
 var charts = __webpack_require__(639);
+// EXTERNAL MODULE: ./node_modules/.mlops-build/src/core/run-report/svg/confusion-matrix.js
+var confusion_matrix = __webpack_require__(9290);
 // EXTERNAL MODULE: ./node_modules/.mlops-build/src/core/run-report/svg/downsample.js
 var downsample = __webpack_require__(5178);
 ;// CONCATENATED MODULE: ./node_modules/.mlops-build/src/core/run-browser/list-query.js
@@ -301,6 +303,7 @@ function compareRuns(records) {
 
 
 
+
 function overlaid(runs, curvesOf, title, xLabel, yLabel, diagonal) {
   const byLabel = /* @__PURE__ */ new Map();
   runs.slice(0, MAX_OVERLAID_RUNS).forEach((run, index) => {
@@ -340,7 +343,7 @@ function confusionDeltas(runs) {
         `<p class="muted">${(0,html_page/* escapeHtml */.ZD)(run.label)} has other classes than ${(0,html_page/* escapeHtml */.ZD)(first.label)}: no confusion-matrix difference.</p>`
       ];
     return [
-      (0,charts/* confusionMatrixSvg */.IZ)({
+      (0,confusion_matrix/* confusionMatrixSvg */.I)({
         title: `Confusion matrix: ${run.label} vs ${first.label}`,
         classes: evaluation.classes,
         matrix: evaluation.confusionMatrix,
@@ -702,8 +705,8 @@ ${page.total > page.rows.length ? `<p class="muted" id="more">Showing the first 
 
 // EXTERNAL MODULE: ./node_modules/.mlops-build/src/core/run-browser/loopback.js
 var loopback = __webpack_require__(2118);
-// EXTERNAL MODULE: ./node_modules/.mlops-build/src/core/run-report/report-html.js + 2 modules
-var report_html = __webpack_require__(3653);
+// EXTERNAL MODULE: ./node_modules/.mlops-build/src/core/run-report/report-html.js + 4 modules
+var report_html = __webpack_require__(842);
 ;// CONCATENATED MODULE: ./node_modules/.mlops-build/src/core/run-browser/run-page.js
 
 
@@ -1232,35 +1235,6 @@ async function startRunBrowser(options) {
       server.close(() => resolve());
     })
   };
-}
-
-
-
-/***/ }),
-
-/***/ 3422:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration),
-/* harmony export */   p: () => (/* binding */ durationMs)
-/* harmony export */ });
-const UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function durationMs(text, bareUnit) {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  const unit = match?.[2] ?? bareUnit;
-  if (!match || unit === void 0) return void 0;
-  return Number(match[1]) * UNIT_MS[unit];
-}
-function formatDuration(ms) {
-  if (ms === void 0 || !Number.isFinite(ms) || ms < 0) return "";
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1e3;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const wholeSeconds = Math.round(seconds);
-  const minutes = Math.floor(wholeSeconds / 60);
-  if (minutes < 60) return `${minutes} m ${String(wholeSeconds % 60).padStart(2, "0")} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} m`;
 }
 
 

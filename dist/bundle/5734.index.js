@@ -854,35 +854,6 @@ function integerInput(raw, name, min, fallback) {
 
 /***/ }),
 
-/***/ 3422:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration),
-/* harmony export */   p: () => (/* binding */ durationMs)
-/* harmony export */ });
-const UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function durationMs(text, bareUnit) {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  const unit = match?.[2] ?? bareUnit;
-  if (!match || unit === void 0) return void 0;
-  return Number(match[1]) * UNIT_MS[unit];
-}
-function formatDuration(ms) {
-  if (ms === void 0 || !Number.isFinite(ms) || ms < 0) return "";
-  if (ms < 1e3) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1e3;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const wholeSeconds = Math.round(seconds);
-  const minutes = Math.floor(wholeSeconds / 60);
-  if (minutes < 60) return `${minutes} m ${String(wholeSeconds % 60).padStart(2, "0")} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} m`;
-}
-
-
-
-/***/ }),
-
 /***/ 5487:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 

@@ -205,7 +205,7 @@ const uiCommand = (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .defineCommand *
   },
   async run(inputs, context) {
     const { ui } = context;
-    const { startRunBrowser } = await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(3073), __webpack_require__.e(3455)]).then(__webpack_require__.bind(__webpack_require__, 220));
+    const { startRunBrowser } = await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(6782), __webpack_require__.e(3455)]).then(__webpack_require__.bind(__webpack_require__, 220));
     const browser = await startRunBrowser({
       root: inputs.pipelineRoot,
       host: inputs.host,

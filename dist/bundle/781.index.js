@@ -597,7 +597,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _adapters_writable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2251);
 /* harmony import */ var _core_run_report_report_artifacts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5195);
 /* harmony import */ var _core_run_report_report_data_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2912);
-/* harmony import */ var _core_run_report_report_html_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3653);
+/* harmony import */ var _core_run_report_report_html_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(842);
 /* harmony import */ var _champion_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5366);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5435);
 /* harmony import */ var _google_inputs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8826);

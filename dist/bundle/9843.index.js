@@ -253,6 +253,8 @@ function runProducer() {
 /* harmony export */   gX: () => (/* binding */ PLAIN_COLORS),
 /* harmony export */   ku: () => (/* binding */ formatTable)
 /* harmony export */ });
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3422);
+
 const PLAIN_COLORS = {
   ok: (text) => text,
   fail: (text) => text,
@@ -261,8 +263,8 @@ const PLAIN_COLORS = {
   bold: (text) => text
 };
 function seconds(ms) {
-  if (ms === void 0) return "";
-  return ms < 1e3 ? ` ${ms}ms` : ` ${(ms / 1e3).toFixed(1)}s`;
+  const text = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(ms);
+  return text ? ` ${text}` : "";
 }
 function formatTaskEvent(event, colors) {
   const name = colors.bold(event.path.padEnd(28));
@@ -323,7 +325,7 @@ const COMMANDS = [
     "diff"
   ]),
   entry("gate", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(7337), __webpack_require__.e(5711), __webpack_require__.e(1264), __webpack_require__.e(7661)]).then(__webpack_require__.bind(__webpack_require__, 4075))).gateCommand),
-  entry("report", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(5711), __webpack_require__.e(3073), __webpack_require__.e(781), __webpack_require__.e(7814), __webpack_require__.e(8937)]).then(__webpack_require__.bind(__webpack_require__, 3279))).reportCommand),
+  entry("report", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(5711), __webpack_require__.e(6782), __webpack_require__.e(781), __webpack_require__.e(7814), __webpack_require__.e(8937)]).then(__webpack_require__.bind(__webpack_require__, 3279))).reportCommand),
   entry("deploy", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(8174), __webpack_require__.e(5711), __webpack_require__.e(9528)]).then(__webpack_require__.bind(__webpack_require__, 9528))).deployCommand),
   entry("schedule", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(8815), __webpack_require__.e(8407), __webpack_require__.e(1128), __webpack_require__.e(5013)]).then(__webpack_require__.bind(__webpack_require__, 5013))).scheduleCommand),
   entry("publish", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(8815), __webpack_require__.e(8407), __webpack_require__.e(1690)]).then(__webpack_require__.bind(__webpack_require__, 1690))).publishCommand),
@@ -354,6 +356,35 @@ async function loadCommand(name) {
   if (command.name !== found.name)
     throw new Error(`registry entry ${found.name} loads command ${command.name}`);
   return command;
+}
+
+
+
+/***/ }),
+
+/***/ 3422:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration),
+/* harmony export */   p: () => (/* binding */ durationMs)
+/* harmony export */ });
+const UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function durationMs(text, bareUnit) {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  const unit = match?.[2] ?? bareUnit;
+  if (!match || unit === void 0) return void 0;
+  return Number(match[1]) * UNIT_MS[unit];
+}
+function formatDuration(ms) {
+  if (ms === void 0 || !Number.isFinite(ms) || ms < 0) return "";
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1e3;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const wholeSeconds = Math.round(seconds);
+  const minutes = Math.floor(wholeSeconds / 60);
+  if (minutes < 60) return `${minutes} m ${String(wholeSeconds % 60).padStart(2, "0")} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} m`;
 }
 
 

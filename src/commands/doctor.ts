@@ -30,9 +30,8 @@ import {
   doctorChecks,
   failureSummary,
   permissionProbes,
-  type CheckRow,
-  type LocalTools,
 } from '../core/gcp-setup/doctor-checks.js';
+import type { CheckRow, LocalTools } from '../core/gcp-setup/doctor-facts.js';
 import type { SetupConfig } from '../core/gcp-setup/setup-inputs.js';
 import type { Claims } from '../core/gcp-setup/workload-identity.js';
 import { defineCommand, parseFields, type CommandContext } from './command.js';

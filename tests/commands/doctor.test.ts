@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { doctorCommand } from '../../src/commands/doctor.js';
 import { ArtifactRegistryRepositories } from '../../src/adapters/gcp/project-setup/artifact-registry-repositories.js';
 import { createSetupClients } from '../../src/adapters/gcp/project-setup/clients.js';
-import type { CheckRow } from '../../src/core/gcp-setup/doctor-checks.js';
+import type { CheckRow } from '../../src/core/gcp-setup/doctor-facts.js';
 import { CONFIG, DESIRED, PROJECT_NUMBER, setupSteps } from '../adapters/project-setup/fixtures.js';
 import {
   startArtifactRegistryEmulator,

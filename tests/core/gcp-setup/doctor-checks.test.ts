@@ -5,10 +5,12 @@ import {
   doctorChecks,
   failureSummary,
   permissionProbes,
-  type CheckRow,
-  type DoctorFacts,
-  type PermissionResult,
 } from '../../../src/core/gcp-setup/doctor-checks.js';
+import type {
+  CheckRow,
+  DoctorFacts,
+  PermissionResult,
+} from '../../../src/core/gcp-setup/doctor-facts.js';
 import type { IamBinding, IamPolicy } from '../../../src/core/gcp-setup/iam-policy.js';
 import type { ObservedState } from '../../../src/core/gcp-setup/observed-state.js';
 import { GITHUB_ISSUER } from '../../../src/core/gcp-setup/workload-identity.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { PermissionProbe, PermissionResult } from '../../../core/gcp-setup/doctor-checks.js';
+import type { PermissionProbe, PermissionResult } from '../../../core/gcp-setup/doctor-facts.js';
 import { credentialOptions, type GoogleCloud } from '../google-client.js';
 import { normalizeError, type ArtifactRegistryCalls } from './artifact-registry-repositories.js';
 import type { SetupClients } from './clients.js';
