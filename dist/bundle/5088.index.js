@@ -4754,7 +4754,7 @@ const COMMANDS = [
   entry("publish", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(8815), __webpack_require__.e(8407), __webpack_require__.e(1690)]).then(__webpack_require__.bind(__webpack_require__, 1690))).publishCommand),
   entry("sync-secrets", async () => (await Promise.all(/* import() */[__webpack_require__.e(3939), __webpack_require__.e(9605)]).then(__webpack_require__.bind(__webpack_require__, 9605))).syncSecretsCommand),
   entry("auth", async () => (await __webpack_require__.e(/* import() */ 5734).then(__webpack_require__.bind(__webpack_require__, 5734))).authCommand),
-  entry("doctor", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(8815), __webpack_require__.e(8407), __webpack_require__.e(7337), __webpack_require__.e(1264), __webpack_require__.e(192), __webpack_require__.e(4694)]).then(__webpack_require__.bind(__webpack_require__, 7680))).doctorCommand),
+  entry("doctor", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(8815), __webpack_require__.e(8407), __webpack_require__.e(7337), __webpack_require__.e(1264), __webpack_require__.e(192), __webpack_require__.e(4219)]).then(__webpack_require__.bind(__webpack_require__, 5073))).doctorCommand),
   entry("setup-gcp", async () => (await Promise.all(/* import() */[__webpack_require__.e(8816), __webpack_require__.e(7337), __webpack_require__.e(1264), __webpack_require__.e(3939), __webpack_require__.e(192), __webpack_require__.e(1694)]).then(__webpack_require__.bind(__webpack_require__, 2254))).setupGcpCommand, [
     "setup",
     "gcp"
