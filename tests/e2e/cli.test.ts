@@ -184,7 +184,9 @@ describe.skipIf(!pythonWithSklearn())(
       const second = await runReference(root);
       expect(second.code).toBe(0);
       for (const task of ['load-data', 'preprocess', 'train', 'evaluate']) {
-        expect(second.stderr).toMatch(new RegExp(`✓ ${task}\\s+SUCCEEDED \\S+ \\(cached\\)`));
+        expect(second.stderr).toMatch(
+          new RegExp(`✓ ${task}\\s+SUCCEEDED [\\d.]+ m?s \\(cached\\)`),
+        );
       }
 
       // A bar the model cannot meet skips packaging; the run still succeeds.
