@@ -3,7 +3,7 @@ import { buildReportData, type ReportArtifacts } from '../../core/run-report/rep
 import type { ReportData, ReportEvaluation } from '../../core/run-report/report-model.js';
 import { artifactHref } from '../../core/run-browser/page-parts.js';
 import type { RunRecord } from '../../core/run-record.js';
-import { ArtifactReader, loadReportArtifacts, taskLinks } from '../run-artifacts.js';
+import { ArtifactReader, loadReportArtifacts } from '../run-artifacts.js';
 
 /**
  * A run's report as the run browser shows it: the same data `mlops report` builds, from the
@@ -21,14 +21,16 @@ export async function runReportData(
   folder: string,
 ): Promise<ReportData> {
   if (record.backend !== 'local') return buildReportData(record, {});
-  // Where the run is now, which is not where it was written when the root has moved.
-  const here = { ...record, location: folder };
-  const artifacts = await loadReportArtifacts(record, reader, folder);
-  const links = await taskLinks(here, folder);
+  // Task logs are looked for where the run is now, which is not where it was written when the
+  // root has moved; each is linked to its preview here.
+  const artifacts = await loadReportArtifacts({ ...record, location: folder }, reader, folder);
   const browsable: ReportArtifacts = {
     ...artifacts,
     links: Object.fromEntries(
-      Object.entries(links).map(([task, relative]) => [task, artifactHref(id, relative)]),
+      Object.entries(artifacts.links ?? {}).map(([task, relative]) => [
+        task,
+        artifactHref(id, relative),
+      ]),
     ),
   };
   return buildReportData(record, browsable);
