@@ -294,7 +294,6 @@ def share_cpus(cpus: int, candidates: int) -> tuple[int, int]:
 
 def fit_candidate(job: dict[str, Any]) -> dict[str, Any]:
     """Runs one candidate's search (in a worker process); returns the refitted best model and its scores."""
-    from sklearn.base import clone
     from sklearn.experimental import enable_halving_search_cv  # noqa: F401 (registers the class)
     from sklearn.model_selection import (
         GridSearchCV,
@@ -316,7 +315,8 @@ def fit_candidate(job: dict[str, Any]) -> dict[str, Any]:
     splitter = (KFold if job["task"] == REGRESSION else StratifiedKFold)(
         n_splits=job["folds"], shuffle=True, random_state=seed
     )
-    # A classifier is refitted on all rows by its calibration: the search's own refit would be thrown away.
+    # A classifier is refitted on all rows by its calibration (from `pipeline`, which the search
+    # only cloned): the search's own refit would be thrown away.
     regression = job["task"] == REGRESSION
     common = {"scoring": job["scoring"], "cv": splitter, "n_jobs": n_jobs, "refit": regression, "error_score": "raise"}
     if not space:
@@ -336,7 +336,7 @@ def fit_candidate(job: dict[str, Any]) -> dict[str, Any]:
         model = (
             search.best_estimator_
             if regression
-            else calibrated(clone(pipeline).set_params(**search.best_params_), splitter, job)
+            else calibrated(pipeline.set_params(**search.best_params_), splitter, job)
         )
     return {
         "name": candidate["name"],
