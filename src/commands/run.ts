@@ -6,10 +6,10 @@ import { assertWritableFile, assertWritableFolder } from '../adapters/writable.j
 import { resolveRunParameters } from '../core/ir/parameters.js';
 import { errorMessage, UserError } from '../core/errors.js';
 import type { RunRecord } from '../core/run-record.js';
+import type { ReportData } from '../core/run-report/report-model.js';
 import { parseGoogleLocation, parseTimeout, PROJECT_INPUT, REGION_INPUT } from './google-inputs.js';
 import { parseVertexJobInputs, VERTEX_JOB_INPUTS } from './vertex-job-inputs.js';
 import { failureSummary, recordOutputs, reportRun } from './run-report.js';
-import type { ReportData } from '../core/run-report/report-model.js';
 import type { VertexRunOptions } from './run-vertex.js';
 import {
   booleanInput,
