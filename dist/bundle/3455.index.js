@@ -917,13 +917,14 @@ var run_artifacts = __webpack_require__(1604);
 const reader = new run_artifacts/* ArtifactReader */.ao({ env: {} });
 async function runReportData(id, record, folder) {
   if (record.backend !== "local") return (0,report_data/* buildReportData */.P)(record, {});
-  const here = { ...record, location: folder };
-  const artifacts = await (0,run_artifacts/* loadReportArtifacts */.Ie)(record, reader, folder);
-  const links = await (0,run_artifacts/* taskLinks */.Xz)(here, folder);
+  const artifacts = await (0,run_artifacts/* loadReportArtifacts */.Ie)({ ...record, location: folder }, reader, folder);
   const browsable = {
     ...artifacts,
     links: Object.fromEntries(
-      Object.entries(links).map(([task, relative]) => [task, artifactHref(id, relative)])
+      Object.entries(artifacts.links ?? {}).map(([task, relative]) => [
+        task,
+        artifactHref(id, relative)
+      ])
     )
   };
   return (0,report_data/* buildReportData */.P)(record, browsable);

@@ -8,10 +8,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GK: () => (/* binding */ projectOfRun),
 /* harmony export */   Ie: () => (/* binding */ loadReportArtifacts),
-/* harmony export */   Xz: () => (/* binding */ taskLinks),
 /* harmony export */   ao: () => (/* binding */ ArtifactReader)
 /* harmony export */ });
-/* unused harmony export MAX_ARTIFACT_BYTES */
+/* unused harmony exports MAX_ARTIFACT_BYTES, taskLinks */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
