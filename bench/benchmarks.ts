@@ -25,7 +25,12 @@ import { measureReportSize } from './report-size.js';
 import { reportSvgRows } from './report-svg.js';
 import { benchRunBrowser } from './run-browser.js';
 import { batchScoring, type Latency, servingLatency, trainChurnModel } from './scoring.js';
-import { describeSide, trainingQuality } from './training-quality.js';
+import {
+  describeSide,
+  sharedSplits,
+  sharedSplitsRow,
+  trainingQuality,
+} from './training-quality.js';
 
 const BATCH_ROWS = Number(process.env.MLOPS_BENCH_BATCH_ROWS ?? 1_000_000);
 // `npm run bench -- --only server` (groups: engine, batch, server, training-quality, svg,
@@ -470,6 +475,14 @@ try {
         `Telco (${split}): pipeline ${describeSide(pipeline)} vs seed ${describeSide(seed)}`,
       );
     }
+    const splits = await sharedSplits(
+      workspace,
+      python,
+      Number(process.env.MLOPS_BENCH_TRAINING_SPLITS ?? 10),
+    );
+    const row = sharedSplitsRow(python, splits);
+    rows.push(row);
+    console.log(`${row[0]}: ${row[1]} vs ${row[2]}; ${row[4]}`);
   }
   // 9. The report: its SVG, and its size for the reference pipeline.
   if (runs('svg')) rows.push(...(await reportSvgRows()));

@@ -1,6 +1,6 @@
 """The training method this project started from, reproduced on one CSV, for bench/training-quality.ts.
 
-    python3 bench/seed_method.py bench/data/telco-customer-churn.csv
+    python3 bench/seed_method.py bench/data/telco-customer-churn.csv [--split-seed N --test-size F]
 
 Prints one JSON line: {"accuracy", "roc_auc", "seconds", "best_model", "train_rows", "test_rows"}.
 
@@ -27,6 +27,11 @@ What the method does (the first version of this platform, before any of today's 
    The method reported accuracy only; the ROC AUC of the winner's predict_proba is added here so
    the two sides can be compared on both.
 
+``--split-seed N --test-size F`` replace the seed's own split with the one the training pipeline
+makes with ``seed=N`` and ``test_size=F`` (stratified by the label, the same rows in and out), so
+both methods can be scored on the same test rows, split after split; the rest of the method is
+unchanged.
+
 The two searches run one after the other, each on every CPU (n_jobs=-1), which is how they share
 a machine without oversubscribing it. ``seconds`` is the whole method: read, preprocess, both
 searches, evaluate (Python start-up and imports excluded; the benchmark times the process too).
@@ -34,10 +39,10 @@ searches, evaluate (Python start-up and imports excluded; the benchmark times th
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import os
-import sys
 import time
 import warnings
 
@@ -80,12 +85,17 @@ def through_csv(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.read_csv(buffer)
 
 
-def preprocess(path: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def preprocess(path: str, split_seed: int | None, test_size: float) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame = pd.read_csv(path).dropna()
     label = frame.columns[-1]
     if set(frame[label].unique()) == {"Yes", "No"}:
         frame[label] = frame[label].map({"Yes": 1, "No": 0})
-    train, test = train_test_split(frame, train_size=0.7, random_state=42)
+    if split_seed is None:
+        train, test = train_test_split(frame, train_size=0.7, random_state=42)
+    else:
+        # The training pipeline's split (preprocess.py): the label encoded the same way (No 0,
+        # Yes 1) and the rows in the same order give the same partition.
+        train, test = train_test_split(frame, test_size=test_size, random_state=split_seed, stratify=frame[label])
     return through_csv(train), through_csv(test)
 
 
@@ -112,9 +122,9 @@ def search(name: str, X: pd.DataFrame, y: pd.Series) -> Pipeline:
     return searcher.best_estimator_
 
 
-def main(path: str) -> None:
+def main(path: str, split_seed: int | None, test_size: float) -> None:
     started = time.perf_counter()
-    train, test = preprocess(path)
+    train, test = preprocess(path, split_seed, test_size)
     X, y = train.iloc[:, :-1], train.iloc[:, -1]
     X_test, y_test = test.iloc[:, :-1], test.iloc[:, -1]
     # The deprecated (from scikit-learn 1.3 removed) max_features="auto" warns on every fit, in the
@@ -142,4 +152,9 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("csv")
+    parser.add_argument("--split-seed", type=int, help="split as the training pipeline does with this seed")
+    parser.add_argument("--test-size", type=float, default=0.2, help="test share with --split-seed")
+    args = parser.parse_args()
+    main(args.csv, args.split_seed, args.test_size)

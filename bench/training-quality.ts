@@ -35,6 +35,11 @@ export interface TrainingRun {
   readonly chosen: string;
 }
 
+/** The seed's method failing on a split (it did on one of the shared splits; see sharedSplits). */
+export interface SeedFailure {
+  readonly failure: string;
+}
+
 /** The median run of several: median times and load; the scores of the first (they are seeded). */
 export interface TrainingSide {
   readonly runs: readonly TrainingRun[];
@@ -56,10 +61,15 @@ export interface TrainingQuality {
   readonly pipelineSeedSplit: TrainingSide;
 }
 
-function timeCommand(
-  python: string,
-  command: string[],
-): { wallMs: number; cpuMs: number; stdout: string } {
+interface TimedCommand {
+  readonly code: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function timeCommand(python: string, command: string[]): TimedCommand {
   const result = spawnSync(python, ['-c', TIME_COMMAND, ...command], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -73,21 +83,48 @@ function timeCommand(
     stdout: string;
     stderr: string;
   };
-  if (timed.code !== 0)
-    throw new Error(`${command.join(' ')} exited with ${timed.code}: ${timed.stderr}`);
-  return { wallMs: timed.wall_ms, cpuMs: timed.cpu_ms, stdout: timed.stdout };
+  return {
+    code: timed.code,
+    wallMs: timed.wall_ms,
+    cpuMs: timed.cpu_ms,
+    stdout: timed.stdout,
+    stderr: timed.stderr,
+  };
 }
 
-function seedRun(python: string): TrainingRun {
+/** A command that must succeed: its times and output. */
+function timeSuccess(python: string, command: string[]): TimedCommand {
+  const timed = timeCommand(python, command);
+  if (timed.code !== 0)
+    throw new Error(`${command.join(' ')} exited with ${timed.code}: ${timed.stderr}`);
+  return timed;
+}
+
+/** The seed's method: its own split, or (with `splitSeed`) the pipeline's split with that seed. */
+function seedRun(python: string, splitSeed?: number): TrainingRun | SeedFailure {
   const loadBefore = loadavg()[0] ?? NaN;
-  const { stdout, ...times } = timeCommand(python, [python, SEED_METHOD, TELCO_CSV]);
+  const split =
+    splitSeed === undefined ? [] : ['--split-seed', `${splitSeed}`, '--test-size', '0.2'];
+  const { code, stdout, stderr, wallMs, cpuMs } = timeCommand(python, [
+    python,
+    SEED_METHOD,
+    TELCO_CSV,
+    ...split,
+  ]);
+  if (code !== 0) {
+    // The method's own failure (not the benchmark's): kept as a result, with the error's start.
+    const lastLine = stderr.trim().split('\n').at(-1) ?? '';
+    const error = lastLine.length > 60 ? `${lastLine.slice(0, 60)}…` : lastLine;
+    return { failure: `exited with ${code} (${error})` };
+  }
   const result = JSON.parse(stdout) as { accuracy: number; roc_auc: number; best_model: string };
   return {
     accuracy: result.accuracy,
     rocAuc: result.roc_auc,
     chosen: result.best_model,
     loadBefore,
-    ...times,
+    wallMs,
+    cpuMs,
   };
 }
 
@@ -97,7 +134,7 @@ async function pipelineRun(
   extraParams: string[],
 ): Promise<TrainingRun> {
   const loadBefore = loadavg()[0] ?? NaN;
-  const { wallMs, cpuMs } = timeCommand(python, [
+  const { wallMs, cpuMs } = timeSuccess(python, [
     NODE,
     path.join(ROOT, 'dist/cli.js'),
     'run',
@@ -157,7 +194,9 @@ export async function trainingQuality(
   const seedSplit: TrainingRun[] = [];
   const sides = [
     (): Promise<void> => {
-      seed.push(seedRun(python));
+      const run = seedRun(python);
+      if ('failure' in run) throw new Error(`the seed's method on its own split ${run.failure}`);
+      seed.push(run);
       return Promise.resolve();
     },
     async (round: number): Promise<void> => {
@@ -179,6 +218,121 @@ export async function trainingQuality(
     );
   }
   return { seed: side(seed), pipeline: side(pipeline), pipelineSeedSplit: side(seedSplit) };
+}
+
+/** Both methods scored on the same test rows, split after split (the pipeline's split, seeds 1..N). */
+export interface SharedSplits {
+  readonly seeds: readonly number[];
+  readonly pipeline: readonly TrainingRun[];
+  readonly seedMethod: readonly (TrainingRun | SeedFailure)[];
+}
+
+/**
+ * One split is one test set of about 1,400 rows, and the ROC AUC of a good model moves by about
+ * ±0.01 from one such set to the next: both methods on `count` shared splits, so their difference
+ * is measured on the same rows each time. Needs dist/ (`npm run build`).
+ */
+export async function sharedSplits(
+  workspace: string,
+  python: string,
+  count: number,
+): Promise<SharedSplits> {
+  const seeds = Array.from({ length: count }, (_, index) => index + 1);
+  const pipeline: TrainingRun[] = [];
+  const seedMethod: (TrainingRun | SeedFailure)[] = [];
+  for (const seed of seeds) {
+    const runPipeline = async (): Promise<void> => {
+      pipeline.push(
+        await pipelineRun(python, path.join(workspace, `telco-split-${seed}`), [`seed=${seed}`]),
+      );
+    };
+    const runSeed = (): void => {
+      seedMethod.push(seedRun(python, seed));
+    };
+    // Alternated, as in trainingQuality.
+    if (seed % 2) {
+      await runPipeline();
+      runSeed();
+    } else {
+      runSeed();
+      await runPipeline();
+    }
+    const seedSide = seedMethod.at(-1);
+    console.log(
+      `shared split ${seed}/${count}: pipeline AUC ${pipeline.at(-1)?.rocAuc.toFixed(4)}, seed ${seedSide && 'failure' in seedSide ? seedSide.failure : seedSide?.rocAuc.toFixed(4)}`,
+    );
+  }
+  return { seeds, pipeline, seedMethod };
+}
+
+const mean = (values: readonly number[]): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
+
+function standardDeviation(values: readonly number[]): number {
+  const centre = mean(values);
+  return Math.sqrt(
+    values.reduce((sum, value) => sum + (value - centre) ** 2, 0) / (values.length - 1),
+  );
+}
+
+/** The 97.5% quantile of Student's t with `freedom` degrees of freedom (SciPy, beside scikit-learn). */
+function tQuantile(python: string, freedom: number): number {
+  const result = spawnSync(
+    python,
+    [
+      '-c',
+      'import sys; from scipy.stats import t; print(t.ppf(0.975, int(sys.argv[1])))',
+      `${freedom}`,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`scipy's t quantile: ${result.stderr}`);
+  return Number(result.stdout);
+}
+
+const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
+
+/** "+0.019 (95% CI +0.013 to +0.025)": the mean paired difference and its t interval. */
+function pairedDifference(python: string, differences: readonly number[]): string {
+  const centre = mean(differences);
+  const half =
+    (tQuantile(python, differences.length - 1) * standardDeviation(differences)) /
+    Math.sqrt(differences.length);
+  return `${signed(centre)} (95% CI ${signed(centre - half)} to ${signed(centre + half)})`;
+}
+
+function describeScores(runs: readonly TrainingRun[]): string {
+  const aucs = runs.map((run) => run.rocAuc);
+  return `mean acc ${mean(runs.map((run) => run.accuracy)).toFixed(3)}, AUC ${mean(aucs).toFixed(3)} (sd ${standardDeviation(aucs).toFixed(3)}, ${Math.min(...aucs).toFixed(3)}-${Math.max(...aucs).toFixed(3)})`;
+}
+
+/** A BENCHMARKS.md row: [name, pipeline, seed, wall-clock ratio, note]. */
+export function sharedSplitsRow(python: string, splits: SharedSplits): string[] {
+  const pairs = splits.pipeline.flatMap((pipeline, index) => {
+    const seed = splits.seedMethod[index];
+    return seed && !('failure' in seed) ? [{ pipeline, seed }] : [];
+  });
+  if (pairs.length < 2) throw new Error("the seed's method finished fewer than 2 shared splits");
+  const failures = splits.seedMethod.flatMap((seed, index) =>
+    'failure' in seed ? [`split ${splits.seeds[index]}: ${seed.failure}`] : [],
+  );
+  const aucGoal = splits.pipeline.filter((run) => run.rocAuc >= 0.85).length;
+  const seedWall = median(pairs.map(({ seed }) => seed.wallMs));
+  const pipelineWall = median(splits.pipeline.map((run) => run.wallMs));
+  const count = splits.seeds.length;
+  return [
+    `Training on Telco churn (7,043 rows): reference pipeline, defaults vs the seed's method, on ${count} shared splits (the pipeline's stratified 80/20 split, seeds 1-${count}; the same test rows on both sides)`,
+    `pipeline: ${describeScores(splits.pipeline)}; AUC ≥ 0.85 on ${aucGoal} of ${count}; ${(pipelineWall / 1000).toFixed(1)} s wall (median)`,
+    `seed: ${describeScores(pairs.map(({ seed }) => seed))} on the ${pairs.length} splits it finished; ${(seedWall / 1000).toFixed(1)} s wall (median)${failures.length ? `; failed on ${failures.join('; ')}` : ''}`,
+    `${(pipelineWall / seedWall).toFixed(2)}×`,
+    `paired, pipeline minus seed on the ${pairs.length} splits both finished: AUC ${pairedDifference(
+      python,
+      pairs.map(({ pipeline, seed }) => pipeline.rocAuc - seed.rocAuc),
+    )}, accuracy ${pairedDifference(
+      python,
+      pairs.map(({ pipeline, seed }) => pipeline.accuracy - seed.accuracy),
+    )} (t intervals); wall-clock ratio of the medians`,
+  ];
 }
 
 /** "acc 0.803, AUC 0.849 (linear); 14.2 s wall, 19.8 s CPU" */
