@@ -316,6 +316,39 @@ describe.skipIf(!ready)('mlops ui in Chromium', () => {
     await page.close();
   });
 
+  it('keeps each run’s tick box and link in view when many metric columns scroll sideways', async () => {
+    const { page: choice } = await openPage(`${url}/`);
+    const metrics = await inPage<string[]>(
+      choice,
+      "[...document.querySelectorAll('input[name=columns]')].map((input) => input.value)",
+    );
+    await choice.close();
+    expect(metrics.length).toBeGreaterThan(12);
+    const { page, problems } = await openPage(
+      `${url}/?columns=${metrics.slice(0, 16).map(encodeURIComponent).join(',')}`,
+    );
+    const overflow = await inPage<number>(
+      page,
+      "(() => { const s = document.getElementById('scroller'); s.scrollLeft = 1e9; return s.scrollLeft; })()",
+    );
+    // Scrolled sideways (at 1280 px, 16 metric columns do not fit): what is at the centre of
+    // each row's tick box and run link is still that box and that link, not a metric cell.
+    expect(overflow).toBeGreaterThan(0);
+    const onTop = await inPage<string[]>(
+      page,
+      `[...document.querySelectorAll('#rows tr[data-id]')].flatMap((row) =>
+        [row.querySelector('input[name=runs]'), row.querySelector('a')].map((element) => {
+          const box = element.getBoundingClientRect();
+          const found = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+          return found === element || element.contains(found) ? 'in view' : found ? found.outerHTML.slice(0, 60) : 'out of view';
+        }))`,
+    );
+    expect(onTop).toEqual(['in view', 'in view', 'in view', 'in view']);
+    await saveScreenshot(page, 'run-browser-wide-list');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('reaches the filter, the rows’ checkboxes and links with Tab', async () => {
     const { page } = await openPage(`${url}/`);
     const reached: string[] = [];

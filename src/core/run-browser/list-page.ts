@@ -122,8 +122,10 @@ ${hidden}<button type="submit">Apply</button></form>`;
     .map((row) => listRowHtml(row, page.columns, selected.has(row.id)))
     .join('\n');
   const compareHref = `/compare?runs=${query.selected.map(encodeURIComponent).join(',')}`;
+  // The list takes the window's width, and its first columns (the tick box and the run) stay put
+  // when many metric columns scroll sideways.
   const body = `${navBar(view.root)}
-<main>
+<main class="wide">
 <h1>Runs</h1>
 ${filters}
 ${columnsForm}

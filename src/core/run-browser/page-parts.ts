@@ -16,8 +16,15 @@ input,select,button{font:inherit;padding:3px 6px;border:1px solid #6e7781;border
 .scroller{max-height:70vh;overflow:auto;border:1px solid var(--line)}
 .scroller table{margin:0;width:100%}
 .scroller thead th{position:sticky;top:0;z-index:1}
+main.wide{max-width:none}
+table.runs{border-collapse:separate;border-spacing:0}
+table.runs th,table.runs td{border-width:0 1px 1px 0}
 table.runs tr{height:33px}
 table.runs td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:420px}
+table.runs th:first-child,table.runs td:first-child{position:sticky;left:0;width:88px;min-width:88px;max-width:88px}
+table.runs th:nth-child(2),table.runs td:nth-child(2){position:sticky;left:88px}
+table.runs td:first-child,table.runs td:nth-child(2){background:var(--bg);z-index:1}
+.scroller thead th:first-child,.scroller thead th:nth-child(2){z-index:2}
 td.differs,th.differs{background:#fff8c5}
 .delta{color:var(--muted);font-size:12px;margin-left:4px}
 `;
