@@ -154,9 +154,11 @@ async function pipelineRun(
   const runId = (await readdir(root)).find((name) => !name.startsWith('.'));
   const record = JSON.parse(await readFile(path.join(root, runId ?? '', 'run.json'), 'utf8')) as {
     state: string;
-    outputs: { accuracy?: number; roc_auc?: number; best_model_name?: string };
+    outputs: { best_model_name?: string };
+    metrics: { evaluate?: { accuracy?: number; roc_auc?: number } };
   };
-  const { accuracy, roc_auc: rocAuc, best_model_name: chosen } = record.outputs;
+  const { accuracy, roc_auc: rocAuc } = record.metrics.evaluate ?? {};
+  const chosen = record.outputs.best_model_name;
   if (record.state !== 'SUCCEEDED' || accuracy === undefined || rocAuc === undefined || !chosen)
     throw new Error(`the Telco pipeline run in ${root} ended ${record.state} without its scores`);
   return { accuracy, rocAuc, chosen, loadBefore, wallMs, cpuMs };

@@ -2,7 +2,7 @@
 
     python3 -m components.evaluate --test-data out/test.csv --models out/models \
         --metrics out/metrics.json --classification-metrics out/cm.json --best-model out/best \
-        --best-model-name out/name --accuracy out/acc --f1 out/f1 --roc-auc out/auc --passed out/passed \
+        --best-model-name out/name --primary-metric out/primary --passed out/passed \
         --evaluation out/evaluation.json \
         [--min-accuracy 0.8] [--min-r2 0] [--executor-input '<KFP ExecutorInput JSON>']
 
@@ -16,8 +16,9 @@ positive class; multiclass: weighted, ROC AUC one-vs-rest) and baseline_accuracy
 predicting the most frequent training class); regression: rmse, mae, r2.
 
 ``passed`` is the quality bar package-model waits on: classification - test accuracy at least
-min_accuracy and above baseline_accuracy; regression - r2 at least min_r2. The accuracy, f1 and
-roc_auc output parameters are 0 for regression (undefined there); its metrics are in ``metrics``.
+min_accuracy and above baseline_accuracy; regression - r2 at least min_r2. The output parameter
+``primary_metric`` names the metric the candidates were compared on (roc_auc, rmse, ...); the
+values are in ``metrics``, so a regression run reports no classification metric as 0.
 
 Outputs: the metrics (KFP system.Metrics: flat name -> number) and classification_metrics (KFP
 system.ClassificationMetrics: confusion matrix with the class names, ROC curve points for
@@ -235,9 +236,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--classification-metrics", required=True, help="output path: confusion matrix + ROC JSON")
     parser.add_argument("--best-model", required=True, help="output path: directory of the chosen model")
     parser.add_argument("--best-model-name", required=True, help="output path: name of the chosen model")
-    parser.add_argument("--accuracy", required=True, help="output path: test accuracy of the chosen model")
-    parser.add_argument("--f1", required=True, help="output path: test F1 of the chosen model")
-    parser.add_argument("--roc-auc", required=True, help="output path: test ROC AUC of the chosen model")
+    parser.add_argument(
+        "--primary-metric", required=True, help="output path: the metric the candidates were compared on"
+    )
     parser.add_argument("--passed", required=True, help="output path: true when the chosen model meets the bar")
     parser.add_argument("--evaluation", required=True, help="output path: evaluation JSON (curves, importances)")
     args = parser.parse_args(argv)
@@ -358,14 +359,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parameters: dict[str, Any] = {
         "best_model_name": best,
-        "accuracy": best_metrics.get("accuracy", 0.0),
-        "f1": best_metrics.get("f1", 0.0),
-        "roc_auc": best_metrics.get("roc_auc", 0.0),
+        "primary_metric": index["primary_metric"],
         "passed": passed,
     }
     write_text(args.best_model_name, best)
-    for key, path in (("accuracy", args.accuracy), ("f1", args.f1), ("roc_auc", args.roc_auc)):
-        write_text(path, repr(float(parameters[key])))
+    write_text(args.primary_metric, index["primary_metric"])
     write_text(args.passed, "true" if passed else "false")
 
     if executor_input is not None:

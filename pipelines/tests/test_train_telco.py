@@ -23,7 +23,7 @@ PLAIN_LINEAR = {
 
 
 def held_out_metrics(out: Path) -> dict[str, Any]:
-    names = ("metrics", "classification_metrics", "best_model_name", "accuracy", "f1", "roc_auc", "passed")
+    names = ("metrics", "classification_metrics", "best_model_name", "primary_metric", "passed")
     evaluate.main(
         [
             *("--test-data", str(out / "test.csv"), "--models", str(out / "models"), "--bootstrap", "20"),

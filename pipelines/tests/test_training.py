@@ -46,7 +46,7 @@ def run_pipeline(
 
 
 def evaluate_models(out: Path) -> dict[str, Any]:
-    names = ("metrics", "classification_metrics", "best_model_name", "accuracy", "f1", "roc_auc", "passed")
+    names = ("metrics", "classification_metrics", "best_model_name", "primary_metric", "passed")
     evaluate.main(
         [
             *("--test-data", str(out / "test.csv"), "--models", str(out / "models"), "--bootstrap", "50"),
@@ -61,6 +61,7 @@ def evaluate_models(out: Path) -> dict[str, Any]:
         "metrics": json.loads((out / "metrics").read_text()),
         "classification": json.loads((out / "classification_metrics").read_text()),
         "best": (out / "best_model_name").read_text(),
+        "primary_metric": (out / "primary_metric").read_text(),
         "passed": (out / "passed").read_text(),
         "best_metadata": json.loads((out / "best" / "metadata.json").read_text()),
     }
@@ -112,6 +113,7 @@ def test_multiclass_names_the_classes_in_the_confusion_matrix(tmp_path: Path) ->
     assert [s["displayName"] for s in specs] == ["class_0", "class_1", "class_2"]
     assert result["best_metadata"]["task"] == "multiclass"
     assert result["metrics"]["accuracy"] > 0.85 and result["passed"] == "true"
+    assert result["primary_metric"] == "roc_auc"
 
 
 def test_regression_keeps_the_numeric_target_and_reports_rmse_mae_r2(tmp_path: Path) -> None:
@@ -119,6 +121,8 @@ def test_regression_keeps_the_numeric_target_and_reports_rmse_mae_r2(tmp_path: P
     assert result["report"]["task"] == "regression" and result["report"]["label_mapping"] is None
     assert {"rmse", "mae", "r2", "r2_ci_low"} <= set(result["metrics"])
     assert "roc_auc" not in result["metrics"] and result["classification"] == {}
+    # The outputs name the metric that chose the model (and no classification metric as 0).
+    assert result["primary_metric"] == "rmse"
     assert [c["name"] for c in result["index"]["candidates"]] == list(train.DEFAULT_MODELS)
     regressors = {train.candidate_entry(name, train.REGRESSION)["estimator"] for name in train.DEFAULT_MODELS}
     assert result["best_metadata"]["estimator"] in regressors and "sklearn.linear_model.Ridge" in regressors

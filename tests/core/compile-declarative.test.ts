@@ -392,16 +392,21 @@ describe('the reference training pipeline', () => {
     // The components the pipeline names are the committed component.yaml files.
     const componentYaml = parse(
       await readFile(path.join(REPO_ROOT, 'pipelines/components/evaluate.component.yaml'), 'utf8'),
-    ) as { outputs: Array<{ name: string }> };
+    ) as { outputs: Array<{ name: string; type: string }> };
+    const parameterTypes = ['String', 'Float', 'Integer', 'Boolean'];
     expect(
       Object.keys(
         loaded.spec.components?.['comp-evaluate']?.outputDefinitions?.parameters ?? {},
       ).sort(),
     ).toEqual(
       componentYaml.outputs
-        .map((o) => o.name)
-        .filter((n) => ['accuracy', 'f1', 'roc_auc', 'best_model_name', 'passed'].includes(n))
+        .filter((output) => parameterTypes.includes(output.type))
+        .map((output) => output.name)
         .sort(),
     );
+    expect(Object.keys(loaded.spec.root.outputDefinitions?.parameters ?? {}).sort()).toEqual([
+      'best_model_name',
+      'primary_metric',
+    ]);
   });
 });

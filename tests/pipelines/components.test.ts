@@ -441,14 +441,12 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
 
     const bestName = await readFile(evaluate.outputs.best_model_name ?? '', 'utf8');
     expect(CANDIDATES).toContain(bestName);
-    const fileValues: Record<string, number> = {};
-    for (const name of ['accuracy', 'f1', 'roc_auc']) {
-      fileValues[name] = Number(await readFile(evaluate.outputs[name] ?? '', 'utf8'));
-    }
+    const primaryMetric = await readFile(evaluate.outputs.primary_metric ?? '', 'utf8');
+    expect(primaryMetric).toBe('roc_auc');
     const passed = await readFile(evaluate.outputs.passed ?? '', 'utf8');
     expect(output.parameterValues).toEqual({
       best_model_name: bestName,
-      ...fileValues,
+      primary_metric: primaryMetric,
       passed: passed === 'true',
     });
 
@@ -463,7 +461,7 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
     for (const key of ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss']) {
       expect(typeof metrics[key]).toBe('number');
     }
-    expect(metrics.accuracy).toBe(fileValues.accuracy);
+    expect(metrics.accuracy).toBe(metrics[`${bestName}_accuracy`]);
     expect(metrics.roc_auc).toBe(metrics[`${bestName}_roc_auc`]);
     for (const name of CANDIDATES) expect(typeof metrics[`${name}_roc_auc`]).toBe('number');
     // The metrics artifact file holds the same values.
@@ -518,9 +516,9 @@ function describeCommonOutputs(getRun: () => PipelineRun): void {
       join(train.outputs.model ?? '', bestName, 'metadata.json'),
     );
     expect(metadata).toMatchObject({ ...original, model_type: bestName });
-    expect(metadata.test_metrics?.accuracy).toBe(
-      Number(await readFile(evaluate.outputs.accuracy ?? '', 'utf8')),
-    );
+    const metrics = await readJson<Record<string, number>>(evaluate.outputs.metrics ?? '');
+    expect(metadata.test_metrics?.accuracy).toBe(metrics.accuracy);
+    expect(metadata.test_metrics?.roc_auc).toBe(metrics.roc_auc);
   });
 }
 
@@ -678,9 +676,8 @@ describe.skipIf(problem !== undefined)('pipeline components run by hand', () => 
     });
 
     it('learns something: the best model beats chance on the test split', async () => {
-      expect(Number(await readFile(run.evaluate.outputs.roc_auc ?? '', 'utf8'))).toBeGreaterThan(
-        0.7,
-      );
+      const metrics = await readJson<Record<string, number>>(run.evaluate.outputs.metrics ?? '');
+      expect(metrics.roc_auc).toBeGreaterThan(0.7);
     });
 
     describeCommonOutputs(getRun);
@@ -710,11 +707,9 @@ describe.skipIf(problem !== undefined)('pipeline components run by hand', () => 
     });
 
     it('reaches a test accuracy of at least 0.9 with the best model', async () => {
-      const accuracy = Number(await readFile(run.evaluate.outputs.accuracy ?? '', 'utf8'));
-      expect(accuracy).toBeGreaterThanOrEqual(0.9);
-      expect(
-        Number(await readFile(run.evaluate.outputs.roc_auc ?? '', 'utf8')),
-      ).toBeGreaterThanOrEqual(0.9);
+      const metrics = await readJson<Record<string, number>>(run.evaluate.outputs.metrics ?? '');
+      expect(metrics.accuracy).toBeGreaterThanOrEqual(0.9);
+      expect(metrics.roc_auc).toBeGreaterThanOrEqual(0.9);
     });
 
     it('saves a Pipeline that predicts on a DataFrame with named columns', async () => {

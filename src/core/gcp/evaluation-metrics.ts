@@ -46,8 +46,8 @@ export interface EvaluationImport {
 
 /**
  * Regression when the run logged regression metrics: a classifier logs no rmse or r2, while a
- * regression run of the reference `evaluate` still outputs its Float parameters `roc_auc`,
- * `accuracy` and `f1` (as 0, undefined for regression), which must not make it classification.
+ * regression run may carry classification names too (the reference `evaluate` of 0.1.0 output
+ * `roc_auc`, `accuracy` and `f1` as 0 for regression), which must not make it classification.
  */
 function taskOf(metrics: Readonly<Record<string, number>>): Task {
   const names = Object.keys(metrics);

@@ -24,7 +24,10 @@ export interface RunSummary {
   /** The task the key metrics come from (evaluate, or the only task with metrics). */
   readonly metricsTask?: string;
   readonly metrics: Readonly<Record<string, number>>;
-  /** Key metrics the pipeline also outputs: what its author chose to surface (accuracy, roc_auc). */
+  /**
+   * Key metrics the pipeline's outputs carry (a number output of the same name) or name (a text
+   * output such as `primary_metric: roc_auc`): what its author chose to surface.
+   */
   readonly outputMetrics: readonly string[];
   readonly parameters: Readonly<Record<string, ParameterValue>>;
   /** Why the run is UNREADABLE. */
@@ -53,7 +56,10 @@ export function summarizeRun(id: string, record: RunRecord): RunSummary {
     ...(record.durationMs === undefined ? {} : { durationMs: record.durationMs }),
     ...(task === undefined ? {} : { metricsTask: task }),
     metrics,
-    outputMetrics: Object.keys(metrics).filter((name) => typeof record.outputs[name] === 'number'),
+    outputMetrics: Object.keys(metrics).filter(
+      (name) =>
+        typeof record.outputs[name] === 'number' || Object.values(record.outputs).includes(name),
+    ),
     parameters: record.parameters,
   };
 }

@@ -111,6 +111,14 @@ describe('filtering and sorting runs', () => {
       'log_loss',
     ]);
   });
+
+  it('surfaces the metric a text output names, as the reference pipeline’s primary_metric', () => {
+    const metrics = { evaluate: { mae: 42.8, r2: 0.46, rmse: 53.6 } };
+    const outputs = { best_model_name: 'linear', primary_metric: 'rmse' };
+    const surfaced = summarizeRun('g', runRecord('train-g', { metrics, outputs }));
+    expect(surfaced.outputMetrics).toEqual(['rmse']);
+    expect(metricNames([surfaced])).toEqual(['rmse', 'mae', 'r2']);
+  });
 });
 
 describe('summarizing a run.json', () => {
