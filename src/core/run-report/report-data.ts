@@ -260,7 +260,8 @@ function barInWords(
     const metric = name.startsWith('min_') ? name.slice('min_'.length) : undefined;
     const value = metric === undefined ? undefined : metrics[metric];
     if (typeof floor === 'number' && value !== undefined) {
-      return `${metric} ${formatMetric(value)} ${passed ? '≥' : '<'} ${formatMetric(floor)} (${name})`;
+      // Both sides to the same places: `accuracy 1.0000 ≥ 0.8000`, not `accuracy 1 ≥ 0.8000`.
+      return `${metric} ${value.toFixed(4)} ${passed ? '≥' : '<'} ${floor.toFixed(4)} (${name})`;
     }
   }
   const primary = evaluation && evaluation.metrics[evaluation.primaryMetric];

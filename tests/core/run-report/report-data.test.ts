@@ -80,6 +80,14 @@ describe('buildReportData: the verdict', () => {
     });
   });
 
+  it('writes both sides of the bar to the same places, whole numbers too', () => {
+    const record = trainingRecord({ metrics: { accuracy: 1 } });
+    const data = buildReportData({ ...record, parameters: { min_accuracy: 1 } }, {});
+    expect(data.verdict.headline).toBe(
+      'Passed: logistic_regression, accuracy 1.0000 ≥ 1.0000 (min_accuracy)',
+    );
+  });
+
   it('heads a drift run with what it found: drift fails the check, none passes it', () => {
     const base = trainingRecord();
     // A drift check's run: no quality bar, only the drift table.
