@@ -69,6 +69,7 @@ export function buildReportData(
   const data = take(artifacts.preprocessReport && parseDataProfile(artifacts.preprocessReport));
   const drift = take(artifacts.featureDrift && parseDriftTable(artifacts.featureDrift));
   const metadata = take(artifacts.modelMetadata && parseModelMetadata(artifacts.modelMetadata));
+  const metricsTask = metricsTaskOf(record, options.metricsTask);
   const champion = options.champion && {
     source: options.champion.source,
     metrics: options.champion.metrics,
@@ -93,10 +94,15 @@ export function buildReportData(
       parameters: record.parameters,
       outputs: record.outputs,
     },
-    verdict: verdictOf(record, evaluation, drift?.filter((feature) => feature.drifted).length),
+    verdict: verdictOf(
+      record,
+      evaluation,
+      metricsTask,
+      drift?.filter((feature) => feature.drifted).length,
+    ),
     dag: reportDag(record, artifacts.links ?? {}),
     metrics,
-    ...withMetricsTask(metricsTaskOf(record, options.metricsTask)),
+    ...withMetricsTask(metricsTask),
     ...(evaluation ? { evaluation } : {}),
     ...(data ? { data } : {}),
     ...(drift ? { drift } : {}),
@@ -248,11 +254,12 @@ function firstFailure(record: RunRecord): TaskRecord | undefined {
 function barInWords(
   record: RunRecord,
   evaluation: ReportEvaluation | undefined,
+  metricsTask: string | undefined,
   passed: boolean,
 ): string {
   const metrics: Readonly<Record<string, number>> =
     evaluation?.metrics ??
-    Object.values(record.metrics).find((values) => 'accuracy' in values) ??
+    (metricsTask === undefined ? undefined : record.metrics[metricsTask]) ??
     {};
   for (const [name, floor] of Object.entries(record.parameters).sort(([a], [b]) =>
     compareText(a, b),
@@ -273,6 +280,7 @@ function barInWords(
 function verdictOf(
   record: RunRecord,
   evaluation: ReportEvaluation | undefined,
+  metricsTask: string | undefined,
   driftedFeatures: number | undefined,
 ): ReportData['verdict'] {
   if (record.state === 'FAILED') {
@@ -287,7 +295,7 @@ function verdictOf(
   const bar = qualityBar(record);
   const model = evaluation?.model ?? record.outputs.best_model_name;
   const words = (passed: boolean): string =>
-    [typeof model === 'string' ? model : '', barInWords(record, evaluation, passed)]
+    [typeof model === 'string' ? model : '', barInWords(record, evaluation, metricsTask, passed)]
       .filter((part) => part !== '')
       .join(', ');
   if (bar && !bar.passed) {
