@@ -10,6 +10,8 @@ import { median, NODE, PIPELINE, ROOT } from './measure.js';
 
 export const TELCO_CSV = path.join(ROOT, 'bench/data/telco-customer-churn.csv');
 const SEED_METHOD = path.join(ROOT, 'bench/seed_method.py');
+// The training pipeline's default test_size: the shared splits cut the seed's data the same way.
+const PIPELINE_TEST_SIZE = 0.2;
 
 /** Runs a command; prints its exit code, wall and CPU milliseconds (its own and its reaped
  * descendants': the search's worker processes too) and its output, as JSON. */
@@ -104,7 +106,9 @@ function timeSuccess(python: string, command: string[]): TimedCommand {
 function seedRun(python: string, splitSeed?: number): TrainingRun | SeedFailure {
   const loadBefore = loadavg()[0] ?? NaN;
   const split =
-    splitSeed === undefined ? [] : ['--split-seed', `${splitSeed}`, '--test-size', '0.2'];
+    splitSeed === undefined
+      ? []
+      : ['--split-seed', `${splitSeed}`, '--test-size', `${PIPELINE_TEST_SIZE}`];
   const { code, stdout, stderr, wallMs, cpuMs } = timeCommand(python, [
     python,
     SEED_METHOD,
@@ -295,11 +299,9 @@ function tQuantile(python: string, freedom: number): number {
 const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
 
 /** "+0.019 (95% CI +0.013 to +0.025)": the mean paired difference and its t interval. */
-function pairedDifference(python: string, differences: readonly number[]): string {
+function pairedDifference(quantile: number, differences: readonly number[]): string {
   const centre = mean(differences);
-  const half =
-    (tQuantile(python, differences.length - 1) * standardDeviation(differences)) /
-    Math.sqrt(differences.length);
+  const half = (quantile * standardDeviation(differences)) / Math.sqrt(differences.length);
   return `${signed(centre)} (95% CI ${signed(centre - half)} to ${signed(centre + half)})`;
 }
 
@@ -322,16 +324,17 @@ export function sharedSplitsRow(python: string, splits: SharedSplits): string[] 
   const seedWall = median(pairs.map(({ seed }) => seed.wallMs));
   const pipelineWall = median(splits.pipeline.map((run) => run.wallMs));
   const count = splits.seeds.length;
+  const quantile = tQuantile(python, pairs.length - 1);
   return [
     `Training on Telco churn (7,043 rows): reference pipeline, defaults vs the seed's method, on ${count} shared splits (the pipeline's stratified 80/20 split, seeds 1-${count}; the same test rows on both sides)`,
     `pipeline: ${describeScores(splits.pipeline)}; AUC ≥ 0.85 on ${aucGoal} of ${count}; ${(pipelineWall / 1000).toFixed(1)} s wall (median)`,
     `seed: ${describeScores(pairs.map(({ seed }) => seed))} on the ${pairs.length} splits it finished; ${(seedWall / 1000).toFixed(1)} s wall (median)${failures.length ? `; failed on ${failures.join('; ')}` : ''}`,
     `${(pipelineWall / seedWall).toFixed(2)}×`,
     `paired, pipeline minus seed on the ${pairs.length} splits both finished: AUC ${pairedDifference(
-      python,
+      quantile,
       pairs.map(({ pipeline, seed }) => pipeline.rocAuc - seed.rocAuc),
     )}, accuracy ${pairedDifference(
-      python,
+      quantile,
       pairs.map(({ pipeline, seed }) => pipeline.accuracy - seed.accuracy),
     )} (t intervals); wall-clock ratio of the medians`,
   ];
