@@ -1,5 +1,9 @@
 import { reportArtifactUris } from '../../core/run-report/report-artifacts.js';
-import { buildReportData, type ReportArtifacts } from '../../core/run-report/report-data.js';
+import {
+  buildReportData,
+  reportEvaluation,
+  type ReportArtifacts,
+} from '../../core/run-report/report-data.js';
 import type { ReportData, ReportEvaluation } from '../../core/run-report/report-model.js';
 import { artifactHref } from '../../core/run-browser/page-parts.js';
 import type { RunRecord } from '../../core/run-record.js';
@@ -39,6 +43,5 @@ export async function runReportData(
 /** A run's evaluation (curves, confusion matrix) for the comparison, when it wrote one. */
 export async function runEvaluation(record: RunRecord): Promise<ReportEvaluation | undefined> {
   const uri = record.backend === 'local' ? reportArtifactUris(record).evaluation : undefined;
-  if (uri === undefined) return undefined;
-  return buildReportData(record, { evaluation: await reader.read(uri) }).evaluation;
+  return uri === undefined ? undefined : reportEvaluation(await reader.read(uri));
 }

@@ -140,6 +140,12 @@ function withMetricsTask(task: string | undefined): { metricsTask?: string } {
   return task === undefined ? {} : { metricsTask: task };
 }
 
+/** A run's evaluation as its report shows it, or undefined when it cannot be read. */
+export function reportEvaluation(file: ArtifactText): ReportEvaluation | undefined {
+  const parsed = parseEvaluation(file);
+  return 'value' in parsed ? downsampled(parsed.value) : undefined;
+}
+
 /** Curves cut to about 500 points each (thresholds kept), so a report stays small. */
 function downsampled(evaluation: ReportEvaluation | undefined): ReportEvaluation | undefined {
   if (!evaluation) return undefined;
