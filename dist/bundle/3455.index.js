@@ -35,8 +35,15 @@ input,select,button{font:inherit;padding:3px 6px;border:1px solid #6e7781;border
 .scroller{max-height:70vh;overflow:auto;border:1px solid var(--line)}
 .scroller table{margin:0;width:100%}
 .scroller thead th{position:sticky;top:0;z-index:1}
+main.wide{max-width:none}
+table.runs{border-collapse:separate;border-spacing:0}
+table.runs th,table.runs td{border-width:0 1px 1px 0}
 table.runs tr{height:33px}
 table.runs td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:420px}
+table.runs th:first-child,table.runs td:first-child{position:sticky;left:0;width:88px;min-width:88px;max-width:88px}
+table.runs th:nth-child(2),table.runs td:nth-child(2){position:sticky;left:88px}
+table.runs td:first-child,table.runs td:nth-child(2){background:var(--bg);z-index:1}
+.scroller thead th:first-child,.scroller thead th:nth-child(2){z-index:2}
 td.differs,th.differs{background:#fff8c5}
 .delta{color:var(--muted);font-size:12px;margin-left:4px}
 `;
@@ -675,7 +682,7 @@ ${hidden}<button type="submit">Apply</button></form>`;
   const rows = page.rows.map((row) => listRowHtml(row, page.columns, selected.has(row.id))).join("\n");
   const compareHref = `/compare?runs=${query.selected.map(encodeURIComponent).join(",")}`;
   const body = `${navBar(view.root)}
-<main>
+<main class="wide">
 <h1>Runs</h1>
 ${filters}
 ${columnsForm}
@@ -763,7 +770,9 @@ function summarizeRun(id, record) {
     ...record.durationMs === void 0 ? {} : { durationMs: record.durationMs },
     ...task === void 0 ? {} : { metricsTask: task },
     metrics,
-    outputMetrics: Object.keys(metrics).filter((name) => typeof record.outputs[name] === "number"),
+    outputMetrics: Object.keys(metrics).filter(
+      (name) => typeof record.outputs[name] === "number" || Object.values(record.outputs).includes(name)
+    ),
     parameters: record.parameters
   };
 }
@@ -916,7 +925,7 @@ var run_artifacts = __webpack_require__(1604);
 
 const reader = new run_artifacts/* ArtifactReader */.ao({ env: {} });
 async function runReportData(id, record, folder) {
-  if (record.backend !== "local") return (0,report_data/* buildReportData */.P)(record, {});
+  if (record.backend !== "local") return (0,report_data/* buildReportData */.Pv)(record, {});
   const artifacts = await (0,run_artifacts/* loadReportArtifacts */.Ie)({ ...record, location: folder }, reader, folder);
   const browsable = {
     ...artifacts,
@@ -927,12 +936,11 @@ async function runReportData(id, record, folder) {
       ])
     )
   };
-  return (0,report_data/* buildReportData */.P)(record, browsable);
+  return (0,report_data/* buildReportData */.Pv)(record, browsable);
 }
 async function runEvaluation(record) {
   const uri = record.backend === "local" ? (0,report_artifacts/* reportArtifactUris */.Gn)(record).evaluation : void 0;
-  if (uri === void 0) return void 0;
-  return (0,report_data/* buildReportData */.P)(record, { evaluation: await reader.read(uri) }).evaluation;
+  return uri === void 0 ? void 0 : (0,report_data/* reportEvaluation */.Ns)(await reader.read(uri));
 }
 
 

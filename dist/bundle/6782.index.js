@@ -474,7 +474,8 @@ function parseDriftTable(file) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ buildReportData)
+  Pv: () => (/* binding */ buildReportData),
+  Ns: () => (/* binding */ reportEvaluation)
 });
 
 // UNUSED EXPORTS: reportDag
@@ -516,6 +517,7 @@ function buildReportData(record, artifacts, options = {}) {
   const data = take(artifacts.preprocessReport && (0,report_artifacts/* parseDataProfile */.jx)(artifacts.preprocessReport));
   const drift = take(artifacts.featureDrift && (0,report_artifacts/* parseDriftTable */.R)(artifacts.featureDrift));
   const metadata = take(artifacts.modelMetadata && (0,report_artifacts/* parseModelMetadata */.YR)(artifacts.modelMetadata));
+  const metricsTask = metricsTaskOf(record, options.metricsTask);
   const champion = options.champion && {
     source: options.champion.source,
     metrics: options.champion.metrics,
@@ -538,10 +540,15 @@ function buildReportData(record, artifacts, options = {}) {
       parameters: record.parameters,
       outputs: record.outputs
     },
-    verdict: verdictOf(record, evaluation, drift?.filter((feature) => feature.drifted).length),
+    verdict: verdictOf(
+      record,
+      evaluation,
+      metricsTask,
+      drift?.filter((feature) => feature.drifted).length
+    ),
     dag: reportDag(record, artifacts.links ?? {}),
     metrics,
-    ...withMetricsTask(metricsTaskOf(record, options.metricsTask)),
+    ...withMetricsTask(metricsTask),
     ...evaluation ? { evaluation } : {},
     ...data ? { data } : {},
     ...drift ? { drift } : {},
@@ -566,6 +573,10 @@ function metricsTaskOf(record, named) {
 }
 function withMetricsTask(task) {
   return task === void 0 ? {} : { metricsTask: task };
+}
+function reportEvaluation(file) {
+  const parsed = (0,report_artifacts/* parseEvaluation */.QK)(file);
+  return "value" in parsed ? downsampled(parsed.value) : void 0;
 }
 function downsampled(evaluation) {
   if (!evaluation) return void 0;
@@ -654,21 +665,21 @@ function firstFailure(record) {
     (a, b) => (0,report_artifacts/* compareText */.n6)(a.startTime ?? "", b.startTime ?? "") || (0,report_artifacts/* compareText */.n6)(a.path, b.path)
   )[0];
 }
-function barInWords(record, evaluation, passed) {
-  const metrics = evaluation?.metrics ?? Object.values(record.metrics).find((values) => "accuracy" in values) ?? {};
+function barInWords(record, evaluation, metricsTask, passed) {
+  const metrics = evaluation?.metrics ?? (metricsTask === void 0 ? void 0 : record.metrics[metricsTask]) ?? {};
   for (const [name, floor] of Object.entries(record.parameters).sort(
     ([a], [b]) => (0,report_artifacts/* compareText */.n6)(a, b)
   )) {
     const metric = name.startsWith("min_") ? name.slice("min_".length) : void 0;
     const value = metric === void 0 ? void 0 : metrics[metric];
     if (typeof floor === "number" && value !== void 0) {
-      return `${metric} ${(0,pipeline_report/* formatMetric */.gI)(value)} ${passed ? "\u2265" : "<"} ${(0,pipeline_report/* formatMetric */.gI)(floor)} (${name})`;
+      return `${metric} ${value.toFixed(4)} ${passed ? "\u2265" : "<"} ${floor.toFixed(4)} (${name})`;
     }
   }
   const primary = evaluation && evaluation.metrics[evaluation.primaryMetric];
   return primary === void 0 || !evaluation ? "" : `${evaluation.primaryMetric} ${(0,pipeline_report/* formatMetric */.gI)(primary)}`;
 }
-function verdictOf(record, evaluation, driftedFeatures) {
+function verdictOf(record, evaluation, metricsTask, driftedFeatures) {
   if (record.state === "FAILED") {
     const failed = firstFailure(record);
     return {
@@ -680,7 +691,7 @@ function verdictOf(record, evaluation, driftedFeatures) {
   if (record.state === "RUNNING") return { passed: false, headline: "Still running (or killed)" };
   const bar = qualityBar(record);
   const model = evaluation?.model ?? record.outputs.best_model_name;
-  const words = (passed) => [typeof model === "string" ? model : "", barInWords(record, evaluation, passed)].filter((part) => part !== "").join(", ");
+  const words = (passed) => [typeof model === "string" ? model : "", barInWords(record, evaluation, metricsTask, passed)].filter((part) => part !== "").join(", ");
   if (bar && !bar.passed) {
     const detail = words(false);
     return {

@@ -721,7 +721,7 @@ async function writeReport(record, options, context) {
   const artifacts = await (0,_adapters_run_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .loadReportArtifacts */ .Ie)(record, reader, node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(options.output));
   const { champion } = options;
   const championEvaluation = champion?.record && (0,_core_run_report_report_artifacts_js__WEBPACK_IMPORTED_MODULE_4__/* .reportArtifactUris */ .Gn)(champion.record).evaluation;
-  const data = (0,_core_run_report_report_data_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReportData */ .P)(record, artifacts, {
+  const data = (0,_core_run_report_report_data_js__WEBPACK_IMPORTED_MODULE_5__/* .buildReportData */ .Pv)(record, artifacts, {
     ...options.metricsTask ? { metricsTask: options.metricsTask } : {},
     ...champion ? {
       champion: {
